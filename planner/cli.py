@@ -1,0 +1,178 @@
+"""`planner check ...` for batch checks; `planner` alone starts the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+import unicodedata
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from planner.messages import (LANGUAGES, default_language, error_message, format_limit, format_value, tr,
+                              violation_message, warning_message)
+from planner.model import CheckResult, InputError
+
+EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
+PROGRESS_AFTER_SECONDS = 1.5
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planner", description="Check building schemes against a regulatory "
+                                     "detailed plan (控制性详细规划).")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="check a scheme against a plan and report the breaches",
+                           description="Exit 0: no violations; 1: violations found; 2: the input could not be "
+                           "checked.")
+    check.add_argument("--plan", required=True, metavar="FILE", help="plan parcel layer (GPKG, SHP, GeoJSON, FGB, GDB)")
+    check.add_argument("--plan-layer", metavar="NAME")
+    check.add_argument("--buildings", required=True, metavar="FILE", help="scheme building footprints")
+    check.add_argument("--buildings-layer", metavar="NAME")
+    check.add_argument("--green", metavar="FILE", help="scheme green areas (without it, green ratio is not assessed)")
+    check.add_argument("--green-layer", metavar="NAME")
+    check.add_argument("--mapping", metavar="FILE.toml", help="field names for layers Planner does not recognise")
+    check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
+    check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(args)
+    # The desktop application comes with its own issue; until then `planner` alone explains itself.
+    parser.print_help()
+    return EXIT_PASS
+
+
+class _Progress:
+    """Prints stages to stderr once a run has taken longer than a moment, so short runs stay quiet."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.start = time.monotonic()
+        self.last = ""
+
+    def __call__(self, fraction: float, stage: str) -> None:
+        if time.monotonic() - self.start < PROGRESS_AFTER_SECONDS or stage == self.last:
+            return
+        self.last = stage
+        print(f"[{time.monotonic() - self.start:5.1f}s {fraction * 100:3.0f}%] {stage}", file=self.stream, flush=True)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    lang = args.lang or default_language()
+    progress = _Progress(sys.stderr)
+    try:
+        result = _check(args, progress)
+    except InputError as exc:
+        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        log = _log_traceback()
+        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
+              f"({log})", file=sys.stderr)
+        return EXIT_INPUT
+    from planner.serialise import result_json
+
+    if args.json:
+        document = json.dumps(result_json(result, lang), ensure_ascii=False, indent=2)
+        if args.json == "-":
+            sys.stdout.write(document + "\n")
+        else:
+            Path(args.json).write_text(document + "\n", encoding="utf-8")
+    if args.json != "-":
+        print_summary(result, lang, sys.stdout)
+    return EXIT_VIOLATIONS if result.violations else EXIT_PASS
+
+
+def _check(args: argparse.Namespace, progress: _Progress) -> CheckResult:
+    from planner.engine import check
+    from planner.fields import load_mapping
+    from planner.layers import load_buildings, load_green, load_plan
+
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    progress(0.0, "reading plan")
+    plan = load_plan(args.plan, args.plan_layer, mapping)
+    progress(0.0, "reading buildings")
+    buildings = load_buildings(args.buildings, args.buildings_layer, mapping)
+    green = None
+    if args.green:
+        progress(0.0, "reading green areas")
+        green = load_green(args.green, args.green_layer, mapping)
+    return check(plan, buildings, green, progress=progress)
+
+
+def _log_traceback() -> str:
+    log_dir = Path.home() / ".cache" / "planner"
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log = log_dir / "planner.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{traceback.format_exc()}\n")
+        return str(log)
+    except OSError:
+        return "no log"
+
+
+# --- the human-readable summary --------------------------------------------------------------------
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "Plan"), "buildings": QT_TRANSLATE_NOOP("messages", "Buildings"),
+              "green": QT_TRANSLATE_NOOP("messages", "Green areas")}
+SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("messages", "Land use"),
+                   QT_TRANSLATE_NOOP("messages", "FAR"), QT_TRANSLATE_NOOP("messages", "Density"),
+                   QT_TRANSLATE_NOOP("messages", "Height"), QT_TRANSLATE_NOOP("messages", "Green ratio"),
+                   QT_TRANSLATE_NOOP("messages", "Status"))
+
+
+def print_summary(result: CheckResult, lang: str, out: TextIO) -> None:
+    """A table of the parcels the scheme touches, then every finding and warning in a sentence."""
+    header = [tr(c, lang) for c in SUMMARY_COLUMNS]
+    rows = []
+    for p in result.parcels:
+        broken = {v.rule.rsplit("_", 1)[0] for v in p.violations}
+
+        def cell(indicator: str, value: float | None, key: str) -> str:
+            shown = format_value(indicator, value)
+            if indicator in p.limits:
+                shown += f" ({format_limit(indicator, p.limits[indicator])})"
+            return shown + (" ✗" if key in broken else "")
+
+        rows.append([p.id, p.land_use or "-", cell("far", p.far, "far"), cell("density", p.density, "density"),
+                     cell("height", p.max_height, "height"), cell("green_ratio", p.green_ratio, "green"),
+                     tr(QT_TRANSLATE_NOOP("messages", "violation"), lang) if p.violations else tr(QT_TRANSLATE_NOOP("messages", "pass"), lang)])
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    inputs = result.inputs
+    out.write(tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}\n")
+    for role, info in inputs.items():
+        if info is not None:
+            out.write(f"{tr(ROLE_NAMES[role], lang)}: {info.path} [{info.layer}] {info.features} · {info.crs or '-'}\n")
+    out.write("\n" + "  ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip() + "\n")
+    for row in rows:
+        out.write("  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() + "\n")
+    if result.violations:
+        title = tr(QT_TRANSLATE_NOOP("messages", "Violations"), lang)
+        out.write(f"\n{title} ({len(result.violations)}):\n")
+        for v in result.violations:
+            out.write(f"  [{v.rule}] {violation_message(v, lang)}\n")
+    if result.warnings:
+        title = tr(QT_TRANSLATE_NOOP("messages", "Warnings"), lang)
+        out.write(f"\n{title} ({len(result.warnings)}):\n")
+        for w in result.warnings:
+            out.write(f"  [{w.code}] {warning_message(w, lang)}\n")
+    s = result.summary
+    out.write("\n" + tr(QT_TRANSLATE_NOOP("messages", "{violations} violations on {parcels_violating} of "
+                                          "{parcels_checked} parcels; {warnings} warnings."), lang).format(**s) + "\n")

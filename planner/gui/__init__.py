@@ -1,0 +1,1 @@
+"""The desktop application (Qt widgets); a thin layer over the core."""

@@ -1,0 +1,166 @@
+"""Reading layers through GDAL (pyogrio): layer choice, Shapefile encodings, provenance."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pyogrio
+from pyogrio.errors import DataLayerError, DataSourceError
+
+from planner.model import InputError
+
+#: Words in a layer name that say which role it plays; ASCII hints match the start of a name token.
+LAYER_HINTS: dict[str, tuple[str, ...]] = {
+    "plan": ("地块", "用地", "控规", "规划", "parcel", "plan", "dk", "yd", "kg"),
+    "buildings": ("建筑", "楼", "building", "build", "jz", "footprint"),
+    "green": ("绿地", "绿化", "green", "ld", "lh"),
+}
+
+#: DBF language-driver ids (header byte 29) that name a code page worth trusting.
+DBF_LANGUAGE_IDS = {0x4D: "GBK", 0x7A: "GBK", 0x4F: "BIG5", 0x78: "BIG5", 0x7B: "CP932", 0x13: "CP932",
+                    0x4E: "CP949", 0x79: "CP949", 0x03: "CP1252", 0x01: "CP437", 0x02: "CP850"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawLayer:
+    """One layer as read, before any interpretation. `frame` is indexed by feature id (FID)."""
+
+    path: Path
+    layer: str
+    frame: gpd.GeoDataFrame
+    encoding: str | None  # the Shapefile encoding used, None for self-describing formats
+    sha256: str
+
+    @property
+    def source(self) -> str:
+        return f"{self.path.name}:{self.layer}"
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file; of a Shapefile's .shp/.shx/.dbf/.prj/.cpg, or a .gdb folder's files, in name order."""
+    digest = hashlib.sha256()
+    for part in _files_of(path):
+        with part.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _files_of(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file())
+    if path.suffix.lower() == ".shp":
+        siblings = [path.with_suffix(s) for s in (".shp", ".shx", ".dbf", ".prj", ".cpg")]
+        found = [p for p in siblings if p.exists()]
+        found += [p for p in path.parent.glob(path.stem + ".*")
+                  if p.suffix.lower() in {".shx", ".dbf", ".prj", ".cpg"} and p not in found]
+        return sorted(set(found))
+    return [path]
+
+
+def shapefile_encoding(shp: Path) -> str:
+    """The encoding of a Shapefile's DBF: .cpg, then the language byte, then strict UTF-8, then GB18030.
+
+    Chinese desktop tools long wrote GBK without declaring it; GDAL would then read Latin-1 mojibake.
+    """
+    for cpg in (shp.with_suffix(".cpg"), shp.with_suffix(".CPG")):
+        if cpg.exists():
+            declared = _codec_from_cpg(cpg.read_bytes().decode("ascii", "ignore").strip())
+            if declared:
+                return declared
+    dbf = next((p for p in (shp.with_suffix(".dbf"), shp.with_suffix(".DBF")) if p.exists()), None)
+    if dbf is None:
+        return "UTF-8"
+    data = dbf.read_bytes()
+    if len(data) > 29 and data[29] in DBF_LANGUAGE_IDS:
+        return DBF_LANGUAGE_IDS[data[29]]
+    try:
+        _dbf_text_bytes(data).decode("utf-8")
+        return "UTF-8"
+    except UnicodeDecodeError:
+        return "GB18030"
+
+
+def _codec_from_cpg(text: str) -> str | None:
+    name = text.upper().replace(" ", "")
+    if name in {"65001", "UTF8"}:
+        name = "UTF-8"
+    elif name.isdigit():
+        name = f"CP{name}"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _dbf_text_bytes(data: bytes) -> bytes:
+    """Field names and records of a DBF: every byte a text codec must accept (the rest is binary header)."""
+    if len(data) < 32:
+        return b""
+    header_length = struct.unpack_from("<H", data, 8)[0]
+    names = b"".join(data[i:i + 11].split(b"\0", 1)[0] for i in range(32, max(32, header_length - 1), 32))
+    return names + data[header_length:].rstrip(b"\x1a")
+
+
+def list_layers(path: Path) -> list[str]:
+    if not path.exists():
+        raise InputError("file_missing", path=str(path))
+    try:
+        return [str(name) for name, _geometry_type in pyogrio.list_layers(path)]
+    except (DataSourceError, DataLayerError, OSError) as exc:
+        raise InputError("file_unreadable", path=str(path), error=_gdal_message(exc)) from None
+
+
+def choose_layer(path: Path, layers: list[str], role: str, requested: str | None) -> str:
+    """The named layer, the only layer, or the one whose name leaves no doubt about its role."""
+    if requested is not None:
+        if requested in layers:
+            return requested
+        raise InputError("layer_missing", path=str(path), layer=requested, layers=", ".join(layers))
+    if len(layers) == 1:
+        return layers[0]
+    if not layers:
+        raise InputError("empty_layer", path=str(path), layer="")
+    matching = [name for name in layers if _name_suggests(name, role)]
+    if len(matching) == 1:
+        return matching[0]
+    raise InputError("layer_ambiguous", path=str(path), role=role, layers=", ".join(layers))
+
+
+def _name_suggests(name: str, role: str) -> bool:
+    lowered = name.lower()
+    tokens = [t for t in re.split(r"[^a-z0-9]+", lowered) if t]
+    for hint in LAYER_HINTS[role]:
+        if hint.isascii():
+            if any(token.startswith(hint) for token in tokens):
+                return True
+        elif hint in lowered:
+            return True
+    return False
+
+
+def read_layer(path: str | Path, role: str, layer: str | None = None) -> RawLayer:
+    """Read one layer with pyogrio. Raises InputError naming the file and layer on any failure."""
+    path = Path(path)
+    name = choose_layer(path, list_layers(path), role, layer)
+    encoding = shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
+    try:
+        frame = pyogrio.read_dataframe(path, layer=name, encoding=encoding, fid_as_index=True)
+    except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
+        raise InputError("file_unreadable", path=str(path), error=_gdal_message(exc)) from None
+    if len(frame) == 0:
+        raise InputError("empty_layer", path=str(path), layer=name)
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.isna().all():
+        raise InputError("no_geometry", path=str(path), layer=name)
+    return RawLayer(path=path, layer=name, frame=frame, encoding=encoding, sha256=file_sha256(path))
+
+
+def _gdal_message(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,464 @@
+"""Turning raw layers into checked inputs: plan parcels with limits, buildings, green areas."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from planner import indicators
+from planner.crs import crs_label
+from planner.fields import ALIASES, INDICATOR_TARGETS, FieldMap, recognise
+from planner.io import RawLayer, read_layer
+from planner.model import CheckWarning, InputError, InputInfo
+
+POLYGON_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """What every loaded layer has: provenance, geometry in its own CRS, feature ids, warnings."""
+
+    info: InputInfo
+    crs: CRS | None
+    fids: np.ndarray
+    geometry: np.ndarray
+    fields: FieldMap
+    warnings: tuple[CheckWarning, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLayer(Layer):
+    ids: np.ndarray  # str per parcel
+    land_use: np.ndarray  # str or None per parcel
+    #: indicator -> float arrays of lower / upper bounds, NaN where that side is not controlled.
+    lower: dict[str, np.ndarray]
+    upper: dict[str, np.ndarray]
+    #: indicator -> the text as written, per parcel ("" where absent).
+    texts: dict[str, np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildingLayer(Layer):
+    ids: np.ndarray
+    #: Sum of GB/T 50353 storey coefficients above ground: footprint x this = counted area. NaN: unknown.
+    storey_factor: np.ndarray
+    gfa: np.ndarray  # stated counted area, NaN where absent
+    height: np.ndarray  # stated height, else sum of storey heights, else NaN
+    use: np.ndarray  # str or None
+
+
+@dataclass(frozen=True, slots=True)
+class GreenLayer(Layer):
+    factor: np.ndarray
+
+
+# --- geometry ------------------------------------------------------------------------------------
+
+def clean_polygons(geometry: np.ndarray, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
+    """Keep polygons (2D), repair invalid ones with make_valid. Returns geometry, kept mask, warnings.
+
+    `describe(i)` gives (parcel, building, details) naming feature i for a warning.
+    """
+    geometry = shapely.force_2d(np.asarray(geometry, dtype=object))
+    warnings: list[CheckWarning] = []
+    missing = shapely.is_missing(geometry) | shapely.is_empty(geometry)
+    types = shapely.get_type_id(geometry)
+    collection = types == shapely.GeometryType.GEOMETRYCOLLECTION
+    geometry[collection] = [_polygonal_part(g) for g in geometry[collection]]
+    types = shapely.get_type_id(geometry)
+    polygonal = np.isin(types, POLYGON_TYPES) & ~shapely.is_empty(geometry)
+    invalid = polygonal & ~shapely.is_valid(geometry)
+    for i in np.flatnonzero(invalid):
+        reason = shapely.is_valid_reason(geometry[i])
+        repaired = _polygonal_part(shapely.make_valid(geometry[i]))
+        parcel, building, details = describe(i)
+        if shapely.is_empty(repaired) or repaired.area == 0:
+            polygonal[i] = False
+            warnings.append(CheckWarning("geometry_unrepairable", parcel, building, {**details, "reason": reason}))
+        else:
+            geometry[i] = repaired
+            warnings.append(CheckWarning("geometry_repaired", parcel, building, {**details, "reason": reason}))
+    for i in np.flatnonzero(~polygonal & ~invalid):
+        parcel, building, details = describe(i)
+        code = "geometry_missing" if missing[i] else "geometry_not_polygon"
+        kind = "" if missing[i] else geometry[i].geom_type
+        warnings.append(CheckWarning(code, parcel, building, {**details, "geometry_type": kind}))
+    return geometry, polygonal, warnings
+
+
+def _polygonal_part(geometry):
+    """The polygons of a geometry (make_valid may add stray lines and points to a collection)."""
+    if geometry is None:
+        return shapely.Polygon()
+    parts = shapely.get_parts(geometry)
+    polygons = [p for p in parts if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty]
+    if not polygons:
+        return shapely.Polygon()
+    return shapely.union_all(polygons) if len(polygons) > 1 else polygons[0]
+
+
+# --- values --------------------------------------------------------------------------------------
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, str) and value.strip() in {"", "—", "-", "－", "/", "／"}
+
+
+def _ids(frame: pd.DataFrame, column: str | None, fids: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """Feature ids as text; a feature without one is called "#<fid>". Returns ids and the positions lacking one."""
+    if column is None:
+        return np.array([f"#{f}" for f in fids], dtype=object), []
+    values = frame[column].to_numpy(dtype=object)
+    ids = np.empty(len(values), dtype=object)
+    lacking = []
+    for i, value in enumerate(values):
+        if _is_blank(value):
+            ids[i] = f"#{fids[i]}"
+            lacking.append(i)
+        else:
+            ids[i] = _as_text(value)
+    return ids, lacking
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+_NUMBER = re.compile(r"^[+]?(\d+(?:\.\d*)?|\.\d+)$")
+
+
+def read_number(value: Any, units: tuple[str, ...] = ()) -> float | None:
+    """A number from a numeric or text cell ("18", "18层", "18F", "45.5m"); None when blank; ValueError if junk."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
+        for unit in units:
+            if text.lower().endswith(unit):
+                text = text[: -len(unit)]
+                break
+        if not _NUMBER.match(text):
+            raise ValueError(str(value))
+        number = float(text)
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(str(value))
+    return number
+
+
+def read_numbers(column: pd.Series, units: tuple[str, ...] = ()) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """A column as floats (NaN = blank), reading each distinct text once; also (position, text) of junk."""
+    if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype):
+        array = column.to_numpy(dtype=float, na_value=np.nan, copy=True)
+        bad_mask = ~np.isnan(array) & ((array < 0) | ~np.isfinite(array))
+        bad = [(int(i), str(array[i])) for i in np.flatnonzero(bad_mask)]
+        array[bad_mask] = np.nan
+        return array, bad
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    parsed = np.full(len(uniques) + 1, np.nan)  # the last slot serves the NaN sentinel (-1)
+    junk = set()
+    for k, value in enumerate(uniques):
+        try:
+            number = read_number(value, units)
+        except ValueError:
+            junk.add(k)
+            continue
+        parsed[k] = np.nan if number is None else number
+    array = parsed[codes]
+    bad = [(int(i), str(uniques[codes[i]])) for i in np.flatnonzero(np.isin(codes, list(junk)))] if junk else []
+    return array, bad
+
+
+_SEPARATORS = re.compile(r"[,，;；、\s/]+")
+
+
+def read_storey_heights(value: Any) -> tuple[float, ...]:
+    """Storey heights bottom-up: "3.0" or "4.5,2.1,3,3" (also "4.5，3" and "4.5 3"). ValueError if junk."""
+    if _is_blank(value):
+        return ()
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        number = read_number(value)
+        return () if number is None else (number,)
+    parts = [p for p in _SEPARATORS.split(unicodedata.normalize("NFKC", str(value)).strip()) if p]
+    heights = tuple(read_number(p, ("m", "米")) for p in parts)
+    if any(h is None or h <= 0 for h in heights):
+        raise ValueError(str(value))
+    return heights  # type: ignore[return-value]
+
+
+#: GB/T 50353-2013 3.0.1: a storey of structural height >= 2.20 m counts in full, a lower one half.
+FULL_STOREY_HEIGHT = 2.20
+
+
+def storey_coefficients(floors: float | None, heights: tuple[float, ...]) -> tuple[float | None, float | None]:
+    """(sum of storey coefficients, height from storeys) for one building; None where unknown.
+
+    One stated storey height applies to every storey; a list gives storeys bottom-up, storeys past its end
+    count 1 (no height stated). Without a storey count, a list of several heights is the storey count.
+    """
+    if floors is None:
+        if len(heights) <= 1:
+            return None, None
+        floors = float(len(heights))
+    count = int(math.ceil(floors))
+    if len(heights) == 1:
+        per_storey = [heights[0]] * count
+    else:
+        per_storey = list(heights[:count])
+    coefficient = sum(1.0 if h >= FULL_STOREY_HEIGHT else 0.5 for h in per_storey) + (count - len(per_storey))
+    coefficient -= count - floors  # a fractional storey count ("2.5") counts its fraction
+    height = sum(per_storey) if len(per_storey) == count and per_storey else None
+    return coefficient, height
+
+
+def _storey_columns(floors: np.ndarray, storey_text: pd.Series, ids: np.ndarray, source: dict,
+                    field_name: str | None, warnings: list) -> tuple[np.ndarray, np.ndarray]:
+    """Storey-coefficient sums and heights from storeys, computed once per distinct (floors, 层高) pair."""
+    keys = pd.MultiIndex.from_arrays([pd.Series(floors).fillna(-1.0), storey_text.astype(str).to_numpy()])
+    codes, uniques = pd.factorize(keys)
+    texts = storey_text.to_numpy(dtype=object)
+    factor_of, height_of = np.full(len(uniques), np.nan), np.full(len(uniques), np.nan)
+    first = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+    junk = []
+    for k, i in enumerate(first):
+        try:
+            heights = read_storey_heights(texts[i])
+        except ValueError:
+            junk.append(k)
+            heights = ()  # unreadable 层高: its storeys count 1 each, as if no height were stated; warned below
+        factor, height = storey_coefficients(None if np.isnan(floors[i]) else float(floors[i]), heights)
+        factor_of[k] = np.nan if factor is None else factor
+        height_of[k] = np.nan if height is None else height
+    for i in np.flatnonzero(np.isin(codes, junk)) if junk else ():
+        warnings.append(CheckWarning("unreadable_value", None, ids[i],
+                                     {**source, "field": field_name, "text": str(texts[i])}))
+    return factor_of[codes], height_of[codes]
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+def _info(raw: RawLayer, role: str) -> InputInfo:
+    return InputInfo(role=role, path=str(raw.path), layer=raw.layer, features=len(raw.frame),
+                     crs=crs_label(raw.frame.crs), sha256=raw.sha256)
+
+
+def _field_map(raw: RawLayer, role: str, mapping: dict[str, dict[str, str]] | None) -> FieldMap:
+    columns = [c for c in raw.frame.columns if c != raw.frame.geometry.name]
+    return recognise(role, columns, shapefile_encoding=raw.encoding, explicit=(mapping or {}).get(role),
+                     source=raw.source)
+
+
+def _require(fields: FieldMap, raw: RawLayer, role: str, any_of: tuple[str, ...], label: str) -> None:
+    if not any(fields.get(t) for t in any_of):
+        columns = [c for c in raw.frame.columns if c != raw.frame.geometry.name]
+        wanted = "; ".join(f"{t}: {'/'.join(ALIASES[role][t][:4])}" for t in any_of)
+        raise InputError("fields_unrecognised", path=str(raw.path), layer=raw.layer, role=role, needed=label,
+                         wanted=wanted, fields=", ".join(map(str, columns)) or "-")
+
+
+def load_plan(path: str | Path, layer: str | None = None,
+              mapping: dict[str, dict[str, str]] | None = None) -> PlanLayer:
+    """Read a plan parcel layer and parse its indicators. Raises InputError when it cannot be checked."""
+    raw = read_layer(path, "plan", layer)
+    fields = _field_map(raw, "plan", mapping)
+    _require(fields, raw, "plan", ("id",), "id")
+    limit_targets = ("land_use",) + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
+                                          ("far", "density", "height", "green"))
+    _require(fields, raw, "plan", limit_targets, "indicators")
+    frame = raw.frame
+    fids = frame.index.to_numpy()
+    ids, lacking = _ids(frame, fields.get("id"), fids)
+    source = {"path": raw.path.name, "layer": raw.layer}
+    warnings = [CheckWarning("missing_id", ids[i], None, {**source, "field": fields.get("id"), "fid": int(fids[i])})
+                for i in lacking]
+
+    def describe(i):
+        return ids[i], None, {**source, "fid": int(fids[i])}
+
+    geometry, kept, geometry_warnings = clean_polygons(frame.geometry.to_numpy(), describe)
+    warnings += geometry_warnings
+    for parcel_id, count in Counter(ids[kept]).items():
+        if count > 1:
+            warnings.append(CheckWarning("duplicate_parcel_id", parcel_id, None, {**source, "count": count}))
+
+    land_use_column = fields.get("land_use")
+    land_use = (np.array([None if _is_blank(v) else _as_text(v) for v in frame[land_use_column]], dtype=object)
+                if land_use_column else np.full(len(frame), None, dtype=object))
+    if land_use_column is None:
+        warnings.append(CheckWarning("land_use_field_missing", None, None, source))
+    lower, upper, texts, limit_warnings = _parse_limits(frame, fields, ids, source)
+    warnings += limit_warnings
+    return PlanLayer(info=_info(raw, "plan"), crs=frame.crs, fids=fids[kept], geometry=geometry[kept],
+                     fields=fields, warnings=tuple(warnings), ids=ids[kept], land_use=land_use[kept],
+                     lower={k: v[kept] for k, v in lower.items()}, upper={k: v[kept] for k, v in upper.items()},
+                     texts={k: v[kept] for k, v in texts.items()})
+
+
+_BOUND_COLUMNS = {"far": ("far_min", "far_max"), "density": ("density_min", "density_max"),
+                  "height": ("height_min", "height_max"), "green_ratio": ("green_min", "green_max")}
+
+
+def _parse_limits(frame: pd.DataFrame, fields: FieldMap, ids: np.ndarray, source: dict):
+    """Parse each indicator's text (once per distinct text) into lower/upper arrays; warn per parcel."""
+    n = len(frame)
+    lower, upper, texts, warnings = {}, {}, {}, []
+    for indicator in INDICATOR_TARGETS:
+        lo = np.full(n, np.nan)
+        hi = np.full(n, np.nan)
+        shown = np.full(n, "", dtype=object)
+        columns = [(fields.get(indicator), None)] + [(fields.get(t), side) for t, side in
+                                                     zip(_BOUND_COLUMNS[indicator], ("lo", "hi"))]
+        percent_assumed, zeros = [], []
+        for column, side in columns:
+            if column is None:
+                continue
+            parsed = {}
+            for i, value in enumerate(frame[column].to_numpy(dtype=object)):
+                key = (type(value).__name__, str(value))
+                if key not in parsed:
+                    parsed[key] = _parse_cell(value, indicator, side)
+                result = parsed[key]
+                if isinstance(result, indicators.IndicatorError):
+                    warnings.append(CheckWarning("unreadable_indicator", ids[i], None,
+                                                 {**source, "field": column, "text": str(value),
+                                                  "reason": result.reason, "indicator": indicator}))
+                    continue
+                if result == "zero":
+                    zeros.append(ids[i])
+                    continue
+                if result is None:
+                    continue
+                if not _is_blank(value):
+                    shown[i] = (f"{shown[i]}; " if shown[i] else "") + str(value).strip()
+                if side is None:
+                    lo[i] = np.nan if result.lo is None else result.lo
+                    hi[i] = np.nan if result.hi is None else result.hi
+                    if result.percent_assumed:
+                        percent_assumed.append(ids[i])
+                else:
+                    (lo if side == "lo" else hi)[i] = result
+            if percent_assumed:
+                warnings.append(CheckWarning("percent_assumed", None, None,
+                                             {**source, "field": column, "count": len(percent_assumed),
+                                              "parcels": ", ".join(map(str, percent_assumed[:10]))}))
+                percent_assumed = []
+            if zeros:
+                warnings.append(CheckWarning("zero_limit_ignored", None, None,
+                                             {**source, "field": column, "count": len(zeros),
+                                              "parcels": ", ".join(map(str, zeros[:10]))}))
+                zeros = []
+        bad = ~np.isnan(lo) & ~np.isnan(hi) & (lo > hi)
+        for i in np.flatnonzero(bad):
+            warnings.append(CheckWarning("empty_limit", ids[i], None,
+                                         {**source, "indicator": indicator, "text": shown[i]}))
+            lo[i] = hi[i] = np.nan
+        lower[indicator], upper[indicator], texts[indicator] = lo, hi, shown
+    return lower, upper, texts, warnings
+
+
+def _parse_cell(value: Any, indicator: str, side: str | None):
+    """One cell: a Limit (main column) or float (bound column), None (not controlled), "zero", or the error."""
+    try:
+        if indicators.is_zero_placeholder(value):
+            return "zero"
+        if side is None:
+            return indicators.parse_limit(value, indicator)
+        return indicators.parse_bound(value, indicator)
+    except indicators.IndicatorError as exc:
+        return exc
+
+
+def load_buildings(path: str | Path, layer: str | None = None,
+                   mapping: dict[str, dict[str, str]] | None = None) -> BuildingLayer:
+    """Read a scheme's building footprints with storeys, heights, counted areas and uses."""
+    raw = read_layer(path, "buildings", layer)
+    fields = _field_map(raw, "buildings", mapping)
+    _require(fields, raw, "buildings", ("floors", "gfa"), "floors")
+    frame = raw.frame
+    fids = frame.index.to_numpy()
+    ids, lacking = _ids(frame, fields.get("id"), fids)
+    source = {"path": raw.path.name, "layer": raw.layer}
+    warnings = []
+    if fields.get("id") is None:
+        warnings.append(CheckWarning("building_id_field_missing", None, None, source))
+    warnings += [CheckWarning("missing_id", None, ids[i], {**source, "field": fields.get("id"), "fid": int(fids[i])})
+                 for i in lacking]
+    geometry, kept, geometry_warnings = clean_polygons(
+        frame.geometry.to_numpy(), lambda i: (None, ids[i], {**source, "fid": int(fids[i])}))
+    warnings += geometry_warnings
+
+    def values(target):
+        name = fields.get(target)
+        return frame[name] if name else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+    def numbers(target, units=()):
+        array, bad = read_numbers(values(target), units)
+        warnings.extend(CheckWarning("unreadable_value", None, ids[i],
+                                     {**source, "field": fields.get(target), "text": text}) for i, text in bad)
+        return array
+
+    floors, gfa = numbers("floors", ("层", "f")), numbers("gfa", ("m2", "m²", "平方米"))
+    stated_height = numbers("height", ("m", "米"))
+    storey_factor, storeys_height = _storey_columns(floors, values("storey_height"), ids, source,
+                                                    fields.get("storey_height"), warnings)
+    height = np.where(np.isnan(stated_height), storeys_height, stated_height)
+    for i in np.flatnonzero(kept & np.isnan(storey_factor) & np.isnan(gfa)):
+        warnings.append(CheckWarning("no_floor_area", None, ids[i], source))
+    for i in np.flatnonzero(kept & np.isnan(height)):
+        warnings.append(CheckWarning("no_height", None, ids[i], source))
+    use_col = values("use").to_numpy(dtype=object)
+    use = np.array([None if _is_blank(v) else _as_text(v) for v in use_col], dtype=object)
+    if fields.get("use") is None:
+        warnings.append(CheckWarning("use_field_missing", None, None, source))
+    return BuildingLayer(info=_info(raw, "buildings"), crs=frame.crs, fids=fids[kept], geometry=geometry[kept],
+                         fields=fields, warnings=tuple(warnings), ids=ids[kept],
+                         storey_factor=storey_factor[kept], gfa=gfa[kept], height=height[kept], use=use[kept])
+
+
+def load_green(path: str | Path, layer: str | None = None,
+               mapping: dict[str, dict[str, str]] | None = None) -> GreenLayer:
+    """Read green areas with their counting factors (折算系数, default 1)."""
+    raw = read_layer(path, "green", layer)
+    fields = _field_map(raw, "green", mapping)
+    frame = raw.frame
+    fids = frame.index.to_numpy()
+    ids, _ = _ids(frame, fields.get("id"), fids)
+    source = {"path": raw.path.name, "layer": raw.layer}
+    geometry, kept, warnings = clean_polygons(
+        frame.geometry.to_numpy(), lambda i: (None, None, {**source, "fid": int(fids[i]), "green": ids[i]}))
+    factor = np.ones(len(frame))
+    column = fields.get("factor")
+    if column is not None:
+        for i, value in enumerate(frame[column].to_numpy(dtype=object)):
+            try:
+                number = read_number(value)
+            except ValueError:
+                number = -1.0
+            if number is None:
+                continue
+            if not 0.0 <= number <= 1.0:
+                # A factor we cannot read is not guessed: the area counts nothing, and the official is told.
+                warnings.append(CheckWarning("unreadable_factor", None, None,
+                                             {**source, "field": column, "text": str(value), "green": ids[i]}))
+                number = 0.0
+            factor[i] = number
+    return GreenLayer(info=_info(raw, "green"), crs=frame.crs, fids=fids[kept], geometry=geometry[kept],
+                      fields=fields, warnings=tuple(warnings), factor=factor[kept])

@@ -1,0 +1,267 @@
+"""The one place rule ids, warning codes and error codes become sentences, in Chinese or English.
+
+Templates are English source strings marked for Qt's lupdate; Chinese comes from
+resources/translations/planner_zh_CN.qm through a QTranslator (QtCore only, no application needed), so the
+CLI, the GUI table and the report all use the same words.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTranslator
+
+from planner.model import INDICATOR_RULES, CheckWarning, Violation
+from planner.resources import resource_path
+from planner.rules import PRECISION, round_half_up
+
+CONTEXT = "messages"
+LANGUAGES = ("zh", "en")
+
+RULE_NAMES = {
+    "far_max": QT_TRANSLATE_NOOP("messages", "FAR above maximum"),
+    "far_min": QT_TRANSLATE_NOOP("messages", "FAR below minimum"),
+    "density_max": QT_TRANSLATE_NOOP("messages", "Building density above maximum"),
+    "density_min": QT_TRANSLATE_NOOP("messages", "Building density below minimum"),
+    "height_max": QT_TRANSLATE_NOOP("messages", "Height above limit"),
+    "height_min": QT_TRANSLATE_NOOP("messages", "Height below minimum"),
+    "green_min": QT_TRANSLATE_NOOP("messages", "Green ratio below minimum"),
+    "green_max": QT_TRANSLATE_NOOP("messages", "Green ratio above maximum"),
+    "land_use": QT_TRANSLATE_NOOP("messages", "Use not allowed by land use"),
+    "crosses_parcel": QT_TRANSLATE_NOOP("messages", "Building crosses a parcel boundary"),
+    "outside_plan": QT_TRANSLATE_NOOP("messages", "Building outside the plan"),
+}
+
+INDICATOR_NAMES = {
+    "far": QT_TRANSLATE_NOOP("messages", "FAR"),
+    "density": QT_TRANSLATE_NOOP("messages", "building density"),
+    "height": QT_TRANSLATE_NOOP("messages", "height"),
+    "green_ratio": QT_TRANSLATE_NOOP("messages", "green ratio"),
+}
+
+VIOLATION_TEMPLATES = {
+    "far_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: FAR {actual} exceeds the maximum {bound}."),
+    "far_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: FAR {actual} is below the minimum {bound}."),
+    "density_max": QT_TRANSLATE_NOOP("messages",
+                                     "Parcel {parcel}: building density {actual} exceeds the maximum {bound}."),
+    "density_min": QT_TRANSLATE_NOOP("messages",
+                                     "Parcel {parcel}: building density {actual} is below the minimum {bound}."),
+    "height_max": QT_TRANSLATE_NOOP("messages",
+                                    "Parcel {parcel}: the tallest building is {actual}, above the limit {bound}."),
+    "height_min": QT_TRANSLATE_NOOP("messages",
+                                    "Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}."),
+    "green_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: green ratio {actual} is below the minimum {bound}."),
+    "green_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}."),
+    "land_use": QT_TRANSLATE_NOOP("messages",
+                                  "Building {building} ({use}) stands on parcel {parcel}, whose land use {code} "
+                                  "does not allow it."),
+    "crosses_parcel": QT_TRANSLATE_NOOP("messages", "Building {building} stands in {count} parcels: {parcels}."),
+    "outside_plan": QT_TRANSLATE_NOOP("messages",
+                                      "Building {building}: {area} of its {footprint} footprint lies on no parcel "
+                                      "of the plan."),
+}
+MARGINAL_NOTE = QT_TRANSLATE_NOOP("messages", "Marginal: {shown} when rounded, but the exact value {exact} breaches.")
+
+WARNING_TEMPLATES = {
+    "missing_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} has no {field}; "
+                                                "it is called #{fid}."),
+    "geometry_repaired": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}had an invalid "
+                                                       "polygon ({reason}); it was repaired and checked."),
+    "geometry_unrepairable": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has an invalid "
+                                                           "polygon ({reason}) that could not be repaired; "
+                                                           "it is not checked."),
+    "geometry_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has no geometry; "
+                                                      "it is not checked."),
+    "geometry_not_polygon": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}is a "
+                                                          "{geometry_type}, not a polygon; it is not checked."),
+    "duplicate_parcel_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: parcel id {parcel} is used by "
+                                                         "{count} parcels; each is checked on its own."),
+    "land_use_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no land-use field was found; "
+                                                            "land use is not checked."),
+    "unreadable_indicator": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: field {field} reads \"{text}\", which "
+                                                          "is not a limit Planner can read ({reason}); "
+                                                          "{indicator} is not assessed on this parcel."),
+    "percent_assumed": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: {count} values of field {field} have no "
+                                                     "% sign and were read as percentages (e.g. 35 = 35%): "
+                                                     "{parcels}."),
+    "zero_limit_ignored": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: {count} values of field {field} are "
+                                                        "a bare 0, read as not controlled: {parcels}."),
+    "empty_limit": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the {indicator} limits \"{text}\" contradict "
+                                                 "each other; {indicator} is not assessed."),
+    "building_id_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no building-id field; "
+                                                               "buildings are called by feature number."),
+    "unreadable_value": QT_TRANSLATE_NOOP("messages", "Building {building}: field {field} reads \"{text}\", which "
+                                                      "is not a number; it is not used."),
+    "no_floor_area": QT_TRANSLATE_NOOP("messages", "Building {building} has neither storeys nor a counted floor "
+                                                   "area; it counts 0 toward FAR."),
+    "no_height": QT_TRANSLATE_NOOP("messages", "Building {building} has neither a height nor storey heights; "
+                                               "its height is not assessed."),
+    "use_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no building-use field; land use is "
+                                                       "not checked."),
+    "unreadable_factor": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: green area {green} has factor "
+                                                       "\"{text}\" in field {field}, not a number from 0 to 1; "
+                                                       "it counts 0."),
+    "crs_assumed": QT_TRANSLATE_NOOP("messages", "{path} has no coordinate system; its coordinates look metric "
+                                                 "and are taken to be in {crs}."),
+    "reprojected": QT_TRANSLATE_NOOP("messages", "{path} was reprojected from {from} to {to} for measuring."),
+    "scheme_outside_plan": QT_TRANSLATE_NOOP("messages", "No building of {path} touches any parcel: is the "
+                                                         "coordinate system right?"),
+    "unknown_use": QT_TRANSLATE_NOOP("messages", "Building {building}: use \"{text}\" is not in the land-use "
+                                                 "table; its land use is not checked."),
+    "unknown_land_use": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: land-use code \"{text}\" is not in the "
+                                                      "land-use table; land use is not checked there."),
+    "land_use_missing": QT_TRANSLATE_NOOP("messages", "Parcel {parcel} has no land-use code; land use is not "
+                                                      "checked there."),
+}
+
+ERROR_TEMPLATES = {
+    "file_missing": QT_TRANSLATE_NOOP("messages", "{path}: no such file."),
+    "file_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be read as a GIS layer ({error})."),
+    "layer_missing": QT_TRANSLATE_NOOP("messages", "{path}: has no layer \"{layer}\"; its layers are: {layers}."),
+    "layer_ambiguous": QT_TRANSLATE_NOOP("messages", "{path}: has several layers ({layers}); name the {role} layer."),
+    "empty_layer": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: has no features."),
+    "no_geometry": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: has no geometry."),
+    "no_polygons": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: has no usable polygons."),
+    "fields_unrecognised": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no {needed} field recognised "
+                                                         "(looked for {wanted}); its fields are: {fields}. "
+                                                         "Name them with --mapping."),
+    "mapping_unknown_target": QT_TRANSLATE_NOOP("messages", "{path}: mapping [{role}] names \"{target}\", which is "
+                                                            "not one of {targets}."),
+    "mapping_missing_field": QT_TRANSLATE_NOOP("messages", "{path}: the mapping says [{role}] {target} = "
+                                                           "\"{field}\", but the layer has no such field; its "
+                                                           "fields are: {fields}."),
+    "mapping_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the mapping file is not valid TOML ({error})."),
+    "mapping_unknown_role": QT_TRANSLATE_NOOP("messages", "{path}: unknown mapping table [{role}]; use {roles}."),
+    "crs_missing_degrees": QT_TRANSLATE_NOOP("messages", "{path}: has no coordinate system and its coordinates "
+                                                         "look like degrees; areas cannot be measured. Add a .prj "
+                                                         "or reproject it."),
+    "unexpected": QT_TRANSLATE_NOOP("messages", "Unexpected error: {error}."),
+}
+
+WHO_PARCEL = QT_TRANSLATE_NOOP("messages", "(parcel {parcel}) ")
+WHO_BUILDING = QT_TRANSLATE_NOOP("messages", "(building {building}) ")
+
+
+def default_language() -> str:
+    """Chinese on a Chinese locale, English otherwise."""
+    name = QLocale.system().name() or os.environ.get("LANG", "") or (locale.getlocale()[0] or "")
+    return "zh" if name.lower().startswith("zh") else "en"
+
+
+@lru_cache(maxsize=None)
+def _translator(lang: str) -> QTranslator | None:
+    if lang != "zh":
+        return None
+    translator = QTranslator()
+    if not translator.load(str(resource_path("translations", "planner_zh_CN.qm"))):
+        return None
+    return translator
+
+
+def tr(text: str, lang: str) -> str:
+    translator = _translator(lang)
+    if translator is None:
+        return text
+    return translator.translate(CONTEXT, text) or text
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "-"
+
+
+def _fill(template: str, lang: str, values: dict[str, Any]) -> str:
+    return tr(template, lang).format_map(_Blank({k: v for k, v in values.items() if v is not None}))
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+def format_value(indicator: str, value: float | None, *, exact: bool = False) -> str:
+    """FAR two decimals, ratios as percent with one decimal, heights in metres with one decimal."""
+    if value is None:
+        return "-"
+    digits = -PRECISION[indicator].as_tuple().exponent
+    shown = value if exact else round_half_up(value, indicator)
+    if indicator in ("density", "green_ratio"):
+        percent = Decimal(repr(shown)) * 100
+        places = digits - 2 + (2 if exact else 0)
+        return f"{percent:.{places}f}%"
+    text = f"{shown:.{digits + (2 if exact else 0)}f}"
+    return f"{text} m" if indicator == "height" else text
+
+
+def format_limit(indicator: str, limit: tuple[float | None, float | None] | None) -> str:
+    """(lo, hi) as people write it: ≤2.50, ≥35.0%, 1.20–2.00."""
+    if not limit:
+        return "-"
+    lo, hi = limit
+    if lo is not None and hi is not None:
+        return f"{format_value(indicator, lo)}–{format_value(indicator, hi)}"
+    if hi is not None:
+        return f"≤{format_value(indicator, hi)}"
+    if lo is not None:
+        return f"≥{format_value(indicator, lo)}"
+    return "-"
+
+
+def format_area(value: float) -> str:
+    return f"{value:,.1f} m²"
+
+
+# --- sentences -------------------------------------------------------------------------------------
+
+def rule_name(rule: str, lang: str) -> str:
+    return tr(RULE_NAMES.get(rule, rule), lang)
+
+
+def violation_message(v: Violation, lang: str) -> str:
+    """One sentence for a finding: the same words in the CLI, the GUI table and the report."""
+    template = VIOLATION_TEMPLATES.get(v.rule)
+    if template is None:
+        return f"{v.rule}: {v.parcel or ''} {v.building or ''}".strip()
+    if v.rule in INDICATOR_RULES:
+        indicator, side = INDICATOR_RULES[v.rule]
+        bound = v.limit[1] if side == "hi" else v.limit[0]
+        text = _fill(template, lang, {"parcel": v.parcel, "actual": format_value(indicator, v.actual),
+                                      "bound": format_value(indicator, bound)})
+        if v.marginal:
+            text += " " + _fill(MARGINAL_NOTE, lang, {"shown": format_value(indicator, v.actual),
+                                                      "exact": format_value(indicator, v.actual, exact=True)})
+        return text
+    values = {"parcel": v.parcel, "building": v.building, "use": v.actual, "code": v.limit}
+    if v.rule == "crosses_parcel":
+        parcels = v.details.get("parcels", [])
+        areas = v.details.get("areas", [])
+        values["count"] = len(parcels)
+        values["parcels"] = ", ".join(f"{p} ({format_area(a)})" for p, a in zip(parcels, areas))
+    elif v.rule == "outside_plan":
+        values["area"] = format_area(v.actual)
+        values["footprint"] = format_area(v.details.get("footprint_area", 0.0))
+    return _fill(template, lang, values)
+
+
+def warning_message(w: CheckWarning, lang: str) -> str:
+    template = WARNING_TEMPLATES.get(w.code)
+    values: dict[str, Any] = {"parcel": w.parcel, "building": w.building, **w.details}
+    if "indicator" in values:
+        values["indicator"] = tr(INDICATOR_NAMES.get(values["indicator"], values["indicator"]), lang)
+    if w.parcel is not None:
+        values["who"] = _fill(WHO_PARCEL, lang, values)
+    elif w.building is not None:
+        values["who"] = _fill(WHO_BUILDING, lang, values)
+    else:
+        values["who"] = ""
+    if template is None:
+        return f"{w.code}: " + ", ".join(f"{k}={v}" for k, v in values.items() if v)
+    return _fill(template, lang, values)
+
+
+def error_message(code: str, details: dict[str, Any], lang: str) -> str:
+    template = ERROR_TEMPLATES.get(code)
+    if template is None:
+        return f"{code}: " + ", ".join(f"{k}={v}" for k, v in details.items())
+    return _fill(template, lang, details)

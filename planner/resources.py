@@ -1,0 +1,26 @@
+"""Finds bundled files: resources/ and sample_plans/ in a source tree, or inside an installed wheel."""
+
+from __future__ import annotations
+
+from importlib import resources as _importlib_resources
+from pathlib import Path
+
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bundled_dir(name: str) -> Path:
+    source = _SOURCE_ROOT / name
+    if source.is_dir():
+        return source
+    # Installed from a wheel: the folder ships as the package planner.<name> (see pyproject.toml).
+    return Path(str(_importlib_resources.files(f"planner.{name}")))
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file under resources/ (the land-use table, translations ...)."""
+    return _bundled_dir("resources").joinpath(*parts)
+
+
+def sample_path(*parts: str) -> Path:
+    """Path of a file under sample_plans/."""
+    return _bundled_dir("sample_plans").joinpath(*parts)
