@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import shapely
 
 from planner import rules
 from planner.crs import align, crs_label
 from planner.landuse import LandUseTable
 from planner.layers import BuildingLayer, GreenLayer, PlanLayer
-from planner.model import (INDICATOR_RULES, INDICATORS, CheckResult, CheckWarning, ParcelResult, Violation)
+from planner.model import INDICATOR_RULES, INDICATORS, RULES, CheckResult, CheckWarning, ParcelResult, Violation
 
 Progress = Callable[[float, str], None]
 
@@ -33,58 +35,70 @@ class Pieces:
 
 
 def overlay(features: np.ndarray, areas: np.ndarray, parcels: np.ndarray, tree: shapely.STRtree) -> Pieces:
-    """Split features by parcels. A feature covered by a parcel is taken whole; only the rest are clipped."""
-    feature, parcel = tree.query(features, predicate="intersects")
+    """Split features by parcels. A feature covered by a parcel is taken whole; only the rest are clipped.
+
+    `parcels` must be prepared (shapely.prepare): covers() is then cheap, and most features are covered.
+    """
+    feature, parcel = tree.query(features)  # bounding boxes only: covers() and clipping decide the rest
     covered = shapely.covers(parcels[parcel], features[feature])
-    geometry = features[feature].copy()
-    area = areas[feature].copy()
+    geometry = features[feature]
+    area = areas[feature]
     clip = np.flatnonzero(~covered)
     if len(clip):
-        geometry[clip] = shapely.intersection(features[feature[clip]], parcels[parcel[clip]])
+        geometry[clip] = _parallel(shapely.intersection, features[feature[clip]], parcels[parcel[clip]])
         area[clip] = shapely.area(geometry[clip])
-    keep = area > 0  # touching along an edge gives an empty or zero-area piece
+    keep = area > 0  # bounding boxes that meet, or polygons touching along an edge, give no piece
     return Pieces(feature[keep], parcel[keep], area[keep], geometry[keep])
 
 
-def overlapping(geometry: np.ndarray) -> np.ndarray:
-    """Mask of features that overlap another feature by a positive area."""
-    a, b = shapely.STRtree(geometry).query(geometry, predicate="intersects")
-    pair = a < b
-    a, b = a[pair], b[pair]
-    # Buildings sharing a wall only touch; for polygons, interiors meeting means a positive shared area.
-    shared = shapely.relate_pattern(geometry[a], geometry[b], "T********")
-    mask = np.zeros(len(geometry), dtype=bool)
-    mask[a[shared]] = True
-    mask[b[shared]] = True
-    return mask
+def _parallel(operation, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """A vectorised shapely operation on both cores: GEOS releases the GIL, so two threads run at once."""
+    if len(left) < 2000:
+        return operation(left, right)
+    half = len(left) // 2
+    future = _POOL.submit(operation, left[half:], right[half:])
+    first = operation(left[:half], right[:half])
+    return np.concatenate([first, future.result()])
 
 
-def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | None = None,
-                         overlapping_features: np.ndarray | None = None) -> np.ndarray:
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-geos")
+
+
+def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | None = None) -> np.ndarray:
     """Area of the union of pieces per parcel (overlaps once), optionally weighted per piece.
 
-    Parcels without overlapping pieces are summed directly; the few with overlaps get a real union. With
-    weights (green factors) an area covered several times counts once, at its highest factor.
+    Most parcels have no overlapping pieces and are summed. Where two pieces overlap, their shared area is
+    taken off once (at the lower weight, so overlaps count at the highest factor). Only parcels where a piece
+    overlaps two others or more, where that subtraction is not exact, get a real union.
     """
     w = np.ones(len(pieces.area)) if weights is None else weights
     total = np.bincount(pieces.parcel, weights=pieces.area * w, minlength=n_parcels)
-    if overlapping_features is None or not overlapping_features.any():
+    a, b = _overlapping_pairs(pieces)
+    if not len(a):
         return total
-    affected = np.unique(pieces.parcel[overlapping_features[pieces.feature]])
-    order = np.argsort(pieces.parcel, kind="stable")
-    starts = np.searchsorted(pieces.parcel[order], affected, side="left")
-    ends = np.searchsorted(pieces.parcel[order], affected, side="right")
-    for parcel, start, end in zip(affected, starts, ends):
-        idx = order[start:end]
-        total[parcel] = _weighted_union_area(pieces.geometry[idx], w[idx])
+    shared = shapely.area(_parallel(shapely.intersection, pieces.geometry[a], pieces.geometry[b]))
+    total -= np.bincount(pieces.parcel[a], weights=shared * np.minimum(w[a], w[b]), minlength=n_parcels)
+    in_pairs = np.bincount(np.concatenate([a, b]), minlength=len(pieces.area))
+    for parcel in np.unique(pieces.parcel[in_pairs >= 2]):
+        members = np.flatnonzero(pieces.parcel == parcel)
+        total[parcel] = _weighted_union_area(pieces.geometry[members], w[members])
     return total
 
 
+def _overlapping_pairs(pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of pieces in the same parcel whose interiors meet (a positive shared area)."""
+    a, b = shapely.STRtree(pieces.geometry).query(pieces.geometry)
+    same = (a < b) & (pieces.parcel[a] == pieces.parcel[b])
+    a, b = a[same], b[same]
+    # Buildings sharing a wall only touch; for polygons, interiors meeting means a positive shared area.
+    meet = shapely.relate_pattern(pieces.geometry[a], pieces.geometry[b], "T********")
+    return a[meet], b[meet]
+
+
 def _weighted_union_area(geometry: np.ndarray, weights: np.ndarray) -> float:
-    """Σ over factor levels f (descending) of f x (area covered at >= f) - (area covered at > f)."""
-    levels = np.unique(weights)[::-1]
+    """Σ over factor levels f (descending) of f x ((area covered at >= f) - (area covered at > f))."""
     area, covered_above = 0.0, 0.0
-    for level in levels:
+    for level in np.unique(weights)[::-1]:
         covered = shapely.union_all(geometry[weights >= level]).area
         area += level * (covered - covered_above)
         covered_above = covered
@@ -108,7 +122,6 @@ def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = 
         layers.append((green.info.path, green.crs, green.geometry))
     working, geometries, crs_notes = align(layers)
     parcels_geom, building_geom = geometries[0], geometries[1]
-    green_geom = geometries[2] if green is not None else None
     warnings = [*plan.warnings, *buildings.warnings, *(green.warnings if green is not None else ()),
                 *(CheckWarning(code, None, None, details) for code, details in crs_notes)]
     n_parcels, n_buildings = len(parcels_geom), len(building_geom)
@@ -119,29 +132,27 @@ def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = 
     shapely.prepare(parcels_geom)
     tree = shapely.STRtree(parcels_geom)
     pieces = overlay(building_geom, footprint, parcels_geom, tree)
-    if n_buildings and not len(pieces.area) and n_parcels:
+    if n_buildings and n_parcels and not len(pieces.area):
         warnings.append(CheckWarning("scheme_outside_plan", None, None, {"path": buildings.info.path}))
 
     stage(0.45, "indicators")
     counted = np.where(np.isnan(buildings.gfa), footprint * np.nan_to_num(buildings.storey_factor), buildings.gfa)
-    share = counted[pieces.feature] * pieces.area / footprint[pieces.feature]
-    gfa = np.bincount(pieces.parcel, weights=share, minlength=n_parcels)
-    footprint_union = union_area_by_parcel(pieces, n_parcels, overlapping_features=overlapping(building_geom))
+    gfa = np.bincount(pieces.parcel, weights=counted[pieces.feature] * pieces.area / footprint[pieces.feature],
+                      minlength=n_parcels)
+    footprint_union = union_area_by_parcel(pieces, n_parcels)
     # A building stands on a parcel where it has more than a sliver, or where its largest piece lies.
-    largest = _largest_piece(pieces, n_buildings)
-    attributed = (pieces.area >= rules.SLIVER_AREA) | largest
+    attributed = (pieces.area >= rules.SLIVER_AREA) | _largest_piece(pieces, n_buildings)
     max_height = np.full(n_parcels, np.nan)
     np.fmax.at(max_height, pieces.parcel[attributed], buildings.height[pieces.feature[attributed]])
-
-    stage(0.7, "green")
     touched = np.zeros(n_parcels, dtype=bool)
     touched[pieces.parcel[attributed]] = True
+
+    stage(0.7, "green")
     green_area = None
-    if green is not None and green_geom is not None:
+    if green is not None:
+        green_geom = geometries[2]
         green_pieces = overlay(green_geom, shapely.area(green_geom), parcels_geom, tree)
-        weights = green.factor[green_pieces.feature]
-        green_area = union_area_by_parcel(green_pieces, n_parcels, weights,
-                                          overlapping_features=overlapping(green_geom))
+        green_area = union_area_by_parcel(green_pieces, n_parcels, green.factor[green_pieces.feature])
         touched[green_pieces.parcel[green_pieces.area >= rules.SLIVER_AREA]] = True
 
     stage(0.8, "findings")
@@ -152,48 +163,76 @@ def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = 
             "height": max_height,
             "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
         }
-    violations_by_parcel: dict[int, list[Violation]] = {int(p): [] for p in np.flatnonzero(touched)}
-    building_violations: list[Violation] = []
-    for rule, (indicator, side) in INDICATOR_RULES.items():
-        actual = np.where(touched, achieved[indicator], np.nan)
-        for p in rules.indicator_breaches(rule, actual, plan.lower[indicator], plan.upper[indicator]):
-            bound = (plan.upper if side == "hi" else plan.lower)[indicator][p]
-            violations_by_parcel[int(p)].append(Violation(
-                rule, plan.ids[p], None, float(actual[p]), _limit(plan, indicator, p),
-                rules.is_marginal(rule, float(actual[p]), float(bound))))
+    parcel_violations = _indicator_violations(plan, achieved, touched)
     table = land_use_table if land_use_table is not None else LandUseTable.load()
     land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed, table)
+    parcel_violations += land_use_violations
     warnings += land_use_warnings
-    for p, violation in land_use_violations:
-        violations_by_parcel[p].append(violation)
-    for b in rules.crossing_buildings(pieces.feature, pieces.area, n_buildings):
-        mine = np.flatnonzero((pieces.feature == b) & (pieces.area >= rules.SLIVER_AREA))
-        mine = mine[np.argsort(-pieces.area[mine])]
-        crossed = [plan.ids[pieces.parcel[i]] for i in mine]
-        violation = Violation("crosses_parcel", crossed[0], buildings.ids[b], len(crossed), None, False,
-                              {"parcels": crossed, "areas": [float(pieces.area[i]) for i in mine]})
-        building_violations.append(violation)
-        for i in mine:
-            violations_by_parcel[int(pieces.parcel[i])].append(violation)
+    crossing = _crossing_violations(plan, buildings, pieces, n_buildings)
     outside = rules.outside_area(footprint, pieces.feature, pieces.area)
-    for b in rules.outside_buildings(outside):
-        building_violations.append(Violation("outside_plan", None, buildings.ids[b], float(outside[b]), None, False,
-                                             {"footprint_area": float(footprint[b])}))
+    outside_violations = [
+        Violation("outside_plan", None, buildings.ids[b], float(outside[b]), None, False,
+                  {"footprint_area": float(footprint[b])}) for b in rules.outside_buildings(outside)]
 
     stage(0.9, "results")
+    order = sorted(np.flatnonzero(touched).tolist(), key=lambda p: _natural_key(str(plan.ids[p])))
+    rank = {int(p): k for k, p in enumerate(order)}
+    rule_rank = {rule: k for k, rule in enumerate(RULES)}
+    parcel_violations.sort(key=lambda pv: (rank[pv[0]], rule_rank[pv[1].rule]))
+    by_parcel: dict[int, list[Violation]] = {p: [] for p in order}
+    for p, violation in parcel_violations:
+        by_parcel[p].append(violation)
+    for parcels, violation in crossing:
+        for p in parcels:
+            by_parcel[p].append(violation)
+    columns = _ParcelColumns(plan, site_area, gfa, footprint_union, green_area, achieved)
     buildings_on = _buildings_by_parcel(pieces, attributed, buildings.ids)
-    parcel_results = tuple(
-        _parcel_result(plan, p, site_area, gfa, footprint_union, green_area, achieved, buildings_on.get(p, ()),
-                       violations_by_parcel[p])
-        for p in sorted(violations_by_parcel, key=lambda p: _natural_key(str(plan.ids[p]))))
-    rule_order = {rule: k for k, rule in enumerate(INDICATOR_RULES)}
-    all_violations = [v for result in parcel_results for v in result.violations if v.rule != "crosses_parcel"]
-    all_violations.sort(key=lambda v: (_natural_key(str(v.parcel)), rule_order.get(v.rule, 99)))
-    all_violations += building_violations
+    parcel_results = tuple(columns.result(p, buildings_on.get(p, ()), by_parcel[p]) for p in order)
+    all_violations = [v for _p, v in parcel_violations] + [v for _p, v in crossing] + outside_violations
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={
         "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
         parcels=parcel_results, violations=tuple(all_violations), warnings=tuple(warnings))
+
+
+def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
+                          touched: np.ndarray) -> list[tuple[int, Violation]]:
+    """Every indicator rule on every touched parcel, closed bounds, full precision, marginal flagged."""
+    found = []
+    for rule, (indicator, side) in INDICATOR_RULES.items():
+        actual = np.where(touched, achieved[indicator], np.nan)
+        lower, upper = plan.lower[indicator], plan.upper[indicator]
+        breaches = rules.indicator_breaches(rule, actual, lower, upper)
+        if not len(breaches):
+            continue
+        values = actual[breaches]
+        bounds = (upper if side == "hi" else lower)[breaches]
+        marginal = rules.marginal(rule, values, bounds)
+        los = np.where(np.isnan(lower[breaches]), None, lower[breaches]).tolist()
+        his = np.where(np.isnan(upper[breaches]), None, upper[breaches]).tolist()
+        ids = plan.ids[breaches]
+        for k, p in enumerate(breaches.tolist()):
+            found.append((p, Violation(rule, ids[k], None, float(values[k]), (los[k], his[k]), bool(marginal[k]))))
+    return found
+
+
+def _crossing_violations(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces,
+                         n_buildings: int) -> list[tuple[list[int], Violation]]:
+    """Buildings standing in two parcels or more, with the parcels crossed (largest share first)."""
+    crossing = rules.crossing_buildings(pieces.feature, pieces.area, n_buildings)
+    if not len(crossing):
+        return []
+    real = np.flatnonzero(np.isin(pieces.feature, crossing) & (pieces.area >= rules.SLIVER_AREA))
+    real = real[np.lexsort((-pieces.area[real], pieces.feature[real]))]
+    starts = np.flatnonzero(np.r_[True, np.diff(pieces.feature[real]) != 0])
+    found = []
+    for group in np.split(real, starts[1:]):
+        parcels = pieces.parcel[group].tolist()
+        crossed = [str(plan.ids[p]) for p in parcels]
+        b = int(pieces.feature[group[0]])
+        found.append((parcels, Violation("crosses_parcel", crossed[0], buildings.ids[b], len(crossed), None, False,
+                                         {"parcels": crossed, "areas": pieces.area[group].tolist()})))
+    return found
 
 
 def _largest_piece(pieces: Pieces, n_buildings: int) -> np.ndarray:
@@ -211,63 +250,79 @@ def _largest_piece(pieces: Pieces, n_buildings: int) -> np.ndarray:
 
 def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attributed: np.ndarray,
               table: LandUseTable) -> tuple[list[tuple[int, Violation]], list[CheckWarning]]:
-    """Buildings whose use the parcel's land-use code does not allow; unknown uses and codes are warned."""
+    """Buildings whose use the parcel's land-use code does not allow; unknown uses and codes are warned.
+
+    The table is asked once per distinct (code, use) pair, not once per building.
+    """
+    b_all, p_all = pieces.feature[attributed], pieces.parcel[attributed]
+    has_use = pd.notna(buildings.use[b_all])
+    b_all, p_all = b_all[has_use], p_all[has_use]
+    code_of, code_names = pd.factorize(plan.land_use[p_all], use_na_sentinel=False)
+    use_of, use_names = pd.factorize(buildings.use[b_all])
+    pair_of, pair_keys = np.unique(code_of * len(use_names) + use_of, return_inverse=True)[::-1]
+    uniques = [(code_names[k // len(use_names)], use_names[k % len(use_names)]) for k in pair_keys.tolist()]
+    codes = pair_of
+    verdict = np.array([table.check(code, use) if isinstance(code, str) and code else None
+                        for code, use in uniques], dtype=object)
     violations, warnings = [], []
-    unknown_use_warned, unknown_code_warned = set(), set()
-    verdicts: dict[tuple[str | None, str | None], bool | None] = {}
-    for b, p in zip(pieces.feature[attributed], pieces.parcel[attributed]):
-        code, use = plan.land_use[p], buildings.use[b]
-        if use is None:
-            continue
-        key = (code, use)
-        if key not in verdicts:
-            verdicts[key] = table.check(code, use) if code is not None else None
-        verdict = verdicts[key]
-        if verdict is False:
-            violations.append((int(p), Violation("land_use", plan.ids[p], buildings.ids[b], use, code, False,
-                                                 {"use_id": table.normalise_use(use)})))
-        elif verdict is None:
-            if table.normalise_use(use) is None:
-                if b not in unknown_use_warned:
-                    unknown_use_warned.add(b)
-                    warnings.append(CheckWarning("unknown_use", None, buildings.ids[b],
-                                                 {"text": use, "path": buildings.info.path}))
-            elif p not in unknown_code_warned:
-                unknown_code_warned.add(p)
-                warnings.append(CheckWarning("unknown_land_use" if code else "land_use_missing", plan.ids[p],
-                                             None, {"text": code or "", "path": plan.info.path}))
+    for i in np.flatnonzero(verdict[codes] == False).tolist():  # noqa: E712 (object array of True/False/None)
+        b, p = int(b_all[i]), int(p_all[i])
+        use, code = buildings.use[b], plan.land_use[p]
+        violations.append((p, Violation("land_use", plan.ids[p], buildings.ids[b], use, code, False,
+                                        {"use_id": table.normalise_use(use)})))
+    unknown = np.array([v is None for v in verdict], dtype=bool)[codes]
+    unknown_use = np.array([table.normalise_use(use) is None for _code, use in uniques], dtype=bool)[codes]
+    for b in np.unique(b_all[unknown & unknown_use]).tolist():
+        warnings.append(CheckWarning("unknown_use", None, buildings.ids[b],
+                                     {"text": buildings.use[b], "path": buildings.info.path}))
+    for p in np.unique(p_all[unknown & ~unknown_use]).tolist():
+        code = plan.land_use[p]
+        warnings.append(CheckWarning("unknown_land_use" if code else "land_use_missing", plan.ids[p], None,
+                                     {"text": code or "", "path": plan.info.path}))
     return violations, warnings
 
 
 def _buildings_by_parcel(pieces: Pieces, attributed: np.ndarray, ids: np.ndarray) -> dict[int, tuple[str, ...]]:
-    result: dict[int, list[str]] = {}
-    for b, p in zip(pieces.feature[attributed], pieces.parcel[attributed]):
-        result.setdefault(int(p), []).append(str(ids[b]))
-    return {p: tuple(v) for p, v in result.items()}
+    """Ids of the buildings standing on each parcel, in building order."""
+    parcel, feature = pieces.parcel[attributed], pieces.feature[attributed]
+    order = np.lexsort((feature, parcel))
+    parcel, names = parcel[order], ids[feature[order]]
+    starts = np.flatnonzero(np.r_[True, np.diff(parcel) != 0]) if len(parcel) else np.array([], dtype=int)
+    groups = np.split(names, starts[1:]) if len(parcel) else []
+    return {int(parcel[s]): tuple(map(str, g)) for s, g in zip(starts, groups)}
 
 
-def _limit(plan: PlanLayer, indicator: str, p: int) -> tuple[float | None, float | None]:
-    lo, hi = plan.lower[indicator][p], plan.upper[indicator][p]
-    return (None if np.isnan(lo) else float(lo), None if np.isnan(hi) else float(hi))
+class _ParcelColumns:
+    """Per-parcel arrays turned into Python lists once, so building 20,000 results stays cheap."""
+
+    def __init__(self, plan: PlanLayer, site_area, gfa, footprint_union, green_area, achieved) -> None:
+        def optional(values):
+            values = np.asarray(values, dtype=float)
+            return np.where(np.isnan(values), None, values).tolist()
+
+        self.plan = plan
+        self.site_area, self.gfa, self.footprint = site_area.tolist(), gfa.tolist(), footprint_union.tolist()
+        self.green_area = None if green_area is None else green_area.tolist()
+        self.far, self.density = achieved["far"].tolist(), achieved["density"].tolist()
+        self.height, self.green_ratio = optional(achieved["height"]), optional(achieved["green_ratio"])
+        self.lower = {k: optional(plan.lower[k]) for k in INDICATORS}
+        self.upper = {k: optional(plan.upper[k]) for k in INDICATORS}
+
+    def result(self, p: int, building_ids: tuple[str, ...], violations: list[Violation]) -> ParcelResult:
+        plan = self.plan
+        limits = {k: (self.lower[k][p], self.upper[k][p]) for k in INDICATORS
+                  if self.lower[k][p] is not None or self.upper[k][p] is not None}
+        return ParcelResult(
+            id=str(plan.ids[p]), land_use=plan.land_use[p], site_area=self.site_area[p], gfa=self.gfa[p],
+            footprint_area=self.footprint[p], green_area=None if self.green_area is None else self.green_area[p],
+            far=self.far[p], density=self.density[p], max_height=self.height[p], green_ratio=self.green_ratio[p],
+            limits=limits, limit_texts={k: str(plan.texts[k][p]) for k in INDICATORS if plan.texts[k][p]},
+            buildings=building_ids, violations=tuple(violations))
 
 
-def _optional(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
-
-
-def _parcel_result(plan: PlanLayer, p: int, site_area, gfa, footprint_union, green_area, achieved,
-                   building_ids: tuple[str, ...], violations: list[Violation]) -> ParcelResult:
-    limits = {ind: _limit(plan, ind, p) for ind in INDICATORS if _limit(plan, ind, p) != (None, None)}
-    return ParcelResult(
-        id=str(plan.ids[p]), land_use=plan.land_use[p], site_area=float(site_area[p]), gfa=float(gfa[p]),
-        footprint_area=float(footprint_union[p]),
-        green_area=None if green_area is None else float(green_area[p]),
-        far=float(achieved["far"][p]), density=float(achieved["density"][p]),
-        max_height=_optional(achieved["height"][p]), green_ratio=_optional(achieved["green_ratio"][p]),
-        limits=limits, limit_texts={ind: str(plan.texts[ind][p]) for ind in INDICATORS if plan.texts[ind][p]},
-        buildings=building_ids, violations=tuple(violations))
+_DIGITS = re.compile(r"(\d+)")
 
 
 def _natural_key(text: str) -> tuple:
     """Sort "XG-2" before "XG-10"."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+    return tuple(int(part) if k % 2 else part for k, part in enumerate(_DIGITS.split(text)))

@@ -104,7 +104,10 @@ _LOWER_PREFIXES = (
 )
 # Longest first, so "不小于" is not read as "小于" and "<=" not as "<".
 _PREFIXES: tuple[tuple[str, str], ...] = tuple(
-    sorted([(c, "hi") for c in _UPPER_PREFIXES] + [(c, "lo") for c in _LOWER_PREFIXES], key=lambda p: -len(p[0]))
+    sorted(
+        [(c, "hi") for c in _UPPER_PREFIXES] + [(c, "lo") for c in _LOWER_PREFIXES],
+        key=lambda p: -len(p[0]),
+    )
 )
 _SUFFIXES: tuple[tuple[str, str], ...] = (("及以下", "hi"), ("及以上", "lo"), ("以下", "hi"), ("以上", "lo"))
 

@@ -44,6 +44,16 @@ def is_marginal(rule: str, actual: float, bound: float) -> bool:
     return shown <= bound if side == "hi" else shown >= bound
 
 
+def marginal(rule: str, actual: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    """is_marginal over arrays of breaches; only values within half a display unit of the bound can be."""
+    indicator, _side = INDICATOR_RULES[rule]
+    near = np.abs(actual - bound) <= float(PRECISION[indicator]) / 2 * (1 + 1e-9)
+    result = np.zeros(len(actual), dtype=bool)
+    for k in np.flatnonzero(near):
+        result[k] = is_marginal(rule, float(actual[k]), float(bound[k]))
+    return result
+
+
 def crossing_buildings(piece_building: np.ndarray, piece_area: np.ndarray, n_buildings: int) -> np.ndarray:
     """Buildings standing in two parcels or more, slivers aside."""
     real = piece_area >= SLIVER_AREA
