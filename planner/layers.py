@@ -317,61 +317,83 @@ _BOUND_COLUMNS = {"far": ("far_min", "far_max"), "density": ("density_min", "den
 
 
 def _parse_limits(frame: pd.DataFrame, fields: FieldMap, ids: np.ndarray, source: dict):
-    """Parse each indicator's text (once per distinct text) into lower/upper arrays; warn per parcel."""
+    """Parse each indicator's columns into lower/upper arrays (NaN = not controlled) and warn per parcel.
+
+    The main column ("≤2.5") comes first; an upper or lower column (RJLSX / RJLXX) then sets its side.
+    Each distinct text is parsed once.
+    """
     n = len(frame)
     lower, upper, texts, warnings = {}, {}, {}, []
     for indicator in INDICATOR_TARGETS:
-        lo = np.full(n, np.nan)
-        hi = np.full(n, np.nan)
+        lo, hi = np.full(n, np.nan), np.full(n, np.nan)
         shown = np.full(n, "", dtype=object)
-        columns = [(fields.get(indicator), None)] + [(fields.get(t), side) for t, side in
-                                                     zip(_BOUND_COLUMNS[indicator], ("lo", "hi"))]
-        percent_assumed, zeros = [], []
-        for column, side in columns:
+        lo_target, hi_target = _BOUND_COLUMNS[indicator]
+        for target, side in ((indicator, None), (lo_target, "lo"), (hi_target, "hi")):
+            column = fields.get(target)
             if column is None:
                 continue
-            parsed = {}
-            for i, value in enumerate(frame[column].to_numpy(dtype=object)):
-                key = (type(value).__name__, str(value))
-                if key not in parsed:
-                    parsed[key] = _parse_cell(value, indicator, side)
-                result = parsed[key]
+            codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+            parsed = [_parse_cell(value, indicator, side) for value in uniques]
+            for k, result in enumerate(parsed):
+                rows = np.flatnonzero(codes == k)
+                value = uniques[k]
                 if isinstance(result, indicators.IndicatorError):
-                    warnings.append(CheckWarning("unreadable_indicator", ids[i], None,
-                                                 {**source, "field": column, "text": str(value),
-                                                  "reason": result.reason, "indicator": indicator}))
-                    continue
-                if result == "zero":
-                    zeros.append(ids[i])
+                    warnings.extend(CheckWarning("unreadable_indicator", ids[i], None, {
+                        **source, "field": column, "text": str(value), "reason": result.reason,
+                        "indicator": indicator}) for i in rows)
                     continue
                 if result is None:
                     continue
-                if not _is_blank(value):
-                    shown[i] = (f"{shown[i]}; " if shown[i] else "") + str(value).strip()
+                if result == "zero":
+                    if side != "lo":  # 0 is how a lower-bound column says "no minimum": nothing to tell
+                        warnings.append(_listed("zero_limit_ignored", source, column, ids[rows]))
+                    continue
                 if side is None:
-                    lo[i] = np.nan if result.lo is None else result.lo
-                    hi[i] = np.nan if result.hi is None else result.hi
-                    if result.percent_assumed:
-                        percent_assumed.append(ids[i])
+                    lo[rows] = np.nan if result.lo is None else result.lo
+                    hi[rows] = np.nan if result.hi is None else result.hi
+                    text = str(value).strip()
+                    percent_assumed = result.percent_assumed
                 else:
-                    (lo if side == "lo" else hi)[i] = result
-            if percent_assumed:
-                warnings.append(CheckWarning("percent_assumed", None, None,
-                                             {**source, "field": column, "count": len(percent_assumed),
-                                              "parcels": ", ".join(map(str, percent_assumed[:10]))}))
-                percent_assumed = []
-            if zeros:
-                warnings.append(CheckWarning("zero_limit_ignored", None, None,
-                                             {**source, "field": column, "count": len(zeros),
-                                              "parcels": ", ".join(map(str, zeros[:10]))}))
-                zeros = []
-        bad = ~np.isnan(lo) & ~np.isnan(hi) & (lo > hi)
-        for i in np.flatnonzero(bad):
+                    (lo if side == "lo" else hi)[rows] = result
+                    text = ("≥" if side == "lo" else "≤") + str(value).strip()
+                    percent_assumed = indicators.bound_percent_assumed(value, indicator)
+                shown[rows] = [f"{t}; {text}" if t else text for t in shown[rows]]
+                if percent_assumed:
+                    warnings.append(_listed("percent_assumed", source, column, ids[rows]))
+        for i in np.flatnonzero(~np.isnan(lo) & ~np.isnan(hi) & (lo > hi)):
             warnings.append(CheckWarning("empty_limit", ids[i], None,
                                          {**source, "indicator": indicator, "text": shown[i]}))
             lo[i] = hi[i] = np.nan
         lower[indicator], upper[indicator], texts[indicator] = lo, hi, shown
-    return lower, upper, texts, warnings
+    return lower, upper, texts, _merge_listed(warnings)
+
+
+def _listed(code: str, source: dict, column: str, parcels: np.ndarray) -> CheckWarning:
+    return CheckWarning(code, None, None, {**source, "field": column, "parcel_ids": list(map(str, parcels))})
+
+
+def _merge_listed(warnings: list[CheckWarning]) -> list[CheckWarning]:
+    """One warning per (code, field) for the per-value notes, naming how many parcels and the first ten."""
+    merged: dict[tuple[str, str], list[str]] = {}
+    kept: list[CheckWarning] = []
+    for w in warnings:
+        if "parcel_ids" not in w.details:
+            kept.append(w)
+            continue
+        key = (w.code, w.details["field"])
+        if key not in merged:
+            merged[key] = []
+            kept.append(w)
+        merged[key].extend(w.details["parcel_ids"])
+    result = []
+    for w in kept:
+        if "parcel_ids" in w.details:
+            parcels = merged[(w.code, w.details["field"])]
+            details = {k: v for k, v in w.details.items() if k != "parcel_ids"}
+            w = CheckWarning(w.code, None, None, {**details, "count": len(parcels),
+                                                  "parcels": ", ".join(parcels[:10]) + (" …" if len(parcels) > 10 else "")})
+        result.append(w)
+    return result
 
 
 def _parse_cell(value: Any, indicator: str, side: str | None):

@@ -82,8 +82,8 @@ WARNING_TEMPLATES = {
                                                          "{count} parcels; each is checked on its own."),
     "land_use_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no land-use field was found; "
                                                             "land use is not checked."),
-    "unreadable_indicator": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: field {field} reads \"{text}\", which "
-                                                          "is not a limit Planner can read ({reason}); "
+    "unreadable_indicator": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: field {field} reads \"{text}\", "
+                                                          "which cannot be read as a limit ({reason}); "
                                                           "{indicator} is not assessed on this parcel."),
     "percent_assumed": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: {count} values of field {field} have no "
                                                      "% sign and were read as percentages (e.g. 35 = 35%): "
@@ -140,6 +140,16 @@ ERROR_TEMPLATES = {
                                                          "look like degrees; areas cannot be measured. Add a .prj "
                                                          "or reproject it."),
     "unexpected": QT_TRANSLATE_NOOP("messages", "Unexpected error: {error}."),
+}
+
+#: Why an indicator text could not be read (planner.indicators.REASONS).
+INDICATOR_REASONS = {
+    "unreadable": QT_TRANSLATE_NOOP("messages", "not a number, comparison or range"),
+    "negative": QT_TRANSLATE_NOOP("messages", "a negative number"),
+    "percent_not_allowed": QT_TRANSLATE_NOOP("messages", "a percentage where none belongs"),
+    "over_100_percent": QT_TRANSLATE_NOOP("messages", "more than 100%"),
+    "empty_range": QT_TRANSLATE_NOOP("messages", "the lower end is above the upper end"),
+    "per_use_values": QT_TRANSLATE_NOOP("messages", "one value per use, and which applies cannot be told"),
 }
 
 WHO_PARCEL = QT_TRANSLATE_NOOP("messages", "(parcel {parcel}) ")
@@ -247,6 +257,8 @@ def violation_message(v: Violation, lang: str) -> str:
 def warning_message(w: CheckWarning, lang: str) -> str:
     template = WARNING_TEMPLATES.get(w.code)
     values: dict[str, Any] = {"parcel": w.parcel, "building": w.building, **w.details}
+    if "reason" in values and values["reason"] in INDICATOR_REASONS:
+        values["reason"] = tr(INDICATOR_REASONS[values["reason"]], lang)
     if "indicator" in values:
         values["indicator"] = tr(INDICATOR_NAMES.get(values["indicator"], values["indicator"]), lang)
     if w.parcel is not None:
