@@ -468,7 +468,8 @@ def test_comparator_round_trip(data, indicator, upper):
 @given(data=st.data(), indicator=st.sampled_from(INDICATORS), upper=st.booleans())
 def test_suffix_round_trip(data, indicator, upper):
     text, value, _ = data.draw(written_number(indicator))
-    cell = maybe_fullwidth(data.draw, text + data.draw(st.sampled_from(["以下", "及以下"] if upper else ["以上", "及以上"])))
+    suffix = data.draw(st.sampled_from(["以下", "及以下"] if upper else ["以上", "及以上"]))
+    cell = maybe_fullwidth(data.draw, text + suffix)
     limit = parse_limit(cell, indicator)
     assert close(limit.hi if upper else limit.lo, value)
 
@@ -528,7 +529,9 @@ def test_range_round_trip(data, indicator):
         assumed = not percent and b > 1
     else:
         a, b = sorted(data.draw(st.lists(magnitudes, min_size=2, max_size=2)))
-        units = data.draw(st.sampled_from([("", ""), ("m", "m"), ("", "米"), ("M", "")])) if indicator == "height" else ("", "")
+        units = ("", "")
+        if indicator == "height":
+            units = data.draw(st.sampled_from([("", ""), ("m", "m"), ("", "米"), ("M", "")]))
         lo, hi, assumed = a, b, False
     sep = data.draw(st.sampled_from(SEPARATORS))
     space = data.draw(SPACES)
@@ -540,7 +543,7 @@ def test_range_round_trip(data, indicator):
         backwards = plain(b) + units[1] + sep + plain(a) + units[0]
         with pytest.raises(IndicatorError) as info:
             parse_limit(backwards, indicator)
-        assert info.value.reason in {"empty_range", "over_100_percent"} if indicator in RATIOS else {"empty_range"}
+        assert info.value.reason == "empty_range"
 
 
 def check_total(value: object, indicator: str) -> None:
@@ -568,7 +571,8 @@ def check_total(value: object, indicator: str) -> None:
 
 # Characters the parser cares about, so random strings reach its deeper branches.
 PLAN_ALPHABET = st.sampled_from(
-    list("0123456789.%-~/mM≤≥<>=xX ") + ["米", "以下", "以上", "至", "—", "～", "－", "％", "＜", "＞", "２", "．", "不大于", "不小于", "H", "FAR", "−"]
+    list("0123456789.%-~/mM≤≥<>=xX ")
+    + ["米", "以下", "以上", "至", "—", "～", "－", "％", "＜", "＞", "２", "．", "不大于", "不小于", "H", "FAR", "−"]
 )
 
 
