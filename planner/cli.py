@@ -13,8 +13,8 @@ from typing import TextIO
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from planner.messages import (LANGUAGES, default_language, error_message, format_limit, format_value, tr,
-                              violation_message, warning_message)
+from planner.messages import (LANGUAGES, default_language, error_message, format_limit, format_value, stage_name,
+                              tr, violation_message, warning_message)
 from planner.model import CheckResult, InputError
 
 EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
 class _Progress:
     """Prints stages to stderr once a run has taken longer than a moment, so short runs stay quiet."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, lang: str) -> None:
         self.stream = stream
+        self.lang = lang
         self.start = time.monotonic()
         self.last = ""
 
@@ -62,12 +63,13 @@ class _Progress:
         if time.monotonic() - self.start < PROGRESS_AFTER_SECONDS or stage == self.last:
             return
         self.last = stage
-        print(f"[{time.monotonic() - self.start:5.1f}s {fraction * 100:3.0f}%] {stage}", file=self.stream, flush=True)
+        print(f"[{time.monotonic() - self.start:5.1f}s {fraction * 100:3.0f}%] {stage_name(stage, self.lang)}",
+              file=self.stream, flush=True)
 
 
 def run_check(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
-    progress = _Progress(sys.stderr)
+    progress = _Progress(sys.stderr, lang)
     try:
         result = _check(args, progress)
     except InputError as exc:
@@ -103,7 +105,7 @@ def _check(args: argparse.Namespace, progress: _Progress) -> CheckResult:
     buildings = load_buildings(args.buildings, args.buildings_layer, mapping)
     green = None
     if args.green:
-        progress(0.0, "reading green areas")
+        progress(0.0, "reading green")
         green = load_green(args.green, args.green_layer, mapping)
     return check(plan, buildings, green, progress=progress)
 

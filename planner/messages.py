@@ -152,6 +152,34 @@ INDICATOR_REASONS = {
     "per_use_values": QT_TRANSLATE_NOOP("messages", "one value per use, and which applies cannot be told"),
 }
 
+ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "plan parcel"),
+              "buildings": QT_TRANSLATE_NOOP("messages", "building"),
+              "green": QT_TRANSLATE_NOOP("messages", "green area")}
+
+#: What a layer lacked when its fields could not be recognised.
+NEEDED_NAMES = {"id": QT_TRANSLATE_NOOP("messages", "parcel-id"),
+                "indicators": QT_TRANSLATE_NOOP("messages", "land-use or indicator"),
+                "floors": QT_TRANSLATE_NOOP("messages", "storeys or counted-area")}
+
+#: Stages reported by the loaders and planner.engine.check through the progress callback.
+STAGE_NAMES = {
+    "reading plan": QT_TRANSLATE_NOOP("messages", "reading the plan"),
+    "reading buildings": QT_TRANSLATE_NOOP("messages", "reading the buildings"),
+    "reading green": QT_TRANSLATE_NOOP("messages", "reading the green areas"),
+    "align": QT_TRANSLATE_NOOP("messages", "aligning coordinate systems"),
+    "overlay": QT_TRANSLATE_NOOP("messages", "overlaying buildings on parcels"),
+    "indicators": QT_TRANSLATE_NOOP("messages", "measuring FAR, density and height"),
+    "green": QT_TRANSLATE_NOOP("messages", "measuring green ratio"),
+    "findings": QT_TRANSLATE_NOOP("messages", "checking the rules"),
+    "results": QT_TRANSLATE_NOOP("messages", "collecting results"),
+    "done": QT_TRANSLATE_NOOP("messages", "done"),
+}
+
+
+def stage_name(stage: str, lang: str) -> str:
+    return tr(STAGE_NAMES.get(stage, stage), lang)
+
+
 WHO_PARCEL = QT_TRANSLATE_NOOP("messages", "(parcel {parcel}) ")
 WHO_BUILDING = QT_TRANSLATE_NOOP("messages", "(building {building}) ")
 
@@ -274,6 +302,11 @@ def warning_message(w: CheckWarning, lang: str) -> str:
 
 def error_message(code: str, details: dict[str, Any], lang: str) -> str:
     template = ERROR_TEMPLATES.get(code)
+    details = dict(details)
+    if code == "layer_ambiguous" and details.get("role") in ROLE_NAMES:
+        details["role"] = tr(ROLE_NAMES[details["role"]], lang)
+    if details.get("needed") in NEEDED_NAMES:
+        details["needed"] = tr(NEEDED_NAMES[details["needed"]], lang)
     if template is None:
         return f"{code}: " + ", ".join(f"{k}={v}" for k, v in details.items())
     return _fill(template, lang, details)

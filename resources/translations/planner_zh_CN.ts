@@ -4,83 +4,83 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="133"/>
+        <location filename="../../planner/cli.py" line="135"/>
         <source>Plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="133"/>
+        <location filename="../../planner/cli.py" line="135"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="134"/>
+        <location filename="../../planner/cli.py" line="136"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="135"/>
+        <location filename="../../planner/cli.py" line="137"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="135"/>
+        <location filename="../../planner/cli.py" line="137"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="136"/>
+        <location filename="../../planner/cli.py" line="138"/>
         <location filename="../../planner/messages.py" line="40"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="136"/>
+        <location filename="../../planner/cli.py" line="138"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="137"/>
+        <location filename="../../planner/cli.py" line="139"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="137"/>
+        <location filename="../../planner/cli.py" line="139"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="138"/>
+        <location filename="../../planner/cli.py" line="140"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="156"/>
+        <location filename="../../planner/cli.py" line="158"/>
         <source>violation</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="156"/>
+        <location filename="../../planner/cli.py" line="158"/>
         <source>pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="159"/>
+        <location filename="../../planner/cli.py" line="161"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="167"/>
+        <location filename="../../planner/cli.py" line="169"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="172"/>
+        <location filename="../../planner/cli.py" line="174"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="177"/>
+        <location filename="../../planner/cli.py" line="179"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <location filename="../../planner/messages.py" line="85"/>
-        <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which is not a limit Planner can read ({reason}); {indicator} is not assessed on this parcel.</source>
+        <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
@@ -400,12 +400,125 @@
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="145"/>
+        <location filename="../../planner/messages.py" line="147"/>
+        <source>not a number, comparison or range</source>
+        <extracomment>Why an indicator text could not be read (planner.indicators.REASONS).</extracomment>
+        <translation>不是数值、比较式或区间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="148"/>
+        <source>a negative number</source>
+        <translation>为负数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="149"/>
+        <source>a percentage where none belongs</source>
+        <translation>该指标不应使用百分数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="150"/>
+        <source>more than 100%</source>
+        <translation>超过100%</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="151"/>
+        <source>the lower end is above the upper end</source>
+        <translation>下限高于上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="152"/>
+        <source>one value per use, and which applies cannot be told</source>
+        <translation>按用途分列多个数值，无法判断适用哪一个</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="155"/>
+        <source>plan parcel</source>
+        <translation>控规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="156"/>
+        <source>building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="157"/>
+        <source>green area</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="160"/>
+        <source>parcel-id</source>
+        <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
+        <translation>地块编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="161"/>
+        <source>land-use or indicator</source>
+        <translation>用地性质或控制指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="162"/>
+        <source>storeys or counted-area</source>
+        <translation>层数或计容面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="166"/>
+        <source>reading the plan</source>
+        <extracomment>Stages reported by the loaders and planner.engine.check through the progress callback.</extracomment>
+        <translation>正在读取控规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="167"/>
+        <source>reading the buildings</source>
+        <translation>正在读取方案建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="168"/>
+        <source>reading the green areas</source>
+        <translation>正在读取方案绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="169"/>
+        <source>aligning coordinate systems</source>
+        <translation>正在统一坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="170"/>
+        <source>overlaying buildings on parcels</source>
+        <translation>正在叠加建筑与地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="171"/>
+        <source>measuring FAR, density and height</source>
+        <translation>正在计算容积率、建筑密度和建筑高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="172"/>
+        <source>measuring green ratio</source>
+        <translation>正在计算绿地率</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="173"/>
+        <source>checking the rules</source>
+        <translation>正在审查各项指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="174"/>
+        <source>collecting results</source>
+        <translation>正在汇总结果</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="175"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="183"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="146"/>
+        <location filename="../../planner/messages.py" line="184"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
