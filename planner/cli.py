@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from planner.messages import (LANGUAGES, default_language, error_message, format_limit, format_value, stage_name,
                               tr, violation_message, warning_message)
-from planner.model import CheckResult, InputError
+from planner.model import CheckResult, InputError, ParcelResult
 
 EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 PROGRESS_AFTER_SECONDS = 1.5
@@ -140,22 +140,24 @@ SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("m
                    QT_TRANSLATE_NOOP("messages", "Status"))
 
 
+def _summary_row(p: ParcelResult, lang: str) -> list[str]:
+    broken = {v.rule.rsplit("_", 1)[0] for v in p.violations}
+
+    def cell(indicator: str, value: float | None, rule_prefix: str) -> str:
+        shown = format_value(indicator, value)
+        if indicator in p.limits:
+            shown += f" ({format_limit(indicator, p.limits[indicator])})"
+        return shown + (" ✗" if rule_prefix in broken else "")
+
+    status = QT_TRANSLATE_NOOP("messages", "violation") if p.violations else QT_TRANSLATE_NOOP("messages", "pass")
+    return [p.id, p.land_use or "-", cell("far", p.far, "far"), cell("density", p.density, "density"),
+            cell("height", p.max_height, "height"), cell("green_ratio", p.green_ratio, "green"), tr(status, lang)]
+
+
 def print_summary(result: CheckResult, lang: str, out: TextIO) -> None:
     """A table of the parcels the scheme touches, then every finding and warning in a sentence."""
     header = [tr(c, lang) for c in SUMMARY_COLUMNS]
-    rows = []
-    for p in result.parcels:
-        broken = {v.rule.rsplit("_", 1)[0] for v in p.violations}
-
-        def cell(indicator: str, value: float | None, key: str) -> str:
-            shown = format_value(indicator, value)
-            if indicator in p.limits:
-                shown += f" ({format_limit(indicator, p.limits[indicator])})"
-            return shown + (" ✗" if key in broken else "")
-
-        rows.append([p.id, p.land_use or "-", cell("far", p.far, "far"), cell("density", p.density, "density"),
-                     cell("height", p.max_height, "height"), cell("green_ratio", p.green_ratio, "green"),
-                     tr(QT_TRANSLATE_NOOP("messages", "violation"), lang) if p.violations else tr(QT_TRANSLATE_NOOP("messages", "pass"), lang)])
+    rows = [_summary_row(p, lang) for p in result.parcels]
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     inputs = result.inputs
     out.write(tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}\n")

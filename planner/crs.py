@@ -45,7 +45,14 @@ def crs_label(crs: CRS | None) -> str | None:
     return f"EPSG:{epsg}" if epsg else crs.name
 
 
-def align(layers: list[tuple[str, CRS | None, np.ndarray]]) -> tuple[CRS | None, list[np.ndarray], list[tuple[str, dict]]]:
+def reproject(geometry: np.ndarray, source: CRS, target: CRS) -> np.ndarray:
+    """Geometries from one CRS to another, x always easting/longitude whatever the EPSG axis order says."""
+    transformer = Transformer.from_crs(source, target, always_xy=True)
+    return shapely.transform(geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+
+def align(layers: list[tuple[str, CRS | None, np.ndarray]]
+          ) -> tuple[CRS | None, list[np.ndarray], list[tuple[str, dict]]]:
     """Bring layers (name, crs, geometry) into one metric working CRS.
 
     The first metric projected CRS (the plan's, if it has one) is the working CRS; geographic and Web
@@ -70,10 +77,8 @@ def align(layers: list[tuple[str, CRS | None, np.ndarray]]) -> tuple[CRS | None,
                 raise InputError("crs_missing_degrees", path=name)
             warnings.append(("crs_assumed", {"path": name, "crs": crs_label(working) or "-"}))
             aligned.append(geometry)
-        elif working is not None and not crs.equals(working):
-            transformer = Transformer.from_crs(crs, working, always_xy=True)
-            aligned.append(shapely.transform(geometry, lambda xy: np.column_stack(
-                transformer.transform(xy[:, 0], xy[:, 1]))))
+        elif working is not None and not crs.equals(working, ignore_axis_order=True):
+            aligned.append(reproject(geometry, crs, working))
             warnings.append(("reprojected", {"path": name, "from": crs_label(crs), "to": crs_label(working)}))
         else:
             aligned.append(geometry)

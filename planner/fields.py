@@ -13,7 +13,8 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "plan": {
         "id": ("地块编号", "地块代码", "dkbh", "dkdm", "parcel_id"),
         # Codes before names: 用地性质 sometimes holds the name ("二类城镇住宅用地") when a code column exists.
-        "land_use": ("用地代码", "地类编号", "地类代码", "yddm", "dldm", "zdldm", "ydxz_n", "ydxz", "land_use", "用地性质"),
+        "land_use": ("用地代码", "地类编号", "地类代码", "yddm", "dldm", "zdldm", "ydxz_n", "ydxz", "land_use",
+                     "用地性质"),
         "far": ("容积率", "rjl", "far"),
         "far_max": ("容积率上限", "rjlsx", "rjl_sx", "far_max"),
         "far_min": ("容积率下限", "rjlxx", "rjl_xx", "far_min"),

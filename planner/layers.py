@@ -96,6 +96,14 @@ def clean_polygons(geometry: np.ndarray, describe) -> tuple[np.ndarray, np.ndarr
     return geometry, polygonal, warnings
 
 
+def _layer_polygons(raw: RawLayer, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
+    """clean_polygons over a layer; a layer left with no polygon at all cannot be checked."""
+    geometry, kept, warnings = clean_polygons(raw.frame.geometry.to_numpy(), describe)
+    if not kept.any():
+        raise InputError("no_polygons", path=str(raw.path), layer=raw.layer)
+    return geometry, kept, warnings
+
+
 def _polygonal_part(geometry):
     """The polygons of a geometry (make_valid may add stray lines and points to a collection)."""
     if geometry is None:
@@ -293,7 +301,7 @@ def load_plan(path: str | Path, layer: str | None = None,
     def describe(i):
         return ids[i], None, {**source, "fid": int(fids[i])}
 
-    geometry, kept, geometry_warnings = clean_polygons(frame.geometry.to_numpy(), describe)
+    geometry, kept, geometry_warnings = _layer_polygons(raw, describe)
     warnings += geometry_warnings
     for parcel_id, count in Counter(ids[kept]).items():
         if count > 1:
@@ -390,8 +398,8 @@ def _merge_listed(warnings: list[CheckWarning]) -> list[CheckWarning]:
         if "parcel_ids" in w.details:
             parcels = merged[(w.code, w.details["field"])]
             details = {k: v for k, v in w.details.items() if k != "parcel_ids"}
-            w = CheckWarning(w.code, None, None, {**details, "count": len(parcels),
-                                                  "parcels": ", ".join(parcels[:10]) + (" …" if len(parcels) > 10 else "")})
+            listed = ", ".join(parcels[:10]) + (" …" if len(parcels) > 10 else "")
+            w = CheckWarning(w.code, None, None, {**details, "count": len(parcels), "parcels": listed})
         result.append(w)
     return result
 
@@ -423,8 +431,8 @@ def load_buildings(path: str | Path, layer: str | None = None,
         warnings.append(CheckWarning("building_id_field_missing", None, None, source))
     warnings += [CheckWarning("missing_id", None, ids[i], {**source, "field": fields.get("id"), "fid": int(fids[i])})
                  for i in lacking]
-    geometry, kept, geometry_warnings = clean_polygons(
-        frame.geometry.to_numpy(), lambda i: (None, ids[i], {**source, "fid": int(fids[i])}))
+    geometry, kept, geometry_warnings = _layer_polygons(
+        raw, lambda i: (None, ids[i], {**source, "fid": int(fids[i])}))
     warnings += geometry_warnings
 
     def values(target):
@@ -464,8 +472,8 @@ def load_green(path: str | Path, layer: str | None = None,
     fids = frame.index.to_numpy()
     ids, _ = _ids(frame, fields.get("id"), fids)
     source = {"path": raw.path.name, "layer": raw.layer}
-    geometry, kept, warnings = clean_polygons(
-        frame.geometry.to_numpy(), lambda i: (None, None, {**source, "fid": int(fids[i]), "green": ids[i]}))
+    geometry, kept, warnings = _layer_polygons(
+        raw, lambda i: (None, None, {**source, "fid": int(fids[i]), "green": ids[i]}))
     factor = np.ones(len(frame))
     column = fields.get("factor")
     if column is not None:
