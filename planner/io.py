@@ -9,9 +9,13 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-import geopandas as gpd
+import numpy as np
+import pandas as pd
 import pyogrio
+import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
+from pyogrio.raw import read_arrow
+from pyproj import CRS
 
 from planner.model import InputError
 
@@ -29,11 +33,13 @@ DBF_LANGUAGE_IDS = {0x4D: "GBK", 0x7A: "GBK", 0x4F: "BIG5", 0x78: "BIG5", 0x7B: 
 
 @dataclass(frozen=True, slots=True)
 class RawLayer:
-    """One layer as read, before any interpretation. `frame` is indexed by feature id (FID)."""
+    """One layer as read, before any interpretation: attribute columns indexed by feature id (FID)."""
 
     path: Path
     layer: str
-    frame: gpd.GeoDataFrame
+    fields: pd.DataFrame
+    geometry: np.ndarray  # shapely geometries (None where a feature has none), aligned with `fields`
+    crs: CRS | None
     encoding: str | None  # the Shapefile encoding used, None for self-describing formats
     sha256: str
 
@@ -147,19 +153,36 @@ def _name_suggests(name: str, role: str) -> bool:
 
 
 def read_layer(path: str | Path, role: str, layer: str | None = None) -> RawLayer:
-    """Read one layer with pyogrio. Raises InputError naming the file and layer on any failure."""
+    """Read one layer through GDAL's Arrow stream. Raises InputError naming the file and layer on any failure."""
     path = Path(path)
     name = choose_layer(path, list_layers(path), role, layer)
     encoding = shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
     try:
-        frame = pyogrio.read_dataframe(path, layer=name, encoding=encoding, fid_as_index=True)
+        meta, table = read_arrow(path, layer=name, encoding=encoding, return_fids=True)
     except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
         raise InputError("file_unreadable", path=str(path), error=_gdal_message(exc)) from None
-    if len(frame) == 0:
+    if table.num_rows == 0:
         raise InputError("empty_layer", path=str(path), layer=name)
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.isna().all():
+    geometry_column = _geometry_column(meta, table.column_names)
+    if geometry_column is None:
         raise InputError("no_geometry", path=str(path), layer=name)
-    return RawLayer(path=path, layer=name, frame=frame, encoding=encoding, sha256=file_sha256(path))
+    fid_column = meta.get("fid_column") or ""
+    fids = table.column(fid_column).to_numpy() if fid_column in table.column_names else np.arange(table.num_rows)
+    geometry = shapely.from_wkb(table.column(geometry_column).to_numpy(zero_copy_only=False), on_invalid="ignore")
+    attributes = table.drop_columns([c for c in (fid_column, geometry_column) if c in table.column_names])
+    fields = attributes.to_pandas()
+    fields.index = pd.Index(fids, name="fid")
+    crs = CRS.from_user_input(meta["crs"]) if meta.get("crs") else None
+    return RawLayer(path=path, layer=name, fields=fields, geometry=geometry, crs=crs, encoding=encoding,
+                    sha256=file_sha256(path))
+
+
+def _geometry_column(meta: dict, columns: list[str]) -> str | None:
+    named = meta.get("geometry_name") or ""
+    for candidate in (named, "wkb_geometry", "geometry"):
+        if candidate and candidate in columns:
+            return candidate
+    return None
 
 
 def _gdal_message(exc: Exception) -> str:

@@ -98,7 +98,7 @@ def clean_polygons(geometry: np.ndarray, describe) -> tuple[np.ndarray, np.ndarr
 
 def _layer_polygons(raw: RawLayer, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
     """clean_polygons over a layer; a layer left with no polygon at all cannot be checked."""
-    geometry, kept, warnings = clean_polygons(raw.frame.geometry.to_numpy(), describe)
+    geometry, kept, warnings = clean_polygons(raw.geometry, describe)
     if not kept.any():
         raise InputError("no_polygons", path=str(raw.path), layer=raw.layer)
     return geometry, kept, warnings
@@ -127,19 +127,21 @@ def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and value.strip() in {"", "—", "-", "－", "/", "／"}
 
 
+def text_column(column: pd.Series) -> np.ndarray:
+    """A column as trimmed text per feature (None where blank), converting each distinct value once."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    texts = np.array([None if _is_blank(v) else _as_text(v) for v in uniques] + [None], dtype=object)
+    return texts[codes]  # the NaN sentinel -1 picks the trailing None
+
+
 def _ids(frame: pd.DataFrame, column: str | None, fids: np.ndarray) -> tuple[np.ndarray, list[int]]:
     """Feature ids as text; a feature without one is called "#<fid>". Returns ids and the positions lacking one."""
     if column is None:
         return np.array([f"#{f}" for f in fids], dtype=object), []
-    values = frame[column].to_numpy(dtype=object)
-    ids = np.empty(len(values), dtype=object)
-    lacking = []
-    for i, value in enumerate(values):
-        if _is_blank(value):
-            ids[i] = f"#{fids[i]}"
-            lacking.append(i)
-        else:
-            ids[i] = _as_text(value)
+    ids = text_column(frame[column])
+    lacking = np.flatnonzero(pd.isna(ids)).tolist()
+    for i in lacking:
+        ids[i] = f"#{fids[i]}"
     return ids, lacking
 
 
@@ -264,19 +266,19 @@ def _storey_columns(floors: np.ndarray, storey_text: pd.Series, ids: np.ndarray,
 # --- loading -------------------------------------------------------------------------------------
 
 def _info(raw: RawLayer, role: str) -> InputInfo:
-    return InputInfo(role=role, path=str(raw.path), layer=raw.layer, features=len(raw.frame),
-                     crs=crs_label(raw.frame.crs), sha256=raw.sha256)
+    return InputInfo(role=role, path=str(raw.path), layer=raw.layer, features=len(raw.fields),
+                     crs=crs_label(raw.crs), sha256=raw.sha256)
 
 
 def _field_map(raw: RawLayer, role: str, mapping: dict[str, dict[str, str]] | None) -> FieldMap:
-    columns = [c for c in raw.frame.columns if c != raw.frame.geometry.name]
+    columns = [str(c) for c in raw.fields.columns]
     return recognise(role, columns, shapefile_encoding=raw.encoding, explicit=(mapping or {}).get(role),
                      source=raw.source)
 
 
 def _require(fields: FieldMap, raw: RawLayer, role: str, any_of: tuple[str, ...], label: str) -> None:
     if not any(fields.get(t) for t in any_of):
-        columns = [c for c in raw.frame.columns if c != raw.frame.geometry.name]
+        columns = [str(c) for c in raw.fields.columns]
         wanted = "; ".join(f"{t}: {'/'.join(ALIASES[role][t][:4])}" for t in any_of)
         raise InputError("fields_unrecognised", path=str(raw.path), layer=raw.layer, role=role, needed=label,
                          wanted=wanted, fields=", ".join(map(str, columns)) or "-")
@@ -291,7 +293,7 @@ def load_plan(path: str | Path, layer: str | None = None,
     limit_targets = ("land_use",) + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
                                           ("far", "density", "height", "green"))
     _require(fields, raw, "plan", limit_targets, "indicators")
-    frame = raw.frame
+    frame = raw.fields
     fids = frame.index.to_numpy()
     ids, lacking = _ids(frame, fields.get("id"), fids)
     source = {"path": raw.path.name, "layer": raw.layer}
@@ -308,13 +310,12 @@ def load_plan(path: str | Path, layer: str | None = None,
             warnings.append(CheckWarning("duplicate_parcel_id", parcel_id, None, {**source, "count": count}))
 
     land_use_column = fields.get("land_use")
-    land_use = (np.array([None if _is_blank(v) else _as_text(v) for v in frame[land_use_column]], dtype=object)
-                if land_use_column else np.full(len(frame), None, dtype=object))
+    land_use = text_column(frame[land_use_column]) if land_use_column else np.full(len(frame), None, dtype=object)
     if land_use_column is None:
         warnings.append(CheckWarning("land_use_field_missing", None, None, source))
     lower, upper, texts, limit_warnings = _parse_limits(frame, fields, ids, source)
     warnings += limit_warnings
-    return PlanLayer(info=_info(raw, "plan"), crs=frame.crs, fids=fids[kept], geometry=geometry[kept],
+    return PlanLayer(info=_info(raw, "plan"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
                      fields=fields, warnings=tuple(warnings), ids=ids[kept], land_use=land_use[kept],
                      lower={k: v[kept] for k, v in lower.items()}, upper={k: v[kept] for k, v in upper.items()},
                      texts={k: v[kept] for k, v in texts.items()})
@@ -422,7 +423,7 @@ def load_buildings(path: str | Path, layer: str | None = None,
     raw = read_layer(path, "buildings", layer)
     fields = _field_map(raw, "buildings", mapping)
     _require(fields, raw, "buildings", ("floors", "gfa"), "floors")
-    frame = raw.frame
+    frame = raw.fields
     fids = frame.index.to_numpy()
     ids, lacking = _ids(frame, fields.get("id"), fids)
     source = {"path": raw.path.name, "layer": raw.layer}
@@ -454,11 +455,10 @@ def load_buildings(path: str | Path, layer: str | None = None,
         warnings.append(CheckWarning("no_floor_area", None, ids[i], source))
     for i in np.flatnonzero(kept & np.isnan(height)):
         warnings.append(CheckWarning("no_height", None, ids[i], source))
-    use_col = values("use").to_numpy(dtype=object)
-    use = np.array([None if _is_blank(v) else _as_text(v) for v in use_col], dtype=object)
+    use = text_column(values("use"))
     if fields.get("use") is None:
         warnings.append(CheckWarning("use_field_missing", None, None, source))
-    return BuildingLayer(info=_info(raw, "buildings"), crs=frame.crs, fids=fids[kept], geometry=geometry[kept],
+    return BuildingLayer(info=_info(raw, "buildings"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
                          fields=fields, warnings=tuple(warnings), ids=ids[kept],
                          storey_factor=storey_factor[kept], gfa=gfa[kept], height=height[kept], use=use[kept])
 
@@ -468,7 +468,7 @@ def load_green(path: str | Path, layer: str | None = None,
     """Read green areas with their counting factors (折算系数, default 1)."""
     raw = read_layer(path, "green", layer)
     fields = _field_map(raw, "green", mapping)
-    frame = raw.frame
+    frame = raw.fields
     fids = frame.index.to_numpy()
     ids, _ = _ids(frame, fields.get("id"), fids)
     source = {"path": raw.path.name, "layer": raw.layer}
@@ -490,5 +490,5 @@ def load_green(path: str | Path, layer: str | None = None,
                                              {**source, "field": column, "text": str(value), "green": ids[i]}))
                 number = 0.0
             factor[i] = number
-    return GreenLayer(info=_info(raw, "green"), crs=frame.crs, fids=fids[kept], geometry=geometry[kept],
+    return GreenLayer(info=_info(raw, "green"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
                       fields=fields, warnings=tuple(warnings), factor=factor[kept])
