@@ -13,8 +13,17 @@ from typing import TextIO
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from planner.messages import (LANGUAGES, default_language, error_message, format_limit, format_value, stage_name,
-                              tr, violation_message, warning_message)
+from planner.messages import (
+    LANGUAGES,
+    default_language,
+    error_message,
+    format_limit,
+    format_value,
+    stage_name,
+    tr,
+    violation_message,
+    warning_message,
+)
 from planner.model import CheckResult, InputError, ParcelResult
 
 EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2

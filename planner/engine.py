@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +15,7 @@ from planner.crs import align, crs_label
 from planner.landuse import LandUseTable
 from planner.layers import BuildingLayer, GreenLayer, PlanLayer
 from planner.model import INDICATOR_RULES, INDICATORS, RULES, CheckResult, CheckWarning, ParcelResult, Violation
+from planner.parallel import on_two_cores
 
 Progress = Callable[[float, str], None]
 
@@ -45,23 +45,10 @@ def overlay(features: np.ndarray, areas: np.ndarray, parcels: np.ndarray, tree: 
     area = areas[feature]
     clip = np.flatnonzero(~covered)
     if len(clip):
-        geometry[clip] = _parallel(shapely.intersection, features[feature[clip]], parcels[parcel[clip]])
+        geometry[clip] = on_two_cores(shapely.intersection, features[feature[clip]], parcels[parcel[clip]])
         area[clip] = shapely.area(geometry[clip])
     keep = area > 0  # bounding boxes that meet, or polygons touching along an edge, give no piece
     return Pieces(feature[keep], parcel[keep], area[keep], geometry[keep])
-
-
-def _parallel(operation, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """A vectorised shapely operation on both cores: GEOS releases the GIL, so two threads run at once."""
-    if len(left) < 2000:
-        return operation(left, right)
-    half = len(left) // 2
-    future = _POOL.submit(operation, left[half:], right[half:])
-    first = operation(left[:half], right[:half])
-    return np.concatenate([first, future.result()])
-
-
-_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-geos")
 
 
 def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | None = None) -> np.ndarray:
@@ -76,7 +63,7 @@ def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | N
     a, b = _overlapping_pairs(pieces)
     if not len(a):
         return total
-    shared = shapely.area(_parallel(shapely.intersection, pieces.geometry[a], pieces.geometry[b]))
+    shared = shapely.area(on_two_cores(shapely.intersection, pieces.geometry[a], pieces.geometry[b]))
     total -= np.bincount(pieces.parcel[a], weights=shared * np.minimum(w[a], w[b]), minlength=n_parcels)
     in_pairs = np.bincount(np.concatenate([a, b]), minlength=len(pieces.area))
     for parcel in np.unique(pieces.parcel[in_pairs >= 2]):

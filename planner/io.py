@@ -18,6 +18,7 @@ from pyogrio.raw import read_arrow
 from pyproj import CRS
 
 from planner.model import InputError
+from planner.parallel import on_two_cores
 
 #: Words in a layer name that say which role it plays; ASCII hints match the start of a name token.
 LAYER_HINTS: dict[str, tuple[str, ...]] = {
@@ -168,7 +169,8 @@ def read_layer(path: str | Path, role: str, layer: str | None = None) -> RawLaye
         raise InputError("no_geometry", path=str(path), layer=name)
     fid_column = meta.get("fid_column") or ""
     fids = table.column(fid_column).to_numpy() if fid_column in table.column_names else np.arange(table.num_rows)
-    geometry = shapely.from_wkb(table.column(geometry_column).to_numpy(zero_copy_only=False), on_invalid="ignore")
+    geometry = on_two_cores(shapely.from_wkb, table.column(geometry_column).to_numpy(zero_copy_only=False),
+                            on_invalid="ignore")
     attributes = table.drop_columns([c for c in (fid_column, geometry_column) if c in table.column_names])
     fields = attributes.to_pandas()
     fields.index = pd.Index(fids, name="fid")

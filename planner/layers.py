@@ -20,6 +20,7 @@ from planner.crs import crs_label
 from planner.fields import ALIASES, INDICATOR_TARGETS, FieldMap, recognise
 from planner.io import RawLayer, read_layer
 from planner.model import CheckWarning, InputError, InputInfo
+from planner.parallel import on_two_cores
 
 POLYGON_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
@@ -69,7 +70,9 @@ def clean_polygons(geometry: np.ndarray, describe) -> tuple[np.ndarray, np.ndarr
 
     `describe(i)` gives (parcel, building, details) naming feature i for a warning.
     """
-    geometry = shapely.force_2d(np.asarray(geometry, dtype=object))
+    geometry = np.asarray(geometry, dtype=object)
+    if shapely.has_z(geometry).any():  # CAD and survey data often carry Z; areas are planar
+        geometry = shapely.force_2d(geometry)
     warnings: list[CheckWarning] = []
     missing = shapely.is_missing(geometry) | shapely.is_empty(geometry)
     types = shapely.get_type_id(geometry)
@@ -77,7 +80,7 @@ def clean_polygons(geometry: np.ndarray, describe) -> tuple[np.ndarray, np.ndarr
     geometry[collection] = [_polygonal_part(g) for g in geometry[collection]]
     types = shapely.get_type_id(geometry)
     polygonal = np.isin(types, POLYGON_TYPES) & ~shapely.is_empty(geometry)
-    invalid = polygonal & ~shapely.is_valid(geometry)
+    invalid = polygonal & ~on_two_cores(shapely.is_valid, geometry)
     for i in np.flatnonzero(invalid):
         reason = shapely.is_valid_reason(geometry[i])
         repaired = _polygonal_part(shapely.make_valid(geometry[i]))
@@ -127,8 +130,18 @@ def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and value.strip() in {"", "—", "-", "－", "/", "／"}
 
 
+BLANK_TEXTS = ("", "—", "-", "－", "/", "／")
+
+
 def text_column(column: pd.Series) -> np.ndarray:
-    """A column as trimmed text per feature (None where blank), converting each distinct value once."""
+    """A column as trimmed text per feature (None where blank)."""
+    if pd.api.types.is_string_dtype(column.dtype) and not pd.api.types.is_object_dtype(column.dtype):
+        text = column.str.strip()
+        blank = text.isna() | text.isin(BLANK_TEXTS)
+        result = text.to_numpy(dtype=object, na_value=None)
+        result[blank.to_numpy()] = None
+        return result
+    # Numbers, dates and mixed object columns: convert each distinct value once.
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     texts = np.array([None if _is_blank(v) else _as_text(v) for v in uniques] + [None], dtype=object)
     return texts[codes]  # the NaN sentinel -1 picks the trailing None
@@ -242,8 +255,10 @@ def storey_coefficients(floors: float | None, heights: tuple[float, ...]) -> tup
 def _storey_columns(floors: np.ndarray, storey_text: pd.Series, ids: np.ndarray, source: dict,
                     field_name: str | None, warnings: list) -> tuple[np.ndarray, np.ndarray]:
     """Storey-coefficient sums and heights from storeys, computed once per distinct (floors, 层高) pair."""
-    keys = pd.MultiIndex.from_arrays([pd.Series(floors).fillna(-1.0), storey_text.astype(str).to_numpy()])
-    codes, uniques = pd.factorize(keys)
+    floor_codes, _floors = pd.factorize(floors, use_na_sentinel=False)
+    text_codes, text_values = pd.factorize(storey_text, use_na_sentinel=False)
+    uniques, codes = np.unique(floor_codes.astype(np.int64) * (len(text_values) + 1) + text_codes,
+                               return_inverse=True)
     texts = storey_text.to_numpy(dtype=object)
     factor_of, height_of = np.full(len(uniques), np.nan), np.full(len(uniques), np.nan)
     first = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
