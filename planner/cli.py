@@ -28,6 +28,7 @@ from planner.model import CheckResult, InputError, ParcelResult
 
 EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 PROGRESS_AFTER_SECONDS = 1.5
+PRETTY_JSON_PARCELS = 2000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +93,9 @@ def run_check(args: argparse.Namespace) -> int:
     from planner.serialise import result_json
 
     if args.json:
-        document = json.dumps(result_json(result, lang), ensure_ascii=False, indent=2)
+        # Indented JSON goes through Python's slow pure-Python encoder: keep it for results people may read.
+        indent = 2 if len(result.parcels) <= PRETTY_JSON_PARCELS else None
+        document = json.dumps(result_json(result, lang), ensure_ascii=False, indent=indent)
         if args.json == "-":
             sys.stdout.write(document + "\n")
         else:
@@ -134,6 +137,8 @@ def _log_traceback() -> str:
 # --- the human-readable summary --------------------------------------------------------------------
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

@@ -14,7 +14,7 @@ from planner import rules
 from planner.crs import align, crs_label
 from planner.landuse import LandUseTable
 from planner.layers import BuildingLayer, GreenLayer, PlanLayer
-from planner.model import INDICATOR_RULES, INDICATORS, RULES, CheckResult, CheckWarning, ParcelResult, Violation
+from planner.model import INDICATOR_RULES, INDICATORS, RULES, CheckResult, CheckWarning, ParcelTable, Violation
 from planner.parallel import on_two_cores
 
 Progress = Callable[[float, str], None]
@@ -172,14 +172,22 @@ def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = 
     for parcels, violation in crossing:
         for p in parcels:
             by_parcel[p].append(violation)
-    columns = _ParcelColumns(plan, site_area, gfa, footprint_union, green_area, achieved)
-    buildings_on = _buildings_by_parcel(pieces, attributed, buildings.ids)
-    parcel_results = tuple(columns.result(p, buildings_on.get(p, ()), by_parcel[p]) for p in order)
+    rows = np.array(order, dtype=np.int64)
+    building_ids, offsets = _buildings_by_parcel(pieces, attributed, buildings.ids, rows)
+    table = ParcelTable(
+        ids=plan.ids[rows], land_use=plan.land_use[rows], site_area=site_area[rows], gfa=gfa[rows],
+        footprint_area=footprint_union[rows],
+        green_area=green_area[rows] if green_area is not None else np.full(len(rows), np.nan),
+        far=achieved["far"][rows], density=achieved["density"][rows], max_height=max_height[rows],
+        green_ratio=achieved["green_ratio"][rows],
+        lower={k: plan.lower[k][rows] for k in INDICATORS}, upper={k: plan.upper[k][rows] for k in INDICATORS},
+        texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
+        violations=tuple(tuple(by_parcel[p]) for p in order))
     all_violations = [v for _p, v in parcel_violations] + [v for _p, v in crossing] + outside_violations
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={
         "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
-        parcels=parcel_results, violations=tuple(all_violations), warnings=tuple(warnings))
+        parcels=table, violations=tuple(all_violations), warnings=tuple(warnings))
 
 
 def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
@@ -269,42 +277,17 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
     return violations, warnings
 
 
-def _buildings_by_parcel(pieces: Pieces, attributed: np.ndarray, ids: np.ndarray) -> dict[int, tuple[str, ...]]:
-    """Ids of the buildings standing on each parcel, in building order."""
+def _buildings_by_parcel(pieces: Pieces, attributed: np.ndarray, ids: np.ndarray,
+                         rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of the buildings standing on each parcel of `rows`, concatenated, with the offsets of each parcel."""
     parcel, feature = pieces.parcel[attributed], pieces.feature[attributed]
-    order = np.lexsort((feature, parcel))
-    parcel, names = parcel[order], ids[feature[order]]
-    starts = np.flatnonzero(np.r_[True, np.diff(parcel) != 0]) if len(parcel) else np.array([], dtype=int)
-    groups = np.split(names, starts[1:]) if len(parcel) else []
-    return {int(parcel[s]): tuple(map(str, g)) for s, g in zip(starts, groups)}
-
-
-class _ParcelColumns:
-    """Per-parcel arrays turned into Python lists once, so building 20,000 results stays cheap."""
-
-    def __init__(self, plan: PlanLayer, site_area, gfa, footprint_union, green_area, achieved) -> None:
-        def optional(values):
-            values = np.asarray(values, dtype=float)
-            return np.where(np.isnan(values), None, values).tolist()
-
-        self.plan = plan
-        self.site_area, self.gfa, self.footprint = site_area.tolist(), gfa.tolist(), footprint_union.tolist()
-        self.green_area = None if green_area is None else green_area.tolist()
-        self.far, self.density = achieved["far"].tolist(), achieved["density"].tolist()
-        self.height, self.green_ratio = optional(achieved["height"]), optional(achieved["green_ratio"])
-        self.lower = {k: optional(plan.lower[k]) for k in INDICATORS}
-        self.upper = {k: optional(plan.upper[k]) for k in INDICATORS}
-
-    def result(self, p: int, building_ids: tuple[str, ...], violations: list[Violation]) -> ParcelResult:
-        plan = self.plan
-        limits = {k: (self.lower[k][p], self.upper[k][p]) for k in INDICATORS
-                  if self.lower[k][p] is not None or self.upper[k][p] is not None}
-        return ParcelResult(
-            id=str(plan.ids[p]), land_use=plan.land_use[p], site_area=self.site_area[p], gfa=self.gfa[p],
-            footprint_area=self.footprint[p], green_area=None if self.green_area is None else self.green_area[p],
-            far=self.far[p], density=self.density[p], max_height=self.height[p], green_ratio=self.green_ratio[p],
-            limits=limits, limit_texts={k: str(plan.texts[k][p]) for k in INDICATORS if plan.texts[k][p]},
-            buildings=building_ids, violations=tuple(violations))
+    position = np.full(int(parcel.max(initial=-1)) + 1, -1)
+    position[rows[rows < len(position)]] = np.flatnonzero(rows < len(position))
+    slot = position[parcel]  # every attributed piece lies on a touched parcel, so every slot is found
+    order = np.lexsort((feature, slot))
+    slot, feature = slot[order], feature[order]
+    counts = np.bincount(slot, minlength=len(rows))
+    return ids[feature], np.concatenate([[0], np.cumsum(counts)])
 
 
 _DIGITS = re.compile(r"(\d+)")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 #: Indicators a parcel can control, in report order. Ratios (density, green_ratio) are fractions.
 INDICATORS: tuple[str, ...] = ("far", "density", "height", "green_ratio")
@@ -101,11 +105,63 @@ class ParcelResult:
         return "violation" if self.violations else "pass"
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class ParcelTable(Sequence[ParcelResult]):
+    """The parcels a check touched, as columns (numpy arrays, NaN = not assessed / not controlled).
+
+    A city-wide check touches tens of thousands of parcels: columns keep the engine fast and feed tables and
+    JSON directly, while indexing or iterating still gives one ParcelResult per parcel.
+    """
+
+    ids: np.ndarray  # str
+    land_use: np.ndarray  # str or None
+    site_area: np.ndarray
+    gfa: np.ndarray
+    footprint_area: np.ndarray
+    green_area: np.ndarray  # NaN everywhere without a green layer
+    far: np.ndarray
+    density: np.ndarray
+    max_height: np.ndarray
+    green_ratio: np.ndarray
+    lower: dict[str, np.ndarray]  # indicator -> lower bounds
+    upper: dict[str, np.ndarray]
+    texts: dict[str, np.ndarray]  # indicator -> the limit as written ("" where absent)
+    building_ids: np.ndarray  # the ids of the buildings on parcel k are building_ids[offsets[k]:offsets[k+1]]
+    building_offsets: np.ndarray
+    violations: tuple[tuple[Violation, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        return ParcelResult(
+            id=str(self.ids[k]), land_use=self.land_use[k], site_area=float(self.site_area[k]),
+            gfa=float(self.gfa[k]), footprint_area=float(self.footprint_area[k]),
+            green_area=_optional(self.green_area[k]), far=float(self.far[k]), density=float(self.density[k]),
+            max_height=_optional(self.max_height[k]), green_ratio=_optional(self.green_ratio[k]),
+            limits={i: (_optional(self.lower[i][k]), _optional(self.upper[i][k])) for i in INDICATORS
+                    if not (math.isnan(self.lower[i][k]) and math.isnan(self.upper[i][k]))},
+            limit_texts={i: str(self.texts[i][k]) for i in INDICATORS if self.texts[i][k]},
+            buildings=tuple(map(str, self.building_ids[self.building_offsets[k]:self.building_offsets[k + 1]])),
+            violations=self.violations[k])
+
+    def __iter__(self) -> Iterator[ParcelResult]:
+        return (self[k] for k in range(len(self)))
+
+
+def _optional(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     crs: str
     inputs: dict[str, InputInfo | None]
-    parcels: tuple[ParcelResult, ...]
+    parcels: ParcelTable
     violations: tuple[Violation, ...]
     warnings: tuple[CheckWarning, ...]
 
@@ -113,7 +169,7 @@ class CheckResult:
     def summary(self) -> dict[str, int]:
         return {
             "parcels_checked": len(self.parcels),
-            "parcels_violating": sum(1 for p in self.parcels if p.violations),
+            "parcels_violating": sum(1 for v in self.parcels.violations if v),
             "violations": len(self.violations),
             "warnings": len(self.warnings),
         }

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 from typing import Any
 
 from planner.messages import violation_message, warning_message
-from planner.model import INDICATORS, CheckResult, InputInfo, ParcelResult, Violation
+from planner.model import INDICATORS, CheckResult, InputInfo, ParcelTable, Violation
 
 SCHEMA = "planner.check/1"
-
-
-def _number(value: float | None) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
 
 def _input(info: InputInfo | None) -> dict[str, Any] | None:
@@ -23,37 +19,61 @@ def _input(info: InputInfo | None) -> dict[str, Any] | None:
 
 
 def violation_json(v: Violation, lang: str) -> dict[str, Any]:
-    limit = list(v.limit) if isinstance(v.limit, tuple) else v.limit
-    if v.rule == "crosses_parcel":
-        limit = None
-    out = {"rule": v.rule, "parcel": v.parcel, "building": v.building, "actual": v.actual, "limit": limit,
+    crossing = v.rule == "crosses_parcel"
+    out = {"rule": v.rule, "parcel": v.parcel, "building": v.building, "actual": v.actual,
+           "limit": None if crossing else (list(v.limit) if isinstance(v.limit, tuple) else v.limit),
            "marginal": v.marginal, "message": violation_message(v, lang)}
-    if v.rule == "crosses_parcel":
+    if crossing:
         out["parcels"] = v.details.get("parcels", [])
         out["areas"] = v.details.get("areas", [])
     return out
 
 
-def parcel_json(p: ParcelResult, lang: str) -> dict[str, Any]:
-    return {
-        "id": p.id, "land_use": p.land_use, "site_area": p.site_area, "gfa": p.gfa,
-        "footprint_area": p.footprint_area, "green_area": _number(p.green_area),
-        "far": p.far, "density": p.density, "max_height": _number(p.max_height),
-        "green_ratio": _number(p.green_ratio),
-        "limits": {k: list(p.limits[k]) if k in p.limits else [None, None] for k in INDICATORS},
-        "limit_texts": {k: p.limit_texts.get(k, "") for k in INDICATORS},
-        "buildings": list(p.buildings), "status": p.status,
-        "violations": [violation_json(v, lang) for v in p.violations],
-    }
+def _column(values) -> list:
+    """A float column as JSON values: NaN (not assessed / not controlled) becomes null."""
+    return [None if x != x else x for x in values.tolist()]
+
+
+def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> list[dict[str, Any]]:
+    """The parcels array, built column by column (a city has tens of thousands of parcels)."""
+    lower = {k: _column(parcels.lower[k]) for k in INDICATORS}
+    upper = {k: _column(parcels.upper[k]) for k in INDICATORS}
+    texts = {k: parcels.texts[k].tolist() for k in INDICATORS}
+    building_ids = [str(b) for b in parcels.building_ids.tolist()]
+    offsets = parcels.building_offsets.tolist()
+    columns = zip(parcels.ids.tolist(), parcels.land_use.tolist(), parcels.site_area.tolist(),
+                  parcels.gfa.tolist(), parcels.footprint_area.tolist(), _column(parcels.green_area),
+                  parcels.far.tolist(), parcels.density.tolist(), _column(parcels.max_height),
+                  _column(parcels.green_ratio), parcels.violations, strict=True)
+    out = []
+    for k, (pid, land_use, site, gfa, footprint, green, far, density, height, ratio, violations) in enumerate(columns):
+        out.append({
+            "id": pid, "land_use": land_use, "site_area": site, "gfa": gfa, "footprint_area": footprint,
+            "green_area": green, "far": far, "density": density, "max_height": height, "green_ratio": ratio,
+            "limits": {i: [lower[i][k], upper[i][k]] for i in INDICATORS},
+            "limit_texts": {i: texts[i][k] for i in INDICATORS},
+            "buildings": building_ids[offsets[k]:offsets[k + 1]],
+            "status": "violation" if violations else "pass",
+            "violations": [as_json(v) for v in violations],
+        })
+    return out
 
 
 def result_json(result: CheckResult, lang: str) -> dict[str, Any]:
+    cache: dict[int, dict[str, Any]] = {}
+
+    def as_json(v: Violation) -> dict[str, Any]:
+        # A violation is listed under its parcel(s) and at the top: its sentence is made once.
+        if id(v) not in cache:
+            cache[id(v)] = violation_json(v, lang)
+        return cache[id(v)]
+
     return {
         "schema": SCHEMA,
         "crs": result.crs,
         "inputs": {role: _input(info) for role, info in result.inputs.items()},
-        "parcels": [parcel_json(p, lang) for p in result.parcels],
-        "violations": [violation_json(v, lang) for v in result.violations],
+        "parcels": parcels_json(result.parcels, as_json),
+        "violations": [as_json(v) for v in result.violations],
         "warnings": [{"code": w.code, "message": warning_message(w, lang), "parcel": w.parcel,
                       "building": w.building} for w in result.warnings],
         "summary": result.summary,

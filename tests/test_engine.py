@@ -629,7 +629,7 @@ def test_buildings_outside_the_plan(tmp_path):
 
 def test_scheme_entirely_off_the_plan_is_warned(tmp_path):
     result = run(tmp_path, [parcel("A", A)], [building("far-away", rect(5000, 5000, 10, 10), 层数=1)])
-    assert result.parcels == ()
+    assert len(result.parcels) == 0
     assert [v.rule for v in result.violations] == ["outside_plan"]
     assert "scheme_outside_plan" in warning_codes(result)
 
