@@ -46,6 +46,8 @@ class PlanLayer(Layer):
     upper: dict[str, np.ndarray]
     #: indicator -> the text as written, per parcel ("" where absent).
     texts: dict[str, np.ndarray]
+    #: Each parcel's place in natural id order ("XG-2" before "XG-10"): results and reports follow it.
+    rank: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,20 @@ def _is_blank(value: Any) -> bool:
 
 
 BLANK_TEXTS = ("", "—", "-", "－", "/", "／")
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_rank(ids: np.ndarray) -> np.ndarray:
+    """The position of each id in natural order, where "XG-2" sorts before "XG-10"."""
+    def key(text: str) -> tuple:
+        return tuple(int(part) if k % 2 else part for k, part in enumerate(_DIGITS.split(text)))
+
+    order = sorted(range(len(ids)), key=lambda i: key(str(ids[i])))
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[order] = np.arange(len(ids))
+    return rank
 
 
 def text_column(column: pd.Series) -> np.ndarray:
@@ -333,7 +349,7 @@ def load_plan(path: str | Path, layer: str | None = None,
     return PlanLayer(info=_info(raw, "plan"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
                      fields=fields, warnings=tuple(warnings), ids=ids[kept], land_use=land_use[kept],
                      lower={k: v[kept] for k, v in lower.items()}, upper={k: v[kept] for k, v in upper.items()},
-                     texts={k: v[kept] for k, v in texts.items()})
+                     texts={k: v[kept] for k, v in texts.items()}, rank=natural_rank(ids[kept]))
 
 
 _BOUND_COLUMNS = {"far": ("far_min", "far_max"), "density": ("density_min", "density_max"),
