@@ -61,20 +61,32 @@ def main(argv: list[str] | None = None) -> int:
 
 
 class _Progress:
-    """Prints stages to stderr once a run has taken longer than a moment, so short runs stay quiet."""
+    """A one-line progress indicator on a terminal's stderr, shown once a run takes more than a moment.
+
+    It rewrites itself in place and is erased before anything else is printed, so an error stays one line.
+    When stderr is not a terminal (a script, CI) it prints nothing.
+    """
 
     def __init__(self, stream: TextIO, lang: str) -> None:
         self.stream = stream
         self.lang = lang
+        self.enabled = stream.isatty()
         self.start = time.monotonic()
-        self.last = ""
+        self.shown = False
 
     def __call__(self, fraction: float, stage: str) -> None:
-        if time.monotonic() - self.start < PROGRESS_AFTER_SECONDS or stage == self.last:
+        elapsed = time.monotonic() - self.start
+        if not self.enabled or elapsed < PROGRESS_AFTER_SECONDS:
             return
-        self.last = stage
-        print(f"[{time.monotonic() - self.start:5.1f}s {fraction * 100:3.0f}%] {stage_name(stage, self.lang)}",
-              file=self.stream, flush=True)
+        self.stream.write(f"\r\033[K[{elapsed:5.1f}s {fraction * 100:3.0f}%] {stage_name(stage, self.lang)}")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.shown = False
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -82,26 +94,30 @@ def run_check(args: argparse.Namespace) -> int:
     progress = _Progress(sys.stderr, lang)
     try:
         result = _check(args, progress)
+        progress.clear()
     except InputError as exc:
+        progress.clear()
         print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        progress.clear()
         log = _log_traceback()
         print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
               f"({log})", file=sys.stderr)
         return EXIT_INPUT
-    from planner.serialise import result_json
+    from planner.serialise import result_json, sentences
 
+    messages = sentences(result, lang)
     if args.json:
         # Indented JSON goes through Python's slow pure-Python encoder: keep it for results people may read.
         indent = 2 if len(result.parcels) <= PRETTY_JSON_PARCELS else None
-        document = json.dumps(result_json(result, lang), ensure_ascii=False, indent=indent)
+        document = json.dumps(result_json(result, lang, messages), ensure_ascii=False, indent=indent)
         if args.json == "-":
             sys.stdout.write(document + "\n")
         else:
             Path(args.json).write_text(document + "\n", encoding="utf-8")
     if args.json != "-":
-        print_summary(result, lang, sys.stdout)
+        print_summary(result, lang, sys.stdout, messages)
     return EXIT_VIOLATIONS if result.violations else EXIT_PASS
 
 
@@ -168,29 +184,28 @@ def _summary_row(p: ParcelResult, lang: str) -> list[str]:
             cell("height", p.max_height, "height"), cell("green_ratio", p.green_ratio, "green"), tr(status, lang)]
 
 
-def print_summary(result: CheckResult, lang: str, out: TextIO) -> None:
+def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[int, str] | None = None) -> None:
     """A table of the parcels the scheme touches, then every finding and warning in a sentence."""
     header = [tr(c, lang) for c in SUMMARY_COLUMNS]
     rows = [_summary_row(p, lang) for p in result.parcels]
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    inputs = result.inputs
-    out.write(tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}\n")
-    for role, info in inputs.items():
+    lines = [tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}"]
+    for role, info in result.inputs.items():
         if info is not None:
-            out.write(f"{tr(ROLE_NAMES[role], lang)}: {info.path} [{info.layer}] {info.features} · {info.crs or '-'}\n")
-    out.write("\n" + "  ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip() + "\n")
-    for row in rows:
-        out.write("  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() + "\n")
+            lines.append(f"{tr(ROLE_NAMES[role], lang)}: {info.path} [{info.layer}] {info.features} · "
+                         f"{info.crs or '-'}")
+    lines.append("")
+    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]]
     if result.violations:
         title = tr(QT_TRANSLATE_NOOP("messages", "Violations"), lang)
-        out.write(f"\n{title} ({len(result.violations)}):\n")
-        for v in result.violations:
-            out.write(f"  [{v.rule}] {violation_message(v, lang)}\n")
+        lines += ["", f"{title} ({len(result.violations)}):"]
+        lines += [f"  [{v.rule}] {messages[id(v)] if messages else violation_message(v, lang)}"
+                  for v in result.violations]
     if result.warnings:
         title = tr(QT_TRANSLATE_NOOP("messages", "Warnings"), lang)
-        out.write(f"\n{title} ({len(result.warnings)}):\n")
-        for w in result.warnings:
-            out.write(f"  [{w.code}] {warning_message(w, lang)}\n")
-    s = result.summary
-    out.write("\n" + tr(QT_TRANSLATE_NOOP("messages", "{violations} violations on {parcels_violating} of "
-                                          "{parcels_checked} parcels; {warnings} warnings."), lang).format(**s) + "\n")
+        lines += ["", f"{title} ({len(result.warnings)}):"]
+        lines += [f"  [{w.code}] {warning_message(w, lang)}" for w in result.warnings]
+    closing = tr(QT_TRANSLATE_NOOP("messages", "{violations} violations on {parcels_violating} of "
+                                   "{parcels_checked} parcels; {warnings} warnings."), lang)
+    lines += ["", closing.format(**result.summary)]
+    out.write("\n".join(lines) + "\n")

@@ -18,11 +18,11 @@ def _input(info: InputInfo | None) -> dict[str, Any] | None:
             "sha256": info.sha256}
 
 
-def violation_json(v: Violation, lang: str) -> dict[str, Any]:
+def violation_json(v: Violation, message: str) -> dict[str, Any]:
     crossing = v.rule == "crosses_parcel"
     out = {"rule": v.rule, "parcel": v.parcel, "building": v.building, "actual": v.actual,
            "limit": None if crossing else (list(v.limit) if isinstance(v.limit, tuple) else v.limit),
-           "marginal": v.marginal, "message": violation_message(v, lang)}
+           "marginal": v.marginal, "message": message}
     if crossing:
         out["parcels"] = v.details.get("parcels", [])
         out["areas"] = v.details.get("areas", [])
@@ -59,14 +59,18 @@ def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> 
     return out
 
 
-def result_json(result: CheckResult, lang: str) -> dict[str, Any]:
-    cache: dict[int, dict[str, Any]] = {}
+def sentences(result: CheckResult, lang: str) -> dict[int, str]:
+    """Each violation's sentence, by id(violation): made once, used by the JSON and the summary alike."""
+    return {id(v): violation_message(v, lang) for v in result.violations}
+
+
+def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None = None) -> dict[str, Any]:
+    messages = messages if messages is not None else sentences(result, lang)
+    # A violation is listed under its parcel(s) and at the top: its dict is built once.
+    built = {id(v): violation_json(v, messages[id(v)]) for v in result.violations}
 
     def as_json(v: Violation) -> dict[str, Any]:
-        # A violation is listed under its parcel(s) and at the top: its sentence is made once.
-        if id(v) not in cache:
-            cache[id(v)] = violation_json(v, lang)
-        return cache[id(v)]
+        return built[id(v)]
 
     return {
         "schema": SCHEMA,

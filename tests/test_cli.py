@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -138,8 +139,6 @@ def test_bad_input_exits_2_main(tmp_path, capsys, case):
     assert captured.out == ""
 
 
-@pytest.mark.xfail(strict=True, reason="a run slower than PROGRESS_AFTER_SECONDS (a city-sized plan) prints "
-                   "progress lines on stderr before the error, so exit 2 gives more than one line (DESIGN 2.3)")
 def test_bad_input_after_a_slow_read_still_exits_with_one_line(tmp_path, capsys, monkeypatch):
     import planner.cli
     # Stands in for a plan large enough that reading it takes longer than the progress threshold.
@@ -147,6 +146,25 @@ def test_bad_input_after_a_slow_read_still_exits_with_one_line(tmp_path, capsys,
     args, name = _missing_buildings_file(tmp_path)
     assert main(["check", *args, "--lang", "en"]) == 2
     assert_one_line_error(capsys.readouterr().err, name)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_erased_before_the_error(tmp_path, monkeypatch):
+    import planner.cli
+    monkeypatch.setattr(planner.cli, "PROGRESS_AFTER_SECONDS", 0.0)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    args, name = _missing_buildings_file(tmp_path)
+    assert main(["check", *args, "--lang", "en"]) == 2
+    raw = terminal.getvalue()
+    erase = "\r\033[K"
+    assert "reading the plan" in raw  # progress was shown while reading ...
+    shown = raw.rsplit(erase, 1)[1]  # ... and what the terminal keeps after the last erase is the error alone
+    assert_one_line_error(shown, name)
 
 
 def test_ambiguous_layer_message_lists_the_layers(tmp_path, capsys):

@@ -4,83 +4,83 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="135"/>
+        <location filename="../../planner/cli.py" line="165"/>
         <source>Plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="135"/>
+        <location filename="../../planner/cli.py" line="165"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="136"/>
+        <location filename="../../planner/cli.py" line="166"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="137"/>
+        <location filename="../../planner/cli.py" line="167"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="137"/>
+        <location filename="../../planner/cli.py" line="167"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="138"/>
+        <location filename="../../planner/cli.py" line="168"/>
         <location filename="../../planner/messages.py" line="40"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="138"/>
+        <location filename="../../planner/cli.py" line="168"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="139"/>
+        <location filename="../../planner/cli.py" line="169"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="139"/>
+        <location filename="../../planner/cli.py" line="169"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="140"/>
+        <location filename="../../planner/cli.py" line="170"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="158"/>
+        <location filename="../../planner/cli.py" line="182"/>
         <source>violation</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="158"/>
+        <location filename="../../planner/cli.py" line="182"/>
         <source>pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="161"/>
+        <location filename="../../planner/cli.py" line="192"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="169"/>
+        <location filename="../../planner/cli.py" line="200"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="174"/>
+        <location filename="../../planner/cli.py" line="205"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="179"/>
+        <location filename="../../planner/cli.py" line="208"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
