@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import traceback
-import unicodedata
 from pathlib import Path
 from typing import TextIO
 
@@ -152,10 +152,13 @@ def _log_traceback() -> str:
 
 # --- the human-readable summary --------------------------------------------------------------------
 
+#: Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
 def _width(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _pad(text: str, width: int) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import locale
 import os
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -17,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTranslator
 
 from planner.model import INDICATOR_RULES, CheckWarning, Violation
 from planner.resources import resource_path
-from planner.rules import PRECISION, round_half_up
+from planner.rules import PLACES, round_half_up
 
 CONTEXT = "messages"
 LANGUAGES = ("zh", "en")
@@ -219,16 +218,18 @@ def _fill(template: str, lang: str, values: dict[str, Any]) -> str:
 # --- numbers ---------------------------------------------------------------------------------------
 
 def format_value(indicator: str, value: float | None, *, exact: bool = False) -> str:
-    """FAR two decimals, ratios as percent with one decimal, heights in metres with one decimal."""
+    """FAR two decimals, ratios as percent with one decimal, heights in metres with one decimal (half-up).
+
+    `exact` shows two more decimals, unrounded in spirit, to explain a marginal breach.
+    """
     if value is None:
         return "-"
-    digits = -PRECISION[indicator].as_tuple().exponent
+    places = PLACES[indicator] + (2 if exact else 0)
     shown = value if exact else round_half_up(value, indicator)
     if indicator in ("density", "green_ratio"):
-        percent = Decimal(repr(shown)) * 100
-        places = digits - 2 + (2 if exact else 0)
-        return f"{percent:.{places}f}%"
-    text = f"{shown:.{digits + (2 if exact else 0)}f}"
+        # shown is already on the 0.001 grid, so x100 cannot move it across a rounding boundary.
+        return f"{shown * 100:.{places - 2}f}%"
+    text = f"{shown:.{places}f}"
     return f"{text} m" if indicator == "height" else text
 
 

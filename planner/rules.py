@@ -17,7 +17,7 @@ PRECISION: dict[str, Decimal] = {
     "height": Decimal("0.1"),
 }
 
-_PLACES = {indicator: -step.as_tuple().exponent for indicator, step in PRECISION.items()}
+PLACES = {indicator: -step.as_tuple().exponent for indicator, step in PRECISION.items()}
 
 #: Footprint pieces smaller than this (m²) are digitising slivers: they make no crossing, no outside finding.
 SLIVER_AREA = 1.0
@@ -25,7 +25,7 @@ SLIVER_AREA = 1.0
 
 def round_half_up(value: float, indicator: str) -> float:
     """Round as people do on paper (2.175 -> 2.18), not as binary floats do (round(2.175, 2) == 2.17)."""
-    places = _PLACES[indicator]
+    places = PLACES[indicator]
     scaled = float(value) * 10**places
     if abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
         # Far from a tie, ordinary rounding agrees with half-up; the string gives the nearest double.
