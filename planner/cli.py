@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
@@ -11,24 +10,24 @@ import traceback
 from pathlib import Path
 from typing import TextIO
 
+import orjson
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from planner.messages import (
     LANGUAGES,
     default_language,
     error_message,
-    format_limit,
-    format_value,
+    format_limits,
+    format_values,
     stage_name,
     tr,
     violation_message,
     warning_message,
 )
-from planner.model import CheckResult, InputError, ParcelResult
+from planner.model import CheckResult, InputError, ParcelTable
 
 EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 PROGRESS_AFTER_SECONDS = 1.5
-PRETTY_JSON_PARCELS = 2000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,13 +108,13 @@ def run_check(args: argparse.Namespace) -> int:
 
     messages = sentences(result, lang)
     if args.json:
-        # Indented JSON goes through Python's slow pure-Python encoder: keep it for results people may read.
-        indent = 2 if len(result.parcels) <= PRETTY_JSON_PARCELS else None
-        document = json.dumps(result_json(result, lang, messages), ensure_ascii=False, indent=indent)
+        document = orjson.dumps(result_json(result, lang, messages), option=orjson.OPT_INDENT_2) + b"\n"
         if args.json == "-":
-            sys.stdout.write(document + "\n")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(document)
+            sys.stdout.buffer.flush()
         else:
-            Path(args.json).write_text(document + "\n", encoding="utf-8")
+            Path(args.json).write_bytes(document)
     if args.json != "-":
         print_summary(result, lang, sys.stdout, messages)
     return EXIT_VIOLATIONS if result.violations else EXIT_PASS
@@ -173,24 +172,30 @@ SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("m
                    QT_TRANSLATE_NOOP("messages", "Status"))
 
 
-def _summary_row(p: ParcelResult, lang: str) -> list[str]:
-    broken = {v.rule.rsplit("_", 1)[0] for v in p.violations}
+#: Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.
+_SUMMARY_INDICATORS = (("far", "far", "far_"), ("density", "density", "density_"), ("height", "max_height", "height_"),
+                       ("green_ratio", "green_ratio", "green_"))
 
-    def cell(indicator: str, value: float | None, rule_prefix: str) -> str:
-        shown = format_value(indicator, value)
-        if indicator in p.limits:
-            shown += f" ({format_limit(indicator, p.limits[indicator])})"
-        return shown + (" ✗" if rule_prefix in broken else "")
 
-    status = QT_TRANSLATE_NOOP("messages", "violation") if p.violations else QT_TRANSLATE_NOOP("messages", "pass")
-    return [p.id, p.land_use or "-", cell("far", p.far, "far"), cell("density", p.density, "density"),
-            cell("height", p.max_height, "height"), cell("green_ratio", p.green_ratio, "green"), tr(status, lang)]
+def _summary_rows(parcels: ParcelTable, lang: str) -> list[list[str]]:
+    """One row per parcel: achieved value (limit) per indicator, ✗ where a rule on it is broken."""
+    columns = [[str(i) for i in parcels.ids.tolist()], [c or "-" for c in parcels.land_use.tolist()]]
+    for indicator, column, prefix in _SUMMARY_INDICATORS:
+        values = format_values(indicator, getattr(parcels, column))
+        limits = format_limits(indicator, parcels.lower[indicator], parcels.upper[indicator])
+        broken = [any(v.rule.startswith(prefix) for v in found) for found in parcels.violations]
+        columns.append([value + (f" ({limit})" if limit else "") + (" ✗" if bad else "")
+                        for value, limit, bad in zip(values, limits, broken)])
+    violation = tr(QT_TRANSLATE_NOOP("messages", "violation"), lang)
+    passed = tr(QT_TRANSLATE_NOOP("messages", "pass"), lang)
+    columns.append([violation if found else passed for found in parcels.violations])
+    return [list(row) for row in zip(*columns)]
 
 
 def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[int, str] | None = None) -> None:
     """A table of the parcels the scheme touches, then every finding and warning in a sentence."""
     header = [tr(c, lang) for c in SUMMARY_COLUMNS]
-    rows = [_summary_row(p, lang) for p in result.parcels]
+    rows = _summary_rows(result.parcels, lang)
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = [tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}"]
     for role, info in result.inputs.items():

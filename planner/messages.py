@@ -12,11 +12,12 @@ import os
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTranslator
 
 from planner.model import INDICATOR_RULES, CheckWarning, Violation
 from planner.resources import resource_path
-from planner.rules import PLACES, round_half_up
+from planner.rules import PLACES, round_half_up, round_half_up_array
 
 CONTEXT = "messages"
 LANGUAGES = ("zh", "en")
@@ -231,6 +232,32 @@ def format_value(indicator: str, value: float | None, *, exact: bool = False) ->
         return f"{shown * 100:.{places - 2}f}%"
     text = f"{shown:.{places}f}"
     return f"{text} m" if indicator == "height" else text
+
+
+def format_values(indicator: str, values: np.ndarray) -> list[str]:
+    """format_value over a column (NaN shows as "-"), rounding the whole column at once."""
+    rounded = round_half_up_array(values, indicator)
+    places = PLACES[indicator]
+    if indicator in ("density", "green_ratio"):
+        return ["-" if v != v else f"{v * 100:.{places - 2}f}%" for v in rounded.tolist()]
+    unit = " m" if indicator == "height" else ""
+    return ["-" if v != v else f"{v:.{places}f}{unit}" for v in rounded.tolist()]
+
+
+def format_limits(indicator: str, lower: np.ndarray, upper: np.ndarray) -> list[str]:
+    """format_limit over columns of bounds (NaN = that side not controlled); "" where nothing is controlled."""
+    los, his = format_values(indicator, lower), format_values(indicator, upper)
+    out = []
+    for lo, hi in zip(los, his):
+        if lo != "-" and hi != "-":
+            out.append(f"{lo}–{hi}")
+        elif hi != "-":
+            out.append(f"≤{hi}")
+        elif lo != "-":
+            out.append(f"≥{lo}")
+        else:
+            out.append("")
+    return out
 
 
 def format_limit(indicator: str, limit: tuple[float | None, float | None] | None) -> str:

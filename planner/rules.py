@@ -33,6 +33,19 @@ def round_half_up(value: float, indicator: str) -> float:
     return float(Decimal(repr(float(value))).quantize(PRECISION[indicator], rounding=ROUND_HALF_UP))
 
 
+def round_half_up_array(values: np.ndarray, indicator: str) -> np.ndarray:
+    """round_half_up over an array (NaN stays NaN): numpy rounding, Decimal only near a tie."""
+    values = np.asarray(values, dtype=float)
+    step = 10.0 ** PLACES[indicator]
+    scaled = values * step
+    rounded = np.round(scaled) / step
+    with np.errstate(invalid="ignore"):
+        near_tie = np.abs(scaled - np.floor(scaled) - 0.5) <= 1e-6
+    for k in np.flatnonzero(near_tie):
+        rounded[k] = round_half_up(float(values[k]), indicator)
+    return rounded
+
+
 def indicator_breaches(rule: str, actual: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
     """Positions where `actual` breaks the rule's closed bound, compared in full precision.
 
