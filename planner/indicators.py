@@ -20,7 +20,6 @@ __all__ = [
     "IndicatorError",
     "Limit",
     "bound_percent_assumed",
-    "combine",
     "is_zero_placeholder",
     "parse_bound",
     "parse_limit",
@@ -207,43 +206,6 @@ def is_zero_placeholder(value: object) -> bool:
         except (OverflowError, ValueError):
             return False
     return False
-
-
-def combine(
-    main: Limit | None,
-    lower: float | None = None,
-    upper: float | None = None,
-    *,
-    lower_text: object = None,
-    upper_text: object = None,
-    percent_assumed: bool = False,
-) -> Limit | None:
-    """Merge the main column's Limit with the separate lower/upper columns' values (from parse_bound).
-
-    A lower/upper value replaces that side of `main`; the other side of `main` stays. `lower_text` and
-    `upper_text` are the bound cells as written (raw values are fine), shown in the combined text as
-    "≥…" and "≤…" after the main text, joined by "; " (e.g. "≤2.5; ≥1.0"). `percent_assumed` is
-    bound_percent_assumed() of either bound cell. Returns None when nothing is controlled; raises
-    IndicatorError("empty_range") when the merged lo exceeds hi.
-    """
-    if lower is None and upper is None:
-        return main
-    lo = lower if lower is not None else (main.lo if main else None)
-    hi = upper if upper is not None else (main.hi if main else None)
-    parts = [main.text] if main else []
-    if lower is not None:
-        parts.append("≥" + (_as_text(lower_text) if lower_text is not None else str(lower)))
-    if upper is not None:
-        parts.append("≤" + (_as_text(upper_text) if upper_text is not None else str(upper)))
-    text = "; ".join(parts)
-    if lo is not None and hi is not None and lo > hi:
-        raise IndicatorError(text, "empty_range")
-    # main's own assumption only matters if one of its sides survived the override.
-    main_kept = main is not None and (
-        (lower is None and main.lo is not None) or (upper is None and main.hi is not None)
-    )
-    assumed = percent_assumed or (main_kept and main.percent_assumed)  # type: ignore[union-attr]
-    return Limit(lo, hi, text, bool(assumed))
 
 
 # --- reading values ---------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from planner.indicators import (
     IndicatorError,
     Limit,
     bound_percent_assumed,
-    combine,
     is_zero_placeholder,
     parse_bound,
     parse_limit,
@@ -358,68 +357,6 @@ def test_parse_bound_rejects(value, indicator, reason):
     assert info.value.reason == reason
 
 
-# --- combine ---------------------------------------------------------------------------------------
-
-
-def test_combine_nothing_controlled():
-    assert combine(None, None, None) is None
-
-
-def test_combine_main_only_is_main():
-    main = parse_limit("≤2.5", "far")
-    assert combine(main, None, None) is main
-
-
-def test_combine_adds_missing_side():
-    limit = combine(parse_limit("2.5", "far"), 1.0, None, lower_text="1.0")
-    assert limit == Limit(1.0, 2.5, "2.5; ≥1.0")
-
-
-def test_combine_column_overrides_main_side():
-    limit = combine(parse_limit("1.0-2.5", "far"), None, 3.0, upper_text=3)
-    assert (limit.lo, limit.hi) == (1.0, 3.0)
-    assert limit.text == "1.0-2.5; ≤3"
-
-
-def test_combine_columns_only():
-    limit = combine(None, 0.3, 0.4, lower_text="30", upper_text="40")
-    assert limit == Limit(0.3, 0.4, "≥30; ≤40")
-
-
-def test_combine_text_falls_back_to_the_number():
-    assert combine(None, None, 2.5).text == "≤2.5"
-
-
-def test_combine_empty_range():
-    with pytest.raises(IndicatorError) as info:
-        combine(parse_limit("≥3.0", "far"), None, 2.5, upper_text="2.5")
-    assert info.value.reason == "empty_range"
-    assert info.value.text == "≥3.0; ≤2.5"
-
-
-def test_combine_percent_assumed():
-    main = parse_limit("35", "green_ratio")  # lo 0.35, assumed
-    assert combine(main, None, 0.5).percent_assumed  # main's lo survives
-    assert not combine(main, 0.3, None).percent_assumed  # main's only side was replaced
-    assert combine(None, 0.3, None, percent_assumed=True).percent_assumed
-
-
-def test_combine_with_parsed_columns():
-    # the engine's path: main column plus the bxgis submission columns
-    ind = "density"
-    main = parse_limit("", ind)
-    lower_cell, upper_cell = 0.0, "35"
-    limit = combine(
-        main,
-        parse_bound(lower_cell, ind),
-        parse_bound(upper_cell, ind),
-        lower_text=lower_cell,
-        upper_text=upper_cell,
-        percent_assumed=bound_percent_assumed(lower_cell, ind) or bound_percent_assumed(upper_cell, ind),
-    )
-    assert limit == Limit(None, 0.35, "≤35", True)
-
-
 # --- properties --------------------------------------------------------------------------------------
 
 UPPER_WORDS = ["≤", "<", "＜", "<=", "≦", "不大于", "不超过", "不高于", "小于等于", "小于"]
@@ -602,30 +539,3 @@ def test_plan_like_text_parses_or_raises_indicator_error(parts, indicator):
 )
 def test_any_number_parses_or_raises_indicator_error(value, indicator):
     check_total(value, indicator)
-
-
-@settings(max_examples=300)
-@given(
-    main=st.sampled_from(["", "2.5", "≤2.5", "≥1.0", "1.0-2.5", "35", "≥35%"]),
-    lower=st.none() | st.floats(0, 10),
-    upper=st.none() | st.floats(0, 10),
-    indicator=st.sampled_from(INDICATORS),
-)
-def test_combine_never_returns_an_empty_interval(main, lower, upper, indicator):
-    try:
-        base = parse_limit(main, indicator)
-    except IndicatorError:
-        base = None
-    try:
-        limit = combine(base, lower, upper)
-    except IndicatorError as exc:
-        assert exc.reason == "empty_range"
-        return
-    if limit is None:
-        assert base is None and lower is None and upper is None
-        return
-    assert limit.lo is None or limit.hi is None or limit.lo <= limit.hi
-    if lower is not None:
-        assert limit.lo == lower
-    if upper is not None:
-        assert limit.hi == upper

@@ -1,0 +1,93 @@
+"""How a plan's indicator columns become limits: main column, upper/lower columns, and their warnings."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+import geopandas as gpd
+import numpy as np
+from conftest import rect
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner.layers import load_plan
+from planner.rules import PRECISION, round_half_up, round_half_up_array
+
+
+def plan_with(tmp_path, **columns):
+    n = len(next(iter(columns.values())))
+    frame = gpd.GeoDataFrame({"地块编号": [f"P{i}" for i in range(n)], "用地代码": ["070102"] * n, **columns},
+                             geometry=[rect(100 * i, 0, 50, 50) for i in range(n)], crs="EPSG:4542")
+    path = tmp_path / "plan.gpkg"
+    frame.to_file(path, layer="控规地块", engine="pyogrio")
+    return load_plan(path)
+
+
+def codes(plan):
+    return sorted(w.code for w in plan.warnings)
+
+
+def test_lower_column_adds_a_minimum_to_the_main_maximum(tmp_path):
+    plan = plan_with(tmp_path, 容积率=["≤2.5"], RJLXX=["1.0"])
+    assert (plan.lower["far"][0], plan.upper["far"][0]) == (1.0, 2.5)
+    assert plan.texts["far"][0] == "≤2.5; ≥1.0"
+    assert codes(plan) == []
+
+
+def test_upper_column_overrides_the_main_maximum(tmp_path):
+    plan = plan_with(tmp_path, 容积率=["≤2.5"], RJLSX=["3.0"])
+    assert (np.isnan(plan.lower["far"][0]), plan.upper["far"][0]) == (True, 3.0)
+
+
+def test_contradicting_columns_leave_the_indicator_unassessed_with_a_warning(tmp_path):
+    # ≤1.0 from the main column and ≥1.5 from the lower column: no FAR can satisfy both.
+    plan = plan_with(tmp_path, 容积率=["≤1.0"], RJLXX=["1.5"])
+    assert np.isnan(plan.lower["far"][0]) and np.isnan(plan.upper["far"][0])
+    assert codes(plan) == ["empty_limit"]
+    assert plan.warnings[0].parcel == "P0"
+
+
+def test_zero_in_a_lower_column_means_no_minimum_and_is_not_warned(tmp_path):
+    plan = plan_with(tmp_path, 容积率=["≤2.5", "≤2.5"], RJLXX=["0", "1.2"])
+    assert np.isnan(plan.lower["far"][0]) and plan.lower["far"][1] == 1.2
+    assert codes(plan) == []
+
+
+def test_bare_zero_in_the_main_column_is_not_a_limit_and_is_warned_once_per_field(tmp_path):
+    plan = plan_with(tmp_path, 容积率=["0", "0", "≤2.0"])
+    assert np.isnan(plan.upper["far"][0]) and np.isnan(plan.upper["far"][1]) and plan.upper["far"][2] == 2.0
+    [warning] = plan.warnings
+    assert warning.code == "zero_limit_ignored"
+    assert warning.details["count"] == 2 and warning.details["parcels"] == "P0, P1"
+
+
+def test_ratio_written_without_percent_in_an_upper_column_is_read_and_warned(tmp_path):
+    plan = plan_with(tmp_path, JZMDSX=["35", "0.3"])
+    assert plan.upper["density"].tolist() == [0.35, 0.3]
+    [warning] = plan.warnings
+    assert warning.code == "percent_assumed" and warning.details["field"] == "JZMDSX"
+    assert warning.details["count"] == 1
+
+
+def test_unreadable_text_warns_per_parcel_naming_field_and_text(tmp_path):
+    plan = plan_with(tmp_path, 绿地率=["见图则", "≥35%", "见图则"])
+    unreadable = [w for w in plan.warnings if w.code == "unreadable_indicator"]
+    assert [(w.parcel, w.details["field"], w.details["text"]) for w in unreadable] == [
+        ("P0", "绿地率", "见图则"), ("P2", "绿地率", "见图则")]
+    assert np.isnan(plan.lower["green_ratio"][0]) and plan.lower["green_ratio"][1] == 0.35
+
+
+@given(st.floats(0, 1000, allow_nan=False), st.sampled_from(sorted(PRECISION)))
+def test_fast_half_up_rounding_agrees_with_decimal(value, indicator):
+    expected = float(Decimal(repr(value)).quantize(PRECISION[indicator], rounding=ROUND_HALF_UP))
+    assert round_half_up(value, indicator) == expected
+    assert round_half_up_array(np.array([value, math.nan]), indicator)[0] == expected
+
+
+def test_half_up_on_binary_ties():
+    # round(2.175, 2) is 2.17 in binary floating point; on paper (and in the report) it is 2.18.
+    assert round_half_up(2.175, "far") == 2.18
+    assert round_half_up(0.3005, "density") == 0.301
+    assert round_half_up(24.05, "height") == 24.1
+    assert round_half_up_array(np.array([2.175, 2.5004]), "far").tolist() == [2.18, 2.5]
