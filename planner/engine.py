@@ -27,7 +27,7 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Pieces:
-    """The parts of features inside parcels: feature index, parcel index, area, geometry (None = whole)."""
+    """The parts of features inside parcels: feature index, parcel index, area and geometry of each part."""
 
     feature: np.ndarray
     parcel: np.ndarray
@@ -194,8 +194,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
             "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
         }
     parcel_violations = _indicator_violations(plan, achieved, touched)
-    table = land_use_table if land_use_table is not None else LandUseTable.load()
-    land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed, table)
+    land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed,
+                                                       land_use_table or LandUseTable.load())
     parcel_violations += land_use_violations
     warnings += land_use_warnings
     crossing = _crossing_violations(plan, buildings, pieces, n_buildings)

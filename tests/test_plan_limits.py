@@ -91,3 +91,16 @@ def test_half_up_on_binary_ties():
     assert round_half_up(0.3005, "density") == 0.301
     assert round_half_up(24.05, "height") == 24.1
     assert round_half_up_array(np.array([2.175, 2.5004]), "far").tolist() == [2.18, 2.5]
+
+
+def test_overlapping_parcels_are_warned_with_the_shared_area(tmp_path):
+    frame = gpd.GeoDataFrame({"地块编号": ["A", "B", "C"], "用地代码": ["070102"] * 3, "容积率": ["≤2.0"] * 3},
+                             geometry=[rect(0, 0, 50, 50), rect(40, 0, 50, 50), rect(90, 0, 50, 50)],
+                             crs="EPSG:4542")
+    path = tmp_path / "plan.gpkg"
+    frame.to_file(path, layer="控规地块", engine="pyogrio")
+    plan = load_plan(path)
+    # A and B share a 10 m x 50 m strip; B and C only touch along x = 90.
+    [warning] = plan.warnings
+    assert (warning.code, warning.parcel, warning.details["other"], warning.details["area"]) == (
+        "parcels_overlap", "A", "B", 500.0)
