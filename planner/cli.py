@@ -13,6 +13,7 @@ from typing import TextIO
 import orjson
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from planner import __version__
 from planner.messages import (
     LANGUAGES,
     default_language,
@@ -33,7 +34,7 @@ PROGRESS_AFTER_SECONDS = 1.5
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planner", description="Check building schemes against a regulatory "
                                      "detailed plan (控制性详细规划).")
-    parser.add_argument("--version", action="version", version=f"planner {_version()}")
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check a scheme against a plan and report the breaches",
                            description="Exit 0: no violations; 1: violations found; 2: the input could not be "
@@ -48,15 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
     check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
     return parser
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("planner")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
