@@ -199,6 +199,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     parcel_violations += land_use_violations
     warnings += land_use_warnings
     crossing = _crossing_violations(plan, buildings, pieces, n_buildings)
+    warnings += _overlapping_parcel_warnings(plan, buildings, pieces, footprint)
     outside = rules.outside_area(footprint, pieces.feature, pieces.area)
     outside_violations = [
         Violation("outside_plan", None, buildings.ids[b], float(outside[b]), None, False,
@@ -252,6 +253,18 @@ def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
         for k, p in enumerate(breaches.tolist()):
             found.append((p, Violation(rule, ids[k], None, float(values[k]), (los[k], his[k]), bool(marginal[k]))))
     return found
+
+
+def _overlapping_parcel_warnings(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces,
+                                 footprint: np.ndarray) -> list[CheckWarning]:
+    """Buildings standing where the plan's parcels overlap: their area counts on each of those parcels."""
+    doubled = rules.doubled_area(footprint, pieces.feature, pieces.area)
+    warnings = []
+    for b in np.flatnonzero(doubled > rules.SLIVER_AREA).tolist():
+        parcels = [str(plan.ids[p]) for p in pieces.parcel[pieces.feature == b].tolist()]
+        warnings.append(CheckWarning("parcels_overlap", None, buildings.ids[b],
+                                     {"parcels": ", ".join(parcels), "area": round(float(doubled[b]), 1)}))
+    return warnings
 
 
 def _crossing_violations(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces,

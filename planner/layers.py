@@ -101,18 +101,6 @@ def clean_polygons(geometry: np.ndarray, describe) -> tuple[np.ndarray, np.ndarr
     return geometry, polygonal, warnings
 
 
-def overlapping_parcels(geometry: np.ndarray, ids: np.ndarray, source: dict) -> list[CheckWarning]:
-    """Parcels of one plan that overlap by more than a sliver: a building there counts on both."""
-    a, b = shapely.STRtree(geometry).query(geometry, predicate="intersects")
-    pair = a < b
-    a, b = a[pair], b[pair]
-    meet = shapely.relate_pattern(geometry[a], geometry[b], "T********")
-    a, b = a[meet], b[meet]
-    shared = shapely.area(shapely.intersection(geometry[a], geometry[b]))
-    return [CheckWarning("parcels_overlap", ids[i], None, {**source, "other": ids[j], "area": round(area, 1)})
-            for i, j, area in zip(a.tolist(), b.tolist(), shared.tolist()) if area >= 1.0]
-
-
 def _layer_polygons(raw: RawLayer, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
     """clean_polygons over a layer; a layer left with no polygon at all cannot be checked."""
     geometry, kept, warnings = clean_polygons(raw.geometry, describe)
@@ -152,8 +140,10 @@ _DIGITS = re.compile(r"(\d+)")
 
 def natural_rank(ids: np.ndarray) -> np.ndarray:
     """The position of each id in natural order, where "XG-2" sorts before "XG-10"."""
-    def key(text: str) -> tuple:
-        return tuple(int(part) if k % 2 else part for k, part in enumerate(_DIGITS.split(text)))
+    def key(text: str) -> list:
+        parts: list = _DIGITS.split(text)
+        parts[1::2] = map(int, parts[1::2])  # split() puts the digit runs at odd positions
+        return parts
 
     order = sorted(range(len(ids)), key=lambda i: key(str(ids[i])))
     rank = np.empty(len(ids), dtype=np.int64)
@@ -348,7 +338,6 @@ def load_plan(path: str | Path, layer: str | None = None,
 
     geometry, kept, geometry_warnings = _layer_polygons(raw, describe)
     warnings += geometry_warnings
-    warnings += overlapping_parcels(geometry[kept], ids[kept], source)
     for parcel_id, count in Counter(ids[kept]).items():
         if count > 1:
             warnings.append(CheckWarning("duplicate_parcel_id", parcel_id, None, {**source, "count": count}))

@@ -80,8 +80,9 @@ WARNING_TEMPLATES = {
                                                           "{geometry_type}, not a polygon; it is not checked."),
     "duplicate_parcel_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: parcel id {parcel} is used by "
                                                          "{count} parcels; each is checked on its own."),
-    "parcels_overlap": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: parcels {parcel} and {other} overlap "
-                                                     "by {area} m²; a building there counts on both."),
+    "parcels_overlap": QT_TRANSLATE_NOOP("messages", "Building {building} stands where parcels {parcels} of the "
+                                                     "plan overlap: {area} m² of it counts on more than one "
+                                                     "parcel."),
     "land_use_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no land-use field was found; "
                                                             "land use is not checked."),
     "unreadable_indicator": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: field {field} reads \"{text}\", "

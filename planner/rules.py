@@ -81,6 +81,12 @@ def crossing_buildings(piece_building: np.ndarray, piece_area: np.ndarray, n_bui
     return np.flatnonzero(np.bincount(piece_building[real], minlength=n_buildings) >= 2)
 
 
+def doubled_area(footprint_area: np.ndarray, piece_building: np.ndarray, piece_area: np.ndarray) -> np.ndarray:
+    """Area of each footprint counted on two parcels at once, where the plan's parcels overlap."""
+    inside = np.bincount(piece_building, weights=piece_area, minlength=len(footprint_area))
+    return np.maximum(inside - footprint_area, 0.0)
+
+
 def outside_area(footprint_area: np.ndarray, piece_building: np.ndarray, piece_area: np.ndarray) -> np.ndarray:
     """Area of each footprint that lies on no parcel (footprint minus its pieces inside parcels)."""
     inside = np.bincount(piece_building, weights=piece_area, minlength=len(footprint_area))

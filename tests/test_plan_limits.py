@@ -93,14 +93,19 @@ def test_half_up_on_binary_ties():
     assert round_half_up_array(np.array([2.175, 2.5004]), "far").tolist() == [2.18, 2.5]
 
 
-def test_overlapping_parcels_are_warned_with_the_shared_area(tmp_path):
+def test_a_building_where_parcels_overlap_is_warned_with_the_area_counted_twice(tmp_path):
+    from planner.engine import check
+    from planner.layers import load_buildings
+
     frame = gpd.GeoDataFrame({"地块编号": ["A", "B", "C"], "用地代码": ["070102"] * 3, "容积率": ["≤2.0"] * 3},
                              geometry=[rect(0, 0, 50, 50), rect(40, 0, 50, 50), rect(90, 0, 50, 50)],
                              crs="EPSG:4542")
-    path = tmp_path / "plan.gpkg"
-    frame.to_file(path, layer="控规地块", engine="pyogrio")
-    plan = load_plan(path)
-    # A and B share a 10 m x 50 m strip; B and C only touch along x = 90.
-    [warning] = plan.warnings
-    assert (warning.code, warning.parcel, warning.details["other"], warning.details["area"]) == (
-        "parcels_overlap", "A", "B", 500.0)
+    frame.to_file(tmp_path / "plan.gpkg", layer="控规地块", engine="pyogrio")
+    # A and B share the strip 40 <= x <= 50; B and C only touch along x = 90.
+    gpd.GeoDataFrame({"建筑编号": ["1", "2"], "层数": [3, 3]},
+                     geometry=[rect(30, 10, 20, 10), rect(85, 10, 10, 10)],
+                     crs="EPSG:4542").to_file(tmp_path / "b.gpkg", layer="建筑", engine="pyogrio")
+    result = check(load_plan(tmp_path / "plan.gpkg"), load_buildings(tmp_path / "b.gpkg"))
+    [warning] = [w for w in result.warnings if w.code == "parcels_overlap"]
+    # Building 1 (x 30-50): 20 x 10 in A and the 10 x 10 part at x 40-50 in B as well: 100 m² counted twice.
+    assert (warning.building, warning.details["parcels"], warning.details["area"]) == ("1", "A, B", 100.0)

@@ -4,85 +4,85 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="167"/>
+        <location filename="../../planner/cli.py" line="169"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="167"/>
+        <location filename="../../planner/cli.py" line="169"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="168"/>
+        <location filename="../../planner/cli.py" line="170"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="169"/>
+        <location filename="../../planner/cli.py" line="171"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="169"/>
+        <location filename="../../planner/cli.py" line="171"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="170"/>
+        <location filename="../../planner/cli.py" line="172"/>
         <location filename="../../planner/messages.py" line="40"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="170"/>
+        <location filename="../../planner/cli.py" line="172"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="171"/>
+        <location filename="../../planner/cli.py" line="173"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="171"/>
+        <location filename="../../planner/cli.py" line="173"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="172"/>
+        <location filename="../../planner/cli.py" line="174"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="189"/>
+        <location filename="../../planner/cli.py" line="191"/>
         <source>violation</source>
         <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="190"/>
+        <location filename="../../planner/cli.py" line="192"/>
         <source>pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="200"/>
+        <location filename="../../planner/cli.py" line="202"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="208"/>
+        <location filename="../../planner/cli.py" line="210"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="213"/>
+        <location filename="../../planner/cli.py" line="215"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="216"/>
+        <location filename="../../planner/cli.py" line="218"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -248,284 +248,284 @@
     </message>
     <message>
         <location filename="../../planner/messages.py" line="83"/>
-        <source>{path} layer {layer}: parcels {parcel} and {other} overlap by {area} m²; a building there counts on both.</source>
-        <translation>{path}图层“{layer}”：地块{parcel}与{other}重叠{area} m²，其中的建筑将同时计入两宗地块。</translation>
+        <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
+        <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="85"/>
+        <location filename="../../planner/messages.py" line="86"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="87"/>
+        <location filename="../../planner/messages.py" line="88"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="90"/>
+        <location filename="../../planner/messages.py" line="91"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="93"/>
+        <location filename="../../planner/messages.py" line="94"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="95"/>
+        <location filename="../../planner/messages.py" line="96"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="97"/>
+        <location filename="../../planner/messages.py" line="98"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="99"/>
+        <location filename="../../planner/messages.py" line="100"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="101"/>
+        <location filename="../../planner/messages.py" line="102"/>
         <source>Building {building} has neither storeys nor a counted floor area; it counts 0 toward FAR.</source>
         <translation>建筑{building}既无层数也无计容面积，计入容积率的建筑面积按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="103"/>
+        <location filename="../../planner/messages.py" line="104"/>
         <source>Building {building} has neither a height nor storey heights; its height is not assessed.</source>
         <translation>建筑{building}既无建筑高度也无层高，不审查其建筑高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="105"/>
+        <location filename="../../planner/messages.py" line="106"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="107"/>
+        <location filename="../../planner/messages.py" line="108"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="110"/>
+        <location filename="../../planner/messages.py" line="111"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="112"/>
+        <location filename="../../planner/messages.py" line="113"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="113"/>
+        <location filename="../../planner/messages.py" line="114"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="115"/>
+        <location filename="../../planner/messages.py" line="116"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="117"/>
+        <location filename="../../planner/messages.py" line="118"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="119"/>
+        <location filename="../../planner/messages.py" line="120"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="124"/>
+        <location filename="../../planner/messages.py" line="125"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="125"/>
+        <location filename="../../planner/messages.py" line="126"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="126"/>
+        <location filename="../../planner/messages.py" line="127"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="127"/>
+        <location filename="../../planner/messages.py" line="128"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="128"/>
+        <location filename="../../planner/messages.py" line="129"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="129"/>
+        <location filename="../../planner/messages.py" line="130"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="130"/>
+        <location filename="../../planner/messages.py" line="131"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="131"/>
+        <location filename="../../planner/messages.py" line="132"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="134"/>
+        <location filename="../../planner/messages.py" line="135"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="136"/>
+        <location filename="../../planner/messages.py" line="137"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="139"/>
+        <location filename="../../planner/messages.py" line="140"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="140"/>
+        <location filename="../../planner/messages.py" line="141"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="141"/>
+        <location filename="../../planner/messages.py" line="142"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="144"/>
+        <location filename="../../planner/messages.py" line="145"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="149"/>
+        <location filename="../../planner/messages.py" line="150"/>
         <source>not a number, comparison or range</source>
         <extracomment>Why an indicator text could not be read (planner.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="150"/>
+        <location filename="../../planner/messages.py" line="151"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="151"/>
+        <location filename="../../planner/messages.py" line="152"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="152"/>
+        <location filename="../../planner/messages.py" line="153"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="153"/>
+        <location filename="../../planner/messages.py" line="154"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="154"/>
+        <location filename="../../planner/messages.py" line="155"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="157"/>
+        <location filename="../../planner/messages.py" line="158"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="158"/>
+        <location filename="../../planner/messages.py" line="159"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="159"/>
+        <location filename="../../planner/messages.py" line="160"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="162"/>
+        <location filename="../../planner/messages.py" line="163"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="163"/>
+        <location filename="../../planner/messages.py" line="164"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="164"/>
+        <location filename="../../planner/messages.py" line="165"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="168"/>
+        <location filename="../../planner/messages.py" line="169"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="169"/>
+        <location filename="../../planner/messages.py" line="170"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="170"/>
+        <location filename="../../planner/messages.py" line="171"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="171"/>
+        <location filename="../../planner/messages.py" line="172"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="172"/>
+        <location filename="../../planner/messages.py" line="173"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="173"/>
+        <location filename="../../planner/messages.py" line="174"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="174"/>
+        <location filename="../../planner/messages.py" line="175"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="175"/>
+        <location filename="../../planner/messages.py" line="176"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="176"/>
+        <location filename="../../planner/messages.py" line="177"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="177"/>
+        <location filename="../../planner/messages.py" line="178"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="185"/>
+        <location filename="../../planner/messages.py" line="186"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="186"/>
+        <location filename="../../planner/messages.py" line="187"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
