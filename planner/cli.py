@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TextIO
 
 import orjson
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from planner import __version__
 from planner.messages import (
     LANGUAGES,
+    QT_TRANSLATE_NOOP,
     default_language,
     error_message,
     format_limits,

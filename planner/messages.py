@@ -7,19 +7,23 @@ CLI, the GUI table and the report all use the same words.
 
 from __future__ import annotations
 
-import locale
 import os
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTranslator
 
 from planner.model import INDICATOR_RULES, CheckWarning, Violation
 from planner.resources import resource_path
 from planner.rules import PLACES, round_half_up, round_half_up_array
 
 CONTEXT = "messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks text for lupdate; Qt itself is only loaded when a Chinese translation is needed."""
+    return text
+
 LANGUAGES = ("zh", "en")
 
 RULE_NAMES = {
@@ -188,15 +192,21 @@ WHO_BUILDING = QT_TRANSLATE_NOOP("messages", "(building {building}) ")
 
 
 def default_language() -> str:
-    """Chinese on a Chinese locale, English otherwise."""
-    name = QLocale.system().name() or os.environ.get("LANG", "") or (locale.getlocale()[0] or "")
+    """Chinese on a Chinese locale, English otherwise (the POSIX locale variables, else Qt's system locale)."""
+    name = next((os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), "")
+    if not name:
+        from PySide6.QtCore import QLocale  # Windows and macOS keep the locale outside the environment
+
+        name = QLocale.system().name()
     return "zh" if name.lower().startswith("zh") else "en"
 
 
 @lru_cache(maxsize=None)
-def _translator(lang: str) -> QTranslator | None:
+def _translator(lang: str):
     if lang != "zh":
         return None
+    from PySide6.QtCore import QTranslator
+
     translator = QTranslator()
     if not translator.load(str(resource_path("translations", "planner_zh_CN.qm"))):
         return None
