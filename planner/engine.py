@@ -15,7 +15,16 @@ from planner import rules
 from planner.crs import align, crs_label
 from planner.landuse import LandUseTable
 from planner.layers import BuildingLayer, GreenLayer, PlanLayer
-from planner.model import INDICATOR_RULES, INDICATORS, RULES, CheckResult, CheckWarning, ParcelTable, Violation
+from planner.model import (
+    INDICATOR_RULES,
+    INDICATORS,
+    RULES,
+    BuildingTable,
+    CheckResult,
+    CheckWarning,
+    ParcelTable,
+    Violation,
+)
 from planner.parallel import on_two_cores
 
 Progress = Callable[[float, str], None]
@@ -231,7 +240,9 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={
         "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
-        parcels=table, violations=tuple(all_violations), warnings=tuple(warnings))
+        parcels=table, violations=tuple(all_violations), warnings=tuple(warnings),
+        buildings=BuildingTable(ids=buildings.ids, use=buildings.use, floors=buildings.floors, height=buildings.height,
+                                footprint_area=footprint, counted_area=counted, outside_area=outside))
 
 
 def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],

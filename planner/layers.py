@@ -53,6 +53,7 @@ class PlanLayer(Layer):
 @dataclass(frozen=True, slots=True)
 class BuildingLayer(Layer):
     ids: np.ndarray
+    floors: np.ndarray  # above-ground storeys as stated (NaN: not stated)
     #: Sum of GB/T 50353 storey coefficients above ground: footprint x this = counted area. NaN: unknown.
     storey_factor: np.ndarray
     gfa: np.ndarray  # stated counted area, NaN where absent
@@ -492,7 +493,7 @@ def load_buildings(path: str | Path, layer: str | None = None,
     if fields.get("use") is None:
         warnings.append(CheckWarning("use_field_missing", None, None, source))
     return BuildingLayer(info=_info(raw, "buildings"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
-                         fields=fields, warnings=tuple(warnings), ids=ids[kept],
+                         fields=fields, warnings=tuple(warnings), ids=ids[kept], floors=floors[kept],
                          storey_factor=storey_factor[kept], gfa=gfa[kept], height=height[kept], use=use[kept])
 
 

@@ -157,6 +157,22 @@ def _optional(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class BuildingTable:
+    """Every checked building as columns, in input order (NaN = not stated / not known)."""
+
+    ids: np.ndarray  # str
+    use: np.ndarray  # str or None
+    floors: np.ndarray
+    height: np.ndarray
+    footprint_area: np.ndarray
+    counted_area: np.ndarray  # 计容面积 used: stated, else footprint x storey coefficients, 0 when unknown
+    outside_area: np.ndarray  # m² on no parcel
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     crs: str
@@ -164,6 +180,7 @@ class CheckResult:
     parcels: ParcelTable
     violations: tuple[Violation, ...]
     warnings: tuple[CheckWarning, ...]
+    buildings: BuildingTable | None = None
 
     @property
     def summary(self) -> dict[str, int]:

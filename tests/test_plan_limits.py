@@ -109,3 +109,21 @@ def test_a_building_where_parcels_overlap_is_warned_with_the_area_counted_twice(
     [warning] = [w for w in result.warnings if w.code == "parcels_overlap"]
     # Building 1 (x 30-50): 20 x 10 in A and the 10 x 10 part at x 40-50 in B as well: 100 m² counted twice.
     assert (warning.building, warning.details["parcels"], warning.details["area"]) == ("1", "A, B", 100.0)
+
+
+def test_building_table_reports_counted_and_outside_areas(tmp_path):
+    from planner.engine import check
+    from planner.layers import load_buildings
+
+    gpd.GeoDataFrame({"地块编号": ["A"], "用地代码": ["070102"], "容积率": ["≤2.0"]}, geometry=[rect(0, 0, 50, 50)],
+                     crs="EPSG:4542").to_file(tmp_path / "plan.gpkg", layer="控规地块", engine="pyogrio")
+    gpd.GeoDataFrame({"建筑编号": ["1", "2"], "层数": [3, 2], "计容面积": [None, 999.0], "建筑高度": [9.0, None]},
+                     geometry=[rect(40, 10, 20, 10), rect(5, 5, 10, 10)],
+                     crs="EPSG:4542").to_file(tmp_path / "b.gpkg", layer="建筑", engine="pyogrio")
+    table = check(load_plan(tmp_path / "plan.gpkg"), load_buildings(tmp_path / "b.gpkg")).buildings
+    assert table.ids.tolist() == ["1", "2"]
+    assert table.floors.tolist() == [3.0, 2.0]
+    assert table.footprint_area.tolist() == [200.0, 100.0]
+    assert table.counted_area.tolist() == [200.0 * 3, 999.0]  # stated 计容面积 wins over 100 x 2
+    assert table.outside_area.tolist() == [100.0, 0.0]  # building 1 reaches x = 60, the parcel ends at 50
+    assert table.height[0] == 9.0 and np.isnan(table.height[1])
