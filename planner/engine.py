@@ -235,7 +235,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         green_ratio=achieved["green_ratio"][rows],
         lower={k: plan.lower[k][rows] for k in INDICATORS}, upper={k: plan.upper[k][rows] for k in INDICATORS},
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
-        violations=tuple(tuple(by_parcel[p]) for p in order))
+        violations=tuple(tuple(by_parcel[p]) for p in order), rows=rows)
     all_violations = [v for _p, v in parcel_violations] + [v for _p, v in crossing] + outside_violations
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={

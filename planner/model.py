@@ -129,6 +129,7 @@ class ParcelTable(Sequence[ParcelResult]):
     building_ids: np.ndarray  # the ids of the buildings on parcel k are building_ids[offsets[k]:offsets[k+1]]
     building_offsets: np.ndarray
     violations: tuple[tuple[Violation, ...], ...]
+    rows: np.ndarray  # each parcel's row in the plan layer (ids may repeat; rows do not)
 
     def __len__(self) -> int:
         return len(self.ids)
