@@ -1,4 +1,4 @@
-"""`planner check ...` for batch checks; `planner` alone starts the desktop application."""
+"""`planner check ...` for batch checks; `planner` alone (or `planner gui ...`) starts the desktop application."""
 
 from __future__ import annotations
 
@@ -48,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--mapping", metavar="FILE.toml", help="field names for layers Planner does not recognise")
     check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
     check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
+    gui = sub.add_parser("gui", help="open the desktop application (the default with no command)",
+                         description="Without files, opens the bundled sample plan and its violating scheme.")
+    gui.add_argument("--plan", metavar="FILE")
+    gui.add_argument("--plan-layer", metavar="NAME")
+    gui.add_argument("--buildings", metavar="FILE")
+    gui.add_argument("--buildings-layer", metavar="NAME")
+    gui.add_argument("--green", metavar="FILE")
+    gui.add_argument("--green-layer", metavar="NAME")
+    gui.add_argument("--lang", choices=LANGUAGES)
+    gui.add_argument("--screenshot", metavar="PNG", help="save the window once loaded and checked, then exit")
     return parser
 
 
@@ -56,9 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args)
-    # The desktop application comes with its own issue; until then `planner` alone explains itself.
-    parser.print_help()
-    return EXIT_PASS
+    from planner.gui.app import run_gui
+
+    if args.command is None:
+        return run_gui()
+    files = [(role, path, layer) for role, path, layer in (
+        ("plan", args.plan, args.plan_layer), ("buildings", args.buildings, args.buildings_layer),
+        ("green", args.green, args.green_layer)) if path]
+    return run_gui(files or None, lang=args.lang, screenshot=args.screenshot)
 
 
 class _Progress:

@@ -1,0 +1,450 @@
+"""The main window: map in the middle, layers on the left, findings below, the parcel inspector on the right."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory
+from planner.gui.inspector import ParcelInspector
+from planner.gui.layer_panel import LayerPanel
+from planner.gui.map_canvas import LayerStyle, MapCanvas
+from planner.gui.session import (
+    BUILDING_OK,
+    BUILDING_VIOLATION,
+    PARCEL_NOT_ASSESSED,
+    PARCEL_PASS,
+    PARCEL_UNTOUCHED,
+    PARCEL_VIOLATION,
+    ROLES,
+    Session,
+    building_classes,
+    building_rows,
+    display_geometry,
+    parcel_classes,
+    parcel_row,
+)
+from planner.gui.violations import FindingsPanel
+from planner.gui.worker import CheckRunner, LoadRequest
+from planner.io import list_layers
+from planner.messages import error_message
+from planner.model import CheckWarning, InputError, Violation
+
+log = logging.getLogger(__name__)
+
+VECTOR_FILTER = "GIS layers (*.gpkg *.shp *.geojson *.json *.fgb *.gdb);;All files (*)"
+MAX_RECENT = 8
+
+PARCEL_STYLES = {
+    PARCEL_UNTOUCHED: LayerStyle(QColor(236, 236, 230), QColor(150, 150, 150), 0.6),
+    PARCEL_PASS: LayerStyle(QColor(170, 220, 170), QColor(80, 140, 80), 0.8),
+    PARCEL_NOT_ASSESSED: LayerStyle(QColor(250, 225, 150), QColor(170, 140, 60), 0.8),
+    PARCEL_VIOLATION: LayerStyle(QColor(240, 150, 140), QColor(190, 40, 30), 1.0),
+}
+BUILDING_STYLES = {
+    BUILDING_OK: LayerStyle(QColor(110, 120, 140), QColor(60, 65, 80), 0.6),
+    BUILDING_VIOLATION: LayerStyle(QColor(200, 30, 30), QColor(120, 0, 0), 1.2),
+}
+GREEN_STYLES = {0: LayerStyle(QColor(90, 170, 90, 150), QColor(40, 120, 40), 0.5)}
+
+
+class MainWindow(QMainWindow):
+    """Loads a plan and a scheme in a worker thread, checks them, and links map, findings and inspector."""
+
+    checkFinished = Signal()  # a load/check round ended (done, failed or cancelled): screenshots wait for it
+
+    def __init__(self, lang: str, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.settings = settings or QSettings()
+        self.session = Session()
+        self.mapping_memory = MappingMemory(self.settings)
+        self.runner = CheckRunner(self)
+        self.runner.progressed.connect(self._on_runner_progressed)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.runner.failed.connect(self._on_runner_failed)
+        self.runner.cancelled.connect(self._on_runner_cancelled)
+        self._pending: list[LoadRequest] = []
+        self.setWindowTitle(self.tr("Planner — regulatory plan checker"))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_layout()
+
+    # --- construction ----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.canvas = MapCanvas(self)
+        self.canvas.featureClicked.connect(self._on_canvas_feature_clicked)
+        self.canvas.cursorMoved.connect(self._on_canvas_cursor_moved)
+        self.canvas.viewChanged.connect(self._on_canvas_view_changed)
+        self.canvas.set_legend([
+            (PARCEL_STYLES[PARCEL_VIOLATION].fill, self.tr("Parcel with violations")),
+            (PARCEL_STYLES[PARCEL_PASS].fill, self.tr("Parcel passes")),
+            (PARCEL_STYLES[PARCEL_NOT_ASSESSED].fill, self.tr("Parcel not assessed")),
+            (PARCEL_STYLES[PARCEL_UNTOUCHED].fill, self.tr("Parcel untouched by the scheme")),
+            (BUILDING_STYLES[BUILDING_VIOLATION].fill, self.tr("Building named in a finding")),
+            (BUILDING_STYLES[BUILDING_OK].fill, self.tr("Building")),
+            (GREEN_STYLES[0].fill, self.tr("Green area")),
+        ])
+        self.setCentralWidget(self.canvas)
+        self.layer_panel = LayerPanel(self)
+        self.layer_panel.visibilityChanged.connect(self.canvas.set_layer_visible)
+        self.layer_panel.orderChanged.connect(self.canvas.set_layer_order)
+        self.layer_panel.removeRequested.connect(self.remove_layer)
+        self.layer_panel.zoomRequested.connect(self._on_layer_panel_zoom_requested)
+        self.findings = FindingsPanel(self.lang, self)
+        self.findings.findingSelected.connect(self._on_findings_finding_selected)
+        self.inspector = ParcelInspector(self.lang, self)
+        self.layers_dock = self._dock("layers", self.tr("Layers"), self.layer_panel,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.findings_dock = self._dock("findings", self.tr("Findings"), self.findings,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.inspector_dock = self._dock("inspector", self.tr("Parcel"), self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for role, text, shortcut in (("plan", self.tr("Open &plan layer…"), QKeySequence.StandardKey.Open),
+                                     ("buildings", self.tr("Open scheme &buildings…"), None),
+                                     ("green", self.tr("Open scheme &green areas…"), None)):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(lambda _checked=False, r=role: self.ask_open(r))
+            file_menu.addAction(action)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        self._refresh_recent_menu()
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        zoom_all = QAction(self.tr("Zoom to &all"), self)
+        zoom_all.setShortcut(QKeySequence(Qt.Key.Key_Home))
+        zoom_all.triggered.connect(self.canvas.zoom_to_all)
+        zoom_selection = QAction(self.tr("Zoom to &selection"), self)
+        zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
+        view_menu.addActions([zoom_all, zoom_selection])
+        view_menu.addSeparator()
+        for dock in (self.layers_dock, self.findings_dock, self.inspector_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.stage_label = QLabel(self)
+        self.scale_label = QLabel(self)
+        self.coordinates_label = QLabel(self)
+        self.crs_label = QLabel(self)
+        bar.addWidget(self.stage_label)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
+        for label in (self.scale_label, self.coordinates_label, self.crs_label):
+            bar.addPermanentWidget(label)
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def ask_open(self, role: str) -> None:
+        start = self.settings.value("last_directory", str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open layer"), start, VECTOR_FILTER)
+        if path:
+            self.settings.setValue("last_directory", str(Path(path).parent))
+            self.open_files([(role, path, None)])
+
+    def open_files(self, files: list[tuple[str, str, str | None]]) -> None:
+        """Load (role, path, layer) files and check. A layer None asks the user when the file has several."""
+        requests = []
+        for role, path, layer in files:
+            if layer is None:
+                layer = self._choose_layer(role, path)
+                if layer is None:
+                    continue  # the user cancelled the layer chooser
+            requests.append(LoadRequest(role, path, layer, self._mapping_for(role, path, layer)))
+            self._remember_recent(role, path, layer)
+        if requests:
+            self._start(requests)
+
+    def _choose_layer(self, role: str, path: str) -> str | None:
+        try:
+            return LayerChooserDialog.choose(self, path, role)
+        except InputError as exc:
+            self._show_error(exc)
+            return None
+
+    def _mapping_for(self, role: str, path: str, layer: str) -> dict | None:
+        columns = self._columns(path, layer)
+        remembered = self.mapping_memory.recall(role, columns) if columns else None
+        return {role: remembered} if remembered else None
+
+    @staticmethod
+    def _columns(path: str, layer: str) -> list[str]:
+        try:
+            import pyogrio
+
+            return [str(c) for c in pyogrio.read_info(path, layer=layer)["fields"]]
+        except Exception:  # the loader will report an unreadable file properly
+            return []
+
+    def _start(self, requests: list[LoadRequest]) -> None:
+        if self.runner.is_running():
+            self._pending.extend(requests)  # loaded once the current round ends
+            return
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.runner.start(requests, dict(self.session.layers))
+
+    def remove_layer(self, role: str) -> None:
+        self.session = self.session.without(role)
+        self.canvas.remove_layer(role)
+        self._refresh_after_check()
+        if self.session.layers:
+            # What is left is re-checked (e.g. the plan alone shows no findings any more).
+            self._start([])
+
+    def _on_runner_progressed(self, percent: int, stage: str) -> None:
+        from planner.messages import stage_name
+
+        self.progress.setValue(percent)
+        self.stage_label.setText(stage_name(stage, self.lang))
+
+    def _on_runner_finished(self, result, layers: dict) -> None:
+        changed = [role for role in layers if self.session.layers.get(role) is not layers[role]]
+        self.session = self.session.with_layers(layers, result)
+        self._show_layers(changed)
+        self._refresh_after_check()
+        self._end_round()
+
+    def _on_runner_failed(self, role: str, error: object) -> None:
+        if isinstance(error, InputError) and error.code == "fields_unrecognised" and self._ask_mapping(error):
+            return  # retried with the mapping
+        self._end_round(self._show_error(error))
+
+    def _on_runner_cancelled(self) -> None:
+        self._end_round(self.tr("Cancelled; the previous result is kept."))
+
+    def _end_round(self, status: str = "") -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        if self._pending:
+            pending, self._pending = self._pending, []
+            self._start(pending)
+            return
+        self.stage_label.setText(status)
+        self.checkFinished.emit()
+
+    def _ask_mapping(self, error: InputError) -> bool:
+        path, layer, role = error.details.get("path"), error.details.get("layer"), error.details.get("role")
+        if not (path and layer and role):
+            return False
+        dialog = FieldMappingDialog(path, layer, role, self)
+        if dialog.exec() != FieldMappingDialog.DialogCode.Accepted:
+            return False
+        mapping = dialog.mapping()
+        self.mapping_memory.remember(role, self._columns(path, layer), mapping)
+        retry = LoadRequest(role, path, layer, {role: mapping})
+        QTimer.singleShot(0, lambda: self._start([retry]))
+        return True
+
+    def _show_error(self, error: object) -> str:
+        """Tell the user what could not be loaded (a dialog, or the status bar when quiet); returns the text."""
+        if isinstance(error, InputError):
+            text = error_message(error.code, error.details, self.lang)
+        else:
+            log.error("unexpected error while loading or checking", exc_info=error)  # type: ignore[arg-type]
+            text = error_message("unexpected", {"error": f"{type(error).__name__}: {error}"}, self.lang)
+        if not self.property("quiet_errors"):  # screenshots and tests set it: no modal dialog
+            QMessageBox.warning(self, self.tr("Cannot load"), text)
+        return text
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def _show_layers(self, roles: list[str]) -> None:
+        geometry = display_geometry(self.session)
+        titles = self._titles()
+        fresh = not any(self.canvas.layer_keys())
+        for role in ("plan", "green", "buildings"):  # drawn bottom to top
+            if role in roles and role in geometry:
+                self.canvas.remove_layer(role)
+                styles = {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES}[role]
+                labels = self.session.plan.ids if role == "plan" else None
+                self.canvas.set_layer(role, geometry[role], styles, labels=labels, title=titles[role])
+        if fresh or "plan" in roles:
+            self.canvas.zoom_to_all()
+
+    def _refresh_after_check(self) -> None:
+        if self.session.plan is not None:
+            self.canvas.set_classes("plan", parcel_classes(self.session))
+        if self.session.buildings is not None:
+            self.canvas.set_classes("buildings", building_classes(self.session))
+        result = self.session.result
+        self.findings.set_result(result)
+        self.inspector.show_parcel(result, None)
+        self.crs_label.setText(result.crs if result is not None else "")
+        self.layer_panel.set_layers(self._panel_rows())
+
+    def _titles(self) -> dict[str, str]:
+        return {"plan": self.tr("Plan parcels"), "buildings": self.tr("Scheme buildings"),
+                "green": self.tr("Scheme green areas")}
+
+    def _panel_rows(self) -> list:
+        titles = self._titles()
+        return [(key, titles.get(key, key), self.session.layers[key].info, True)
+                for key in self.canvas.layer_keys() if key in self.session.layers]
+
+    # --- linking map, findings and inspector -----------------------------------------------------
+
+    def _on_findings_finding_selected(self, finding: Violation | CheckWarning) -> None:
+        parcel_id, building_id = finding.parcel, finding.building
+        rows = building_rows(self.session, building_id)
+        if rows:
+            self.canvas.set_selection("buildings", rows)
+        else:
+            row = parcel_row(self.session, parcel_id)
+            self.canvas.set_selection("plan", [] if row is None else [row])
+        self.canvas.zoom_to_selection()
+        self.inspector.show_parcel(self.session.result, parcel_id or self._parcel_of_building(building_id))
+
+    def _on_canvas_feature_clicked(self, key: str, index: int) -> None:
+        if key == "plan" and self.session.plan is not None and index >= 0:
+            parcel_id = str(self.session.plan.ids[index])
+            self.canvas.set_selection("plan", [index])
+            self.findings.select_feature(parcel_id, None)
+            self.inspector.show_parcel(self.session.result, parcel_id)
+        elif key == "buildings" and self.session.buildings is not None and index >= 0:
+            building_id = str(self.session.buildings.ids[index])
+            self.canvas.set_selection("buildings", [index])
+            self.findings.select_feature(None, building_id)
+            self.inspector.show_parcel(self.session.result, self._parcel_of_building(building_id))
+        else:
+            self.canvas.set_selection("", [])
+
+    def _parcel_of_building(self, building_id: str | None) -> str | None:
+        result = self.session.result
+        if result is None or building_id is None:
+            return None
+        table = result.parcels
+        hits = np.flatnonzero(table.building_ids == building_id)
+        if not len(hits):
+            return None
+        parcel = np.searchsorted(table.building_offsets, hits[0], side="right") - 1
+        return str(table.ids[parcel])
+
+    def _on_canvas_cursor_moved(self, x: float, y: float) -> None:
+        self.coordinates_label.setText(f"x {x:,.1f}  y {y:,.1f}")
+
+    def _on_canvas_view_changed(self, metres_per_pixel: float) -> None:
+        self.scale_label.setText(self.tr("{m:.2f} m/px").format(m=metres_per_pixel))
+
+    def _on_layer_panel_zoom_requested(self, key: str) -> None:
+        bounds = self.canvas.layer_bounds(key)
+        if bounds is not None:
+            self.canvas.zoom_to_bounds(*bounds)
+
+    # --- files, recent files, drag and drop, layout -----------------------------------------------
+
+    def _remember_recent(self, role: str, path: str, layer: str) -> None:
+        entry = f"{role}|{path}|{layer}"
+        recent = [e for e in self._recent() if e != entry]
+        self.settings.setValue("recent_files", [entry, *recent][:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        names = {"plan": self.tr("plan"), "buildings": self.tr("buildings"), "green": self.tr("green")}
+        for entry in self._recent():
+            role, path, layer = (entry.split("|") + ["", "", ""])[:3]
+            action = self.recent_menu.addAction(f"{names.get(role, role)}: {Path(path).name} [{layer}]")
+            action.triggered.connect(lambda _c=False, r=role, p=path, n=layer: self.open_files([(r, p, n)]))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        files = []
+        for url in event.mimeData().urls():
+            files += self._roles_for_dropped(url.toLocalFile())
+        if files:
+            self.open_files(files)
+        event.acceptProposedAction()
+
+    def _roles_for_dropped(self, path: str) -> list[tuple[str, str, str | None]]:
+        """A dropped scheme file may hold buildings and green layers; anything else asks what it is."""
+        from planner.io import _name_suggests
+
+        try:
+            layers = list_layers(Path(path))
+        except InputError as exc:
+            self._show_error(exc)
+            return []
+        found = [(role, path, name) for role in ROLES for name in layers if _name_suggests(name, role)]
+        roles_found = {role for role, _p, _l in found}
+        if found and len(found) == len(roles_found):
+            return found
+        role = self._ask_role(path)
+        return [(role, path, None)] if role else []
+
+    def _ask_role(self, path: str) -> str | None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Load layer"))
+        box.setText(self.tr("What does {name} hold?").format(name=Path(path).name))
+        buttons = {box.addButton(self.tr("Plan parcels"), QMessageBox.ButtonRole.AcceptRole): "plan",
+                   box.addButton(self.tr("Scheme buildings"), QMessageBox.ButtonRole.AcceptRole): "buildings",
+                   box.addButton(self.tr("Scheme green areas"), QMessageBox.ButtonRole.AcceptRole): "green"}
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return buttons.get(box.clickedButton())
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.runner.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
