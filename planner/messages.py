@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.model import INDICATOR_RULES, CheckWarning, Violation
+from planner.model import INDICATOR_RULES, CheckWarning, ParcelResult, Violation
 from planner.resources import resource_path
 from planner.rules import PLACES, round_half_up, round_half_up_array
 
@@ -38,6 +38,43 @@ RULE_NAMES = {
     "land_use": QT_TRANSLATE_NOOP("messages", "Use not allowed by land use"),
     "crosses_parcel": QT_TRANSLATE_NOOP("messages", "Building crosses a parcel boundary"),
     "outside_plan": QT_TRANSLATE_NOOP("messages", "Building outside the plan"),
+}
+
+#: Short titles of warning codes (a table column, a filter); one per code of WARNING_TEMPLATES.
+WARNING_NAMES = {
+    "missing_id": QT_TRANSLATE_NOOP("messages", "Missing id"),
+    "geometry_repaired": QT_TRANSLATE_NOOP("messages", "Geometry repaired"),
+    "geometry_unrepairable": QT_TRANSLATE_NOOP("messages", "Geometry not repairable"),
+    "geometry_missing": QT_TRANSLATE_NOOP("messages", "No geometry"),
+    "geometry_not_polygon": QT_TRANSLATE_NOOP("messages", "Not a polygon"),
+    "duplicate_parcel_id": QT_TRANSLATE_NOOP("messages", "Duplicate parcel id"),
+    "parcels_overlap": QT_TRANSLATE_NOOP("messages", "Parcels overlap"),
+    "land_use_field_missing": QT_TRANSLATE_NOOP("messages", "No land-use field"),
+    "unreadable_indicator": QT_TRANSLATE_NOOP("messages", "Unreadable limit"),
+    "percent_assumed": QT_TRANSLATE_NOOP("messages", "Percentages assumed"),
+    "zero_limit_ignored": QT_TRANSLATE_NOOP("messages", "Zero limit ignored"),
+    "empty_limit": QT_TRANSLATE_NOOP("messages", "Contradictory limits"),
+    "building_id_field_missing": QT_TRANSLATE_NOOP("messages", "No building-id field"),
+    "unreadable_value": QT_TRANSLATE_NOOP("messages", "Unreadable value"),
+    "no_floor_area": QT_TRANSLATE_NOOP("messages", "No floor area"),
+    "no_height": QT_TRANSLATE_NOOP("messages", "No height"),
+    "use_field_missing": QT_TRANSLATE_NOOP("messages", "No building-use field"),
+    "unreadable_factor": QT_TRANSLATE_NOOP("messages", "Unreadable green factor"),
+    "crs_assumed": QT_TRANSLATE_NOOP("messages", "Coordinate system assumed"),
+    "reprojected": QT_TRANSLATE_NOOP("messages", "Reprojected"),
+    "scheme_outside_plan": QT_TRANSLATE_NOOP("messages", "Scheme outside the plan"),
+    "unknown_use": QT_TRANSLATE_NOOP("messages", "Unknown building use"),
+    "unknown_land_use": QT_TRANSLATE_NOOP("messages", "Unknown land-use code"),
+    "land_use_missing": QT_TRANSLATE_NOOP("messages", "No land-use code"),
+}
+
+#: How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.
+VERDICT_NAMES = {
+    "pass": QT_TRANSLATE_NOOP("messages", "pass"),
+    "violation": QT_TRANSLATE_NOOP("messages", "violation"),
+    "marginal violation": QT_TRANSLATE_NOOP("messages", "marginal violation"),
+    "not assessed": QT_TRANSLATE_NOOP("messages", "not assessed"),
+    "not controlled": QT_TRANSLATE_NOOP("messages", "not controlled"),
 }
 
 INDICATOR_NAMES = {
@@ -351,3 +388,41 @@ def error_message(code: str, details: dict[str, Any], lang: str) -> str:
     if template is None:
         return f"{code}: " + ", ".join(f"{k}={v}" for k, v in details.items())
     return _fill(template, lang, details)
+
+
+# --- names and verdicts ----------------------------------------------------------------------------
+
+def warning_name(code: str, lang: str) -> str:
+    return tr(WARNING_NAMES.get(code, code), lang)
+
+
+def verdict_name(code: str, lang: str) -> str:
+    return tr(VERDICT_NAMES.get(code, code), lang)
+
+
+#: Warnings that mean a parcel's limit for an indicator was written but could not be used.
+_LIMIT_UNUSABLE = ("unreadable_indicator", "empty_limit")
+
+#: ParcelResult attribute holding each indicator's achieved value.
+_ACHIEVED = {"far": "far", "density": "density", "height": "max_height", "green_ratio": "green_ratio"}
+
+
+def indicator_verdict(parcel: ParcelResult, indicator: str, warnings: tuple[CheckWarning, ...] = ()) -> str:
+    """A key of VERDICT_NAMES for one indicator of one parcel.
+
+    A limit that was written but unreadable (an unreadable_indicator or empty_limit warning among `warnings`
+    for this parcel and indicator) is "not assessed", not "not controlled".
+    """
+    if any(w.code in _LIMIT_UNUSABLE and w.parcel == parcel.id and w.details.get("indicator") == indicator
+           for w in warnings):
+        return "not assessed"
+    lo, hi = parcel.limits.get(indicator, (None, None))
+    if lo is None and hi is None:
+        return "not controlled"
+    achieved = getattr(parcel, _ACHIEVED[indicator])
+    if achieved is None or achieved != achieved:  # NaN: a parcel of no area
+        return "not assessed"
+    breaches = [v for v in parcel.violations if INDICATOR_RULES.get(v.rule, ("",))[0] == indicator]
+    if not breaches:
+        return "pass"
+    return "violation" if any(not v.marginal for v in breaches) else "marginal violation"

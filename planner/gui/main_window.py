@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory
+from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory, layer_columns
 from planner.gui.inspector import ParcelInspector
 from planner.gui.layer_panel import LayerPanel
 from planner.gui.map_canvas import LayerStyle, MapCanvas
@@ -198,23 +198,20 @@ class MainWindow(QMainWindow):
 
     def _choose_layer(self, role: str, path: str) -> str | None:
         try:
-            return LayerChooserDialog.choose(self, path, role)
+            return LayerChooserDialog.choose(self, path, role, lang=self.lang)
         except InputError as exc:
             self._show_error(exc)
             return None
 
     def _mapping_for(self, role: str, path: str, layer: str) -> dict | None:
-        columns = self._columns(path, layer)
-        remembered = self.mapping_memory.recall(role, columns) if columns else None
+        remembered = self.mapping_memory.recall(role, self._columns(path, layer))
         return {role: remembered} if remembered else None
 
     @staticmethod
     def _columns(path: str, layer: str) -> list[str]:
         try:
-            import pyogrio
-
-            return [str(c) for c in pyogrio.read_info(path, layer=layer)["fields"]]
-        except Exception:  # the loader will report an unreadable file properly
+            return layer_columns(path, layer)
+        except Exception:  # the loader reports an unreadable file properly, naming it
             return []
 
     def _start(self, requests: list[LoadRequest]) -> None:
@@ -269,11 +266,13 @@ class MainWindow(QMainWindow):
         path, layer, role = error.details.get("path"), error.details.get("layer"), error.details.get("role")
         if not (path and layer and role):
             return False
-        dialog = FieldMappingDialog(path, layer, role, self)
+        columns = self._columns(path, layer)
+        dialog = FieldMappingDialog(path, layer, role, self, lang=self.lang,
+                                    initial=self.mapping_memory.recall(role, columns))
         if dialog.exec() != FieldMappingDialog.DialogCode.Accepted:
             return False
         mapping = dialog.mapping()
-        self.mapping_memory.remember(role, self._columns(path, layer), mapping)
+        self.mapping_memory.remember(role, columns, mapping)
         retry = LoadRequest(role, path, layer, {role: mapping})
         QTimer.singleShot(0, lambda: self._start([retry]))
         return True

@@ -2,532 +2,1252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>LayerPanel</name>
+    <message>
+        <location filename="../../planner/gui/layer_panel.py" line="37"/>
+        <source>Zoom to</source>
+        <translation>缩放至</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/layer_panel.py" line="38"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/layer_panel.py" line="60"/>
+        <source>{path}
+layer: {layer}
+{features} features · {crs}</source>
+        <translation>{path}
+图层：{layer}
+{features} 个要素 · {crs}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="83"/>
+        <source>Planner — regulatory plan checker</source>
+        <translation>Planner — 控规审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="98"/>
+        <source>Parcel with violations</source>
+        <translation>有违规的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="99"/>
+        <source>Parcel passes</source>
+        <translation>合规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="100"/>
+        <source>Parcel not assessed</source>
+        <translation>未评估地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="101"/>
+        <source>Parcel untouched by the scheme</source>
+        <translation>方案未涉及的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="102"/>
+        <source>Building named in a finding</source>
+        <translation>审查意见涉及的建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="103"/>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="104"/>
+        <source>Green area</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="115"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="117"/>
+        <source>Findings</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="119"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="130"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="131"/>
+        <source>Open &amp;plan layer…</source>
+        <translation>打开控规图层(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="132"/>
+        <source>Open scheme &amp;buildings…</source>
+        <translation>打开方案建筑(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="133"/>
+        <source>Open scheme &amp;green areas…</source>
+        <translation>打开方案绿地(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="139"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="143"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="147"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="148"/>
+        <source>Zoom to &amp;all</source>
+        <translation>全图(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="151"/>
+        <source>Zoom to &amp;selection</source>
+        <translation>缩放至所选(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="164"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="181"/>
+        <source>Open layer</source>
+        <translation>打开图层</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="256"/>
+        <source>Cancelled; the previous result is kept.</source>
+        <translation>已取消，保留上次的审查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="289"/>
+        <source>Cannot load</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="319"/>
+        <location filename="../../planner/gui/main_window.py" line="429"/>
+        <source>Plan parcels</source>
+        <translation>控规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="319"/>
+        <location filename="../../planner/gui/main_window.py" line="430"/>
+        <source>Scheme buildings</source>
+        <translation>方案建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="320"/>
+        <location filename="../../planner/gui/main_window.py" line="431"/>
+        <source>Scheme green areas</source>
+        <translation>方案绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="369"/>
+        <source>{m:.2f} m/px</source>
+        <translation>{m:.2f} 米/像素</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="390"/>
+        <source>plan</source>
+        <translation>控规</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="390"/>
+        <source>buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="390"/>
+        <source>green</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="427"/>
+        <source>Load layer</source>
+        <translation>加载图层</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="428"/>
+        <source>What does {name} hold?</source>
+        <translation>{name} 是哪类图层？</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="169"/>
+        <location filename="../../planner/cli.py" line="184"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="169"/>
+        <location filename="../../planner/cli.py" line="184"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="170"/>
+        <location filename="../../planner/cli.py" line="185"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="171"/>
+        <location filename="../../planner/cli.py" line="186"/>
+        <location filename="../../planner/gui/violations.py" line="60"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="171"/>
+        <location filename="../../planner/cli.py" line="186"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="172"/>
-        <location filename="../../planner/messages.py" line="45"/>
+        <location filename="../../planner/cli.py" line="187"/>
+        <location filename="../../planner/gui/field_mapping.py" line="42"/>
+        <location filename="../../planner/gui/inspector.py" line="53"/>
+        <location filename="../../planner/messages.py" line="81"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="172"/>
+        <location filename="../../planner/cli.py" line="187"/>
+        <location filename="../../planner/gui/inspector.py" line="54"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="173"/>
+        <location filename="../../planner/cli.py" line="188"/>
+        <location filename="../../planner/gui/inspector.py" line="55"/>
+        <location filename="../../planner/gui/inspector.py" line="63"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="173"/>
+        <location filename="../../planner/cli.py" line="188"/>
+        <location filename="../../planner/gui/field_mapping.py" line="51"/>
+        <location filename="../../planner/gui/inspector.py" line="56"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="174"/>
+        <location filename="../../planner/cli.py" line="189"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="191"/>
+        <location filename="../../planner/cli.py" line="206"/>
+        <location filename="../../planner/gui/violations.py" line="67"/>
+        <location filename="../../planner/messages.py" line="74"/>
         <source>violation</source>
         <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="192"/>
+        <location filename="../../planner/cli.py" line="207"/>
+        <location filename="../../planner/messages.py" line="73"/>
         <source>pass</source>
+        <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="202"/>
+        <location filename="../../planner/cli.py" line="217"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="210"/>
+        <location filename="../../planner/cli.py" line="225"/>
+        <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="215"/>
+        <location filename="../../planner/cli.py" line="230"/>
+        <location filename="../../planner/gui/violations.py" line="73"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="218"/>
+        <location filename="../../planner/cli.py" line="233"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="31"/>
+        <location filename="../../planner/messages.py" line="30"/>
         <source>FAR above maximum</source>
         <translation>容积率超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="32"/>
+        <location filename="../../planner/messages.py" line="31"/>
         <source>FAR below minimum</source>
         <translation>容积率低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="33"/>
+        <location filename="../../planner/messages.py" line="32"/>
         <source>Building density above maximum</source>
         <translation>建筑密度超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="34"/>
+        <location filename="../../planner/messages.py" line="33"/>
         <source>Building density below minimum</source>
         <translation>建筑密度低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="35"/>
+        <location filename="../../planner/messages.py" line="34"/>
         <source>Height above limit</source>
         <translation>建筑高度超过限高</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="36"/>
+        <location filename="../../planner/messages.py" line="35"/>
         <source>Height below minimum</source>
         <translation>建筑高度低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="37"/>
+        <location filename="../../planner/messages.py" line="36"/>
         <source>Green ratio below minimum</source>
         <translation>绿地率低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="38"/>
+        <location filename="../../planner/messages.py" line="37"/>
         <source>Green ratio above maximum</source>
         <translation>绿地率超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="39"/>
+        <location filename="../../planner/messages.py" line="38"/>
         <source>Use not allowed by land use</source>
         <translation>建筑用途不符合用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="40"/>
+        <location filename="../../planner/messages.py" line="39"/>
         <source>Building crosses a parcel boundary</source>
         <translation>建筑跨越地块边界</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="41"/>
+        <location filename="../../planner/messages.py" line="40"/>
         <source>Building outside the plan</source>
         <translation>建筑超出规划地块范围</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="45"/>
+        <source>Missing id</source>
+        <extracomment>Short titles of warning codes (a table column, a filter); one per code of WARNING_TEMPLATES.</extracomment>
+        <translation>缺少编号</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="46"/>
+        <source>Geometry repaired</source>
+        <translation>几何图形已修复</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="47"/>
+        <source>Geometry not repairable</source>
+        <translation>几何图形无法修复</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="48"/>
+        <source>No geometry</source>
+        <translation>缺少几何图形</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="49"/>
+        <source>Not a polygon</source>
+        <translation>非面状要素</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="50"/>
+        <source>Duplicate parcel id</source>
+        <translation>地块编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="51"/>
+        <source>Parcels overlap</source>
+        <translation>地块相互重叠</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="52"/>
+        <source>No land-use field</source>
+        <translation>缺少用地性质字段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="53"/>
+        <source>Unreadable limit</source>
+        <translation>控制指标无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="54"/>
+        <source>Percentages assumed</source>
+        <translation>按百分数读取</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="55"/>
+        <source>Zero limit ignored</source>
+        <translation>零值按不控制处理</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="56"/>
+        <source>Contradictory limits</source>
+        <translation>控制指标相互矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="57"/>
+        <source>No building-id field</source>
+        <translation>缺少建筑编号字段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="58"/>
+        <source>Unreadable value</source>
+        <translation>数值无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="59"/>
+        <source>No floor area</source>
+        <translation>无法计算计容面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="60"/>
+        <source>No height</source>
+        <translation>缺少建筑高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="61"/>
+        <source>No building-use field</source>
+        <translation>缺少建筑用途字段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="62"/>
+        <source>Unreadable green factor</source>
+        <translation>绿地折算系数无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="63"/>
+        <source>Coordinate system assumed</source>
+        <translation>坐标系为推定</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="64"/>
+        <source>Reprojected</source>
+        <translation>已进行坐标转换</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="65"/>
+        <source>Scheme outside the plan</source>
+        <translation>方案与控规地块无重叠</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="66"/>
+        <source>Unknown building use</source>
+        <translation>建筑用途无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="67"/>
+        <source>Unknown land-use code</source>
+        <translation>用地代码无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="68"/>
+        <source>No land-use code</source>
+        <translation>缺少用地代码</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="75"/>
+        <source>marginal violation</source>
+        <translation>临界不符合</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="76"/>
+        <source>not assessed</source>
+        <translation>未审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="77"/>
+        <source>not controlled</source>
+        <translation>不控制</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="82"/>
         <source>building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="47"/>
+        <location filename="../../planner/messages.py" line="83"/>
         <source>height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="48"/>
+        <location filename="../../planner/messages.py" line="84"/>
         <source>green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="52"/>
+        <location filename="../../planner/messages.py" line="88"/>
         <source>Parcel {parcel}: FAR {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="53"/>
+        <location filename="../../planner/messages.py" line="89"/>
         <source>Parcel {parcel}: FAR {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="54"/>
+        <location filename="../../planner/messages.py" line="90"/>
         <source>Parcel {parcel}: building density {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="56"/>
+        <location filename="../../planner/messages.py" line="92"/>
         <source>Parcel {parcel}: building density {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="58"/>
+        <location filename="../../planner/messages.py" line="94"/>
         <source>Parcel {parcel}: the tallest building is {actual}, above the limit {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，超过限高{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="60"/>
+        <location filename="../../planner/messages.py" line="96"/>
         <source>Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，低于高度下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="62"/>
+        <location filename="../../planner/messages.py" line="98"/>
         <source>Parcel {parcel}: green ratio {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="63"/>
+        <location filename="../../planner/messages.py" line="99"/>
         <source>Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="64"/>
+        <location filename="../../planner/messages.py" line="100"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质为{code}，不允许建设该类建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="67"/>
+        <location filename="../../planner/messages.py" line="103"/>
         <source>Building {building} stands in {count} parcels: {parcels}.</source>
         <translation>建筑{building}跨越{count}宗地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="68"/>
+        <location filename="../../planner/messages.py" line="104"/>
         <source>Building {building}: {area} of its {footprint} footprint lies on no parcel of the plan.</source>
         <translation>建筑{building}：基底面积{footprint}，其中{area}未落在本规划任何地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="72"/>
+        <location filename="../../planner/messages.py" line="108"/>
         <source>Marginal: {shown} when rounded, but the exact value {exact} breaches.</source>
         <translation>临界情况：修约后为{shown}，但精确值{exact}不符合控制要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="75"/>
+        <location filename="../../planner/messages.py" line="111"/>
         <source>{path} layer {layer}: feature {fid} has no {field}; it is called #{fid}.</source>
         <translation>{path}图层“{layer}”：要素{fid}的“{field}”为空，暂以#{fid}标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="77"/>
+        <location filename="../../planner/messages.py" line="113"/>
         <source>{path} layer {layer}: feature {fid} {who}had an invalid polygon ({reason}); it was repaired and checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}），已自动修复并纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="79"/>
+        <location filename="../../planner/messages.py" line="115"/>
         <source>{path} layer {layer}: feature {fid} {who}has an invalid polygon ({reason}) that could not be repaired; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}）且无法修复，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="82"/>
+        <location filename="../../planner/messages.py" line="118"/>
         <source>{path} layer {layer}: feature {fid} {who}has no geometry; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}无几何图形，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="84"/>
+        <location filename="../../planner/messages.py" line="120"/>
         <source>{path} layer {layer}: feature {fid} {who}is a {geometry_type}, not a polygon; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}为{geometry_type}，不是面要素，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="86"/>
+        <location filename="../../planner/messages.py" line="122"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; each is checked on its own.</source>
         <translation>{path}图层“{layer}”：地块编号{parcel}由{count}宗地块重复使用，已逐宗分别审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="88"/>
+        <location filename="../../planner/messages.py" line="124"/>
         <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
         <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="91"/>
+        <location filename="../../planner/messages.py" line="127"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="93"/>
+        <location filename="../../planner/messages.py" line="129"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="96"/>
+        <location filename="../../planner/messages.py" line="132"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="99"/>
+        <location filename="../../planner/messages.py" line="135"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="101"/>
+        <location filename="../../planner/messages.py" line="137"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="103"/>
+        <location filename="../../planner/messages.py" line="139"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="105"/>
+        <location filename="../../planner/messages.py" line="141"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="107"/>
+        <location filename="../../planner/messages.py" line="143"/>
         <source>Building {building} has neither storeys nor a counted floor area; it counts 0 toward FAR.</source>
         <translation>建筑{building}既无层数也无计容面积，计入容积率的建筑面积按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="109"/>
+        <location filename="../../planner/messages.py" line="145"/>
         <source>Building {building} has neither a height nor storey heights; its height is not assessed.</source>
         <translation>建筑{building}既无建筑高度也无层高，不审查其建筑高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="111"/>
+        <location filename="../../planner/messages.py" line="147"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="113"/>
+        <location filename="../../planner/messages.py" line="149"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="116"/>
+        <location filename="../../planner/messages.py" line="152"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="118"/>
+        <location filename="../../planner/messages.py" line="154"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="119"/>
+        <location filename="../../planner/messages.py" line="155"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="121"/>
+        <location filename="../../planner/messages.py" line="157"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="123"/>
+        <location filename="../../planner/messages.py" line="159"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="125"/>
+        <location filename="../../planner/messages.py" line="161"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="130"/>
+        <location filename="../../planner/messages.py" line="166"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="131"/>
+        <location filename="../../planner/messages.py" line="167"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="132"/>
+        <location filename="../../planner/messages.py" line="168"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="133"/>
+        <location filename="../../planner/messages.py" line="169"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="134"/>
+        <location filename="../../planner/messages.py" line="170"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="135"/>
+        <location filename="../../planner/messages.py" line="171"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="136"/>
+        <location filename="../../planner/messages.py" line="172"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="137"/>
+        <location filename="../../planner/messages.py" line="173"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="140"/>
+        <location filename="../../planner/messages.py" line="176"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="142"/>
+        <location filename="../../planner/messages.py" line="178"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="145"/>
+        <location filename="../../planner/messages.py" line="181"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="146"/>
+        <location filename="../../planner/messages.py" line="182"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="147"/>
+        <location filename="../../planner/messages.py" line="183"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="150"/>
+        <location filename="../../planner/messages.py" line="186"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="155"/>
+        <location filename="../../planner/messages.py" line="191"/>
         <source>not a number, comparison or range</source>
         <extracomment>Why an indicator text could not be read (planner.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="156"/>
+        <location filename="../../planner/messages.py" line="192"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="157"/>
+        <location filename="../../planner/messages.py" line="193"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="158"/>
+        <location filename="../../planner/messages.py" line="194"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="159"/>
+        <location filename="../../planner/messages.py" line="195"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="160"/>
+        <location filename="../../planner/messages.py" line="196"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="163"/>
+        <location filename="../../planner/messages.py" line="199"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="164"/>
+        <location filename="../../planner/messages.py" line="200"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="165"/>
+        <location filename="../../planner/messages.py" line="201"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="168"/>
+        <location filename="../../planner/messages.py" line="204"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="169"/>
+        <location filename="../../planner/messages.py" line="205"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="170"/>
+        <location filename="../../planner/messages.py" line="206"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="174"/>
+        <location filename="../../planner/messages.py" line="210"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="175"/>
+        <location filename="../../planner/messages.py" line="211"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="176"/>
+        <location filename="../../planner/messages.py" line="212"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="177"/>
+        <location filename="../../planner/messages.py" line="213"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="178"/>
+        <location filename="../../planner/messages.py" line="214"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="179"/>
+        <location filename="../../planner/messages.py" line="215"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="180"/>
+        <location filename="../../planner/messages.py" line="216"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="181"/>
+        <location filename="../../planner/messages.py" line="217"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="182"/>
+        <location filename="../../planner/messages.py" line="218"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="183"/>
+        <location filename="../../planner/messages.py" line="219"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="191"/>
+        <location filename="../../planner/messages.py" line="227"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="192"/>
+        <location filename="../../planner/messages.py" line="228"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="40"/>
+        <source>Parcel id</source>
+        <extracomment>Every target of planner.fields.ALIASES as officials call it (the core keeps only target ids).</extracomment>
+        <translation>地块编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="41"/>
+        <source>Land-use code</source>
+        <translation>用地代码</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="43"/>
+        <source>FAR upper</source>
+        <translation>容积率上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="44"/>
+        <source>FAR lower</source>
+        <translation>容积率下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="45"/>
+        <source>Building density</source>
+        <translation>建筑密度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="46"/>
+        <source>Density upper</source>
+        <translation>建筑密度上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="47"/>
+        <source>Density lower</source>
+        <translation>建筑密度下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="48"/>
+        <source>Height limit</source>
+        <translation>建筑限高</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="49"/>
+        <source>Height limit upper</source>
+        <translation>建筑限高上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="50"/>
+        <source>Height limit lower</source>
+        <translation>建筑限高下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="52"/>
+        <source>Green ratio upper</source>
+        <translation>绿地率上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="53"/>
+        <source>Green ratio lower</source>
+        <translation>绿地率下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="56"/>
+        <source>Building id</source>
+        <translation>建筑编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="57"/>
+        <location filename="../../planner/gui/inspector.py" line="62"/>
+        <source>Storeys</source>
+        <translation>地上层数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="58"/>
+        <source>Height (m)</source>
+        <translation>建筑高度（米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="59"/>
+        <source>Storey heights</source>
+        <translation>层高</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="60"/>
+        <source>Counted floor area</source>
+        <translation>计容面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="61"/>
+        <source>Underground storeys</source>
+        <translation>地下层数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="62"/>
+        <location filename="../../planner/gui/inspector.py" line="61"/>
+        <source>Use</source>
+        <translation>建筑用途</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="65"/>
+        <source>Green area id</source>
+        <translation>绿地编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="66"/>
+        <source>Green factor</source>
+        <translation>折算系数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="86"/>
+        <source>Needed: the parcel id (*) and at least one of land use or an indicator (†).</source>
+        <extracomment>What a layer must have to be loaded, as planner.layers requires it: every group needs one of its targets. Targets marked in the dialog: the one always needed, and the main columns of an &quot;at least one&quot; group.</extracomment>
+        <translation>必填：地块编号（*），以及用地代码或任一控制指标中的至少一项（†）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="88"/>
+        <source>Needed: storeys or counted floor area (†).</source>
+        <translation>必填：地上层数或计容面积（†）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="89"/>
+        <source>Nothing is required: without a factor every green area counts in full.</source>
+        <translation>均为选填：没有折算系数时，每块绿地按全部面积计入。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="93"/>
+        <source>— not present —</source>
+        <translation>— 无此字段 —</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="94"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="95"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="96"/>
+        <source>Choose a layer</source>
+        <translation>选择图层</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="97"/>
+        <source>{file} holds several layers. Which is the {role} layer?</source>
+        <translation>{file} 含有多个图层，哪一个是{role}图层？</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="98"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="98"/>
+        <source>Geometry</source>
+        <translation>几何类型</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="99"/>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="102"/>
+        <source>Polygon</source>
+        <extracomment>GDAL&apos;s geometry type names as GIS users in China know them (面, 线, 点).</extracomment>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="103"/>
+        <source>Multi-polygon</source>
+        <translation>多面</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="104"/>
+        <source>Line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="105"/>
+        <source>Multi-line</source>
+        <translation>多线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="106"/>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="107"/>
+        <source>Multi-point</source>
+        <translation>多点</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="109"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="110"/>
+        <source>Fields of the {role} layer</source>
+        <translation>{role}图层的字段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="111"/>
+        <source>{file} layer {layer}: choose the column that holds each item.</source>
+        <translation>{file} 图层 {layer}：请为每一项选择对应的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="112"/>
+        <source>Column</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="112"/>
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="113"/>
+        <source>Items</source>
+        <translation>所需项目</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="114"/>
+        <source>Columns in the layer</source>
+        <translation>图层中的字段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="115"/>
+        <source>Recognised by itself when named: {names}</source>
+        <translation>字段名为以下之一时可自动识别：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="58"/>
+        <source>Severity</source>
+        <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row.</extracomment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="59"/>
+        <source>Rule</source>
+        <translation>审查规则</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="41"/>
+        <source>Select a parcel on the map or a finding in the table.</source>
+        <translation>请在地图上选择地块，或在审查结果表中选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="42"/>
+        <source>Parcel {parcel} is not touched by the scheme, so it was not checked.</source>
+        <translation>方案未涉及地块 {parcel}，未对其审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="43"/>
+        <source>Parcel {parcel}</source>
+        <translation>地块 {parcel}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="44"/>
+        <source>Site area {area}</source>
+        <translation>用地面积 {area}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="46"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="47"/>
+        <source>Limit as written</source>
+        <translation>控规原文</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="48"/>
+        <source>Limit as read</source>
+        <translation>控制值（识别）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="49"/>
+        <source>Achieved</source>
+        <translation>方案值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="50"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="58"/>
+        <source>Buildings on this parcel</source>
+        <translation>地块内建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="60"/>
+        <location filename="../../planner/gui/violations.py" line="61"/>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="64"/>
+        <source>Footprint area</source>
+        <translation>基底面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="65"/>
+        <source>Counted area</source>
+        <translation>计容建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="67"/>
+        <source>No building stands on this parcel.</source>
+        <translation>本地块内无建筑。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="68"/>
+        <source>Findings</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="69"/>
+        <source>No findings on this parcel.</source>
+        <translation>本地块无不符合项或提示。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="62"/>
+        <source>Actual</source>
+        <translation>方案值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="63"/>
+        <source>Limit</source>
+        <translation>控制值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="64"/>
+        <source>Marginal</source>
+        <translation>临界</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="65"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="68"/>
+        <source>warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="69"/>
+        <source>marginal</source>
+        <translation>临界</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="70"/>
+        <source>{count} parcels</source>
+        <translation>{count} 个地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="71"/>
+        <source>All severities</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="74"/>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="75"/>
+        <source>{shown} of {total} findings</source>
+        <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,425 @@
+"""Choosing a layer of a multi-layer file, mapping unrecognised fields, and remembering mappings per schema."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pyogrio
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.fields import ALIASES, INDICATOR_TARGETS, recognise
+from planner.io import choose_layer, list_layers, shapefile_encoding
+from planner.messages import QT_TRANSLATE_NOOP, ROLE_NAMES, default_language, tr
+from planner.model import InputError
+
+__all__ = ["TARGET_LABELS", "FieldMappingDialog", "LayerChooserDialog", "MappingMemory", "requirements_met"]
+
+#: Every target of planner.fields.ALIASES as officials call it (the core keeps only target ids).
+TARGET_LABELS: dict[str, dict[str, str]] = {
+    "plan": {
+        "id": QT_TRANSLATE_NOOP("messages", "Parcel id"),
+        "land_use": QT_TRANSLATE_NOOP("messages", "Land-use code"),
+        "far": QT_TRANSLATE_NOOP("messages", "FAR"),
+        "far_max": QT_TRANSLATE_NOOP("messages", "FAR upper"),
+        "far_min": QT_TRANSLATE_NOOP("messages", "FAR lower"),
+        "density": QT_TRANSLATE_NOOP("messages", "Building density"),
+        "density_max": QT_TRANSLATE_NOOP("messages", "Density upper"),
+        "density_min": QT_TRANSLATE_NOOP("messages", "Density lower"),
+        "height": QT_TRANSLATE_NOOP("messages", "Height limit"),
+        "height_max": QT_TRANSLATE_NOOP("messages", "Height limit upper"),
+        "height_min": QT_TRANSLATE_NOOP("messages", "Height limit lower"),
+        "green_ratio": QT_TRANSLATE_NOOP("messages", "Green ratio"),
+        "green_max": QT_TRANSLATE_NOOP("messages", "Green ratio upper"),
+        "green_min": QT_TRANSLATE_NOOP("messages", "Green ratio lower"),
+    },
+    "buildings": {
+        "id": QT_TRANSLATE_NOOP("messages", "Building id"),
+        "floors": QT_TRANSLATE_NOOP("messages", "Storeys"),
+        "height": QT_TRANSLATE_NOOP("messages", "Height (m)"),
+        "storey_height": QT_TRANSLATE_NOOP("messages", "Storey heights"),
+        "gfa": QT_TRANSLATE_NOOP("messages", "Counted floor area"),
+        "basement_floors": QT_TRANSLATE_NOOP("messages", "Underground storeys"),
+        "use": QT_TRANSLATE_NOOP("messages", "Use"),
+    },
+    "green": {
+        "id": QT_TRANSLATE_NOOP("messages", "Green area id"),
+        "factor": QT_TRANSLATE_NOOP("messages", "Green factor"),
+    },
+}
+
+#: What a layer must have to be loaded, as planner.layers requires it: every group needs one of its targets.
+REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "plan": (("id",), ("land_use",) + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
+                                               ("far", "density", "height", "green"))),
+    "buildings": (("floors", "gfa"),),
+    "green": (),
+}
+
+#: Targets marked in the dialog: the one always needed, and the main columns of an "at least one" group.
+MARKED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "plan": (("id",), ("land_use",) + INDICATOR_TARGETS),
+    "buildings": ((), ("floors", "gfa")),
+    "green": ((), ()),
+}
+
+REQUIREMENT_TEXTS = {
+    "plan": QT_TRANSLATE_NOOP("messages", "Needed: the parcel id (*) and at least one of land use or an "
+                                          "indicator (†)."),
+    "buildings": QT_TRANSLATE_NOOP("messages", "Needed: storeys or counted floor area (†)."),
+    "green": QT_TRANSLATE_NOOP("messages", "Nothing is required: without a factor every green area counts in "
+                                           "full."),
+}
+
+NOT_PRESENT = QT_TRANSLATE_NOOP("messages", "— not present —")
+OK_TEXT = QT_TRANSLATE_NOOP("messages", "OK")
+CANCEL_TEXT = QT_TRANSLATE_NOOP("messages", "Cancel")
+CHOOSER_TITLE = QT_TRANSLATE_NOOP("messages", "Choose a layer")
+CHOOSER_PROMPT = QT_TRANSLATE_NOOP("messages", "{file} holds several layers. Which is the {role} layer?")
+CHOOSER_HEADERS = (QT_TRANSLATE_NOOP("messages", "Layer"), QT_TRANSLATE_NOOP("messages", "Geometry"),
+                   QT_TRANSLATE_NOOP("messages", "Features"))
+#: GDAL's geometry type names as GIS users in China know them (面, 线, 点).
+GEOMETRY_NAMES = {
+    "Polygon": QT_TRANSLATE_NOOP("messages", "Polygon"),
+    "MultiPolygon": QT_TRANSLATE_NOOP("messages", "Multi-polygon"),
+    "LineString": QT_TRANSLATE_NOOP("messages", "Line"),
+    "MultiLineString": QT_TRANSLATE_NOOP("messages", "Multi-line"),
+    "Point": QT_TRANSLATE_NOOP("messages", "Point"),
+    "MultiPoint": QT_TRANSLATE_NOOP("messages", "Multi-point"),
+}
+NO_GEOMETRY = QT_TRANSLATE_NOOP("messages", "None")
+MAPPING_TITLE = QT_TRANSLATE_NOOP("messages", "Fields of the {role} layer")
+MAPPING_PROMPT = QT_TRANSLATE_NOOP("messages", "{file} layer {layer}: choose the column that holds each item.")
+MAPPING_HEADERS = (QT_TRANSLATE_NOOP("messages", "Column"), QT_TRANSLATE_NOOP("messages", "Sample values"))
+ITEMS_HEADING = QT_TRANSLATE_NOOP("messages", "Items")
+COLUMNS_HEADING = QT_TRANSLATE_NOOP("messages", "Columns in the layer")
+ALIASES_TIP = QT_TRANSLATE_NOOP("messages", "Recognised by itself when named: {names}")
+
+SAMPLES = 3
+SAMPLE_ROWS = 5
+
+
+def requirements_met(role: str, mapping: dict[str, str]) -> bool:
+    """True when `mapping` (target -> column) names what planner.layers needs to load a `role` layer."""
+    return all(any(mapping.get(t) for t in group) for group in REQUIRED[role])
+
+
+def _encoding(path: Path) -> str | None:
+    return shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
+
+
+def layer_columns(path: str | Path, layer: str | None = None) -> list[str]:
+    """A layer's attribute column names as the loaders see them (GBK Shapefiles decoded): MappingMemory's key."""
+    path = Path(path)
+    return [str(c) for c in pyogrio.read_info(path, layer=layer, encoding=_encoding(path))["fields"]]
+
+
+def _buttons(dialog: QDialog, lang: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(tr(OK_TEXT, lang))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr(CANCEL_TEXT, lang))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class LayerChooserDialog(QDialog):
+    """Lists a file's layers with geometry type and feature count; preselects the one its name suggests."""
+
+    def __init__(self, path: str | Path, role: str, parent: QWidget | None = None, *,
+                 lang: str | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.role = Path(path), role
+        self.lang = lang or default_language()
+        self.layers = list_layers(self.path)
+        self.setWindowTitle(tr(CHOOSER_TITLE, self.lang))
+
+        prompt = QLabel(tr(CHOOSER_PROMPT, self.lang).format(file=self.path.name,
+                                                             role=tr(ROLE_NAMES[role], self.lang)))
+        prompt.setWordWrap(True)
+        self.table = QTableWidget(len(self.layers), 3)
+        self.table.setHorizontalHeaderLabels([tr(h, self.lang) for h in CHOOSER_HEADERS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for row, (name, geometry, features) in enumerate(self._describe()):
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+            self.table.setItem(row, 1, QTableWidgetItem(geometry))
+            count = QTableWidgetItem(features)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 2, count)
+        self.table.doubleClicked.connect(self.accept)
+
+        self.buttons = _buttons(self, self.lang)
+        self.table.itemSelectionChanged.connect(self._on_table_itemSelectionChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+
+        suggested = self.suggested_layer()
+        if suggested is not None:
+            self.table.selectRow(self.layers.index(suggested))
+        self._on_table_itemSelectionChanged()
+        self.resize(460, 120 + 30 * min(len(self.layers), 10))
+
+    def _describe(self) -> list[tuple[str, str, str]]:
+        rows = []
+        encoding = _encoding(self.path)
+        for name, geometry in pyogrio.list_layers(self.path):
+            try:
+                count = int(pyogrio.read_info(self.path, layer=name, encoding=encoding)["features"])
+            except Exception:  # noqa: BLE001 (a layer GDAL cannot describe is still listed)
+                count = -1
+            rows.append((str(name), self._geometry_name(geometry), f"{count:,}" if count >= 0 else "?"))
+        return rows
+
+    def _geometry_name(self, geometry: str | None) -> str:
+        if not geometry:
+            return tr(NO_GEOMETRY, self.lang)
+        plain = str(geometry).removeprefix("3D ").removesuffix(" Z").removesuffix(" M").removesuffix(" ZM")
+        return tr(GEOMETRY_NAMES[plain], self.lang) if plain in GEOMETRY_NAMES else str(geometry)
+
+    def suggested_layer(self) -> str | None:
+        """The layer planner.io.choose_layer would take for this role unasked, if any."""
+        try:
+            return choose_layer(self.path, self.layers, self.role, None)
+        except InputError:
+            return None
+
+    def chosen_layer(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.layers[rows[0].row()] if rows else None
+
+    def _on_table_itemSelectionChanged(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen_layer() is not None)
+
+    @classmethod
+    def choose(cls, parent: QWidget | None, path: str | Path, role: str, *, lang: str | None = None) -> str | None:
+        """The only layer of `path` directly, else the one the official picks; None if they cancel.
+
+        Raises InputError when the file is missing, unreadable or has no layers.
+        """
+        layers = list_layers(Path(path))
+        if not layers:
+            raise InputError("empty_layer", path=str(path), layer="")
+        if len(layers) == 1:
+            return layers[0]
+        dialog = cls(path, role, parent, lang=lang)
+        return dialog.chosen_layer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class FieldMappingDialog(QDialog):
+    """Maps a layer's columns to what Planner reads, showing sample values; OK once loading can succeed."""
+
+    def __init__(self, path: str | Path, layer: str | None, role: str, parent: QWidget | None = None, *,
+                 initial: dict[str, str] | None = None, lang: str | None = None) -> None:
+        """`layer` None takes the only or obvious layer; `initial` (target -> column, e.g. from MappingMemory)
+        is preselected before what the column names say by themselves."""
+        super().__init__(parent)
+        self.path, self.role = Path(path), role
+        self.lang = lang or default_language()
+        encoding = _encoding(self.path)
+        self.layer = choose_layer(self.path, list_layers(self.path), role, layer)
+        self.columns = layer_columns(self.path, self.layer)
+        self.samples = self._read_samples(encoding)
+        role_name = tr(ROLE_NAMES[role], self.lang)
+        self.setWindowTitle(tr(MAPPING_TITLE, self.lang).format(role=role_name))
+
+        prompt = QLabel(tr(MAPPING_PROMPT, self.lang).format(file=self.path.name, layer=self.layer))
+        prompt.setWordWrap(True)
+
+        self.table = QTableWidget(len(self.columns), 2)
+        self.table.setHorizontalHeaderLabels([tr(h, self.lang) for h in MAPPING_HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, column in enumerate(self.columns):
+            self.table.setItem(row, 0, QTableWidgetItem(column))
+            samples = QTableWidgetItem(" · ".join(self.samples[column]))
+            samples.setToolTip("\n".join(self.samples[column]))
+            self.table.setItem(row, 1, samples)
+
+        recognised = self._recognised(encoding, initial)
+        always, one_of = MARKED[role]
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.combos: dict[str, QComboBox] = {}
+        for target, aliases in ALIASES[role].items():
+            combo = QComboBox()
+            combo.addItem(tr(NOT_PRESENT, self.lang), None)
+            for column in self.columns:
+                combo.addItem(column, column)
+            chosen = recognised.get(target)
+            if chosen is not None:
+                combo.setCurrentIndex(self.columns.index(chosen) + 1)
+            combo.currentIndexChanged.connect(self._on_combo_currentIndexChanged)
+            label = QLabel(tr(TARGET_LABELS[role][target], self.lang)
+                           + (" *" if target in always else " †" if target in one_of else ""))
+            if target in always or target in one_of:
+                font = QFont(label.font())
+                font.setBold(True)
+                label.setFont(font)
+            tip = tr(ALIASES_TIP, self.lang).format(names=", ".join(aliases))
+            label.setToolTip(tip)
+            combo.setToolTip(tip)
+            label.setBuddy(combo)
+            form.addRow(label, combo)
+            self.combos[target] = combo
+        targets = QWidget()
+        targets.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(targets)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumWidth(targets.sizeHint().width() + 24)
+
+        self.requirement = QLabel(tr(REQUIREMENT_TEXTS[role], self.lang))
+        self.requirement.setWordWrap(True)
+        self.buttons = _buttons(self, self.lang)
+
+        left = QVBoxLayout()
+        left.addWidget(_heading(tr(COLUMNS_HEADING, self.lang)))
+        left.addWidget(self.table)
+        right = QVBoxLayout()
+        right.addWidget(_heading(tr(ITEMS_HEADING, self.lang)))
+        right.addWidget(scroll)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.requirement)
+        layout.addWidget(self.buttons)
+        self._on_combo_currentIndexChanged()
+        self.resize(760, min(620, 200 + 34 * len(self.combos)))
+
+    def _read_samples(self, encoding: str | None) -> dict[str, list[str]]:
+        """Up to SAMPLES distinct non-empty values of each column from the first rows."""
+        try:
+            frame = pyogrio.read_dataframe(self.path, layer=self.layer, max_features=SAMPLE_ROWS,
+                                           read_geometry=False, encoding=encoding)
+        except Exception:  # noqa: BLE001 (samples are a help; the columns alone still allow mapping)
+            return {c: [] for c in self.columns}
+        samples: dict[str, list[str]] = {}
+        for column in self.columns:
+            shown: list[str] = []
+            for value in (frame[column].tolist() if column in frame.columns else []):
+                text = _sample_text(value)
+                if text and text not in shown:
+                    shown.append(text)
+                if len(shown) == SAMPLES:
+                    break
+            samples[column] = shown
+        return samples
+
+    def _recognised(self, encoding: str | None, initial: dict[str, str] | None) -> dict[str, str]:
+        """What recognise() finds, after the `initial` choices that still name columns of this layer."""
+        present = {c.lower().strip() for c in self.columns}
+        explicit = {t: c for t, c in (initial or {}).items()
+                    if t in ALIASES[self.role] and c and c.lower().strip() in present}
+        return recognise(self.role, self.columns, shapefile_encoding=encoding, explicit=explicit).columns
+
+    def mapping(self) -> dict[str, str]:
+        """target -> column for every item given a column."""
+        return {target: combo.currentData() for target, combo in self.combos.items()
+                if combo.currentData() is not None}
+
+    def loader_mapping(self) -> dict[str, dict[str, str]]:
+        """mapping() in the shape planner.layers loaders take: {role: {target: column}}."""
+        return {self.role: self.mapping()}
+
+    def set_column(self, target: str, column: str | None) -> None:
+        """Pick `column` (None: not present) for `target`, as the official would in its combo box."""
+        combo = self.combos[target]
+        combo.setCurrentIndex(0 if column is None else combo.findData(column))
+
+    def requirements_met(self) -> bool:
+        return requirements_met(self.role, self.mapping())
+
+    def _on_combo_currentIndexChanged(self, _index: int = 0) -> None:
+        met = self.requirements_met()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(met)
+        self.requirement.setStyleSheet("" if met else "color: #b00020;")
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _sample_text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    text = str(value).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+class MappingMemory:
+    """Field mappings remembered per schema (role + the layer's column names) in QSettings."""
+
+    GROUP = "field_mappings"
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.settings = settings if settings is not None else QSettings("Planner", "Planner")
+
+    @staticmethod
+    def schema_key(role: str, columns: list[str]) -> str:
+        digest = hashlib.sha256("\n".join(sorted(map(str, columns))).encode("utf-8")).hexdigest()[:20]
+        return f"{MappingMemory.GROUP}/{role}_{digest}"
+
+    def recall(self, role: str, columns: list[str]) -> dict[str, str] | None:
+        """The mapping remembered for a layer with exactly these columns, or None."""
+        stored = self.settings.value(self.schema_key(role, columns))
+        if not stored:
+            return None
+        try:
+            mapping = json.loads(str(stored))
+        except ValueError:
+            return None
+        if not isinstance(mapping, dict):
+            return None
+        present = set(map(str, columns))
+        return {str(t): str(c) for t, c in mapping.items() if t in ALIASES.get(role, {}) and c in present} or None
+
+    def remember(self, role: str, columns: list[str], mapping: dict[str, str]) -> None:
+        # JSON text, not a QVariantMap: INI files on every platform then store it the same way.
+        self.settings.setValue(self.schema_key(role, columns), json.dumps(mapping, ensure_ascii=False,
+                                                                          sort_keys=True))
+        self.settings.sync()
+
+    def forget(self, role: str, columns: list[str]) -> None:
+        self.settings.remove(self.schema_key(role, columns))

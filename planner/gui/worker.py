@@ -1,0 +1,286 @@
+"""Loading layers and checking in a worker thread, with progress and cancel, never on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+
+from planner import engine, layers
+from planner.model import InputError
+
+__all__ = ["ROLES", "CheckRunner", "CheckWorker", "LoadRequest"]
+
+log = logging.getLogger(__name__)
+
+ROLES = ("plan", "buildings", "green")
+
+LOADERS: dict[str, Callable[..., layers.Layer]] = {
+    "plan": layers.load_plan,
+    "buildings": layers.load_buildings,
+    "green": layers.load_green,
+}
+
+#: Share of the progress bar one layer's reading takes; the check has the rest.
+READ_SHARE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class LoadRequest:
+    """One layer to (re)load: its role, file, layer name (None: the only or obvious one) and field mapping.
+
+    `mapping` has the shape of planner.fields.load_mapping: {role: {target: column}}.
+    """
+
+    role: str
+    path: str
+    layer: str | None = None
+    mapping: dict[str, dict[str, str]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"unknown role {self.role!r}; use one of {', '.join(ROLES)}")
+
+
+class CheckWorker(QObject):
+    """Loads the requested layers, then checks plan + buildings (+ green). Lives in a QThread.
+
+    Stages reported by `progressed` are the keys of planner.messages.STAGE_NAMES ("reading plan", "overlay",
+    ...): the GUI turns them into words with messages.stage_name.
+    """
+
+    progressed = Signal(int, str)
+    loaded = Signal(str, object)
+    finished = Signal(object, dict)
+    failed = Signal(str, object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # threading.Event, not a Qt signal: the worker's thread is busy in run() and handles no events.
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the run to stop at the next layer or engine stage. Safe from any thread."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot(object, object)
+    def run(self, requests: Sequence[LoadRequest], previous: Mapping[str, layers.Layer] | None = None) -> None:
+        """Load `requests` in order, then check with those and the `previous` layers they do not replace.
+
+        Ends with exactly one of finished, failed or cancelled.
+        """
+        try:
+            self._run(list(requests), dict(previous or {}))
+        except engine.Cancelled:
+            self.cancelled.emit()
+        except Exception as error:
+            log.exception("checking failed unexpectedly")
+            self.failed.emit("check", error)
+
+    def _run(self, requests: list[LoadRequest], current: dict[str, layers.Layer]) -> None:
+        reading = READ_SHARE * len(requests)
+        for step, request in enumerate(requests):
+            if self.is_cancelled():
+                raise engine.Cancelled()
+            self.progressed.emit(_percent(READ_SHARE * step), f"reading {request.role}")
+            try:
+                layer = LOADERS[request.role](request.path, request.layer, request.mapping)
+            except InputError as error:
+                self.failed.emit(request.role, error)
+                return
+            except Exception as error:
+                log.exception("reading %s layer %s of %s failed unexpectedly", request.role, request.layer,
+                              request.path)
+                self.failed.emit(request.role, error)
+                return
+            current[request.role] = layer
+            self.loaded.emit(request.role, layer)
+        if self.is_cancelled():
+            raise engine.Cancelled()
+        if current.get("plan") is None or current.get("buildings") is None:
+            self.progressed.emit(100, "done")
+            self.finished.emit(None, current)
+            return
+
+        def progress(fraction: float, stage: str) -> None:
+            self.progressed.emit(_percent(reading + fraction * (1.0 - reading)), stage)
+
+        try:
+            result = engine.check(current["plan"], current["buildings"], current.get("green"),
+                                  progress=progress, cancelled=self.is_cancelled)
+        except InputError as error:
+            self.failed.emit(_role_of(error, current), error)
+            return
+        self.finished.emit(result, current)
+
+
+def _percent(fraction: float) -> int:
+    return max(0, min(100, round(fraction * 100)))
+
+
+def _role_of(error: InputError, current: Mapping[str, layers.Layer]) -> str:
+    """The role of the layer an error from the check names (a CRS problem names its file), else "check"."""
+    path = error.details.get("path")
+    for role in ROLES:
+        layer = current.get(role)
+        if layer is not None and path is not None and layer.info.path == path:
+            return role
+    return "check"
+
+
+class _Run(QObject):
+    """One run's thread and worker; lives on the GUI thread, so the worker's signals arrive there queued."""
+
+    requested = Signal(object, object)
+
+    def __init__(self, runner: CheckRunner) -> None:
+        super().__init__()
+        self.runner = runner
+        self.thread = QThread()
+        self.thread.setObjectName("planner-check")
+        self.worker = CheckWorker()
+        self.worker.moveToThread(self.thread)
+        queued = Qt.ConnectionType.QueuedConnection
+        self.requested.connect(self.worker.run, queued)
+        self.worker.progressed.connect(self._on_worker_progressed, queued)
+        self.worker.loaded.connect(self._on_worker_loaded, queued)
+        self.worker.finished.connect(self._on_worker_finished, queued)
+        self.worker.failed.connect(self._on_worker_failed, queued)
+        self.worker.cancelled.connect(self._on_worker_cancelled, queued)
+        # quit() is thread-safe: the thread's event loop stops as soon as run() returns.
+        for signal in (self.worker.finished, self.worker.failed, self.worker.cancelled):
+            signal.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        # Back to the GUI thread before its own ends, so that dropping the worker there deletes it legally.
+        self.thread.finished.connect(self._on_thread_ending, Qt.ConnectionType.DirectConnection)
+        self.thread.finished.connect(self._on_thread_finished, queued)
+
+    def start(self, requests: list[LoadRequest], previous: dict[str, Any]) -> None:
+        self.thread.start()
+        self.requested.emit(requests, previous)
+
+    def current(self) -> bool:
+        return shiboken6.isValid(self.runner) and self.runner._run is self
+
+    @Slot(int, str)
+    def _on_worker_progressed(self, percent: int, stage: str) -> None:
+        if self.current():
+            self.runner.progressed.emit(percent, stage)
+
+    @Slot(str, object)
+    def _on_worker_loaded(self, role: str, layer: object) -> None:
+        if self.current():
+            self.runner.loaded.emit(role, layer)
+
+    @Slot(object, dict)
+    def _on_worker_finished(self, result: object, current: dict) -> None:
+        if self._end():
+            self.runner.finished.emit(result, current)
+
+    @Slot(str, object)
+    def _on_worker_failed(self, role: str, error: object) -> None:
+        if self._end():
+            self.runner.failed.emit(role, error)
+
+    @Slot()
+    def _on_worker_cancelled(self) -> None:
+        if self._end():
+            self.runner.cancelled.emit()
+
+    def _end(self) -> bool:
+        """Mark the run over; True when the runner should still hear of it (it was neither replaced nor deleted)."""
+        if not self.current():
+            return False
+        self.runner._run = None
+        return True
+
+    def _on_thread_ending(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.worker.moveToThread(app.thread())
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self.thread.wait()  # finished() is emitted just before the thread really ends: a few microseconds
+        if shiboken6.isValid(self.runner):
+            # Not now: this slot runs on this very object, which dropping the last reference would delete.
+            QTimer.singleShot(0, self.runner, lambda: self.runner._retire(self))
+
+
+class CheckRunner(QObject):
+    """Starts CheckWorker runs on their own QThread and re-emits their signals on the GUI thread.
+
+    Starting while a run is going cancels that run; its late signals are dropped. Call `shutdown()` before
+    the application quits (it is also connected to QCoreApplication.aboutToQuit).
+    """
+
+    progressed = Signal(int, str)
+    loaded = Signal(str, object)
+    finished = Signal(object, dict)
+    failed = Signal(str, object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._run: _Run | None = None
+        self._runs: set[_Run] = set()  # every run whose thread has not ended yet, current or cancelled
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        # A window deleted mid-run takes its runner along: a QThread destroyed while running aborts the process.
+        self.destroyed.connect(partial(_stop_all, self._runs))
+
+    def start(self, requests: Sequence[LoadRequest], previous: Mapping[str, Any] | None = None) -> None:
+        """Load `requests` and check, in the background. Returns at once."""
+        if self._run is not None:
+            self._run.worker.cancel()
+        run = _Run(self)
+        self._run = run
+        self._runs.add(run)
+        run.start(list(requests), dict(previous or {}))
+
+    def cancel(self) -> None:
+        """Ask the current run to stop; `cancelled` follows once it has (at the next layer or engine stage)."""
+        if self._run is not None:
+            self._run.worker.cancel()
+
+    def is_running(self) -> bool:
+        """True from start() until finished, failed or cancelled has been emitted."""
+        return self._run is not None
+
+    def shutdown(self, timeout_ms: int = -1) -> bool:
+        """Cancel every run and wait for the threads to end (forever by default). True when all ended."""
+        stopped = True
+        for run in list(self._runs):
+            run.worker.cancel()
+        for run in list(self._runs):
+            run.thread.quit()
+            if timeout_ms < 0:
+                run.thread.wait()
+            elif not run.thread.wait(timeout_ms):
+                stopped = False
+                continue
+            self._retire(run)
+        self._run = None
+        return stopped
+
+    def _retire(self, run: _Run) -> None:
+        self._runs.discard(run)
+
+
+def _stop_all(runs: set[_Run], *_args: object) -> None:
+    for run in list(runs):
+        run.worker.cancel()
+    for run in list(runs):
+        run.thread.quit()
+        run.thread.wait()
+    runs.clear()
