@@ -29,7 +29,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
         if translator.load(name, directory):
             app.installTranslator(translator)
             translators.append(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return translators
 
 

@@ -136,60 +136,60 @@ layer: {layer}
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="256"/>
+        <location filename="../../planner/gui/main_window.py" line="253"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="289"/>
+        <location filename="../../planner/gui/main_window.py" line="288"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="319"/>
-        <location filename="../../planner/gui/main_window.py" line="429"/>
+        <location filename="../../planner/gui/main_window.py" line="318"/>
+        <location filename="../../planner/gui/main_window.py" line="428"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="319"/>
-        <location filename="../../planner/gui/main_window.py" line="430"/>
+        <location filename="../../planner/gui/main_window.py" line="318"/>
+        <location filename="../../planner/gui/main_window.py" line="429"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="320"/>
-        <location filename="../../planner/gui/main_window.py" line="431"/>
+        <location filename="../../planner/gui/main_window.py" line="319"/>
+        <location filename="../../planner/gui/main_window.py" line="430"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="369"/>
+        <location filename="../../planner/gui/main_window.py" line="368"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="390"/>
+        <location filename="../../planner/gui/main_window.py" line="389"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="390"/>
+        <location filename="../../planner/gui/main_window.py" line="389"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="390"/>
+        <location filename="../../planner/gui/main_window.py" line="389"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="427"/>
+        <location filename="../../planner/gui/main_window.py" line="426"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="428"/>
+        <location filename="../../planner/gui/main_window.py" line="427"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>

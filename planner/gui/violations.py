@@ -1,0 +1,536 @@
+"""The findings table: every violation and warning of a check, filterable, sortable, linked to the map."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.messages import (
+    QT_TRANSLATE_NOOP,
+    RULE_NAMES,
+    WARNING_NAMES,
+    format_area,
+    format_limit,
+    format_value,
+    rule_name,
+    tr,
+    violation_message,
+    warning_message,
+    warning_name,
+)
+from planner.model import INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation
+
+__all__ = ["SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel"]
+
+Finding = Violation | CheckWarning
+
+#: Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The Violation or CheckWarning of a row.
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Fixed texts live in the one "messages" context (tests/test_translations.py), so they are marked with
+# QT_TRANSLATE_NOOP and translated by planner.messages.tr with the widget's own language, rather than
+# self.tr(), which would depend on a translator installed on the application.
+HEADERS = (
+    QT_TRANSLATE_NOOP("messages", "Severity"),
+    QT_TRANSLATE_NOOP("messages", "Rule"),
+    QT_TRANSLATE_NOOP("messages", "Parcel"),
+    QT_TRANSLATE_NOOP("messages", "Building"),
+    QT_TRANSLATE_NOOP("messages", "Actual"),
+    QT_TRANSLATE_NOOP("messages", "Limit"),
+    QT_TRANSLATE_NOOP("messages", "Marginal"),
+    QT_TRANSLATE_NOOP("messages", "Message"),
+)
+SEVERITY_NAMES = {"violation": QT_TRANSLATE_NOOP("messages", "violation"),
+                  "warning": QT_TRANSLATE_NOOP("messages", "warning")}
+MARGINAL_TEXT = QT_TRANSLATE_NOOP("messages", "marginal")
+PARCELS_COUNT = QT_TRANSLATE_NOOP("messages", "{count} parcels")
+SEVERITY_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All severities")),
+                    ("violation", QT_TRANSLATE_NOOP("messages", "Violations")),
+                    ("warning", QT_TRANSLATE_NOOP("messages", "Warnings")))
+ALL_RULES = QT_TRANSLATE_NOOP("messages", "All rules")
+COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
+
+# Subtle tints for the Severity cell, readable under the selection and the alternating row colour.
+VIOLATION_COLOUR = QColor(248, 215, 213)
+MARGINAL_COLOUR = QColor(252, 228, 196)
+WARNING_COLOUR = QColor(240, 234, 214)
+
+#: Report order of every rule id and warning code, for the Rule column's sort.
+_RULE_ORDER = {code: k for k, code in enumerate([*RULES, *RULE_NAMES, *WARNING_NAMES])}
+_DIGITS = re.compile(r"(\d+)")
+
+
+def finding_code(finding: Finding) -> str:
+    """The rule id of a violation, the code of a warning."""
+    return finding.rule if isinstance(finding, Violation) else finding.code
+
+
+def finding_parcels(finding: Finding) -> tuple[str, ...]:
+    """Every parcel a finding names: its own, plus the parcels a crossing building stands in."""
+    named = [finding.parcel] if finding.parcel is not None else []
+    listed = None
+    if isinstance(finding, Violation) or finding.code == "parcels_overlap":
+        listed = finding.details.get("parcels")
+    if isinstance(listed, str):
+        listed = listed.split(", ")
+    for parcel in listed or ():
+        if parcel not in named:
+            named.append(str(parcel))
+    return tuple(named)
+
+
+def _natural(text: str) -> tuple:
+    """"XG-06-2" before "XG-06-10", "2#" before "10#"."""
+    return tuple(int(part) if k % 2 else part.casefold() for k, part in enumerate(_DIGITS.split(text)))
+
+
+BLANK = (2,)  # the sort key of an empty cell
+
+
+def sort_key(value: Any) -> tuple:
+    """Orders mixed SORT_ROLE values: numbers numerically, then texts naturally, then blanks."""
+    if value is None or value == "":
+        return BLANK
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (0, float(value))
+    return (1, _natural(str(value)))
+
+
+class FindingsModel(QAbstractTableModel):
+    """One row per finding: the result's violations, then its warnings."""
+
+    SORT_ROLE = SORT_ROLE
+    FINDING_ROLE = FINDING_ROLE
+    SEVERITY, RULE, PARCEL, BUILDING, ACTUAL, LIMIT, MARGINAL, MESSAGE = range(8)
+
+    def __init__(self, lang: str = "zh", parent=None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._findings: tuple[Finding, ...] = ()  # report order
+        self._order: list[int] = []  # row -> index into _findings, as sorted
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._texts: dict[int, tuple[str, ...]] = {}  # finding -> display texts, made when first shown
+        self._keys: dict[int, list[tuple]] = {}  # column -> each finding's sort key
+
+    # -- our API ---------------------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_result(self, result: CheckResult | None) -> None:
+        """Show a new result (None: nothing), keeping the sort order."""
+        self.beginResetModel()
+        self._findings = () if result is None else (*result.violations, *result.warnings)
+        self._texts.clear()
+        self._keys.clear()
+        self._order = self._sorted_order(*self._sort)
+        self.endResetModel()
+
+    def finding(self, row: int) -> Finding:
+        return self._findings[self._order[row]]
+
+    def findings(self) -> list[Finding]:
+        """Every finding in report order (violations, then warnings)."""
+        return list(self._findings)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort rows by the SORT_ROLE values of `column` (numbers numerically, ids naturally); -1: report order.
+
+        One Python sort of cached keys: tens of thousands of findings sort at once, where a proxy's lessThan
+        would cross into Python n log n times.
+        """
+        self._sort = (column, order)
+        new = self._sorted_order(column, order)
+        if new == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        position = [0] * len(new)
+        for row, k in enumerate(new):
+            position[k] = row
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(position[self._order[index.row()]], index.column()) for index in old])
+        self._order = new
+        self.layoutChanged.emit()
+
+    def sort_key(self, row: int, column: int) -> tuple:
+        """The key `sort` orders a row by."""
+        return self._column_keys(column)[self._order[row]]
+
+    # -- Qt overrides ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr(HEADERS[section], self._lang)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._order) or not 0 <= index.column() < len(HEADERS):
+            return None
+        k, column = self._order[index.row()], index.column()
+        finding = self._findings[k]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts_of(k)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._texts_of(k)[self.MESSAGE]
+        if role == SORT_ROLE:
+            return self._sort_value(k, column)
+        if role == FINDING_ROLE:
+            return finding
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.SEVERITY:
+            if isinstance(finding, CheckWarning):
+                return WARNING_COLOUR
+            return MARGINAL_COLOUR if finding.marginal else VIOLATION_COLOUR
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.SEVERITY:
+            return QColor(Qt.GlobalColor.black)  # the tints are light in a dark theme too
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ACTUAL, self.LIMIT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # -- cells -----------------------------------------------------------------------------------------
+
+    def _texts_of(self, k: int) -> tuple[str, ...]:
+        texts = self._texts.get(k)
+        if texts is None:
+            texts = self._texts[k] = self._make_texts(self._findings[k])
+        return texts
+
+    def _column_keys(self, column: int) -> list[tuple]:
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [sort_key(self._sort_value(k, column)) for k in range(len(self._findings))]
+        return keys
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        if not 0 <= column < len(HEADERS):
+            return list(range(len(self._findings)))
+        keys = self._column_keys(column)
+        # Numbers, then texts, then blanks, whichever the direction: descending by Actual starts with the
+        # largest number. Stable: equal keys keep report order, descending too.
+        kinds: dict[int, list[int]] = {}
+        for k, key in enumerate(keys):
+            kinds.setdefault(key[0], []).append(k)
+        descending = order == Qt.SortOrder.DescendingOrder
+        return [k for kind in sorted(kinds) for k in sorted(kinds[kind], key=keys.__getitem__, reverse=descending)]
+
+    def _make_texts(self, f: Finding) -> tuple[str, ...]:
+        lang = self._lang
+        if isinstance(f, CheckWarning):
+            return (tr(SEVERITY_NAMES["warning"], lang), warning_name(f.code, lang), f.parcel or "",
+                    f.building or "", "", "", "", warning_message(f, lang))
+        actual = limit = ""
+        parcel = f.parcel or ""
+        if f.rule in INDICATOR_RULES:
+            indicator = INDICATOR_RULES[f.rule][0]
+            actual, limit = format_value(indicator, f.actual), format_limit(indicator, f.limit)
+        elif f.rule == "land_use":
+            actual, limit = str(f.actual or ""), str(f.limit or "")
+        elif f.rule == "crosses_parcel":
+            parcels = finding_parcels(f)
+            actual = tr(PARCELS_COUNT, lang).format(count=len(parcels))
+            parcel = ", ".join(parcels)
+        elif f.rule == "outside_plan" and f.actual is not None:
+            actual = format_area(f.actual)
+        return (tr(SEVERITY_NAMES["violation"], lang), rule_name(f.rule, lang), parcel, f.building or "",
+                actual, limit, tr(MARGINAL_TEXT, lang) if f.marginal else "", violation_message(f, lang))
+
+    def _sort_value(self, k: int, column: int) -> Any:
+        f = self._findings[k]
+        if column == self.SEVERITY:
+            return 1 if isinstance(f, CheckWarning) else 0
+        if column == self.RULE:
+            return _RULE_ORDER.get(finding_code(f), len(_RULE_ORDER))
+        if column == self.PARCEL:
+            return f.parcel
+        if column == self.BUILDING:
+            return f.building
+        if column == self.MARGINAL:
+            return int(isinstance(f, Violation) and f.marginal)
+        if column == self.MESSAGE:
+            return self._texts_of(k)[self.MESSAGE]
+        if isinstance(f, CheckWarning):
+            return None
+        if column == self.ACTUAL:
+            if f.rule == "crosses_parcel":
+                return float(len(finding_parcels(f)))
+            return float(f.actual) if isinstance(f.actual, (int, float)) else f.actual
+        if column == self.LIMIT:
+            if f.rule in INDICATOR_RULES and f.limit:
+                bound = f.limit[1] if INDICATOR_RULES[f.rule][1] == "hi" else f.limit[0]
+                return None if bound is None else float(bound)
+            return f.limit if isinstance(f.limit, str) else None
+        return None
+
+
+class FindingsFilterProxy(QSortFilterProxyModel):
+    """Filters findings by severity ("all", "violation", "warning") and rule id or warning code (None = all).
+
+    Sorting goes by SORT_ROLE (numbers numerically, ids naturally, blanks last). Over a FindingsModel the
+    model sorts itself in one go and the proxy keeps its order; over any other model lessThan compares
+    SORT_ROLE values.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._severity = "all"
+        self._rule: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    @property
+    def severity(self) -> str:
+        return self._severity
+
+    @property
+    def rule(self) -> str | None:
+        return self._rule
+
+    def set_severity(self, severity: str) -> None:
+        if severity not in ("all", "violation", "warning"):
+            raise ValueError(f"unknown severity {severity!r}")
+        if severity != self._severity:
+            self.beginFilterChange()
+            self._severity = severity
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_rule(self, rule: str | None) -> None:
+        if rule != self._rule:
+            self.beginFilterChange()
+            self._rule = rule
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def finding(self, row: int) -> Finding:
+        """The finding of a proxy row."""
+        return self.index(row, 0).data(FINDING_ROLE)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._severity == "all" and self._rule is None:
+            return True
+        finding = self.sourceModel().index(source_row, 0, source_parent).data(FINDING_ROLE)
+        if finding is None:
+            return False
+        if self._severity != "all" and (self._severity == "warning") != isinstance(finding, CheckWarning):
+            return False
+        return self._rule is None or finding_code(finding) == self._rule
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, FindingsModel):
+            # The source sorts itself in one go (FindingsModel.sort); this proxy keeps its order.
+            source.sort(column, order)
+            if self.sortColumn() != -1:
+                super().sort(-1)
+            return
+        super().sort(column, order)
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        return sort_key(left.data(self.sortRole())) < sort_key(right.data(self.sortRole()))
+
+
+class FindingsPanel(QWidget):
+    """Filters, a count and the findings table; tells which finding the user picked, selects a map feature's."""
+
+    findingSelected = Signal(object)  # the Violation or CheckWarning of the new current row
+
+    def __init__(self, lang: str = "zh", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._selecting = False  # True while select_feature moves the selection: no findingSelected then
+        self._last_emitted: Finding | None = None
+
+        self.model = FindingsModel(lang, self)
+        self.proxy = FindingsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.severity_combo = QComboBox(self)
+        for key, text in SEVERITY_FILTERS:
+            self.severity_combo.addItem(tr(text, lang), key)
+        self.rule_combo = QComboBox(self)
+        self.rule_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.count_label = QLabel(self)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # report order until the user sorts
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+
+        toolbar = QHBoxLayout()
+        toolbar.setContentsMargins(0, 0, 0, 0)
+        toolbar.addWidget(self.severity_combo)
+        toolbar.addWidget(self.rule_combo)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.view)
+
+        self.severity_combo.currentIndexChanged.connect(self._on_severity_combo_current_index_changed)
+        self.rule_combo.currentIndexChanged.connect(self._on_rule_combo_current_index_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
+        self.view.clicked.connect(self._on_view_clicked)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self._fill_rule_combo(None)
+        self._update_count()
+
+    # -- our API ---------------------------------------------------------------------------------------
+
+    def set_result(self, result: CheckResult | None) -> None:
+        self._last_emitted = None
+        self.model.set_result(result)
+        self._fill_rule_combo(result)
+        widths = (90, 200, 90, 70, 90, 90, 70)
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
+        if result is not None and len(self.model.findings()) <= 2000:  # contents decide, but not at city scale
+            for column in range(len(widths)):
+                self.view.resizeColumnToContents(column)
+        self._update_count()
+
+    def select_feature(self, parcel: str | None, building: str | None) -> int:
+        """Select every shown row naming `building` (if given) or else `parcel`; scroll to the first.
+
+        Returns how many rows are selected. Does not emit findingSelected: the map already shows the feature.
+        """
+        rows = []
+        if building is not None or parcel is not None:
+            for row in range(self.proxy.rowCount()):
+                finding = self.proxy.finding(row)
+                if building is not None:
+                    if finding.building == building:
+                        rows.append(row)
+                elif parcel in finding_parcels(finding):
+                    rows.append(row)
+        selection = QItemSelection()
+        last = self.proxy.columnCount() - 1
+        for start, end in _runs(rows):
+            selection.select(self.proxy.index(start, 0), self.proxy.index(end, last))
+        model = self.view.selectionModel()
+        self._selecting = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag
+            model.select(selection, flags.ClearAndSelect | flags.Rows)
+            if rows:
+                first = self.proxy.index(rows[0], 0)
+                model.setCurrentIndex(first, flags.NoUpdate)
+                self.view.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
+            else:
+                model.setCurrentIndex(QModelIndex(), flags.NoUpdate)
+        finally:
+            self._selecting = False
+        self._last_emitted = None  # a click on the current row must tell again
+        return len(rows)
+
+    def current_finding(self) -> Finding | None:
+        index = self.view.currentIndex()
+        return index.data(FINDING_ROLE) if index.isValid() else None
+
+    # -- handlers --------------------------------------------------------------------------------------
+
+    def _on_severity_combo_current_index_changed(self, _index: int) -> None:
+        self.proxy.set_severity(self.severity_combo.currentData())
+        self._update_count()
+
+    def _on_rule_combo_current_index_changed(self, _index: int) -> None:
+        self.proxy.set_rule(self.rule_combo.currentData())
+        self._update_count()
+
+    def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        self._emit(current.data(FINDING_ROLE))
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        # A click on the row that is already current changes nothing in the selection model, but after
+        # select_feature the user still expects the click to show that finding.
+        if index.isValid():
+            self._emit(index.data(FINDING_ROLE))
+
+    def _emit(self, finding: Finding | None) -> None:
+        if finding is None or finding is self._last_emitted:
+            return
+        self._last_emitted = finding
+        self.findingSelected.emit(finding)
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def _fill_rule_combo(self, result: CheckResult | None) -> None:
+        kept = self.rule_combo.currentData()
+        codes: list[str] = []
+        if result is not None:
+            present = {finding_code(f) for f in (*result.violations, *result.warnings)}
+            codes = sorted(present, key=lambda c: (_RULE_ORDER.get(c, len(_RULE_ORDER)), c))
+        self.rule_combo.blockSignals(True)
+        try:
+            self.rule_combo.clear()
+            self.rule_combo.addItem(tr(ALL_RULES, self._lang), None)
+            for code in codes:
+                name = rule_name(code, self._lang) if code in RULE_NAMES else warning_name(code, self._lang)
+                self.rule_combo.addItem(name, code)
+            at = self.rule_combo.findData(kept) if kept is not None else -1
+            self.rule_combo.setCurrentIndex(max(at, 0))
+        finally:
+            self.rule_combo.blockSignals(False)
+        self.proxy.set_rule(self.rule_combo.currentData())
+
+    def _update_count(self) -> None:
+        self.count_label.setText(tr(COUNT_TEXT, self._lang).format(shown=self.proxy.rowCount(),
+                                                                 total=self.model.rowCount()))
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive rows as (first, last) pairs: one selection range per run, not per row."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
