@@ -60,7 +60,7 @@ BUILDING_STYLES = {
     BUILDING_OK: LayerStyle(QColor(110, 120, 140), QColor(60, 65, 80), 0.6),
     BUILDING_VIOLATION: LayerStyle(QColor(200, 30, 30), QColor(120, 0, 0), 1.2),
 }
-GREEN_STYLES = {0: LayerStyle(QColor(90, 170, 90, 150), QColor(40, 120, 40), 0.5)}
+GREEN_STYLES = {0: LayerStyle(QColor(0, 140, 110, 150), QColor(0, 100, 80), 0.6)}  # teal: not the 'pass' green
 
 
 class MainWindow(QMainWindow):
