@@ -60,7 +60,7 @@ BUILDING_STYLES = {
     BUILDING_OK: LayerStyle(QColor(110, 120, 140), QColor(60, 65, 80), 0.6),
     BUILDING_VIOLATION: LayerStyle(QColor(200, 30, 30), QColor(120, 0, 0), 1.2),
 }
-GREEN_STYLES = {0: LayerStyle(QColor(0, 140, 110, 150), QColor(0, 100, 80), 0.6)}  # teal: not the 'pass' green
+GREEN_STYLES = {0: LayerStyle(QColor(120, 195, 175), QColor(0, 110, 90), 0.6)}  # opaque teal: not the "pass" green
 
 
 class MainWindow(QMainWindow):
