@@ -173,3 +173,20 @@ def test_screenshot_command_writes_the_checked_window(tmp_path):
     reds = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
                if (lambda c: c.red() > 220 and 130 < c.green() < 170 and 120 < c.blue() < 160)(image.pixelColor(x, y)))
     assert reds > 50
+
+
+def test_a_dropped_scheme_file_loads_its_buildings_and_green_layers(window):
+    scheme = str(sample_path("scheme_violating.gpkg"))
+    assert sorted(window._roles_for_dropped(scheme)) == [("buildings", scheme, "建筑"), ("green", scheme, "绿地")]
+
+
+def test_an_exception_in_a_slot_is_logged_and_shown_not_a_crash(window, caplog):
+    from planner.gui.app import _report_unexpected
+
+    hook = _report_unexpected(window, "en")
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        hook(RuntimeError, exc, exc.__traceback__)
+    assert "RuntimeError: boom" in window.stage_label.text()
+    assert "unexpected error" in caplog.text

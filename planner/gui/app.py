@@ -53,6 +53,7 @@ def run_gui(files: list[tuple[str, str, str | None]] | None = None, lang: str | 
     lang = lang or default_language()
     install_translators(app, lang)
     window = MainWindow(lang, settings)
+    sys.excepthook = _report_unexpected(window, lang)
     if screenshot:
         window.setProperty("quiet_errors", True)
         window.resize(1600, 1000)
@@ -60,6 +61,23 @@ def run_gui(files: list[tuple[str, str, str | None]] | None = None, lang: str | 
     window.show()
     QTimer.singleShot(0, lambda: window.open_files(sample_files() if files is None else files))
     return app.exec()
+
+
+def _report_unexpected(window, lang: str):
+    """An exception escaping a Qt slot is a bug: log it with its traceback and tell the user, don't crash."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.messages import error_message
+
+    def hook(kind, error, trace) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        text = error_message("unexpected", {"error": f"{kind.__name__}: {error}"}, lang)
+        if window.property("quiet_errors"):
+            window.stage_label.setText(text)
+        else:
+            QMessageBox.critical(window, "Planner", text)
+
+    return hook
 
 
 def _save_and_quit(window, path: str) -> None:

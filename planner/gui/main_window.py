@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.lang, self)
         self.findings.findingSelected.connect(self._on_findings_finding_selected)
         self.inspector = ParcelInspector(self.lang, self)
+        self.inspector.setMinimumWidth(500)  # its indicator table has five columns: keep them in view
         self.layers_dock = self._dock("layers", self.tr("Layers"), self.layer_panel,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.findings_dock = self._dock("findings", self.tr("Findings"), self.findings,
@@ -441,6 +442,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if state is not None:
             self.restoreState(state)
+
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
