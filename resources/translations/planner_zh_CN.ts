@@ -26,170 +26,235 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="83"/>
+        <location filename="../../planner/gui/main_window.py" line="86"/>
         <source>Planner — regulatory plan checker</source>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="98"/>
+        <location filename="../../planner/gui/main_window.py" line="101"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="99"/>
+        <location filename="../../planner/gui/main_window.py" line="102"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="100"/>
+        <location filename="../../planner/gui/main_window.py" line="103"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="101"/>
+        <location filename="../../planner/gui/main_window.py" line="104"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="102"/>
+        <location filename="../../planner/gui/main_window.py" line="105"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="103"/>
+        <location filename="../../planner/gui/main_window.py" line="106"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="104"/>
+        <location filename="../../planner/gui/main_window.py" line="107"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="115"/>
+        <location filename="../../planner/gui/main_window.py" line="119"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="117"/>
+        <location filename="../../planner/gui/main_window.py" line="121"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="119"/>
+        <location filename="../../planner/gui/main_window.py" line="123"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="130"/>
+        <location filename="../../planner/gui/main_window.py" line="127"/>
+        <source>Review</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="131"/>
+        <location filename="../../planner/gui/main_window.py" line="141"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="132"/>
+        <location filename="../../planner/gui/main_window.py" line="142"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="133"/>
+        <location filename="../../planner/gui/main_window.py" line="143"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="139"/>
+        <location filename="../../planner/gui/main_window.py" line="149"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="143"/>
+        <location filename="../../planner/gui/main_window.py" line="155"/>
+        <source>Export report as &amp;PDF…</source>
+        <translation>导出 PDF 报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="156"/>
+        <source>Print &amp;preview…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="157"/>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="158"/>
+        <source>Export &amp;spreadsheet (XLSX)…</source>
+        <translation>导出表格 (XLSX)(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="159"/>
+        <source>Export findings as &amp;GeoPackage…</source>
+        <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="167"/>
+        <source>Report &amp;settings…</source>
+        <translation>报告设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="147"/>
+        <location filename="../../planner/gui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="148"/>
+        <location filename="../../planner/gui/main_window.py" line="176"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="151"/>
+        <location filename="../../planner/gui/main_window.py" line="179"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="164"/>
+        <location filename="../../planner/gui/main_window.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="181"/>
+        <location filename="../../planner/gui/main_window.py" line="209"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="253"/>
+        <location filename="../../planner/gui/main_window.py" line="281"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="288"/>
+        <location filename="../../planner/gui/main_window.py" line="316"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="318"/>
-        <location filename="../../planner/gui/main_window.py" line="428"/>
+        <location filename="../../planner/gui/main_window.py" line="349"/>
+        <location filename="../../planner/gui/main_window.py" line="581"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="318"/>
-        <location filename="../../planner/gui/main_window.py" line="429"/>
+        <location filename="../../planner/gui/main_window.py" line="349"/>
+        <location filename="../../planner/gui/main_window.py" line="582"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="319"/>
-        <location filename="../../planner/gui/main_window.py" line="430"/>
+        <location filename="../../planner/gui/main_window.py" line="350"/>
+        <location filename="../../planner/gui/main_window.py" line="583"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="368"/>
+        <location filename="../../planner/gui/main_window.py" line="417"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="423"/>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="431"/>
+        <source>Export spreadsheet</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="438"/>
+        <source>Export findings</source>
+        <translation>导出不符合项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="473"/>
+        <source>Report settings</source>
+        <translation>报告设置</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="474"/>
+        <source>Authority named in the report&apos;s title:</source>
+        <translation>报告标题中的审查机关：</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="521"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="389"/>
+        <location filename="../../planner/gui/main_window.py" line="542"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="389"/>
+        <location filename="../../planner/gui/main_window.py" line="542"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="389"/>
+        <location filename="../../planner/gui/main_window.py" line="542"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="426"/>
+        <location filename="../../planner/gui/main_window.py" line="579"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="427"/>
+        <location filename="../../planner/gui/main_window.py" line="580"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -197,34 +262,38 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="184"/>
+        <location filename="../../planner/cli.py" line="232"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="184"/>
+        <location filename="../../planner/cli.py" line="232"/>
+        <location filename="../../planner/report.py" line="138"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="185"/>
+        <location filename="../../planner/cli.py" line="233"/>
+        <location filename="../../planner/report.py" line="139"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="186"/>
+        <location filename="../../planner/cli.py" line="234"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
+        <location filename="../../planner/report.py" line="102"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="186"/>
+        <location filename="../../planner/cli.py" line="234"/>
+        <location filename="../../planner/report.py" line="103"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="187"/>
+        <location filename="../../planner/cli.py" line="235"/>
         <location filename="../../planner/gui/field_mapping.py" line="42"/>
         <location filename="../../planner/gui/inspector.py" line="53"/>
         <location filename="../../planner/messages.py" line="81"/>
@@ -232,64 +301,67 @@ layer: {layer}
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="187"/>
+        <location filename="../../planner/cli.py" line="235"/>
         <location filename="../../planner/gui/inspector.py" line="54"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="188"/>
+        <location filename="../../planner/cli.py" line="236"/>
         <location filename="../../planner/gui/inspector.py" line="55"/>
         <location filename="../../planner/gui/inspector.py" line="63"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="188"/>
+        <location filename="../../planner/cli.py" line="236"/>
         <location filename="../../planner/gui/field_mapping.py" line="51"/>
         <location filename="../../planner/gui/inspector.py" line="56"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="189"/>
+        <location filename="../../planner/cli.py" line="237"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="206"/>
+        <location filename="../../planner/cli.py" line="254"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/messages.py" line="74"/>
+        <location filename="../../planner/report.py" line="110"/>
         <source>violation</source>
         <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="207"/>
+        <location filename="../../planner/cli.py" line="255"/>
         <location filename="../../planner/messages.py" line="73"/>
+        <location filename="../../planner/report.py" line="111"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="217"/>
+        <location filename="../../planner/cli.py" line="265"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="225"/>
+        <location filename="../../planner/cli.py" line="273"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="230"/>
+        <location filename="../../planner/cli.py" line="278"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
+        <location filename="../../planner/report.py" line="79"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="233"/>
+        <location filename="../../planner/cli.py" line="281"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -750,125 +822,135 @@ layer: {layer}
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="191"/>
+        <location filename="../../planner/messages.py" line="187"/>
+        <source>{path}: cannot be written ({error}).</source>
+        <translation>{path}：无法写入（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="188"/>
+        <source>{path}: the review file cannot be read ({error}).</source>
+        <translation>{path}：无法读取审查文件（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="193"/>
         <source>not a number, comparison or range</source>
         <extracomment>Why an indicator text could not be read (planner.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="192"/>
+        <location filename="../../planner/messages.py" line="194"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="193"/>
+        <location filename="../../planner/messages.py" line="195"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="194"/>
+        <location filename="../../planner/messages.py" line="196"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="195"/>
+        <location filename="../../planner/messages.py" line="197"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="196"/>
+        <location filename="../../planner/messages.py" line="198"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="199"/>
+        <location filename="../../planner/messages.py" line="201"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="200"/>
+        <location filename="../../planner/messages.py" line="202"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="201"/>
+        <location filename="../../planner/messages.py" line="203"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="204"/>
+        <location filename="../../planner/messages.py" line="206"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="205"/>
+        <location filename="../../planner/messages.py" line="207"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="206"/>
+        <location filename="../../planner/messages.py" line="208"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="210"/>
+        <location filename="../../planner/messages.py" line="212"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="211"/>
+        <location filename="../../planner/messages.py" line="213"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="212"/>
+        <location filename="../../planner/messages.py" line="214"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="213"/>
+        <location filename="../../planner/messages.py" line="215"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="214"/>
+        <location filename="../../planner/messages.py" line="216"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="215"/>
+        <location filename="../../planner/messages.py" line="217"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="216"/>
+        <location filename="../../planner/messages.py" line="218"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="217"/>
+        <location filename="../../planner/messages.py" line="219"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="218"/>
+        <location filename="../../planner/messages.py" line="220"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="219"/>
+        <location filename="../../planner/messages.py" line="221"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="227"/>
+        <location filename="../../planner/messages.py" line="229"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="228"/>
+        <location filename="../../planner/messages.py" line="230"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
@@ -1023,6 +1105,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="98"/>
+        <location filename="../../planner/report.py" line="134"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -1033,6 +1116,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="99"/>
+        <location filename="../../planner/report.py" line="135"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -1115,6 +1199,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="59"/>
+        <location filename="../../planner/report.py" line="93"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
@@ -1130,6 +1215,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="43"/>
+        <location filename="../../planner/report.py" line="113"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
@@ -1140,26 +1226,32 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
+        <location filename="../../planner/report.py" line="105"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="47"/>
+        <location filename="../../planner/report.py" line="106"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="48"/>
+        <location filename="../../planner/report.py" line="107"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="49"/>
+        <location filename="../../planner/report.py" line="108"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="50"/>
+        <location filename="../../planner/report.py" line="104"/>
+        <location filename="../../planner/report.py" line="109"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -1171,6 +1263,7 @@ layer: {layer}
     <message>
         <location filename="../../planner/gui/inspector.py" line="60"/>
         <location filename="../../planner/gui/violations.py" line="61"/>
+        <location filename="../../planner/report.py" line="183"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
@@ -1248,6 +1341,418 @@ layer: {layer}
         <location filename="../../planner/gui/violations.py" line="75"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="32"/>
+        <source>Finding</source>
+        <translation>审查项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="33"/>
+        <source>Select a finding in the table to write a note on it.</source>
+        <translation>请在审查结果表中选择一项，以填写备注。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="34"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="35"/>
+        <source>Your note on this finding</source>
+        <translation>对此项的备注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="36"/>
+        <source>Accepted (approved exception)</source>
+        <translation>同意作为例外</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="37"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="38"/>
+        <source>Basis: approval no., meeting minutes</source>
+        <translation>依据：批复文号、会议纪要等</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="39"/>
+        <source>An accepted finding needs a reason.</source>
+        <translation>同意作为例外须填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="40"/>
+        <location filename="../../planner/report.py" line="72"/>
+        <source>Reviewer</source>
+        <translation>审查人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="41"/>
+        <source>Your name</source>
+        <translation>审查人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="42"/>
+        <location filename="../../planner/report.py" line="173"/>
+        <source>Overall opinion</source>
+        <translation>总体审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="43"/>
+        <source>The review opinion on the whole scheme</source>
+        <translation>对整个方案的审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="44"/>
+        <source>Violation: {name}</source>
+        <translation>不符合项：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/review_panel.py" line="45"/>
+        <source>Warning: {name}</source>
+        <translation>提示：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="65"/>
+        <source>Regulatory plan compliance report</source>
+        <translation>控规符合性审查报告</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="66"/>
+        <source>Check of a building scheme against the regulatory detailed plan</source>
+        <translation>建设项目方案与控制性详细规划符合性审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="67"/>
+        <source>Authority</source>
+        <translation>审查机关</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="68"/>
+        <source>Scheme</source>
+        <translation>报建方案</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="69"/>
+        <source>Regulatory plan</source>
+        <translation>控制性详细规划</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="70"/>
+        <source>Plan version</source>
+        <translation>控规版本</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="71"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="74"/>
+        <source>Overall verdict</source>
+        <translation>审查结论</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="75"/>
+        <source>Overview map</source>
+        <translation>总览图</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="76"/>
+        <source>Parcels the scheme touches</source>
+        <translation>方案涉及地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="77"/>
+        <source>Violating parcels</source>
+        <translation>不符合地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="78"/>
+        <source>Findings on no parcel</source>
+        <translation>不属于任何地块的不符合项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="80"/>
+        <source>Inputs and provenance</source>
+        <translation>输入数据及来源</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="81"/>
+        <source>Counting conventions</source>
+        <translation>计算规则</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="82"/>
+        <source>Review opinion and signature</source>
+        <translation>审查意见及签章</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="84"/>
+        <source>Overall verdict: the scheme does not comply with the plan.</source>
+        <translation>审查结论：方案不符合控规要求。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="85"/>
+        <source>Overall verdict: the scheme complies with the plan.</source>
+        <translation>审查结论：方案符合控规要求。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="86"/>
+        <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
+        <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="88"/>
+        <source>No findings on the {checked} parcels the scheme touches.</source>
+        <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="89"/>
+        <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
+        <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="95"/>
+        <source>{count} ({marginal} marginal)</source>
+        <translation>{count}（其中临界{marginal}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="97"/>
+        <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
+        <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="99"/>
+        <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
+        <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="100"/>
+        <source>No map: the layers were not given to the report.</source>
+        <translation>无图：未向报告提供图层。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="114"/>
+        <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
+        <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="116"/>
+        <source>Buildings: {buildings}.</source>
+        <translation>建筑：{buildings}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="118"/>
+        <source>Finding {number}</source>
+        <translation>第{number}项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="119"/>
+        <source>marginal breach</source>
+        <translation>临界超标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="146"/>
+        <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
+        <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="91"/>
+        <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
+        <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="94"/>
+        <source>Number of findings</source>
+        <translation>不符合项数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="117"/>
+        <source>Findings on this parcel</source>
+        <translation>本地块不符合项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="120"/>
+        <source>Accepted by the reviewer as an approved exception.</source>
+        <translation>审查人认定为批准的例外。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="121"/>
+        <source>Reason: {reason}</source>
+        <translation>理由：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="122"/>
+        <source>Reviewer&apos;s note: {note}</source>
+        <translation>审查备注：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="124"/>
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="125"/>
+        <source>What the engine did</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="126"/>
+        <source>None: every input was read as written.</source>
+        <translation>无：全部输入数据均按原样读取。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="127"/>
+        <source>Reviewer&apos;s notes on findings no longer found</source>
+        <translation>已不存在的不符合项的审查备注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="128"/>
+        <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
+        <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="132"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="133"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="136"/>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="137"/>
+        <source>Plan parcels</source>
+        <translation>控规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="140"/>
+        <source>No green layer was given: green ratio is not assessed.</source>
+        <translation>未提供绿地图层：不评估绿地率。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="141"/>
+        <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
+        <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="142"/>
+        <source>Checked and reported by Planner {version} on {time}.</source>
+        <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="143"/>
+        <source>unknown (local planar metres)</source>
+        <translation>未知（局部平面坐标，单位米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="150"/>
+        <source>Underground storeys never count toward FAR.</source>
+        <translation>地下层一律不计入容积率。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="151"/>
+        <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
+        <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="153"/>
+        <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
+        <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="155"/>
+        <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
+        <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="157"/>
+        <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
+        <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="159"/>
+        <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
+        <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="162"/>
+        <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
+        <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="165"/>
+        <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
+        <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="168"/>
+        <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
+        <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="174"/>
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="175"/>
+        <source>Authority (seal)</source>
+        <translation>审查机关（盖章）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="176"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="178"/>
+        <source>Parcel with violations</source>
+        <translation>有违规的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="179"/>
+        <source>Parcel passes</source>
+        <translation>合规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="180"/>
+        <source>Parcel not assessed</source>
+        <translation>未评估地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="181"/>
+        <source>Parcel untouched by the scheme</source>
+        <translation>方案未涉及的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="182"/>
+        <source>Building named in a finding</source>
+        <translation>审查意见涉及的建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="184"/>
+        <source>Green area</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="185"/>
+        <source>Parcel of this section</source>
+        <translation>本节所述地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="186"/>
+        <source>N</source>
+        <translation>北</translation>
     </message>
 </context>
 </TS>
