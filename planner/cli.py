@@ -48,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--mapping", metavar="FILE.toml", help="field names for layers Planner does not recognise")
     check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
     check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
+    check.add_argument("--pdf", metavar="PATH", help="write the violation report as PDF")
+    check.add_argument("--xlsx", metavar="PATH", help="write parcels, findings and buildings as a spreadsheet")
+    check.add_argument("--gpkg", metavar="PATH", help="write the violating parcels and buildings as a GeoPackage")
+    check.add_argument("--review", metavar="FILE", help="reviewer notes to print (default: the review file saved "
+                       "next to the buildings file by the desktop application, if there is one)")
+    check.add_argument("--authority", metavar="NAME", default="", help="authority named in the report's title")
+    check.add_argument("--scheme-name", metavar="TEXT", default="", help="scheme name/number for the report")
+    check.add_argument("--plan-name", metavar="TEXT", default="", help="plan name for the report")
+    check.add_argument("--plan-version", metavar="TEXT", default="", help="plan version / approval number")
+    check.add_argument("--reviewer", metavar="NAME", default="", help="reviewer named in the report")
     gui = sub.add_parser("gui", help="open the desktop application (the default with no command)",
                          description="Without files, opens the bundled sample plan and its violating scheme.")
     gui.add_argument("--plan", metavar="FILE")
@@ -109,8 +119,10 @@ def run_check(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     progress = _Progress(sys.stderr, lang)
     try:
-        result = _check(args, progress)
+        result, layers = _check(args, progress)
         progress.clear()
+        review = _review(args)
+        messages = _write_outputs(args, result, layers, review, lang)
     except InputError as exc:
         progress.clear()
         print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
@@ -121,23 +133,58 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
               f"({log})", file=sys.stderr)
         return EXIT_INPUT
-    from planner.serialise import result_json, sentences
-
-    messages = sentences(result, lang)
-    if args.json:
-        document = orjson.dumps(result_json(result, lang, messages), option=orjson.OPT_INDENT_2) + b"\n"
-        if args.json == "-":
-            sys.stdout.flush()
-            sys.stdout.buffer.write(document)
-            sys.stdout.buffer.flush()
-        else:
-            Path(args.json).write_bytes(document)
     if args.json != "-":
         print_summary(result, lang, sys.stdout, messages)
     return EXIT_VIOLATIONS if result.violations else EXIT_PASS
 
 
-def _check(args: argparse.Namespace, progress: _Progress) -> CheckResult:
+def _review(args: argparse.Namespace):
+    """The review named with --review, else the one saved next to the buildings file, else none."""
+    from planner.review import load_review, review_path
+
+    if args.review:
+        if not Path(args.review).exists():
+            raise InputError("file_missing", path=args.review)
+        return load_review(args.review)
+    beside = review_path(args.buildings)
+    return load_review(beside) if beside.exists() else None
+
+
+def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, review, lang: str) -> dict[int, str]:
+    """JSON, PDF, XLSX and GeoPackage as asked. Returns each violation's sentence for the summary."""
+    from planner.serialise import result_json, sentences
+
+    messages = sentences(result, lang)
+    try:
+        if args.json:
+            document = orjson.dumps(result_json(result, lang, messages), option=orjson.OPT_INDENT_2) + b"\n"
+            if args.json == "-":
+                sys.stdout.flush()
+                sys.stdout.buffer.write(document)
+                sys.stdout.buffer.flush()
+            else:
+                Path(args.json).write_bytes(document)
+        if args.pdf:
+            from planner.report import ReportMeta, write_pdf
+
+            meta = ReportMeta(authority=args.authority, scheme_name=args.scheme_name or Path(args.buildings).stem,
+                              plan_name=args.plan_name or Path(args.plan).stem, plan_version=args.plan_version,
+                              reviewer=args.reviewer or (review.reviewer if review is not None else ""))
+            write_pdf(result, layers, meta, args.pdf, lang, review)
+        if args.xlsx:
+            from planner.exports import write_xlsx
+
+            write_xlsx(result, args.xlsx, lang, review)
+        if args.gpkg:
+            from planner.exports import write_findings_gpkg
+
+            write_findings_gpkg(result, layers["plan"], layers["buildings"], args.gpkg, lang, review)
+    except OSError as exc:
+        raise InputError("output_unwritable", path=exc.filename or "", error=exc.strerror or str(exc)) from None
+    return messages
+
+
+def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, dict]:
     from planner.engine import check
     from planner.fields import load_mapping
     from planner.layers import load_buildings, load_green, load_plan
@@ -151,7 +198,8 @@ def _check(args: argparse.Namespace, progress: _Progress) -> CheckResult:
     if args.green:
         progress(0.0, "reading green")
         green = load_green(args.green, args.green_layer, mapping)
-    return check(plan, buildings, green, progress=progress)
+    layers = {"plan": plan, "buildings": buildings, **({"green": green} if green is not None else {})}
+    return check(plan, buildings, green, progress=progress), layers
 
 
 def _log_traceback() -> str:

@@ -184,6 +184,8 @@ ERROR_TEMPLATES = {
                                                          "look like degrees; areas cannot be measured. Add a .prj "
                                                          "or reproject it."),
     "unexpected": QT_TRANSLATE_NOOP("messages", "Unexpected error: {error}."),
+    "output_unwritable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be written ({error})."),
+    "review_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the review file cannot be read ({error})."),
 }
 
 #: Why an indicator text could not be read (planner.indicators.REASONS).

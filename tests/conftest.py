@@ -31,3 +31,10 @@ def write_layer(path: Path, layer: str, geometry: list, crs: str | None = "EPSG:
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     return tmp_path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _widgets_application(qapp):
+    """A QApplication from the start: the report code creates a bare QGuiApplication when none exists
+    (the CLI needs no widgets), and a later widget test could not run on that."""
+    yield qapp

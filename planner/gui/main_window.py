@@ -24,6 +24,7 @@ from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, Ma
 from planner.gui.inspector import ParcelInspector
 from planner.gui.layer_panel import LayerPanel
 from planner.gui.map_canvas import LayerStyle, MapCanvas
+from planner.gui.review_panel import ReviewPanel
 from planner.gui.session import (
     BUILDING_OK,
     BUILDING_VIOLATION,
@@ -44,6 +45,7 @@ from planner.gui.worker import CheckRunner, LoadRequest
 from planner.io import list_layers
 from planner.messages import error_message
 from planner.model import CheckWarning, InputError, Violation
+from planner.review import Review, ReviewStore, review_path
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.settings = settings or QSettings()
         self.session = Session()
+        self.review_store = ReviewStore()
         self.mapping_memory = MappingMemory(self.settings)
         self.runner = CheckRunner(self)
         self.runner.progressed.connect(self._on_runner_progressed)
@@ -119,6 +122,12 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.inspector_dock = self._dock("inspector", self.tr("Parcel"), self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review_panel = ReviewPanel(self.lang, self)
+        self.review_panel.reviewChanged.connect(self._on_review_panel_review_changed)
+        self.review_dock = self._dock("review", self.tr("Review"), self.review_panel,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.review_dock)
+        self.inspector_dock.raise_()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -141,6 +150,24 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         self._refresh_recent_menu()
         file_menu.addSeparator()
+        self.result_actions = []
+        for text, handler, shortcut in (
+                (self.tr("Export report as &PDF…"), self.export_pdf, None),
+                (self.tr("Print &preview…"), self.print_preview, None),
+                (self.tr("P&rint…"), self.print_report, QKeySequence.StandardKey.Print),
+                (self.tr("Export &spreadsheet (XLSX)…"), self.export_xlsx, None),
+                (self.tr("Export findings as &GeoPackage…"), self.export_gpkg, None)):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(handler)
+            action.setEnabled(False)
+            file_menu.addAction(action)
+            self.result_actions.append(action)
+        settings_action = QAction(self.tr("Report &settings…"), self)
+        settings_action.triggered.connect(self.edit_report_settings)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -153,7 +180,7 @@ class MainWindow(QMainWindow):
         zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
         view_menu.addActions([zoom_all, zoom_selection])
         view_menu.addSeparator()
-        for dock in (self.layers_dock, self.findings_dock, self.inspector_dock):
+        for dock in (self.layers_dock, self.findings_dock, self.inspector_dock, self.review_dock):
             view_menu.addAction(dock.toggleViewAction())
 
     def _build_status_bar(self) -> None:
@@ -314,6 +341,9 @@ class MainWindow(QMainWindow):
         self.inspector.show_parcel(result, None)
         self.crs_label.setText(result.crs if result is not None else "")
         self.layer_panel.set_layers(self._panel_rows())
+        for action in self.result_actions:
+            action.setEnabled(result is not None)
+        self._open_review()
 
     def _titles(self) -> dict[str, str]:
         return {"plan": self.tr("Plan parcels"), "buildings": self.tr("Scheme buildings"),
@@ -323,6 +353,127 @@ class MainWindow(QMainWindow):
         titles = self._titles()
         return [(key, titles.get(key, key), self.session.layers[key].info, True)
                 for key in self.canvas.layer_keys() if key in self.session.layers]
+
+    # --- review notes and outputs -------------------------------------------------------------------
+
+    def _open_review(self) -> None:
+        """The review saved next to the scheme's buildings file, if the scheme changed."""
+        buildings = self.session.buildings
+        path = review_path(buildings.info.path) if buildings is not None else None
+        if path == self.review_store.path:
+            return
+        self._save_review()
+        if buildings is None:
+            self.review_store.close()
+            self.review_panel.set_review(Review())
+            return
+        try:
+            review = self.review_store.open_for(buildings.info.path)
+        except InputError as exc:
+            self._show_error(exc)
+            review = Review()
+        if not review.reviewer:
+            review = review.with_reviewer(str(self.settings.value("report/reviewer", "")))
+        self.review_panel.set_review(review)
+
+    def _on_review_panel_review_changed(self) -> None:
+        self._save_review()
+
+    def _save_review(self) -> None:
+        if self.review_store.path is None:
+            return
+        review = self.review_panel.review()
+        try:
+            self.review_store.save(review)
+        except OSError as exc:
+            self._show_error(InputError("output_unwritable", path=str(self.review_store.path), error=str(exc)))
+        if review.reviewer:
+            self.settings.setValue("report/reviewer", review.reviewer)
+
+    def report_meta(self):
+        from planner.report import ReportMeta
+
+        layers = self.session.layers
+        return ReportMeta(authority=str(self.settings.value("report/authority", "")),
+                          scheme_name=Path(layers["buildings"].info.path).stem if "buildings" in layers else "",
+                          plan_name=Path(layers["plan"].info.path).stem if "plan" in layers else "",
+                          reviewer=self.review_panel.review().reviewer)
+
+    def _ask_output(self, title: str, suffix: str, name_filter: str) -> str | None:
+        start = Path(str(self.settings.value("last_directory", str(Path.home()))))
+        stem = Path(self.session.buildings.info.path).stem if self.session.buildings is not None else "planner"
+        path, _ = QFileDialog.getSaveFileName(self, title, str(start / f"{stem}{suffix}"), name_filter)
+        return path or None
+
+    def _write(self, write, path: str) -> bool:
+        try:
+            write(path)
+        except InputError as exc:
+            self._show_error(exc)
+            return False
+        except OSError as exc:
+            self._show_error(InputError("output_unwritable", path=path, error=exc.strerror or str(exc)))
+            return False
+        self.stage_label.setText(self.tr("Written: {path}").format(path=path))
+        return True
+
+    def export_pdf(self, path: str | None = None) -> bool:
+        from planner.report import write_pdf
+
+        path = path or self._ask_output(self.tr("Export report"), "_report.pdf", "PDF (*.pdf)")
+        return bool(path) and self._write(lambda p: write_pdf(
+            self.session.result, self.session.layers, self.report_meta(), p, self.lang,
+            self.review_panel.review()), path)
+
+    def export_xlsx(self, path: str | None = None) -> bool:
+        from planner.exports import write_xlsx
+
+        path = path or self._ask_output(self.tr("Export spreadsheet"), "_findings.xlsx", "Excel (*.xlsx)")
+        return bool(path) and self._write(lambda p: write_xlsx(self.session.result, p, self.lang,
+                                                               self.review_panel.review()), path)
+
+    def export_gpkg(self, path: str | None = None) -> bool:
+        from planner.exports import write_findings_gpkg
+
+        path = path or self._ask_output(self.tr("Export findings"), "_findings.gpkg", "GeoPackage (*.gpkg)")
+        return bool(path) and self._write(lambda p: write_findings_gpkg(
+            self.session.result, self.session.plan, self.session.buildings, p, self.lang,
+            self.review_panel.review()), path)
+
+    def report_document(self):
+        from planner.report import build_document
+
+        return build_document(self.session.result, self.session.layers, self.report_meta(), self.lang,
+                              self.review_panel.review())
+
+    def print_report(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from planner.report import print_document
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
+            print_document(self.report_document(), printer)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from planner.report import print_document
+
+        document = self.report_document()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.preview = QPrintPreviewDialog(printer, self)
+        self.preview.paintRequested.connect(lambda target: print_document(document, target))
+        self.preview.exec()
+
+    def edit_report_settings(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        current = str(self.settings.value("report/authority", ""))
+        text, accepted = QInputDialog.getText(self, self.tr("Report settings"),
+                                              self.tr("Authority named in the report's title:"), text=current)
+        if accepted:
+            self.settings.setValue("report/authority", text.strip())
 
     # --- linking map, findings and inspector -----------------------------------------------------
 
@@ -336,6 +487,7 @@ class MainWindow(QMainWindow):
             self.canvas.set_selection("plan", [] if row is None else [row])
         self.canvas.zoom_to_selection()
         self.inspector.show_parcel(self.session.result, parcel_id or self._parcel_of_building(building_id))
+        self.review_panel.show_finding(finding)
 
     def _on_canvas_feature_clicked(self, key: str, index: int) -> None:
         if key == "plan" and self.session.plan is not None and index >= 0:
@@ -446,6 +598,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
+        self._save_review()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
