@@ -56,6 +56,16 @@ from planner.messages import (
     warning_name,
 )
 from planner.model import INDICATORS, RULES, CheckResult, ParcelResult, Violation
+from planner.status import (
+    BUILDING_OK,
+    BUILDING_VIOLATION,
+    PARCEL_NOT_ASSESSED,
+    PARCEL_PASS,
+    PARCEL_UNTOUCHED,
+    PARCEL_VIOLATION,
+    building_status,
+    parcel_status,
+)
 
 __all__ = ["ReportMeta", "build_document", "ensure_gui_application", "print_document", "report_html",
            "write_pdf"]
@@ -240,11 +250,6 @@ def report_font(point_size: float = 9.5) -> QFont:
 
 # --- map data ----------------------------------------------------------------------------------------
 
-PARCEL_UNTOUCHED, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_VIOLATION = 0, 1, 2, 3
-BUILDING_OK, BUILDING_VIOLATION = 0, 1
-#: Rules that concern a building rather than a parcel's totals: the building itself is marked.
-BUILDING_RULES = ("land_use", "crosses_parcel", "outside_plan")
-
 # The GUI's colours (planner/gui/main_window.py): fill, outline, outline width at screen scale.
 PARCEL_COLOURS = {
     PARCEL_UNTOUCHED: (QColor(236, 236, 230), QColor(150, 150, 150), 0.6),
@@ -285,29 +290,12 @@ def _map_data(result: CheckResult, layers: dict[str, Any]) -> _MapData | None:
     _crs, geometries, _notes = align([(layers[r].info.path, layers[r].crs, layers[r].geometry) for r in roles])
     geometry = dict(zip(roles, geometries))
     plan = layers["plan"]
-    classes = np.full(len(plan.ids), PARCEL_UNTOUCHED, dtype=np.int64)
-    table = result.parcels
-    if len(table):
-        achieved = {"far": table.far, "density": table.density, "height": table.max_height,
-                    "green_ratio": table.green_ratio}
-        assessed = np.zeros(len(table), dtype=bool)
-        for indicator in INDICATORS:
-            controlled = ~np.isnan(table.lower[indicator]) | ~np.isnan(table.upper[indicator])
-            assessed |= controlled & ~np.isnan(achieved[indicator])
-        violating = np.array([bool(v) for v in table.violations], dtype=bool)
-        rows = np.asarray(table.rows, dtype=np.int64)
-        ok = rows < len(classes)
-        classes[rows[ok]] = np.where(violating, PARCEL_VIOLATION,
-                                     np.where(assessed, PARCEL_PASS, PARCEL_NOT_ASSESSED))[ok]
+    classes = parcel_status(result, len(plan.ids))
     rows_by_id: dict[str, list[int]] = {}
     for row, pid in enumerate(map(str, plan.ids)):
         rows_by_id.setdefault(pid, []).append(row)
     buildings = layers.get("buildings")
-    building_classes = None
-    if buildings is not None:
-        named = {v.building for v in result.violations if v.rule in BUILDING_RULES and v.building is not None}
-        building_classes = np.where(np.isin(buildings.ids.astype(str), list(named)), BUILDING_VIOLATION,
-                                    BUILDING_OK)
+    building_classes = None if buildings is None else building_status(result, buildings.ids)
     return _MapData(plan=geometry["plan"], plan_ids=plan.ids.astype(str), plan_classes=classes,
                     buildings=geometry.get("buildings"),
                     building_ids=None if buildings is None else buildings.ids.astype(str),
@@ -802,7 +790,9 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     doc.heading(SECTION_SUMMARY)
     if result.violations:
         doc.add(f'<p class="fails">{_e(doc.t(VERDICT_FAILS))}</p>')
-        doc.add(f"<p>{_e(doc.t(COUNTS_FAILS, violations=summary['violations'], violating=summary['parcels_violating'], checked=summary['parcels_checked']))}</p>")
+        counts = doc.t(COUNTS_FAILS, violations=summary["violations"], violating=summary["parcels_violating"],
+                       checked=summary["parcels_checked"])
+        doc.add(f"<p>{_e(counts)}</p>")
     else:
         doc.add(f'<p class="passes">{_e(doc.t(VERDICT_PASSES))}</p>')
         doc.add(f"<p>{_e(doc.t(COUNTS_PASSES, checked=summary['parcels_checked']))}</p>")
@@ -896,7 +886,9 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
         green = format_area(p.green_area) if p.green_area is not None else "-"
         name = _land_use_name(p.land_use, lang)
         code = (p.land_use or "-") + (f" ({name})" if name != "-" else "")
-        doc.add(f"<p>{_e(doc.t(PARCEL_FACTS, code=code, site=format_area(p.site_area), gfa=format_area(p.gfa), footprint=format_area(p.footprint_area), green=green))}")
+        facts = doc.t(PARCEL_FACTS, code=code, site=format_area(p.site_area), gfa=format_area(p.gfa),
+                      footprint=format_area(p.footprint_area), green=green)
+        doc.add(f"<p>{_e(facts)}")
         doc.add(f" {_e(doc.t(PARCEL_BUILDINGS, buildings=', '.join(p.buildings) or '-'))}</p>")
         if data is not None:
             rows_ = data.plan_rows.get(p.id, [])

@@ -232,7 +232,8 @@ class ParcelInspector(QWidget):
             floors = float(buildings.floors[k])
             height = float(buildings.height[k])
             use = buildings.use[k]
-            cells = (str(buildings.ids[k]), "-" if use is None or (isinstance(use, float) and math.isnan(use)) else str(use),
+            use_text = "-" if use is None or (isinstance(use, float) and math.isnan(use)) else str(use)
+            cells = (str(buildings.ids[k]), use_text,
                      "-" if math.isnan(floors) else f"{floors:g}",
                      "-" if math.isnan(height) else format_value("height", height),
                      format_area(float(buildings.footprint_area[k])), format_area(float(buildings.counted_area[k])))

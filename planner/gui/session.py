@@ -8,16 +8,19 @@ import numpy as np
 
 from planner.crs import align
 from planner.layers import BuildingLayer, GreenLayer, Layer, PlanLayer
-from planner.model import INDICATORS, CheckResult
+from planner.model import CheckResult
+from planner.status import (  # noqa: F401 (the map classes, re-exported for the GUI)
+    BUILDING_OK,
+    BUILDING_VIOLATION,
+    PARCEL_NOT_ASSESSED,
+    PARCEL_PASS,
+    PARCEL_UNTOUCHED,
+    PARCEL_VIOLATION,
+    building_status,
+    parcel_status,
+)
 
 ROLES = ("plan", "buildings", "green")
-
-# Map classes of parcels and buildings (the canvas styles them; the legend names them).
-PARCEL_UNTOUCHED, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_VIOLATION = 0, 1, 2, 3
-BUILDING_OK, BUILDING_VIOLATION = 0, 1
-
-#: Rules that concern a building rather than a parcel's totals: the building itself is marked.
-BUILDING_RULES = ("land_use", "crosses_parcel", "outside_plan")
 
 
 @dataclass(frozen=True)
@@ -58,36 +61,14 @@ def display_geometry(session: Session) -> dict[str, np.ndarray]:
 
 
 def parcel_classes(session: Session) -> np.ndarray:
-    """Per plan parcel: untouched, pass, not assessed (touched, nothing it controls could be measured), violation."""
-    plan, result = session.plan, session.result
-    if plan is None:
-        return np.zeros(0, dtype=np.int64)
-    classes = np.full(len(plan.ids), PARCEL_UNTOUCHED, dtype=np.int64)
-    if result is None:
-        return classes
-    table = result.parcels
-    achieved = {"far": table.far, "density": table.density, "height": table.max_height,
-                "green_ratio": table.green_ratio}
-    assessed = np.zeros(len(table), dtype=bool)
-    for indicator in INDICATORS:
-        controlled = ~np.isnan(table.lower[indicator]) | ~np.isnan(table.upper[indicator])
-        assessed |= controlled & ~np.isnan(achieved[indicator])
-    violating = np.array([bool(v) for v in table.violations], dtype=bool)
-    classes[table.rows] = np.where(violating, PARCEL_VIOLATION, np.where(assessed, PARCEL_PASS, PARCEL_NOT_ASSESSED))
-    return classes
+    """Per plan parcel: untouched, pass, not assessed, violation (planner.status)."""
+    return parcel_status(session.result, 0 if session.plan is None else len(session.plan.ids))
 
 
 def building_classes(session: Session) -> np.ndarray:
-    """Per building: marked when a finding names it (land use, crossing, outside the plan)."""
-    buildings, result = session.buildings, session.result
-    if buildings is None:
-        return np.zeros(0, dtype=np.int64)
-    classes = np.full(len(buildings.ids), BUILDING_OK, dtype=np.int64)
-    if result is None:
-        return classes
-    named = {v.building for v in result.violations if v.rule in BUILDING_RULES and v.building is not None}
-    classes[np.isin(buildings.ids, list(named))] = BUILDING_VIOLATION
-    return classes
+    """Per building: marked when a finding names it (planner.status)."""
+    buildings = session.buildings
+    return building_status(session.result, np.zeros(0) if buildings is None else buildings.ids)
 
 
 def parcel_row(session: Session, parcel_id: str | None) -> int | None:
