@@ -252,11 +252,12 @@ def _translator(lang: str):
     return translator
 
 
-def tr(text: str, lang: str) -> str:
+def tr(text: str, lang: str, context: str = CONTEXT) -> str:
+    """`text` in `lang`; a module whose short words would clash with others' (exports) has its own context."""
     translator = _translator(lang)
     if translator is None:
         return text
-    return translator.translate(CONTEXT, text) or text
+    return translator.translate(context, text) or text
 
 
 class _Blank(dict):

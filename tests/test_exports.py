@@ -99,7 +99,7 @@ def test_areas_heights_limits_and_counts(result, tmp_path):
     assert row["Status"].value == "violation"
     assert row["Violations"].value == 3 and isinstance(row["Violations"].value, int)
     assert row["Rules"].value == "far_max, green_min, crosses_parcel"
-    assert row["Buildings"].value == "1#, 2#, 3#"
+    assert row["Buildings on the parcel"].value == "1#, 2#, 3#"
     height_range = _by(records, "Parcel", "XG-06-03")
     assert (height_range["Height min (m)"].value, height_range["Height max (m)"].value) == (24, 50)
     assert height_range["Height as written"].value == "24-50m"
@@ -166,11 +166,11 @@ def test_buildings_sheet(result, tmp_path):
     records = _records(_xlsx(result, tmp_path)["Buildings"])
     assert [r["Building"].value for r in records] == list(result.buildings.ids)
     crossing = _by(records, "Building", "3#")
-    assert crossing["Parcels"].value == "XG-06-01, XG-06-02" and crossing["Rules"].value == "crosses_parcel"
+    assert crossing["Parcels it stands on"].value == "XG-06-01, XG-06-02" and crossing["Rules"].value == "crosses_parcel"
     assert crossing["Counted area (m²)"].value == pytest.approx(2688.0)
     assert crossing["Storeys"].value == 6 and crossing["Use"].value == "住宅"
     kiosk = _by(records, "Building", "10#")
-    assert kiosk["Outside the plan (m²)"].value == pytest.approx(280.0) and kiosk["Parcels"].value is None
+    assert kiosk["Outside the plan (m²)"].value == pytest.approx(280.0) and kiosk["Parcels it stands on"].value is None
     unknown = _by(records, "Building", "G-4")  # nothing known: empty cells, never 0 or "nan"
     assert unknown["Storeys"].value is None and unknown["Height (m)"].value is None
 
@@ -181,7 +181,7 @@ def test_provenance_sheet(result, tmp_path):
     plan = result.inputs["plan"]
     assert rows[1] == ["Plan", "xiguan_plan.gpkg", "控规地块", 36, "EPSG:4542", plan.sha256, plan.path]
     assert rows[1][5] == hashlib.sha256(PLAN.read_bytes()).hexdigest()
-    assert [r[:3] for r in rows[2:4]] == [["Buildings", "scheme_violating.gpkg", "建筑"],
+    assert [r[:3] for r in rows[2:4]] == [["Scheme buildings", "scheme_violating.gpkg", "建筑"],
                                           ["Green areas", "scheme_violating.gpkg", "绿地"]]
     facts = {r[0]: r[1] for r in rows[4:] if r[0]}
     assert facts["Working CRS"] == "EPSG:4542"

@@ -260,6 +260,371 @@ layer: {layer}
     </message>
 </context>
 <context>
+    <name>exports</name>
+    <message>
+        <location filename="../../planner/exports.py" line="39"/>
+        <source>Parcels</source>
+        <extracomment>Export headers and sheet names, marked for lupdate in their own context (&quot;Parcel&quot; is 地块编号 in a spreadsheet header but 地块 in a sentence); the Chinese is in resources/translations.</extracomment>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="40"/>
+        <source>Findings</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="41"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="42"/>
+        <source>Provenance</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="43"/>
+        <source>Parcel</source>
+        <translation>地块编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="44"/>
+        <source>Land-use code</source>
+        <translation>用地代码</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="45"/>
+        <source>Site area (m²)</source>
+        <translation>用地面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="46"/>
+        <source>Counted floor area (m²)</source>
+        <translation>计容建筑面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="47"/>
+        <source>Footprint area (m²)</source>
+        <translation>建筑基底面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="48"/>
+        <source>Green area (m²)</source>
+        <translation>绿地面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="49"/>
+        <source>FAR</source>
+        <translation>容积率</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="50"/>
+        <source>Building density</source>
+        <translation>建筑密度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="51"/>
+        <source>Max height (m)</source>
+        <translation>最大建筑高度（m）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="52"/>
+        <source>Green ratio</source>
+        <translation>绿地率</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="53"/>
+        <source>FAR min</source>
+        <translation>容积率下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="54"/>
+        <source>FAR max</source>
+        <translation>容积率上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="55"/>
+        <source>FAR as written</source>
+        <translation>容积率（控规原文）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="56"/>
+        <source>Density min</source>
+        <translation>建筑密度下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="57"/>
+        <source>Density max</source>
+        <translation>建筑密度上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="58"/>
+        <source>Density as written</source>
+        <translation>建筑密度（控规原文）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="59"/>
+        <source>Height min (m)</source>
+        <translation>建筑高度下限（m）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="60"/>
+        <source>Height max (m)</source>
+        <translation>建筑高度上限（m）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="61"/>
+        <source>Height as written</source>
+        <translation>建筑限高（控规原文）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="62"/>
+        <source>Green ratio min</source>
+        <translation>绿地率下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="63"/>
+        <source>Green ratio max</source>
+        <translation>绿地率上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="64"/>
+        <source>Green ratio as written</source>
+        <translation>绿地率（控规原文）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="65"/>
+        <source>Status</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="66"/>
+        <location filename="../../planner/exports.py" line="104"/>
+        <source>Violations</source>
+        <translation>不符合项数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="67"/>
+        <source>Rules</source>
+        <translation>不符合规则</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="68"/>
+        <source>Buildings on the parcel</source>
+        <translation>地块内建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="69"/>
+        <source>Severity</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="70"/>
+        <source>Rule id</source>
+        <translation>规则编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="71"/>
+        <source>Rule</source>
+        <translation>审查规则</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="72"/>
+        <source>Building</source>
+        <translation>建筑编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="73"/>
+        <source>Actual</source>
+        <translation>方案值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="74"/>
+        <source>Limit min</source>
+        <translation>控制下限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="75"/>
+        <source>Limit max</source>
+        <translation>控制上限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="76"/>
+        <source>Limit</source>
+        <translation>控制值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="77"/>
+        <source>Marginal</source>
+        <translation>临界</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="78"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="79"/>
+        <source>Reviewer note</source>
+        <translation>审查备注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="80"/>
+        <source>Accepted</source>
+        <translation>已认可</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="81"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="82"/>
+        <source>violation</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="83"/>
+        <source>warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="84"/>
+        <source>Use</source>
+        <translation>建筑用途</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="85"/>
+        <source>Storeys</source>
+        <translation>地上层数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="86"/>
+        <source>Height (m)</source>
+        <translation>建筑高度（m）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="87"/>
+        <source>Counted area (m²)</source>
+        <translation>计容建筑面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="88"/>
+        <source>Outside the plan (m²)</source>
+        <translation>规划范围外面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="89"/>
+        <source>Parcels it stands on</source>
+        <translation>所在地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="90"/>
+        <source>Role</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="91"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="92"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="93"/>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="94"/>
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="95"/>
+        <source>SHA-256</source>
+        <translation>SHA-256 校验值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="96"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="97"/>
+        <source>Plan</source>
+        <translation>控规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="98"/>
+        <source>Scheme buildings</source>
+        <translation>方案建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="99"/>
+        <source>Green areas</source>
+        <translation>方案绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="100"/>
+        <source>Working CRS</source>
+        <translation>计算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="101"/>
+        <source>Planner version</source>
+        <translation>Planner 版本</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="102"/>
+        <source>Parcels checked</source>
+        <translation>审查地块数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="103"/>
+        <source>Parcels violating</source>
+        <translation>不符合地块数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="105"/>
+        <source>Warnings</source>
+        <translation>提示数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="106"/>
+        <source>Reviewer</source>
+        <translation>审查人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="107"/>
+        <source>Review opinion</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="108"/>
+        <source>plan</source>
+        <translation>控规地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="109"/>
+        <source>buildings</source>
+        <translation>方案建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="110"/>
+        <source>green-area</source>
+        <translation>方案绿地</translation>
+    </message>
+    <message>
+        <location filename="../../planner/exports.py" line="111"/>
+        <source>it is the {role} input of this check; choose another output file</source>
+        <translation>该文件是本次审查的输入数据（{role}），不能覆盖，请另选输出文件</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <location filename="../../planner/cli.py" line="232"/>
@@ -269,26 +634,26 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/cli.py" line="232"/>
-        <location filename="../../planner/report.py" line="138"/>
+        <location filename="../../planner/report.py" line="148"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="233"/>
-        <location filename="../../planner/report.py" line="139"/>
+        <location filename="../../planner/report.py" line="149"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="234"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
-        <location filename="../../planner/report.py" line="102"/>
+        <location filename="../../planner/report.py" line="112"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="234"/>
-        <location filename="../../planner/report.py" line="103"/>
+        <location filename="../../planner/report.py" line="113"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
@@ -329,7 +694,7 @@ layer: {layer}
         <location filename="../../planner/cli.py" line="254"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/messages.py" line="74"/>
-        <location filename="../../planner/report.py" line="110"/>
+        <location filename="../../planner/report.py" line="120"/>
         <source>violation</source>
         <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
@@ -337,7 +702,7 @@ layer: {layer}
     <message>
         <location filename="../../planner/cli.py" line="255"/>
         <location filename="../../planner/messages.py" line="73"/>
-        <location filename="../../planner/report.py" line="111"/>
+        <location filename="../../planner/report.py" line="121"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
@@ -356,7 +721,7 @@ layer: {layer}
     <message>
         <location filename="../../planner/cli.py" line="278"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
-        <location filename="../../planner/report.py" line="79"/>
+        <location filename="../../planner/report.py" line="89"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1105,7 +1470,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="98"/>
-        <location filename="../../planner/report.py" line="134"/>
+        <location filename="../../planner/report.py" line="144"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -1116,7 +1481,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="99"/>
-        <location filename="../../planner/report.py" line="135"/>
+        <location filename="../../planner/report.py" line="145"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -1199,7 +1564,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="59"/>
-        <location filename="../../planner/report.py" line="93"/>
+        <location filename="../../planner/report.py" line="103"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
@@ -1215,7 +1580,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="43"/>
-        <location filename="../../planner/report.py" line="113"/>
+        <location filename="../../planner/report.py" line="123"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
@@ -1226,32 +1591,32 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
-        <location filename="../../planner/report.py" line="105"/>
+        <location filename="../../planner/report.py" line="115"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="47"/>
-        <location filename="../../planner/report.py" line="106"/>
+        <location filename="../../planner/report.py" line="116"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="48"/>
-        <location filename="../../planner/report.py" line="107"/>
+        <location filename="../../planner/report.py" line="117"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="49"/>
-        <location filename="../../planner/report.py" line="108"/>
+        <location filename="../../planner/report.py" line="118"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="50"/>
-        <location filename="../../planner/report.py" line="104"/>
-        <location filename="../../planner/report.py" line="109"/>
+        <location filename="../../planner/report.py" line="114"/>
+        <location filename="../../planner/report.py" line="119"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -1263,7 +1628,7 @@ layer: {layer}
     <message>
         <location filename="../../planner/gui/inspector.py" line="60"/>
         <location filename="../../planner/gui/violations.py" line="61"/>
-        <location filename="../../planner/report.py" line="183"/>
+        <location filename="../../planner/report.py" line="193"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
@@ -1384,7 +1749,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="40"/>
-        <location filename="../../planner/report.py" line="72"/>
+        <location filename="../../planner/report.py" line="82"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
@@ -1395,7 +1760,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report.py" line="173"/>
+        <location filename="../../planner/report.py" line="183"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -1415,342 +1780,342 @@ layer: {layer}
         <translation>提示：{name}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="65"/>
+        <location filename="../../planner/report.py" line="75"/>
         <source>Regulatory plan compliance report</source>
         <translation>控规符合性审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="66"/>
+        <location filename="../../planner/report.py" line="76"/>
         <source>Check of a building scheme against the regulatory detailed plan</source>
         <translation>建设项目方案与控制性详细规划符合性审查</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="67"/>
+        <location filename="../../planner/report.py" line="77"/>
         <source>Authority</source>
         <translation>审查机关</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="68"/>
+        <location filename="../../planner/report.py" line="78"/>
         <source>Scheme</source>
         <translation>报建方案</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="69"/>
+        <location filename="../../planner/report.py" line="79"/>
         <source>Regulatory plan</source>
         <translation>控制性详细规划</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="70"/>
+        <location filename="../../planner/report.py" line="80"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="71"/>
+        <location filename="../../planner/report.py" line="81"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="74"/>
+        <location filename="../../planner/report.py" line="84"/>
         <source>Overall verdict</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="75"/>
+        <location filename="../../planner/report.py" line="85"/>
         <source>Overview map</source>
         <translation>总览图</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="76"/>
+        <location filename="../../planner/report.py" line="86"/>
         <source>Parcels the scheme touches</source>
         <translation>方案涉及地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="77"/>
+        <location filename="../../planner/report.py" line="87"/>
         <source>Violating parcels</source>
         <translation>不符合地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="78"/>
+        <location filename="../../planner/report.py" line="88"/>
         <source>Findings on no parcel</source>
         <translation>不属于任何地块的不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="80"/>
+        <location filename="../../planner/report.py" line="90"/>
         <source>Inputs and provenance</source>
         <translation>输入数据及来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="81"/>
+        <location filename="../../planner/report.py" line="91"/>
         <source>Counting conventions</source>
         <translation>计算规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="82"/>
+        <location filename="../../planner/report.py" line="92"/>
         <source>Review opinion and signature</source>
         <translation>审查意见及签章</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="84"/>
+        <location filename="../../planner/report.py" line="94"/>
         <source>Overall verdict: the scheme does not comply with the plan.</source>
         <translation>审查结论：方案不符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="85"/>
+        <location filename="../../planner/report.py" line="95"/>
         <source>Overall verdict: the scheme complies with the plan.</source>
         <translation>审查结论：方案符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="86"/>
+        <location filename="../../planner/report.py" line="96"/>
         <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
         <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="88"/>
+        <location filename="../../planner/report.py" line="98"/>
         <source>No findings on the {checked} parcels the scheme touches.</source>
         <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="89"/>
+        <location filename="../../planner/report.py" line="99"/>
         <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
         <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="95"/>
+        <location filename="../../planner/report.py" line="105"/>
         <source>{count} ({marginal} marginal)</source>
         <translation>{count}（其中临界{marginal}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="97"/>
+        <location filename="../../planner/report.py" line="107"/>
         <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
         <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="99"/>
+        <location filename="../../planner/report.py" line="109"/>
         <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
         <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="100"/>
+        <location filename="../../planner/report.py" line="110"/>
         <source>No map: the layers were not given to the report.</source>
         <translation>无图：未向报告提供图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="114"/>
+        <location filename="../../planner/report.py" line="124"/>
         <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
         <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="116"/>
+        <location filename="../../planner/report.py" line="126"/>
         <source>Buildings: {buildings}.</source>
         <translation>建筑：{buildings}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="118"/>
+        <location filename="../../planner/report.py" line="128"/>
         <source>Finding {number}</source>
         <translation>第{number}项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="119"/>
+        <location filename="../../planner/report.py" line="129"/>
         <source>marginal breach</source>
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="146"/>
+        <location filename="../../planner/report.py" line="156"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="91"/>
+        <location filename="../../planner/report.py" line="101"/>
         <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
         <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="94"/>
+        <location filename="../../planner/report.py" line="104"/>
         <source>Number of findings</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="117"/>
+        <location filename="../../planner/report.py" line="127"/>
         <source>Findings on this parcel</source>
         <translation>本地块不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="120"/>
+        <location filename="../../planner/report.py" line="130"/>
         <source>Accepted by the reviewer as an approved exception.</source>
         <translation>审查人认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="121"/>
+        <location filename="../../planner/report.py" line="131"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="122"/>
+        <location filename="../../planner/report.py" line="132"/>
         <source>Reviewer&apos;s note: {note}</source>
         <translation>审查备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="124"/>
+        <location filename="../../planner/report.py" line="134"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="125"/>
+        <location filename="../../planner/report.py" line="135"/>
         <source>What the engine did</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="126"/>
+        <location filename="../../planner/report.py" line="136"/>
         <source>None: every input was read as written.</source>
         <translation>无：全部输入数据均按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="127"/>
+        <location filename="../../planner/report.py" line="137"/>
         <source>Reviewer&apos;s notes on findings no longer found</source>
         <translation>已不存在的不符合项的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="128"/>
+        <location filename="../../planner/report.py" line="138"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="132"/>
+        <location filename="../../planner/report.py" line="142"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="133"/>
+        <location filename="../../planner/report.py" line="143"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="136"/>
+        <location filename="../../planner/report.py" line="146"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="137"/>
+        <location filename="../../planner/report.py" line="147"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="140"/>
+        <location filename="../../planner/report.py" line="150"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="141"/>
+        <location filename="../../planner/report.py" line="151"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="142"/>
+        <location filename="../../planner/report.py" line="152"/>
         <source>Checked and reported by Planner {version} on {time}.</source>
         <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="143"/>
+        <location filename="../../planner/report.py" line="153"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="150"/>
+        <location filename="../../planner/report.py" line="160"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="151"/>
+        <location filename="../../planner/report.py" line="161"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="153"/>
+        <location filename="../../planner/report.py" line="163"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="155"/>
+        <location filename="../../planner/report.py" line="165"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="157"/>
+        <location filename="../../planner/report.py" line="167"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="159"/>
+        <location filename="../../planner/report.py" line="169"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="162"/>
+        <location filename="../../planner/report.py" line="172"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="165"/>
+        <location filename="../../planner/report.py" line="175"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="168"/>
+        <location filename="../../planner/report.py" line="178"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="174"/>
+        <location filename="../../planner/report.py" line="184"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="175"/>
+        <location filename="../../planner/report.py" line="185"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="176"/>
+        <location filename="../../planner/report.py" line="186"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="178"/>
+        <location filename="../../planner/report.py" line="188"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="179"/>
+        <location filename="../../planner/report.py" line="189"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="180"/>
+        <location filename="../../planner/report.py" line="190"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="181"/>
+        <location filename="../../planner/report.py" line="191"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="182"/>
+        <location filename="../../planner/report.py" line="192"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="184"/>
+        <location filename="../../planner/report.py" line="194"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="185"/>
+        <location filename="../../planner/report.py" line="195"/>
         <source>Parcel of this section</source>
         <translation>本节所述地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="186"/>
+        <location filename="../../planner/report.py" line="196"/>
         <source>N</source>
         <translation>北</translation>
     </message>
