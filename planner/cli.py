@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--buildings-layer", metavar="NAME")
     check.add_argument("--green", metavar="FILE", help="scheme green areas (without it, green ratio is not assessed)")
     check.add_argument("--green-layer", metavar="NAME")
+    check.add_argument("--lines", metavar="FILE", action=_LinesFile, dest="lines", default=[],
+                       help="control lines and zones: road red lines (setbacks), green/blue/purple/yellow lines, "
+                       "ecological red lines, basic farmland, building control lines; repeatable. Without "
+                       "--lines-layer, every layer of FILE whose name or kind field says what it holds is read")
+    check.add_argument("--lines-layer", metavar="NAME", action=_LinesLayer, dest="lines",
+                       help="the layer of the --lines FILE just before it; repeat it to read several layers of "
+                       "that file")
     check.add_argument("--mapping", metavar="FILE.toml", help="field names for layers Planner does not recognise")
     check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
     check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
@@ -69,6 +76,30 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--lang", choices=LANGUAGES)
     gui.add_argument("--screenshot", metavar="PNG", help="save the window once loaded and checked, then exit")
     return parser
+
+
+class _LinesFile(argparse.Action):
+    """--lines FILE: one more control-line file (its layer, if any, follows as --lines-layer)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        entries = list(getattr(namespace, self.dest) or [])
+        entries.append((values, None))
+        setattr(namespace, self.dest, entries)
+
+
+class _LinesLayer(argparse.Action):
+    """--lines-layer NAME: the layer of the --lines FILE before it; a second one reads another layer of it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        entries = list(getattr(namespace, self.dest) or [])
+        if not entries:
+            parser.error("--lines-layer needs a --lines FILE before it")
+        path, layer = entries[-1]
+        if layer is None:
+            entries[-1] = (path, values)
+        else:
+            entries.append((path, values))
+        setattr(namespace, self.dest, entries)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,6 +216,7 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
 
 
 def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, dict]:
+    from planner.controls import load_controls
     from planner.engine import check
     from planner.fields import load_mapping
     from planner.layers import load_buildings, load_green, load_plan
@@ -198,8 +230,13 @@ def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, 
     if args.green:
         progress(0.0, "reading green")
         green = load_green(args.green, args.green_layer, mapping)
-    layers = {"plan": plan, "buildings": buildings, **({"green": green} if green is not None else {})}
-    return check(plan, buildings, green, progress=progress), layers
+    controls = []
+    for path, layer in args.lines:
+        progress(0.0, "reading lines")
+        controls.append(load_controls(path, layer, mapping))
+    layers = {"plan": plan, "buildings": buildings, **({"green": green} if green is not None else {}),
+              **({"lines": controls} if controls else {})}
+    return check(plan, buildings, green, controls=controls, progress=progress), layers
 
 
 def _log_traceback() -> str:
@@ -230,7 +267,8 @@ def _pad(text: str, width: int) -> str:
 
 
 ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "Plan"), "buildings": QT_TRANSLATE_NOOP("messages", "Buildings"),
-              "green": QT_TRANSLATE_NOOP("messages", "Green areas")}
+              "green": QT_TRANSLATE_NOOP("messages", "Green areas"),
+              "lines": QT_TRANSLATE_NOOP("messages", "Control lines")}
 SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("messages", "Land use"),
                    QT_TRANSLATE_NOOP("messages", "FAR"), QT_TRANSLATE_NOOP("messages", "Density"),
                    QT_TRANSLATE_NOOP("messages", "Height"), QT_TRANSLATE_NOOP("messages", "Green ratio"),
@@ -263,7 +301,7 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
     rows = _summary_rows(result.parcels, lang)
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = [tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}"]
-    for role, info in result.inputs.items():
+    for role, info in [*result.inputs.items(), *(("lines", info) for info in result.lines)]:
         if info is not None:
             lines.append(f"{tr(ROLE_NAMES[role], lang)}: {info.path} [{info.layer}] {info.features} · "
                          f"{info.crs or '-'}")

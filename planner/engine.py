@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -12,13 +12,14 @@ import pandas as pd
 import shapely
 
 from planner import rules
+from planner.controls import ControlLayer, ControlTable, check_controls
 from planner.crs import align, crs_label
 from planner.landuse import LandUseTable
 from planner.layers import BuildingLayer, GreenLayer, PlanLayer
 from planner.model import (
+    ALL_RULES,
     INDICATOR_RULES,
     INDICATORS,
-    RULES,
     BuildingTable,
     CheckResult,
     CheckWarning,
@@ -124,11 +125,16 @@ def _weighted_union_area(geometry: np.ndarray, weights: np.ndarray) -> float:
 
 
 def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = None, *,
+          controls: Sequence[ControlLayer] = (), control_table: ControlTable | None = None,
           land_use_table: LandUseTable | None = None, progress: Progress | None = None,
           cancelled: Callable[[], bool] | None = None) -> CheckResult:
-    """Measure what the scheme achieves on every parcel it touches and find every breach of the plan."""
+    """Measure what the scheme achieves on every parcel it touches and find every breach of the plan.
+
+    `controls` are control-line layers (planner.controls.load_controls): footprints are also checked against
+    road red lines and setbacks, the 五线, protected zones and building control lines.
+    """
     with _no_garbage_collection():
-        return _check(plan, buildings, green, land_use_table, progress, cancelled)
+        return _check(plan, buildings, green, tuple(controls), control_table, land_use_table, progress, cancelled)
 
 
 @contextmanager
@@ -146,7 +152,8 @@ def _no_garbage_collection():
             gc.enable()
 
 
-def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, land_use_table: LandUseTable | None,
+def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, controls: tuple[ControlLayer, ...],
+           control_table: ControlTable | None, land_use_table: LandUseTable | None,
            progress: Progress | None, cancelled: Callable[[], bool] | None) -> CheckResult:
 
     def stage(fraction: float, name: str) -> None:
@@ -159,9 +166,12 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     layers = [(plan.info.path, plan.crs, plan.geometry), (buildings.info.path, buildings.crs, buildings.geometry)]
     if green is not None:
         layers.append((green.info.path, green.crs, green.geometry))
+    layers += [(c.info.path, c.crs, c.geometry) for c in controls]
     working, geometries, crs_notes = align(layers)
     parcels_geom, building_geom = geometries[0], geometries[1]
+    control_geom = geometries[len(geometries) - len(controls):]
     warnings = [*plan.warnings, *buildings.warnings, *(green.warnings if green is not None else ()),
+                *(w for c in controls for w in c.warnings),
                 *(CheckWarning(code, None, None, details) for code, details in crs_notes)]
     n_parcels, n_buildings = len(parcels_geom), len(building_geom)
 
@@ -203,8 +213,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
             "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
         }
     parcel_violations = _indicator_violations(plan, achieved, touched)
-    land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed,
-                                                       land_use_table or LandUseTable.load())
+    land_use_table = land_use_table or LandUseTable.load()
+    land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed, land_use_table)
     parcel_violations += land_use_violations
     warnings += land_use_warnings
     crossing = _crossing_violations(plan, buildings, pieces, n_buildings)
@@ -214,10 +224,19 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         Violation("outside_plan", None, buildings.ids[b], float(outside[b]), None, False,
                   {"footprint_area": float(footprint[b])}) for b in rules.outside_buildings(outside)]
 
+    control_violations: list[tuple[int, Violation]] = []
+    if controls:
+        stage(0.85, "controls")
+        control_violations, control_warnings = check_controls(
+            controls, control_geom, plan=plan, parcels=parcels_geom, parcel_tree=tree, buildings=buildings,
+            footprints=building_geom, footprint_area=footprint, land_use_table=land_use_table, table=control_table,
+            building_parcel=_building_parcel(pieces, n_buildings))
+        warnings += control_warnings
+
     stage(0.9, "results")
     touched_rows = np.flatnonzero(touched)
     order = touched_rows[np.argsort(plan.rank[touched_rows], kind="stable")].tolist()
-    rule_rank = {rule: k for k, rule in enumerate(RULES)}
+    rule_rank = {rule: k for k, rule in enumerate(ALL_RULES)}
     parcel_violations.sort(key=lambda pv: (plan.rank[pv[0]], rule_rank[pv[1].rule]))
     by_parcel: dict[int, list[Violation]] = {p: [] for p in order}
     for p, violation in parcel_violations:
@@ -225,6 +244,11 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     for parcels, violation in crossing:
         for p in parcels:
             by_parcel[p].append(violation)
+    for p, violation in control_violations:
+        if p >= 0:
+            by_parcel[p].append(violation)
+    for p in {p for p, _v in control_violations if p >= 0}:
+        by_parcel[p].sort(key=lambda v: rule_rank[v.rule])  # stable: each rule's findings keep their order
     rows = np.array(order, dtype=np.int64)
     building_ids, offsets = _buildings_by_parcel(pieces, attributed, buildings.ids, rows)
     table = ParcelTable(
@@ -236,13 +260,15 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         lower={k: plan.lower[k][rows] for k in INDICATORS}, upper={k: plan.upper[k][rows] for k in INDICATORS},
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
         violations=tuple(tuple(by_parcel[p]) for p in order), rows=rows)
-    all_violations = [v for _p, v in parcel_violations] + [v for _p, v in crossing] + outside_violations
+    all_violations = [v for _p, v in parcel_violations] + [v for _p, v in crossing] + outside_violations + [
+        v for _p, v in control_violations]
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={
         "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
         parcels=table, violations=tuple(all_violations), warnings=tuple(warnings),
         buildings=BuildingTable(ids=buildings.ids, use=buildings.use, floors=buildings.floors, height=buildings.height,
-                                footprint_area=footprint, counted_area=counted, outside_area=outside))
+                                footprint_area=footprint, counted_area=counted, outside_area=outside),
+        lines=tuple(c.info for c in controls))
 
 
 def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
@@ -297,6 +323,14 @@ def _crossing_violations(plan: PlanLayer, buildings: BuildingLayer, pieces: Piec
         found.append((parcels[start:end], Violation("crosses_parcel", crossed[0], building_ids[start], len(crossed),
                                                     None, False, {"parcels": crossed, "areas": areas[start:end]})))
     return found
+
+
+def _building_parcel(pieces: Pieces, n_buildings: int) -> np.ndarray:
+    """The parcel row holding each building's largest piece (-1: on no parcel)."""
+    parcel = np.full(n_buildings, -1, dtype=np.int64)
+    largest = _largest_piece(pieces, n_buildings)
+    parcel[pieces.feature[largest]] = pieces.parcel[largest]
+    return parcel
 
 
 def _largest_piece(pieces: Pieces, n_buildings: int) -> np.ndarray:

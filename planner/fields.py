@@ -27,6 +27,8 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "green_ratio": ("绿地率", "ldl", "green_ratio"),
         "green_max": ("绿地率上限", "ldlsx", "ldl_sx", "green_max"),
         "green_min": ("绿地率下限", "ldlxx", "ldl_xx", "green_min"),
+        # Metres a building must stand back from the road red line on this parcel (planner/controls.py).
+        "setback": ("退线距离", "后退红线", "后退红线距离", "htjl", "setback"),
     },
     "buildings": {
         "id": ("建筑编号", "楼栋号", "楼号", "jzbh", "building_id"),
@@ -40,6 +42,15 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "green": {
         "id": ("绿地编号", "ldbh", "green_id"),
         "factor": ("折算系数", "xs", "factor"),
+    },
+    # Control lines and zones (道路红线, 五线, 生态保护红线, 永久基本农田, 建筑控制线): planner/controls.py.
+    "lines": {
+        "id": ("编号", "线编号", "bh", "line_id"),
+        # CAD (DXF) delivers one layer, "entities", whose "Layer" field names each entity's CAD layer.
+        "kind": ("控制线类型", "类型", "线型", "lx", "kind", "图层", "layer"),
+        "setback": ("退让距离", "退线距离", "trjl", "setback"),
+        "road_class": ("道路等级", "dldj", "road_class"),
+        "name": ("名称", "道路名称", "mc", "dlmc", "name"),
     },
 }
 

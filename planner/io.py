@@ -25,6 +25,7 @@ LAYER_HINTS: dict[str, tuple[str, ...]] = {
     "plan": ("地块", "用地", "控规", "规划", "parcel", "plan", "dk", "yd", "kg"),
     "buildings": ("建筑", "楼", "building", "build", "jz", "footprint"),
     "green": ("绿地", "绿化", "green", "ld", "lh"),
+    "lines": ("线", "农田", "line", "red", "hx"),
 }
 
 #: DBF language-driver ids (header byte 29) that name a code page worth trusting.

@@ -132,6 +132,8 @@ class LandUseTable:
     #: normalised code -> entry. Entries already include the ancillary use when `ancillary_anywhere` is set.
     land_uses: dict[str, LandUse]
     source: Path | None = None
+    #: The use id of ancillary structures (门卫, 设备用房 ...), allowed wherever any building is.
+    ancillary_use: str | None = None
     # The engine asks once per unique (code, use) pair, but the same code text recurs across pairs.
     _code_cache: dict[str, tuple[tuple[str, LandUse | None], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -192,7 +194,7 @@ class LandUseTable:
                     allowed |= extra
             zh = spec.get("zh", code)
             land_uses[code] = LandUse(code, zh, spec.get("en", zh), allowed)
-        return cls(uses=uses, aliases=aliases, land_uses=land_uses, source=source)
+        return cls(uses=uses, aliases=aliases, land_uses=land_uses, source=source, ancillary_use=ancillary)
 
     # -- uses ------------------------------------------------------------------------------------------
 

@@ -48,6 +48,8 @@ class PlanLayer(Layer):
     texts: dict[str, np.ndarray]
     #: Each parcel's place in natural id order ("XG-2" before "XG-10"): results and reports follow it.
     rank: np.ndarray
+    #: Metres a building must stand back from the road red line (退线距离), NaN where the plan does not say.
+    setback: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,10 +351,38 @@ def load_plan(path: str | Path, layer: str | None = None,
         warnings.append(CheckWarning("land_use_field_missing", None, None, source))
     lower, upper, texts, limit_warnings = _parse_limits(frame, fields, ids, source)
     warnings += limit_warnings
+    setback = _parse_setback(frame, fields.get("setback"), ids, source, warnings)
     return PlanLayer(info=_info(raw, "plan"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
                      fields=fields, warnings=tuple(warnings), ids=ids[kept], land_use=land_use[kept],
                      lower={k: v[kept] for k, v in lower.items()}, upper={k: v[kept] for k, v in upper.items()},
-                     texts={k: v[kept] for k, v in texts.items()}, rank=natural_rank(ids[kept]))
+                     texts={k: v[kept] for k, v in texts.items()}, rank=natural_rank(ids[kept]),
+                     setback=setback[kept])
+
+
+def _parse_setback(frame: pd.DataFrame, column: str | None, ids: np.ndarray, source: dict,
+                   warnings: list[CheckWarning]) -> np.ndarray:
+    """The parcel's setback from the road red line in metres ("10", "10m", "≥10米"); NaN where blank or unreadable
+    (warned: the line's own setback or the setback table then applies)."""
+    if column is None:
+        return np.full(len(frame), np.nan)
+    values = frame[column]
+    if not pd.api.types.is_numeric_dtype(values.dtype):
+        values = values.astype(object).map(_without_at_least)
+    array, bad = read_numbers(values, ("m", "米"))
+    warnings.extend(CheckWarning("unreadable_setback", ids[i], None, {**source, "field": column, "text": text})
+                    for i, text in bad)
+    return array
+
+
+def _without_at_least(value: Any) -> Any:
+    """A setback is a minimum, and plans often write it so: "≥10m" and ">=10" read as 10."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFKC", value).strip()
+    for prefix in ("≥", ">=", "不小于"):
+        if text.startswith(prefix):
+            return text[len(prefix):].strip()
+    return text
 
 
 _BOUND_COLUMNS = {"far": ("far_min", "far_max"), "density": ("density_min", "density_max"),

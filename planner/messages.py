@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.model import INDICATOR_RULES, CheckWarning, ParcelResult, Violation
+from planner.model import CONTROL_RULES, INDICATOR_RULES, CheckWarning, ParcelResult, Violation
 from planner.resources import resource_path
 from planner.rules import PLACES, round_half_up, round_half_up_array
 
@@ -38,6 +38,16 @@ RULE_NAMES = {
     "land_use": QT_TRANSLATE_NOOP("messages", "Use not allowed by land use"),
     "crosses_parcel": QT_TRANSLATE_NOOP("messages", "Building crosses a parcel boundary"),
     "outside_plan": QT_TRANSLATE_NOOP("messages", "Building outside the plan"),
+    "crosses_red_line": QT_TRANSLATE_NOOP("messages", "Building crosses the road red line"),
+    "beyond_red_line": QT_TRANSLATE_NOOP("messages", "Building beyond the road red line"),
+    "setback": QT_TRANSLATE_NOOP("messages", "Setback from the road red line too small"),
+    "green_line": QT_TRANSLATE_NOOP("messages", "Building on green line land"),
+    "blue_line": QT_TRANSLATE_NOOP("messages", "Building on blue line land"),
+    "purple_line": QT_TRANSLATE_NOOP("messages", "Building on purple line land"),
+    "yellow_line": QT_TRANSLATE_NOOP("messages", "Building on yellow line land"),
+    "ecological_red_line": QT_TRANSLATE_NOOP("messages", "Building in the ecological protection red line"),
+    "basic_farmland": QT_TRANSLATE_NOOP("messages", "Building on permanent basic farmland"),
+    "building_line": QT_TRANSLATE_NOOP("messages", "Building outside the building control line"),
 }
 
 #: Short titles of warning codes (a table column, a filter); one per code of WARNING_TEMPLATES.
@@ -66,6 +76,14 @@ WARNING_NAMES = {
     "unknown_use": QT_TRANSLATE_NOOP("messages", "Unknown building use"),
     "unknown_land_use": QT_TRANSLATE_NOOP("messages", "Unknown land-use code"),
     "land_use_missing": QT_TRANSLATE_NOOP("messages", "No land-use code"),
+    "unreadable_setback": QT_TRANSLATE_NOOP("messages", "Unreadable setback"),
+    "plan_conflict": QT_TRANSLATE_NOOP("messages", "Plan conflict: construction on protected land"),
+    "control_kind_unknown": QT_TRANSLATE_NOOP("messages", "Control line of unknown kind"),
+    "control_layer_skipped": QT_TRANSLATE_NOOP("messages", "Control-line layer not used"),
+    "control_geometry_unusable": QT_TRANSLATE_NOOP("messages", "Neither a line nor an area"),
+    "unreadable_line_value": QT_TRANSLATE_NOOP("messages", "Unreadable line setback"),
+    "setback_unknown": QT_TRANSLATE_NOOP("messages", "Setback not known"),
+    "setback_uncertain": QT_TRANSLATE_NOOP("messages", "Setback depends on unknown height"),
 }
 
 #: How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.
@@ -104,6 +122,40 @@ VIOLATION_TEMPLATES = {
     "outside_plan": QT_TRANSLATE_NOOP("messages",
                                       "Building {building}: {area} of its {footprint} footprint lies on no parcel "
                                       "of the plan."),
+    "crosses_red_line": QT_TRANSLATE_NOOP("messages", "Building {building} crosses the road red line {lines} "
+                                                      "({length} of the line lies inside it)."),
+    "beyond_red_line": QT_TRANSLATE_NOOP("messages", "Building {building} stands beyond the road red line {lines}, "
+                                                     "{distance} from it, on the road's side."),
+    "setback": QT_TRANSLATE_NOOP("messages", "Building {building} stands {distance} from the road red line {line}; "
+                                             "{required} is required ({source})."),
+    **{rule: QT_TRANSLATE_NOOP("messages", "Building {building}: {area} of its footprint lies within the {kind} "
+                                           "{lines}.")
+       for rule in ("green_line", "blue_line", "purple_line", "yellow_line", "ecological_red_line",
+                    "basic_farmland")},
+    "building_line": QT_TRANSLATE_NOOP("messages", "Building {building}: {area} of its footprint lies outside the "
+                                                   "building control line {lines}."),
+}
+#: A building crossing an open line of a zone's kind, or an open building control line (no area to measure).
+CROSSING_TEMPLATE = QT_TRANSLATE_NOOP("messages", "Building {building} crosses the {kind} {lines}.")
+SETBACK_SOURCES = {
+    "parcel": QT_TRANSLATE_NOOP("messages", "the setback of parcel {parcel}"),
+    "line": QT_TRANSLATE_NOOP("messages", "the setback stated on the line"),
+    "table": QT_TRANSLATE_NOOP("messages", "setback table: {road_class}, {height_class}"),
+}
+#: Kinds of control line (planner.controls.KINDS).
+KIND_NAMES = {
+    "road_red_line": QT_TRANSLATE_NOOP("messages", "road red line"),
+    "green_line": QT_TRANSLATE_NOOP("messages", "green line"),
+    "blue_line": QT_TRANSLATE_NOOP("messages", "blue line"),
+    "purple_line": QT_TRANSLATE_NOOP("messages", "purple line"),
+    "yellow_line": QT_TRANSLATE_NOOP("messages", "yellow line"),
+    "ecological_red_line": QT_TRANSLATE_NOOP("messages", "ecological protection red line"),
+    "basic_farmland": QT_TRANSLATE_NOOP("messages", "permanent basic farmland"),
+    "building_line": QT_TRANSLATE_NOOP("messages", "building control line"),
+}
+HEIGHT_CLASS_NAMES = {
+    "multi_storey": QT_TRANSLATE_NOOP("messages", "low or multi-storey building"),
+    "high_rise": QT_TRANSLATE_NOOP("messages", "high-rise building"),
 }
 MARGINAL_NOTE = QT_TRANSLATE_NOOP("messages", "Marginal: {shown} when rounded, but the exact value {exact} breaches.")
 
@@ -160,6 +212,29 @@ WARNING_TEMPLATES = {
                                                       "land-use table; land use is not checked there."),
     "land_use_missing": QT_TRANSLATE_NOOP("messages", "Parcel {parcel} has no land-use code; land use is not "
                                                       "checked there."),
+    "unreadable_setback": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: field {field} reads \"{text}\", which is "
+                                                        "not a distance; setbacks there come from the line or the "
+                                                        "setback table."),
+    "plan_conflict": QT_TRANSLATE_NOOP("messages", "Parcel {parcel} ({code}) is construction land, but {area} of it "
+                                                   "lies within the {kind} {lines}: the plans conflict."),
+    "control_kind_unknown": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: neither field {field} nor the layer "
+                                                          "name tells what kind of control line {count} features "
+                                                          "are ({texts}); they are not used: {lines}."),
+    "control_layer_skipped": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: neither its name nor a field says "
+                                                           "which control line it holds; it is not used."),
+    "control_geometry_unusable": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} is a "
+                                                               "{geometry_type}, neither a line nor an area; it is "
+                                                               "not used."),
+    "unreadable_line_value": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: line {line} has \"{text}\" in "
+                                                           "field {field}, which is not a distance; it is not used."),
+    "setback_unknown": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: {count} road red lines state neither a "
+                                                     "setback nor a road class of the setback table (field {field}: "
+                                                     "{texts}); setbacks from them are checked only on parcels "
+                                                     "that state one: {lines}."),
+    "setback_uncertain": QT_TRANSLATE_NOOP("messages", "Building {building} stands {distance} from the road red line "
+                                                       "{line}: enough for a low or multi-storey building ({low}), "
+                                                       "not for a high-rise one ({high}). Its height is not known, "
+                                                       "so the setback is not judged."),
 }
 
 ERROR_TEMPLATES = {
@@ -198,7 +273,8 @@ INDICATOR_REASONS = {
     "per_use_values": QT_TRANSLATE_NOOP("messages", "one value per use, and which applies cannot be told"),
 }
 
-ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "plan parcel"),
+ROLE_NAMES = {"lines": QT_TRANSLATE_NOOP("messages", "control line"),
+              "plan": QT_TRANSLATE_NOOP("messages", "plan parcel"),
               "buildings": QT_TRANSLATE_NOOP("messages", "building"),
               "green": QT_TRANSLATE_NOOP("messages", "green area")}
 
@@ -212,11 +288,13 @@ STAGE_NAMES = {
     "reading plan": QT_TRANSLATE_NOOP("messages", "reading the plan"),
     "reading buildings": QT_TRANSLATE_NOOP("messages", "reading the buildings"),
     "reading green": QT_TRANSLATE_NOOP("messages", "reading the green areas"),
+    "reading lines": QT_TRANSLATE_NOOP("messages", "reading the control lines"),
     "align": QT_TRANSLATE_NOOP("messages", "aligning coordinate systems"),
     "overlay": QT_TRANSLATE_NOOP("messages", "overlaying buildings on parcels"),
     "indicators": QT_TRANSLATE_NOOP("messages", "measuring FAR, density and height"),
     "green": QT_TRANSLATE_NOOP("messages", "measuring green ratio"),
     "findings": QT_TRANSLATE_NOOP("messages", "checking the rules"),
+    "controls": QT_TRANSLATE_NOOP("messages", "checking control lines and setbacks"),
     "results": QT_TRANSLATE_NOOP("messages", "collecting results"),
     "done": QT_TRANSLATE_NOOP("messages", "done"),
 }
@@ -331,6 +409,15 @@ def format_area(value: float) -> str:
     return f"{value:,.1f} m²"
 
 
+def format_distance(value: float | None, *, exact: bool = False) -> str:
+    """Metres with two decimals (half-up), four to explain a marginal setback breach."""
+    if value is None:
+        return "-"
+    if exact:
+        return f"{value:.4f} m"
+    return f"{round_half_up(value, 'distance'):.2f} m"
+
+
 # --- sentences -------------------------------------------------------------------------------------
 
 def rule_name(rule: str, lang: str) -> str:
@@ -360,7 +447,46 @@ def violation_message(v: Violation, lang: str) -> str:
     elif v.rule == "outside_plan":
         values["area"] = format_area(v.actual)
         values["footprint"] = format_area(v.details.get("footprint_area", 0.0))
+    elif v.rule in CONTROL_RULES:
+        return _control_message(v, template, lang)
     return _fill(template, lang, values)
+
+
+def _control_message(v: Violation, template: str, lang: str) -> str:
+    d = v.details
+    values: dict[str, Any] = {"building": v.building, "parcel": v.parcel, "lines": ", ".join(d.get("lines", ())),
+                              "kind": tr(KIND_NAMES.get(d.get("line_kind", ""), d.get("line_kind", "")), lang)}
+    if v.rule == "setback":
+        values.update(distance=format_distance(v.actual), required=format_distance(v.limit), line=d.get("line"),
+                      source=setback_source(v, lang))
+        text = _fill(template, lang, values)
+        if v.marginal:
+            text += " " + _fill(MARGINAL_NOTE, lang, {"shown": format_distance(v.actual),
+                                                      "exact": format_distance(v.actual, exact=True)})
+        return text
+    if v.rule == "crosses_red_line":
+        values["length"] = format_distance(d.get("length"))
+    elif v.rule == "beyond_red_line":
+        values["distance"] = format_distance(d.get("distance"))
+    elif d.get("how") == "crosses":
+        template = CROSSING_TEMPLATE
+    else:
+        values["area"] = format_area(d.get("area") or 0.0)
+    return _fill(template, lang, values)
+
+
+def setback_source(v: Violation, lang: str) -> str:
+    """Where a setback requirement came from: the parcel, the line, or the table (road class, height class)."""
+    source = v.details.get("source", "")
+    values: dict[str, Any] = {"parcel": v.parcel}
+    if source == "table":
+        from planner.controls import default_table
+
+        road_class = v.details.get("road_class")
+        height_class = v.details.get("height_class")
+        values["road_class"] = default_table().road_class_name(road_class, lang) if road_class else "-"
+        values["height_class"] = tr(HEIGHT_CLASS_NAMES.get(height_class or "", "-"), lang) if height_class else "-"
+    return _fill(SETBACK_SOURCES[source], lang, values) if source in SETBACK_SOURCES else source
 
 
 def warning_message(w: CheckWarning, lang: str) -> str:
@@ -370,6 +496,15 @@ def warning_message(w: CheckWarning, lang: str) -> str:
         values["reason"] = tr(INDICATOR_REASONS[values["reason"]], lang)
     if "indicator" in values:
         values["indicator"] = tr(INDICATOR_NAMES.get(values["indicator"], values["indicator"]), lang)
+    if "line_kind" in values:
+        values["kind"] = tr(KIND_NAMES.get(values["line_kind"], values["line_kind"]), lang)
+    if isinstance(values.get("lines"), list):
+        values["lines"] = ", ".join(map(str, values["lines"]))
+    if isinstance(values.get("area"), float) and w.code == "plan_conflict":
+        values["area"] = format_area(values["area"])
+    for key in ("distance", "low", "high"):
+        if w.code == "setback_uncertain" and isinstance(values.get(key), float):
+            values[key] = format_distance(values[key])
     if w.parcel is not None:
         values["who"] = _fill(WHO_PARCEL, lang, values)
     elif w.building is not None:

@@ -12,7 +12,7 @@ import numpy as np
 #: Indicators a parcel can control, in report order. Ratios (density, green_ratio) are fractions.
 INDICATORS: tuple[str, ...] = ("far", "density", "height", "green_ratio")
 
-#: Rule ids of this issue, in report order.
+#: Rule ids of every check, in report order.
 RULES: tuple[str, ...] = (
     "far_max",
     "far_min",
@@ -27,6 +27,23 @@ RULES: tuple[str, ...] = (
     "outside_plan",
 )
 
+#: Rule ids of a check against control lines and zones (planner/controls.py; `planner check --lines`).
+CONTROL_RULES: tuple[str, ...] = (
+    "crosses_red_line",
+    "beyond_red_line",
+    "setback",
+    "green_line",
+    "blue_line",
+    "purple_line",
+    "yellow_line",
+    "ecological_red_line",
+    "basic_farmland",
+    "building_line",
+)
+
+#: Every rule id, in report order.
+ALL_RULES: tuple[str, ...] = RULES + CONTROL_RULES
+
 #: Which achieved value and which bound each indicator rule compares.
 INDICATOR_RULES: dict[str, tuple[str, str]] = {
     "far_max": ("far", "hi"),
@@ -39,10 +56,32 @@ INDICATOR_RULES: dict[str, tuple[str, str]] = {
     "green_min": ("green_ratio", "lo"),
 }
 
+#: The kind of finding each rule makes (the JSON's "kind"): what an official filters on.
+RULE_KINDS: dict[str, str] = {
+    **{rule: "indicator" for rule in INDICATOR_RULES},
+    "land_use": "land_use",
+    "crosses_parcel": "geometry",
+    "outside_plan": "geometry",
+    "crosses_red_line": "control_line",
+    "beyond_red_line": "control_line",
+    "green_line": "control_line",
+    "blue_line": "control_line",
+    "purple_line": "control_line",
+    "yellow_line": "control_line",
+    "setback": "setback",
+    "ecological_red_line": "protected_zone",
+    "basic_farmland": "protected_zone",
+    "building_line": "building_line",
+}
+
+#: The kind of each warning code that is a finding on the plan rather than about the inputs.
+WARNING_KINDS: dict[str, str] = {"plan_conflict": "plan_conflict"}
+
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """One breach. `limit` is (lo, hi) for indicator rules, the land-use code for `land_use`."""
+    """One breach. `limit` is (lo, hi) for indicator rules, the land-use code for `land_use`, the required
+    distance for `setback`. Control-line rules keep their numbers in `details` (planner/controls.py)."""
 
     rule: str
     parcel: str | None
@@ -71,7 +110,7 @@ class CheckWarning:
 class InputInfo:
     """Provenance of one input layer."""
 
-    role: str  # "plan", "buildings" or "green"
+    role: str  # "plan", "buildings", "green" or "lines"
     path: str
     layer: str
     features: int
@@ -182,6 +221,8 @@ class CheckResult:
     violations: tuple[Violation, ...]
     warnings: tuple[CheckWarning, ...]
     buildings: BuildingTable | None = None
+    #: Provenance of each control-line file checked against (`planner check --lines`), in the order given.
+    lines: tuple[InputInfo, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:

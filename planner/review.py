@@ -27,7 +27,7 @@ Finding = Violation | CheckWarning
 #: Details of a warning that tell it apart from another of the same code on the same parcel or building. Measured
 #: numbers ("area", "count") and listings that an amendment changes ("parcels") are left out on purpose, and so
 #: is the file path, which an amended plan usually changes (file-level warnings are the exception, see below).
-_IDENTIFYING = ("field", "text", "fid", "indicator", "green")
+_IDENTIFYING = ("field", "text", "fid", "indicator", "green", "line_kind", "line")
 #: Violations named by their building alone.
 _BUILDING_NAMED = ("crosses_parcel",)
 #: Warnings about a whole file (a missing field, a coordinate system) have nothing else naming them.

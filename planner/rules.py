@@ -15,6 +15,7 @@ PRECISION: dict[str, Decimal] = {
     "density": Decimal("0.001"),
     "green_ratio": Decimal("0.001"),
     "height": Decimal("0.1"),
+    "distance": Decimal("0.01"),  # setbacks from the road red line, in metres
 }
 
 PLACES = {indicator: -step.as_tuple().exponent for indicator, step in PRECISION.items()}

@@ -1,4 +1,22 @@
-"""A CheckResult as the `planner.check/1` JSON document (DESIGN.md 2.3): raw, unrounded values."""
+"""A CheckResult as the `planner.check/1` JSON document (DESIGN.md 2.3): raw, unrounded values.
+
+Beyond DESIGN.md 2.3, every violation and warning carries a `kind` (model.RULE_KINDS, model.WARNING_KINDS):
+
+* violations: "indicator" (far_*, density_*, height_*, green_*), "land_use", "geometry" (crosses_parcel,
+  outside_plan), "control_line" (crosses_red_line, beyond_red_line, green_line, blue_line, purple_line,
+  yellow_line), "protected_zone" (ecological_red_line, basic_farmland), "setback", "building_line";
+* warnings: "plan_conflict" (a construction parcel on protected land: a finding on the plan itself), else
+  "input" (about the data: unreadable values, repairs, assumptions).
+
+Control-line violations add `line_kind` (the kind of control line), `how` ("overlaps", "crosses", "beyond",
+"outside", "too_close") and `lines` (the ids of the lines concerned), plus by rule: `area` (m², zones and
+building control lines; null for an open line crossed), `length` (m of red line inside the footprint, crosses_red_line),
+`distance` (m, beyond_red_line and setback), and for `setback`: `required` (m), `source` ("parcel", "line" or
+"table"), `line` (the line measured from), `segment` ([[x, y], [x, y]]: the shortest segment from the
+footprint to that line, in the working CRS, to draw the measure), `road_class` and `height_class` (what the
+table was read with; null when not used or not known). `plan_conflict` warnings add `line_kind`, `lines` and
+`area`. `inputs.lines` lists each control-line file checked (empty without `--lines`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +24,16 @@ from collections.abc import Callable
 from typing import Any
 
 from planner.messages import violation_message, warning_message
-from planner.model import INDICATORS, CheckResult, InputInfo, ParcelTable, Violation
+from planner.model import (
+    INDICATORS,
+    RULE_KINDS,
+    WARNING_KINDS,
+    CheckResult,
+    CheckWarning,
+    InputInfo,
+    ParcelTable,
+    Violation,
+)
 
 SCHEMA = "planner.check/1"
 
@@ -18,14 +45,31 @@ def _input(info: InputInfo | None) -> dict[str, Any] | None:
             "sha256": info.sha256}
 
 
+#: Details of a control-line violation copied into its JSON, when present.
+CONTROL_KEYS = ("line_kind", "how", "lines", "area", "length", "distance", "required", "source", "line", "segment",
+                "road_class", "height_class")
+CONTROL_KINDS = ("control_line", "protected_zone", "setback", "building_line")
+
+
 def violation_json(v: Violation, message: str) -> dict[str, Any]:
     crossing = v.rule == "crosses_parcel"
-    out = {"rule": v.rule, "parcel": v.parcel, "building": v.building, "actual": v.actual,
+    kind = RULE_KINDS.get(v.rule, "other")
+    out = {"kind": kind, "rule": v.rule, "parcel": v.parcel, "building": v.building, "actual": v.actual,
            "limit": None if crossing else (list(v.limit) if isinstance(v.limit, tuple) else v.limit),
            "marginal": v.marginal, "message": message}
     if crossing:
         out["parcels"] = v.details.get("parcels", [])
         out["areas"] = v.details.get("areas", [])
+    if kind in CONTROL_KINDS:
+        out.update({key: v.details[key] for key in CONTROL_KEYS if key in v.details})
+    return out
+
+
+def warning_json(w: CheckWarning, message: str) -> dict[str, Any]:
+    kind = WARNING_KINDS.get(w.code, "input")
+    out = {"kind": kind, "code": w.code, "message": message, "parcel": w.parcel, "building": w.building}
+    if kind == "plan_conflict":
+        out.update({key: w.details.get(key) for key in ("line_kind", "lines", "area")})
     return out
 
 
@@ -75,10 +119,10 @@ def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None 
     return {
         "schema": SCHEMA,
         "crs": result.crs,
-        "inputs": {role: _input(info) for role, info in result.inputs.items()},
+        "inputs": {**{role: _input(info) for role, info in result.inputs.items()},
+                   "lines": [_input(info) for info in result.lines]},
         "parcels": parcels_json(result.parcels, as_json),
         "violations": [as_json(v) for v in result.violations],
-        "warnings": [{"code": w.code, "message": warning_message(w, lang), "parcel": w.parcel,
-                      "building": w.building} for w in result.warnings],
+        "warnings": [warning_json(w, warning_message(w, lang)) for w in result.warnings],
         "summary": result.summary,
     }

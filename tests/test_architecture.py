@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 CORE = ["planner.model", "planner.indicators", "planner.landuse", "planner.fields", "planner.crs", "planner.io",
-        "planner.layers", "planner.rules", "planner.engine"]
+        "planner.layers", "planner.rules", "planner.controls", "planner.engine"]
 
 
 def test_core_imports_no_qt():

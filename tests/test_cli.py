@@ -197,18 +197,32 @@ PARCEL_KEYS = {"id", "land_use", "site_area", "gfa", "footprint_area", "green_ar
 #: Keys beyond DESIGN 2.3 that the document may carry (the plan's limit texts, the parcels a building crosses).
 PARCEL_EXTRA_KEYS = {"limit_texts"}
 LIMIT_KEYS = {"far", "density", "height", "green_ratio"}
-VIOLATION_KEYS = {"rule", "parcel", "building", "actual", "limit", "marginal", "message"}
+VIOLATION_KEYS = {"kind", "rule", "parcel", "building", "actual", "limit", "marginal", "message"}
 CROSSING_EXTRA_KEYS = {"parcels", "areas"}
-WARNING_KEYS = {"code", "message", "parcel", "building"}
+#: Keys of control-line findings (planner.serialise.CONTROL_KEYS), present by rule.
+CONTROL_EXTRA_KEYS = {"line_kind", "how", "lines", "area", "length", "distance", "required", "source", "line",
+                      "segment", "road_class", "height_class"}
+WARNING_KEYS = {"kind", "code", "message", "parcel", "building"}
+PLAN_CONFLICT_EXTRA_KEYS = {"line_kind", "lines", "area"}
 SUMMARY_KEYS = {"parcels_checked", "parcels_violating", "violations", "warnings"}
-RULES = {"far_max", "far_min", "density_max", "density_min", "height_max", "height_min", "green_min", "green_max",
-         "land_use", "crosses_parcel", "outside_plan"}
+RULE_KINDS = {"far_max": "indicator", "far_min": "indicator", "density_max": "indicator", "density_min": "indicator",
+              "height_max": "indicator", "height_min": "indicator", "green_min": "indicator",
+              "green_max": "indicator", "land_use": "land_use", "crosses_parcel": "geometry",
+              "outside_plan": "geometry", "crosses_red_line": "control_line", "beyond_red_line": "control_line",
+              "green_line": "control_line", "blue_line": "control_line", "purple_line": "control_line",
+              "yellow_line": "control_line", "ecological_red_line": "protected_zone",
+              "basic_farmland": "protected_zone", "setback": "setback", "building_line": "building_line"}
+RULES = set(RULE_KINDS)
 
 
 def check_violation(v: dict) -> None:
     extra = CROSSING_EXTRA_KEYS if v["rule"] == "crosses_parcel" else set()
+    if v["kind"] in ("control_line", "protected_zone", "setback", "building_line"):
+        extra = CONTROL_EXTRA_KEYS
+        assert {"line_kind", "how", "lines"} <= set(v)
     assert VIOLATION_KEYS <= set(v) <= VIOLATION_KEYS | extra, sorted(v)
     assert v["rule"] in RULES
+    assert v["kind"] == RULE_KINDS[v["rule"]]
     assert isinstance(v["marginal"], bool)
     assert isinstance(v["message"], str) and v["message"]
     if v["rule"] in ("density_max", "density_min", "green_min", "green_max"):
@@ -220,7 +234,10 @@ def check_document(doc: dict, *, green: bool = True) -> None:
     assert set(doc) == TOP_KEYS
     assert doc["schema"] == "planner.check/1"
     assert doc["crs"] == "EPSG:4542"
-    assert set(doc["inputs"]) == {"plan", "buildings", "green"}
+    assert set(doc["inputs"]) == {"plan", "buildings", "green", "lines"}
+    assert isinstance(doc["inputs"]["lines"], list)
+    for info in doc["inputs"]["lines"]:
+        assert set(info) == INPUT_KEYS
     for role in ("plan", "buildings") + (("green",) if green else ()):
         info = doc["inputs"][role]
         assert set(info) == INPUT_KEYS
@@ -250,7 +267,9 @@ def check_document(doc: dict, *, green: bool = True) -> None:
     for v in doc["violations"]:
         check_violation(v)
     for w in doc["warnings"]:
-        assert set(w) == WARNING_KEYS
+        extra = PLAN_CONFLICT_EXTRA_KEYS if w["code"] == "plan_conflict" else set()
+        assert set(w) == WARNING_KEYS | extra
+        assert w["kind"] == ("plan_conflict" if w["code"] == "plan_conflict" else "input")
         assert isinstance(w["code"], str) and w["message"]
     assert set(doc["summary"]) == SUMMARY_KEYS
     assert doc["summary"] == {

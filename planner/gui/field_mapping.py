@@ -51,6 +51,7 @@ TARGET_LABELS: dict[str, dict[str, str]] = {
         "green_ratio": QT_TRANSLATE_NOOP("messages", "Green ratio"),
         "green_max": QT_TRANSLATE_NOOP("messages", "Green ratio upper"),
         "green_min": QT_TRANSLATE_NOOP("messages", "Green ratio lower"),
+        "setback": QT_TRANSLATE_NOOP("messages", "Setback from road red line (m)"),
     },
     "buildings": {
         "id": QT_TRANSLATE_NOOP("messages", "Building id"),
@@ -65,6 +66,13 @@ TARGET_LABELS: dict[str, dict[str, str]] = {
         "id": QT_TRANSLATE_NOOP("messages", "Green area id"),
         "factor": QT_TRANSLATE_NOOP("messages", "Green factor"),
     },
+    "lines": {
+        "id": QT_TRANSLATE_NOOP("messages", "Line id"),
+        "kind": QT_TRANSLATE_NOOP("messages", "Control line kind"),
+        "setback": QT_TRANSLATE_NOOP("messages", "Setback from the line (m)"),
+        "road_class": QT_TRANSLATE_NOOP("messages", "Road class"),
+        "name": QT_TRANSLATE_NOOP("messages", "Name"),
+    },
 }
 
 #: What a layer must have to be loaded, as planner.layers requires it: every group needs one of its targets.
@@ -73,6 +81,7 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
                                                ("far", "density", "height", "green"))),
     "buildings": (("floors", "gfa"),),
     "green": (),
+    "lines": (),
 }
 
 #: Targets marked in the dialog: the one always needed, and the main columns of an "at least one" group.
@@ -80,6 +89,7 @@ MARKED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "plan": (("id",), ("land_use",) + INDICATOR_TARGETS),
     "buildings": ((), ("floors", "gfa")),
     "green": ((), ()),
+    "lines": ((), ()),
 }
 
 REQUIREMENT_TEXTS = {

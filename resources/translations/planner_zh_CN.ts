@@ -627,106 +627,111 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="232"/>
+        <location filename="../../planner/cli.py" line="269"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="232"/>
+        <location filename="../../planner/cli.py" line="269"/>
         <location filename="../../planner/report.py" line="148"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="233"/>
+        <location filename="../../planner/cli.py" line="270"/>
         <location filename="../../planner/report.py" line="149"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="234"/>
+        <location filename="../../planner/cli.py" line="271"/>
+        <source>Control lines</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="272"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
         <location filename="../../planner/report.py" line="112"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="234"/>
+        <location filename="../../planner/cli.py" line="272"/>
         <location filename="../../planner/report.py" line="113"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="235"/>
+        <location filename="../../planner/cli.py" line="273"/>
         <location filename="../../planner/gui/field_mapping.py" line="42"/>
         <location filename="../../planner/gui/inspector.py" line="53"/>
-        <location filename="../../planner/messages.py" line="81"/>
+        <location filename="../../planner/messages.py" line="99"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="235"/>
+        <location filename="../../planner/cli.py" line="273"/>
         <location filename="../../planner/gui/inspector.py" line="54"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="236"/>
+        <location filename="../../planner/cli.py" line="274"/>
         <location filename="../../planner/gui/inspector.py" line="55"/>
         <location filename="../../planner/gui/inspector.py" line="63"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="236"/>
+        <location filename="../../planner/cli.py" line="274"/>
         <location filename="../../planner/gui/field_mapping.py" line="51"/>
         <location filename="../../planner/gui/inspector.py" line="56"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="237"/>
+        <location filename="../../planner/cli.py" line="275"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="254"/>
+        <location filename="../../planner/cli.py" line="292"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
-        <location filename="../../planner/messages.py" line="74"/>
+        <location filename="../../planner/messages.py" line="92"/>
         <location filename="../../planner/report.py" line="120"/>
         <source>violation</source>
         <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="255"/>
-        <location filename="../../planner/messages.py" line="73"/>
+        <location filename="../../planner/cli.py" line="293"/>
+        <location filename="../../planner/messages.py" line="91"/>
         <location filename="../../planner/report.py" line="121"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="265"/>
+        <location filename="../../planner/cli.py" line="303"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="273"/>
+        <location filename="../../planner/cli.py" line="311"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="278"/>
+        <location filename="../../planner/cli.py" line="316"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
         <location filename="../../planner/report.py" line="89"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="281"/>
+        <location filename="../../planner/cli.py" line="319"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -786,536 +791,778 @@ layer: {layer}
         <translation>建筑超出规划地块范围</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="41"/>
+        <source>Building crosses the road red line</source>
+        <translation>建筑越过道路红线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="42"/>
+        <source>Building beyond the road red line</source>
+        <translation>建筑位于道路红线以外</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="43"/>
+        <source>Setback from the road red line too small</source>
+        <translation>后退道路红线距离不足</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="44"/>
+        <source>Building on green line land</source>
+        <translation>建筑占用绿线范围</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="45"/>
+        <source>Building on blue line land</source>
+        <translation>建筑占用蓝线范围</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="46"/>
+        <source>Building on purple line land</source>
+        <translation>建筑占用紫线范围</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="47"/>
+        <source>Building on yellow line land</source>
+        <translation>建筑占用黄线范围</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="48"/>
+        <source>Building in the ecological protection red line</source>
+        <translation>建筑位于生态保护红线内</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="49"/>
+        <source>Building on permanent basic farmland</source>
+        <translation>建筑占用永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="50"/>
+        <source>Building outside the building control line</source>
+        <translation>建筑超出建筑控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="55"/>
         <source>Missing id</source>
         <extracomment>Short titles of warning codes (a table column, a filter); one per code of WARNING_TEMPLATES.</extracomment>
         <translation>缺少编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="46"/>
+        <location filename="../../planner/messages.py" line="56"/>
         <source>Geometry repaired</source>
         <translation>几何图形已修复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="47"/>
+        <location filename="../../planner/messages.py" line="57"/>
         <source>Geometry not repairable</source>
         <translation>几何图形无法修复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="48"/>
+        <location filename="../../planner/messages.py" line="58"/>
         <source>No geometry</source>
         <translation>缺少几何图形</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="49"/>
+        <location filename="../../planner/messages.py" line="59"/>
         <source>Not a polygon</source>
         <translation>非面状要素</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="50"/>
+        <location filename="../../planner/messages.py" line="60"/>
         <source>Duplicate parcel id</source>
         <translation>地块编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="51"/>
+        <location filename="../../planner/messages.py" line="61"/>
         <source>Parcels overlap</source>
         <translation>地块相互重叠</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="52"/>
+        <location filename="../../planner/messages.py" line="62"/>
         <source>No land-use field</source>
         <translation>缺少用地性质字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="53"/>
+        <location filename="../../planner/messages.py" line="63"/>
         <source>Unreadable limit</source>
         <translation>控制指标无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="54"/>
+        <location filename="../../planner/messages.py" line="64"/>
         <source>Percentages assumed</source>
         <translation>按百分数读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="55"/>
+        <location filename="../../planner/messages.py" line="65"/>
         <source>Zero limit ignored</source>
         <translation>零值按不控制处理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="56"/>
+        <location filename="../../planner/messages.py" line="66"/>
         <source>Contradictory limits</source>
         <translation>控制指标相互矛盾</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="57"/>
+        <location filename="../../planner/messages.py" line="67"/>
         <source>No building-id field</source>
         <translation>缺少建筑编号字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="58"/>
+        <location filename="../../planner/messages.py" line="68"/>
         <source>Unreadable value</source>
         <translation>数值无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="59"/>
+        <location filename="../../planner/messages.py" line="69"/>
         <source>No floor area</source>
         <translation>无法计算计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="60"/>
+        <location filename="../../planner/messages.py" line="70"/>
         <source>No height</source>
         <translation>缺少建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="61"/>
+        <location filename="../../planner/messages.py" line="71"/>
         <source>No building-use field</source>
         <translation>缺少建筑用途字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="62"/>
+        <location filename="../../planner/messages.py" line="72"/>
         <source>Unreadable green factor</source>
         <translation>绿地折算系数无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="63"/>
+        <location filename="../../planner/messages.py" line="73"/>
         <source>Coordinate system assumed</source>
         <translation>坐标系为推定</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="64"/>
+        <location filename="../../planner/messages.py" line="74"/>
         <source>Reprojected</source>
         <translation>已进行坐标转换</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="65"/>
+        <location filename="../../planner/messages.py" line="75"/>
         <source>Scheme outside the plan</source>
         <translation>方案与控规地块无重叠</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="66"/>
+        <location filename="../../planner/messages.py" line="76"/>
         <source>Unknown building use</source>
         <translation>建筑用途无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="67"/>
+        <location filename="../../planner/messages.py" line="77"/>
         <source>Unknown land-use code</source>
         <translation>用地代码无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="68"/>
+        <location filename="../../planner/messages.py" line="78"/>
         <source>No land-use code</source>
         <translation>缺少用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="75"/>
+        <location filename="../../planner/messages.py" line="79"/>
+        <source>Unreadable setback</source>
+        <translation>退线距离无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="80"/>
+        <source>Plan conflict: construction on protected land</source>
+        <translation>规划冲突：建设用地位于保护区域</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="81"/>
+        <source>Control line of unknown kind</source>
+        <translation>控制线类型不明</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="82"/>
+        <source>Control-line layer not used</source>
+        <translation>控制线图层未使用</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="83"/>
+        <source>Neither a line nor an area</source>
+        <translation>既非线也非面</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="84"/>
+        <source>Unreadable line setback</source>
+        <translation>红线退让距离无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="85"/>
+        <source>Setback not known</source>
+        <translation>退让距离未知</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="86"/>
+        <source>Setback depends on unknown height</source>
+        <translation>退让距离取决于未知高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="93"/>
         <source>marginal violation</source>
         <translation>临界不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="76"/>
+        <location filename="../../planner/messages.py" line="94"/>
         <source>not assessed</source>
         <translation>未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="77"/>
+        <location filename="../../planner/messages.py" line="95"/>
         <source>not controlled</source>
         <translation>不控制</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="82"/>
+        <location filename="../../planner/messages.py" line="100"/>
         <source>building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="83"/>
+        <location filename="../../planner/messages.py" line="101"/>
         <source>height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="84"/>
+        <location filename="../../planner/messages.py" line="102"/>
         <source>green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="88"/>
+        <location filename="../../planner/messages.py" line="106"/>
         <source>Parcel {parcel}: FAR {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="89"/>
+        <location filename="../../planner/messages.py" line="107"/>
         <source>Parcel {parcel}: FAR {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="90"/>
+        <location filename="../../planner/messages.py" line="108"/>
         <source>Parcel {parcel}: building density {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="92"/>
+        <location filename="../../planner/messages.py" line="110"/>
         <source>Parcel {parcel}: building density {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="94"/>
+        <location filename="../../planner/messages.py" line="112"/>
         <source>Parcel {parcel}: the tallest building is {actual}, above the limit {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，超过限高{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="96"/>
+        <location filename="../../planner/messages.py" line="114"/>
         <source>Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，低于高度下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="98"/>
+        <location filename="../../planner/messages.py" line="116"/>
         <source>Parcel {parcel}: green ratio {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="99"/>
+        <location filename="../../planner/messages.py" line="117"/>
         <source>Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="100"/>
+        <location filename="../../planner/messages.py" line="118"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质为{code}，不允许建设该类建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="103"/>
+        <location filename="../../planner/messages.py" line="121"/>
         <source>Building {building} stands in {count} parcels: {parcels}.</source>
         <translation>建筑{building}跨越{count}宗地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="104"/>
+        <location filename="../../planner/messages.py" line="122"/>
         <source>Building {building}: {area} of its {footprint} footprint lies on no parcel of the plan.</source>
         <translation>建筑{building}：基底面积{footprint}，其中{area}未落在本规划任何地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="108"/>
+        <location filename="../../planner/messages.py" line="125"/>
+        <source>Building {building} crosses the road red line {lines} ({length} of the line lies inside it).</source>
+        <translation>建筑{building}越过道路红线{lines}（红线有{length}位于建筑内）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="127"/>
+        <source>Building {building} stands beyond the road red line {lines}, {distance} from it, on the road&apos;s side.</source>
+        <translation>建筑{building}位于道路红线{lines}以外的道路一侧，距红线{distance}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="129"/>
+        <source>Building {building} stands {distance} from the road red line {line}; {required} is required ({source}).</source>
+        <translation>建筑{building}距道路红线{line}为{distance}，应不小于{required}（{source}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="131"/>
+        <source>Building {building}: {area} of its footprint lies within the {kind} {lines}.</source>
+        <translation>建筑{building}：基底有{area}位于{kind}{lines}范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="135"/>
+        <source>Building {building}: {area} of its footprint lies outside the building control line {lines}.</source>
+        <translation>建筑{building}：基底有{area}超出建筑控制线{lines}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="139"/>
+        <source>Building {building} crosses the {kind} {lines}.</source>
+        <extracomment>A building crossing an open line of a zone&apos;s kind, or an open building control line (no area to measure).</extracomment>
+        <translation>建筑{building}跨越{kind}{lines}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="141"/>
+        <source>the setback of parcel {parcel}</source>
+        <translation>地块{parcel}规定的退线距离</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="142"/>
+        <source>the setback stated on the line</source>
+        <translation>该红线标注的退让距离</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="143"/>
+        <source>setback table: {road_class}, {height_class}</source>
+        <translation>退线距离表：{road_class}，{height_class}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="147"/>
+        <source>road red line</source>
+        <extracomment>Kinds of control line (planner.controls.KINDS).</extracomment>
+        <translation>道路红线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="148"/>
+        <source>green line</source>
+        <translation>绿线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="149"/>
+        <source>blue line</source>
+        <translation>蓝线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="150"/>
+        <source>purple line</source>
+        <translation>紫线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="151"/>
+        <source>yellow line</source>
+        <translation>黄线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="152"/>
+        <source>ecological protection red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="153"/>
+        <source>permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="154"/>
+        <source>building control line</source>
+        <translation>建筑控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="157"/>
+        <source>low or multi-storey building</source>
+        <translation>低层、多层建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="158"/>
+        <source>high-rise building</source>
+        <translation>高层建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="160"/>
         <source>Marginal: {shown} when rounded, but the exact value {exact} breaches.</source>
         <translation>临界情况：修约后为{shown}，但精确值{exact}不符合控制要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="111"/>
+        <location filename="../../planner/messages.py" line="163"/>
         <source>{path} layer {layer}: feature {fid} has no {field}; it is called #{fid}.</source>
         <translation>{path}图层“{layer}”：要素{fid}的“{field}”为空，暂以#{fid}标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="113"/>
+        <location filename="../../planner/messages.py" line="165"/>
         <source>{path} layer {layer}: feature {fid} {who}had an invalid polygon ({reason}); it was repaired and checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}），已自动修复并纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="115"/>
+        <location filename="../../planner/messages.py" line="167"/>
         <source>{path} layer {layer}: feature {fid} {who}has an invalid polygon ({reason}) that could not be repaired; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}）且无法修复，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="118"/>
+        <location filename="../../planner/messages.py" line="170"/>
         <source>{path} layer {layer}: feature {fid} {who}has no geometry; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}无几何图形，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="120"/>
+        <location filename="../../planner/messages.py" line="172"/>
         <source>{path} layer {layer}: feature {fid} {who}is a {geometry_type}, not a polygon; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}为{geometry_type}，不是面要素，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="122"/>
+        <location filename="../../planner/messages.py" line="174"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; each is checked on its own.</source>
         <translation>{path}图层“{layer}”：地块编号{parcel}由{count}宗地块重复使用，已逐宗分别审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="124"/>
+        <location filename="../../planner/messages.py" line="176"/>
         <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
         <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="127"/>
+        <location filename="../../planner/messages.py" line="179"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="129"/>
+        <location filename="../../planner/messages.py" line="181"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="132"/>
+        <location filename="../../planner/messages.py" line="184"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="135"/>
+        <location filename="../../planner/messages.py" line="187"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="137"/>
+        <location filename="../../planner/messages.py" line="189"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="139"/>
+        <location filename="../../planner/messages.py" line="191"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="141"/>
+        <location filename="../../planner/messages.py" line="193"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="143"/>
+        <location filename="../../planner/messages.py" line="195"/>
         <source>Building {building} has neither storeys nor a counted floor area; it counts 0 toward FAR.</source>
         <translation>建筑{building}既无层数也无计容面积，计入容积率的建筑面积按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="145"/>
+        <location filename="../../planner/messages.py" line="197"/>
         <source>Building {building} has neither a height nor storey heights; its height is not assessed.</source>
         <translation>建筑{building}既无建筑高度也无层高，不审查其建筑高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="147"/>
+        <location filename="../../planner/messages.py" line="199"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="149"/>
+        <location filename="../../planner/messages.py" line="201"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="152"/>
+        <location filename="../../planner/messages.py" line="204"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="154"/>
+        <location filename="../../planner/messages.py" line="206"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="155"/>
+        <location filename="../../planner/messages.py" line="207"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="157"/>
+        <location filename="../../planner/messages.py" line="209"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="159"/>
+        <location filename="../../planner/messages.py" line="211"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="161"/>
+        <location filename="../../planner/messages.py" line="213"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="166"/>
+        <location filename="../../planner/messages.py" line="215"/>
+        <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which is not a distance; setbacks there come from the line or the setback table.</source>
+        <translation>地块{parcel}：字段“{field}”的值为“{text}”，不是距离；该地块的退线距离按红线标注或退线距离表确定。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="218"/>
+        <source>Parcel {parcel} ({code}) is construction land, but {area} of it lies within the {kind} {lines}: the plans conflict.</source>
+        <translation>地块{parcel}（{code}）为建设用地，但有{area}位于{kind}{lines}内：规划之间存在冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="220"/>
+        <source>{path} layer {layer}: neither field {field} nor the layer name tells what kind of control line {count} features are ({texts}); they are not used: {lines}.</source>
+        <translation>{path}图层“{layer}”：字段“{field}”和图层名均无法判断{count}个要素属于哪类控制线（{texts}），这些要素未使用：{lines}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="223"/>
+        <source>{path} layer {layer}: neither its name nor a field says which control line it holds; it is not used.</source>
+        <translation>{path}图层“{layer}”：图层名和字段均未说明其为何种控制线，该图层未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="225"/>
+        <source>{path} layer {layer}: feature {fid} is a {geometry_type}, neither a line nor an area; it is not used.</source>
+        <translation>{path}图层“{layer}”：要素{fid}为{geometry_type}，既非线也非面，未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="228"/>
+        <source>{path} layer {layer}: line {line} has &quot;{text}&quot; in field {field}, which is not a distance; it is not used.</source>
+        <translation>{path}图层“{layer}”：控制线{line}的字段“{field}”值为“{text}”，不是距离，未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="230"/>
+        <source>{path} layer {layer}: {count} road red lines state neither a setback nor a road class of the setback table (field {field}: {texts}); setbacks from them are checked only on parcels that state one: {lines}.</source>
+        <translation>{path}图层“{layer}”：{count}条道路红线既无退让距离，也无退线距离表中的道路等级（字段“{field}”：{texts}）；仅在地块规定了退线距离处审查后退这些红线的距离：{lines}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="234"/>
+        <source>Building {building} stands {distance} from the road red line {line}: enough for a low or multi-storey building ({low}), not for a high-rise one ({high}). Its height is not known, so the setback is not judged.</source>
+        <translation>建筑{building}距道路红线{line}为{distance}：低层、多层建筑满足要求（{low}），高层建筑不满足（{high}）。其高度未知，故不判定退线。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="241"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="167"/>
+        <location filename="../../planner/messages.py" line="242"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="168"/>
+        <location filename="../../planner/messages.py" line="243"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="169"/>
+        <location filename="../../planner/messages.py" line="244"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="170"/>
+        <location filename="../../planner/messages.py" line="245"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="171"/>
+        <location filename="../../planner/messages.py" line="246"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="172"/>
+        <location filename="../../planner/messages.py" line="247"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="173"/>
+        <location filename="../../planner/messages.py" line="248"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="176"/>
+        <location filename="../../planner/messages.py" line="251"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="178"/>
+        <location filename="../../planner/messages.py" line="253"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="181"/>
+        <location filename="../../planner/messages.py" line="256"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="182"/>
+        <location filename="../../planner/messages.py" line="257"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="183"/>
+        <location filename="../../planner/messages.py" line="258"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="186"/>
+        <location filename="../../planner/messages.py" line="261"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="187"/>
+        <location filename="../../planner/messages.py" line="262"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="188"/>
+        <location filename="../../planner/messages.py" line="263"/>
         <source>{path}: the review file cannot be read ({error}).</source>
         <translation>{path}：无法读取审查文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="193"/>
+        <location filename="../../planner/messages.py" line="268"/>
         <source>not a number, comparison or range</source>
         <extracomment>Why an indicator text could not be read (planner.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="194"/>
+        <location filename="../../planner/messages.py" line="269"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="195"/>
+        <location filename="../../planner/messages.py" line="270"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="196"/>
+        <location filename="../../planner/messages.py" line="271"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="197"/>
+        <location filename="../../planner/messages.py" line="272"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="198"/>
+        <location filename="../../planner/messages.py" line="273"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="201"/>
+        <location filename="../../planner/messages.py" line="276"/>
+        <source>control line</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="277"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="202"/>
+        <location filename="../../planner/messages.py" line="278"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="203"/>
+        <location filename="../../planner/messages.py" line="279"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="206"/>
+        <location filename="../../planner/messages.py" line="282"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="207"/>
+        <location filename="../../planner/messages.py" line="283"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="208"/>
+        <location filename="../../planner/messages.py" line="284"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="212"/>
+        <location filename="../../planner/messages.py" line="288"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="213"/>
+        <location filename="../../planner/messages.py" line="289"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="214"/>
+        <location filename="../../planner/messages.py" line="290"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="215"/>
+        <location filename="../../planner/messages.py" line="291"/>
+        <source>reading the control lines</source>
+        <translation>正在读取控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="292"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="216"/>
+        <location filename="../../planner/messages.py" line="293"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="217"/>
+        <location filename="../../planner/messages.py" line="294"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="218"/>
+        <location filename="../../planner/messages.py" line="295"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="219"/>
+        <location filename="../../planner/messages.py" line="296"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="220"/>
+        <location filename="../../planner/messages.py" line="297"/>
+        <source>checking control lines and setbacks</source>
+        <translation>正在审查控制线与退线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="298"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="221"/>
+        <location filename="../../planner/messages.py" line="299"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="229"/>
+        <location filename="../../planner/messages.py" line="307"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="230"/>
+        <location filename="../../planner/messages.py" line="308"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
@@ -1381,178 +1628,208 @@ layer: {layer}
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="56"/>
+        <location filename="../../planner/gui/field_mapping.py" line="54"/>
+        <source>Setback from road red line (m)</source>
+        <translation>退线距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="57"/>
         <source>Building id</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="57"/>
+        <location filename="../../planner/gui/field_mapping.py" line="58"/>
         <location filename="../../planner/gui/inspector.py" line="62"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="58"/>
+        <location filename="../../planner/gui/field_mapping.py" line="59"/>
         <source>Height (m)</source>
         <translation>建筑高度（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="59"/>
+        <location filename="../../planner/gui/field_mapping.py" line="60"/>
         <source>Storey heights</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="60"/>
+        <location filename="../../planner/gui/field_mapping.py" line="61"/>
         <source>Counted floor area</source>
         <translation>计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="61"/>
+        <location filename="../../planner/gui/field_mapping.py" line="62"/>
         <source>Underground storeys</source>
         <translation>地下层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="62"/>
+        <location filename="../../planner/gui/field_mapping.py" line="63"/>
         <location filename="../../planner/gui/inspector.py" line="61"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="65"/>
+        <location filename="../../planner/gui/field_mapping.py" line="66"/>
         <source>Green area id</source>
         <translation>绿地编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="66"/>
+        <location filename="../../planner/gui/field_mapping.py" line="67"/>
         <source>Green factor</source>
         <translation>折算系数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="86"/>
+        <location filename="../../planner/gui/field_mapping.py" line="70"/>
+        <source>Line id</source>
+        <translation>控制线编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="71"/>
+        <source>Control line kind</source>
+        <translation>控制线类型</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="72"/>
+        <source>Setback from the line (m)</source>
+        <translation>退让距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="73"/>
+        <source>Road class</source>
+        <translation>道路等级</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="74"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="96"/>
         <source>Needed: the parcel id (*) and at least one of land use or an indicator (†).</source>
         <extracomment>What a layer must have to be loaded, as planner.layers requires it: every group needs one of its targets. Targets marked in the dialog: the one always needed, and the main columns of an &quot;at least one&quot; group.</extracomment>
         <translation>必填：地块编号（*），以及用地代码或任一控制指标中的至少一项（†）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="88"/>
+        <location filename="../../planner/gui/field_mapping.py" line="98"/>
         <source>Needed: storeys or counted floor area (†).</source>
         <translation>必填：地上层数或计容面积（†）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="89"/>
+        <location filename="../../planner/gui/field_mapping.py" line="99"/>
         <source>Nothing is required: without a factor every green area counts in full.</source>
         <translation>均为选填：没有折算系数时，每块绿地按全部面积计入。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="93"/>
+        <location filename="../../planner/gui/field_mapping.py" line="103"/>
         <source>— not present —</source>
         <translation>— 无此字段 —</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="94"/>
+        <location filename="../../planner/gui/field_mapping.py" line="104"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="95"/>
+        <location filename="../../planner/gui/field_mapping.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="96"/>
+        <location filename="../../planner/gui/field_mapping.py" line="106"/>
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="97"/>
+        <location filename="../../planner/gui/field_mapping.py" line="107"/>
         <source>{file} holds several layers. Which is the {role} layer?</source>
         <translation>{file} 含有多个图层，哪一个是{role}图层？</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="98"/>
+        <location filename="../../planner/gui/field_mapping.py" line="108"/>
         <location filename="../../planner/report.py" line="144"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="98"/>
+        <location filename="../../planner/gui/field_mapping.py" line="108"/>
         <source>Geometry</source>
         <translation>几何类型</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="99"/>
+        <location filename="../../planner/gui/field_mapping.py" line="109"/>
         <location filename="../../planner/report.py" line="145"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="102"/>
+        <location filename="../../planner/gui/field_mapping.py" line="112"/>
         <source>Polygon</source>
         <extracomment>GDAL&apos;s geometry type names as GIS users in China know them (面, 线, 点).</extracomment>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="103"/>
+        <location filename="../../planner/gui/field_mapping.py" line="113"/>
         <source>Multi-polygon</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="104"/>
+        <location filename="../../planner/gui/field_mapping.py" line="114"/>
         <source>Line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="105"/>
+        <location filename="../../planner/gui/field_mapping.py" line="115"/>
         <source>Multi-line</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="106"/>
+        <location filename="../../planner/gui/field_mapping.py" line="116"/>
         <source>Point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="107"/>
+        <location filename="../../planner/gui/field_mapping.py" line="117"/>
         <source>Multi-point</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="109"/>
+        <location filename="../../planner/gui/field_mapping.py" line="119"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="110"/>
+        <location filename="../../planner/gui/field_mapping.py" line="120"/>
         <source>Fields of the {role} layer</source>
         <translation>{role}图层的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="111"/>
+        <location filename="../../planner/gui/field_mapping.py" line="121"/>
         <source>{file} layer {layer}: choose the column that holds each item.</source>
         <translation>{file} 图层 {layer}：请为每一项选择对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="112"/>
+        <location filename="../../planner/gui/field_mapping.py" line="122"/>
         <source>Column</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="112"/>
+        <location filename="../../planner/gui/field_mapping.py" line="122"/>
         <source>Sample values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="113"/>
+        <location filename="../../planner/gui/field_mapping.py" line="123"/>
         <source>Items</source>
         <translation>所需项目</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="114"/>
+        <location filename="../../planner/gui/field_mapping.py" line="124"/>
         <source>Columns in the layer</source>
         <translation>图层中的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="115"/>
+        <location filename="../../planner/gui/field_mapping.py" line="125"/>
         <source>Recognised by itself when named: {names}</source>
         <translation>字段名为以下之一时可自动识别：{names}</translation>
     </message>
