@@ -23,7 +23,8 @@ shortest lines) is computed only for the candidate pairs. The rules, each a Viol
 * `setback`: a footprint stands closer to a road red line than required (a closed interval: exactly the
   required distance passes, to DISTANCE_TOLERANCE). The distance is the shortest one from the footprint to
   the line. The requirement comes from the footprint's parcel (退线距离), else the line (退让距离), else the
-  setback table by the line's road class and the building's height class. One finding per building: the line it falls shortest of.
+  setback table by the line's road class and the building's height class. One finding per building: the line
+  it falls shortest of.
   Buildings already crossing or beyond a red line get no setback finding (their distance is 0 or meaningless).
   A building whose height is unknown is held to the smaller of the table's two distances (so what is reported
   is certain); when it stands between the two, a `setback_uncertain` warning says so.

@@ -45,6 +45,7 @@ from planner.messages import (
     INDICATOR_NAMES,
     QT_TRANSLATE_NOOP,
     format_area,
+    format_distance,
     format_limit,
     format_value,
     indicator_verdict,
@@ -55,7 +56,7 @@ from planner.messages import (
     warning_message,
     warning_name,
 )
-from planner.model import INDICATORS, RULES, CheckResult, ParcelResult, Violation
+from planner.model import CONTROL_RULES, INDICATORS, RULES, CheckResult, ParcelResult, Violation
 from planner.status import (
     BUILDING_OK,
     BUILDING_VIOLATION,
@@ -193,6 +194,18 @@ LEGEND_BUILDING_FLAGGED = QT_TRANSLATE_NOOP("messages", "Building named in a fin
 LEGEND_BUILDING = QT_TRANSLATE_NOOP("messages", "Building")
 LEGEND_GREEN = QT_TRANSLATE_NOOP("messages", "Green area")
 LEGEND_FOCUS = QT_TRANSLATE_NOOP("messages", "Parcel of this section")
+LEGEND_ROAD_RED_LINE = QT_TRANSLATE_NOOP("messages", "Road red line")
+LEGEND_GREEN_LINE = QT_TRANSLATE_NOOP("messages", "Green line")
+LEGEND_BLUE_LINE = QT_TRANSLATE_NOOP("messages", "Blue line")
+LEGEND_PURPLE_LINE = QT_TRANSLATE_NOOP("messages", "Purple line")
+LEGEND_YELLOW_LINE = QT_TRANSLATE_NOOP("messages", "Yellow line")
+LEGEND_ECOLOGICAL_RED_LINE = QT_TRANSLATE_NOOP("messages", "Ecological red line")
+LEGEND_BASIC_FARMLAND = QT_TRANSLATE_NOOP("messages", "Basic farmland")
+LEGEND_BUILDING_LINE = QT_TRANSLATE_NOOP("messages", "Building control line")
+LEGEND_SETBACK = QT_TRANSLATE_NOOP("messages", "Measured setback distance")
+ROLE_LINES = QT_TRANSLATE_NOOP("messages", "Control lines")
+CAPTION_CONTROLS = QT_TRANSLATE_NOOP("messages", "Control lines and zones on the map: {kinds}.")
+CAPTION_MEASURES = QT_TRANSLATE_NOOP("messages", "Measured setback distances (dashed orange): {measures}.")
 NORTH = QT_TRANSLATE_NOOP("messages", "N")
 
 
@@ -264,6 +277,35 @@ BUILDING_COLOURS = {
 GREEN_COLOURS = (QColor(120, 195, 175), QColor(0, 110, 90), 0.6)
 FOCUS_COLOUR = QColor(20, 20, 20)
 
+
+@dataclass(frozen=True)
+class _ControlStyle:
+    """How a kind of control feature (planner.controls.KINDS) is drawn: a zone's fill (None: the polygon stands
+    for its outline only), the line colour, its width in map line units, dashed or not, and its legend name."""
+
+    legend: str
+    colour: QColor
+    width: float
+    fill: QColor | None = None
+    dashed: bool = False
+
+
+#: The conventional colours of the 五线, protected zones and building control lines.
+CONTROL_STYLES: dict[str, _ControlStyle] = {
+    "road_red_line": _ControlStyle(LEGEND_ROAD_RED_LINE, QColor(220, 0, 0), 4.0),
+    "green_line": _ControlStyle(LEGEND_GREEN_LINE, QColor(60, 160, 60), 2.5, QColor(60, 160, 60, 70)),
+    "blue_line": _ControlStyle(LEGEND_BLUE_LINE, QColor(30, 100, 220), 2.5, QColor(30, 100, 220, 55)),
+    "purple_line": _ControlStyle(LEGEND_PURPLE_LINE, QColor(140, 60, 170), 2.5, QColor(140, 60, 170, 55)),
+    "yellow_line": _ControlStyle(LEGEND_YELLOW_LINE, QColor(230, 180, 0), 2.5, QColor(230, 180, 0, 70)),
+    "ecological_red_line": _ControlStyle(LEGEND_ECOLOGICAL_RED_LINE, QColor(150, 0, 0), 2.5,
+                                         QColor(250, 200, 200, 170)),
+    "basic_farmland": _ControlStyle(LEGEND_BASIC_FARMLAND, QColor(130, 150, 60), 1.5, QColor(200, 220, 120, 170)),
+    "building_line": _ControlStyle(LEGEND_BUILDING_LINE, QColor(80, 80, 80), 2.5, None, True),
+}
+SETBACK_COLOUR = QColor(230, 120, 0)
+#: The overview map draws the measured setback distances when there are at most this many.
+SETBACK_ON_OVERVIEW = 20
+
 MAP_SIZE = (1800, 1140)
 #: Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it;
 #: narrower ones shrink it (_fit_images).
@@ -280,6 +322,45 @@ class _MapData:
     building_classes: np.ndarray | None
     green: np.ndarray | None
     plan_rows: dict[str, list[int]]
+    #: Control lines and zones of every given file, in the working CRS, with their kinds (names of KINDS).
+    controls: np.ndarray | None = None
+    control_kinds: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """A measured setback: the shortest segment from a footprint to the red line, and its label."""
+
+    segment: np.ndarray  # [[x1, y1], [x2, y2]] in the working CRS
+    label: str
+    building: str | None = None
+
+
+def _measures(violations, limit: int | None = None) -> list[_Measure]:
+    """The measured segments of the setback findings among violations (none when there are more than limit)."""
+    out = []
+    for v in violations:
+        segment = (v.details or {}).get("segment") if v.rule == "setback" else None
+        if segment is None:
+            continue
+        coords = np.asarray(segment, dtype=float).reshape(-1, 2)
+        if len(coords) != 2 or not np.isfinite(coords).all():
+            continue
+        distance = v.details.get("distance", v.actual)
+        label = format_distance(float(distance)) if distance is not None else format_distance(
+            float(np.hypot(*(coords[1] - coords[0]))))
+        out.append(_Measure(coords, label, v.building))
+    if limit is not None and len(out) > limit:
+        return []
+    return out
+
+
+def _measure_bounds(measures: list[_Measure]):
+    if not measures:
+        return None
+    coords = np.concatenate([m.segment for m in measures])
+    return (float(coords[:, 0].min()), float(coords[:, 1].min()), float(coords[:, 0].max()),
+            float(coords[:, 1].max()))
 
 
 def _map_data(result: CheckResult, layers: dict[str, Any]) -> _MapData | None:
@@ -287,8 +368,23 @@ def _map_data(result: CheckResult, layers: dict[str, Any]) -> _MapData | None:
     roles = [role for role in ("plan", "buildings", "green") if layers.get(role) is not None]
     if "plan" not in roles:
         return None
-    _crs, geometries, _notes = align([(layers[r].info.path, layers[r].crs, layers[r].geometry) for r in roles])
+    lines = layers.get("lines") or []
+    if not isinstance(lines, (list, tuple)):
+        lines = [lines]
+    lines = [c for c in lines if c is not None]
+    # The same order as planner.engine.check aligns them in, so the working CRS is the one the findings are in.
+    _crs, geometries, _notes = align([(layers[r].info.path, layers[r].crs, layers[r].geometry) for r in roles]
+                                     + [(c.info.path, c.crs, c.geometry) for c in lines])
     geometry = dict(zip(roles, geometries))
+    controls = control_kinds = None
+    if lines:
+        from planner.controls import KINDS
+
+        control_geometry = np.concatenate([np.asarray(g, dtype=object) for g in geometries[len(roles):]])
+        kinds = np.concatenate([np.asarray(c.kinds, dtype=np.int64) for c in lines])
+        known = (kinds >= 0) & (kinds < len(KINDS)) & ~shapely.is_missing(control_geometry)
+        controls = control_geometry[known]
+        control_kinds = np.array(KINDS, dtype=object)[kinds[known]] if known.any() else np.zeros(0, dtype=object)
     plan = layers["plan"]
     classes = parcel_status(result, len(plan.ids))
     rows_by_id: dict[str, list[int]] = {}
@@ -299,7 +395,8 @@ def _map_data(result: CheckResult, layers: dict[str, Any]) -> _MapData | None:
     return _MapData(plan=geometry["plan"], plan_ids=plan.ids.astype(str), plan_classes=classes,
                     buildings=geometry.get("buildings"),
                     building_ids=None if buildings is None else buildings.ids.astype(str),
-                    building_classes=building_classes, green=geometry.get("green"), plan_rows=rows_by_id)
+                    building_classes=building_classes, green=geometry.get("green"), plan_rows=rows_by_id,
+                    controls=controls, control_kinds=control_kinds)
 
 
 def _bounds(geometry: np.ndarray) -> tuple[float, float, float, float] | None:
@@ -356,6 +453,26 @@ def _paths(geometry: np.ndarray, view: _View) -> list[QPainterPath]:
     return paths
 
 
+def _line_paths(geometry: np.ndarray, view: _View) -> list[QPainterPath]:
+    """One open QPainterPath per geometry tracing its lines, or its polygons' rings, in image pixels."""
+    polygons = np.isin(shapely.get_type_id(geometry), (3, 6))
+    geometry = np.where(polygons, shapely.boundary(geometry), geometry)
+    parts, part_owner = shapely.get_parts(geometry, return_index=True)
+    coords, coord_part = shapely.get_coordinates(parts, return_index=True)
+    pixels = view.xy(coords)
+    starts = np.searchsorted(coord_part, np.arange(len(parts) + 1))
+    paths = [QPainterPath() for _ in range(len(geometry))]
+    for k in range(len(parts)):
+        points = pixels[starts[k]:starts[k + 1]].tolist()
+        if len(points) < 2:
+            continue
+        path = paths[part_owner[k]]
+        path.moveTo(*points[0])
+        for x, y in points[1:]:
+            path.lineTo(x, y)
+    return paths
+
+
 def _in_view(geometry: np.ndarray | None, view: _View) -> np.ndarray:
     if geometry is None or not len(geometry):
         return np.zeros(0, dtype=np.int64)
@@ -395,13 +512,28 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 
 
 def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = None, margin: float = 0.08,
-               label_buildings: bool = False, size: tuple[int, int] = MAP_SIZE) -> QImage:
-    """A north-up map of `bounds` (metres) with legend, north arrow and scale bar, as an RGB image."""
+               label_buildings: bool = False, size: tuple[int, int] = MAP_SIZE,
+               measures: list[_Measure] | None = None, shown: list[str] | None = None) -> QImage:
+    """A north-up map of `bounds` (metres) with legend, north arrow and scale bar, as an RGB image.
+
+    Control zones lie above the parcels and below the buildings, control lines above the buildings, and the
+    measured setbacks (`measures`) on top, with their distances."""
     width, full_height = size
     legend_font = _font(round(width / 70))
-    strip = _legend_height(legend_font)
+    measures = measures or []
+    # The legend's rows depend on what the map shows, and the map's height on the legend's rows: count what a
+    # map with the smallest legend would show (a taller legend only shows less).
+    rows = LEGEND_ROWS
+    entries = _legend_entries(data, _View(bounds, width, full_height - round(_legend_height(legend_font, rows)),
+                                          margin), focus, measures)
+    rows = max(LEGEND_ROWS, math.ceil(len(entries) / LEGEND_COLUMNS))
+    strip = _legend_height(legend_font, rows)
     height = full_height - round(strip)  # the map above, legend and scale bar in a strip below
     view = _View(bounds, width, height, margin)
+    present = _legend_entries(data, view, focus, measures)
+    if shown is not None:  # the control kinds the map shows, by legend name, for the caption
+        names = {style.legend for style in CONTROL_STYLES.values()}
+        shown.extend(entry[0] for entry in present if entry[0] in names)
     image = QImage(width, full_height, QImage.Format.Format_RGB32)
     image.fill(QColor(255, 255, 255))
     painter = QPainter(image)
@@ -409,13 +541,8 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
     painter.setClipRect(QRectF(0, 0, width, height))
     line = width / 900  # the GUI's outline widths are for a screen; this image is printed at ~250 dpi
 
-    present: list[tuple[str, QColor, QColor]] = []
     parcels = _in_view(data.plan, view)
     parcel_paths = _paths(data.plan[parcels], view)
-    for cls in (PARCEL_VIOLATION, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_UNTOUCHED):
-        if (data.plan_classes[parcels] == cls).any():
-            fill, outline, _w = PARCEL_COLOURS[cls]
-            present.append((_PARCEL_LEGEND[cls], fill, outline))
     for cls in (PARCEL_UNTOUCHED, PARCEL_NOT_ASSESSED, PARCEL_PASS, PARCEL_VIOLATION):  # violations on top
         fill, outline, w = PARCEL_COLOURS[cls]
         painter.setPen(QPen(outline, w * line * 2))
@@ -431,7 +558,20 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
             painter.setBrush(fill)
             for path in _paths(data.green[green], view):
                 painter.drawPath(path)
-            present.append((LEGEND_GREEN, fill, outline))
+
+    controls = _in_view(data.controls, view)
+    zones = controls[np.isin(shapely.get_type_id(data.controls[controls]), (3, 6))] if len(controls) else controls
+    for kind, style in CONTROL_STYLES.items():  # zones: filled, outlined, under the buildings
+        if style.fill is None or not len(zones):
+            continue
+        members = zones[data.control_kinds[zones] == kind]
+        if not len(members):
+            continue
+        painter.setPen(QPen(style.colour, style.width * line * 0.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(style.fill)
+        for path in _paths(data.controls[members], view):
+            painter.drawPath(path)
 
     building_paths: list[QPainterPath] = []
     buildings = np.zeros(0, dtype=np.int64)
@@ -447,8 +587,6 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
             painter.setBrush(fill)
             for k in members:
                 painter.drawPath(building_paths[k])
-            present.append((LEGEND_BUILDING_FLAGGED if cls == BUILDING_VIOLATION else LEGEND_BUILDING, fill,
-                            outline))
 
     if focus:
         painter.setPen(QPen(FOCUS_COLOUR, 7 * line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
@@ -456,7 +594,24 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for path in _paths(data.plan[focus], view):
             painter.drawPath(path)
-        present.append((LEGEND_FOCUS, QColor(255, 255, 255), FOCUS_COLOUR))
+
+    # Lines above the buildings: every line, and the outline of a zone kind drawn without fill (a road red-line
+    # polygon stands for its edge; building control lines are dashed outlines).
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for kind in reversed(CONTROL_STYLES):  # road red lines last, on top
+        style = CONTROL_STYLES[kind]
+        members = controls[data.control_kinds[controls] == kind] if len(controls) else controls
+        if style.fill is not None:
+            members = np.setdiff1d(members, zones)
+        if not len(members):
+            continue
+        pen = QPen(style.colour, style.width * line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        if style.dashed:
+            pen.setDashPattern([4.0, 2.5])
+        painter.setPen(pen)
+        for path in _line_paths(data.controls[members], view):
+            painter.drawPath(path)
 
     # Parcel labels where the parcel is wide enough on the image to hold its id, and the id fits the image.
     label_font = _font(round(width / 62), bold=True)
@@ -486,15 +641,88 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
             _halo_text(painter, QPointF(x, y), data.building_ids[k], small, QColor(255, 255, 255), outline,
                        width / 600)
 
+    _draw_measures(painter, measures, view, line, width)
+
     _north_arrow(painter, lang, width, height)
     painter.setClipping(False)
     painter.setPen(QPen(QColor(80, 80, 80), 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(QRectF(1, 1, width - 2, height - 1))
     scale_width = _scale_bar(painter, view, QRectF(0, height, width, strip))
-    _legend(painter, present, lang, QRectF(0, height, width - scale_width, strip), legend_font)
+    _legend(painter, present, lang, QRectF(0, height, width - scale_width, strip), legend_font, rows)
     painter.end()
     return image
+
+
+def _legend_entries(data: _MapData, view: _View, focus: list[int] | None,
+                    measures: list[_Measure]) -> list[tuple[str, QColor, QColor, str]]:
+    """(name, fill, outline, swatch) of what the map shows: swatch "box", "line" or "dashed"."""
+    present: list[tuple[str, QColor, QColor, str]] = []
+    parcels = _in_view(data.plan, view)
+    for cls in (PARCEL_VIOLATION, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_UNTOUCHED):
+        if (data.plan_classes[parcels] == cls).any():
+            fill, outline, _w = PARCEL_COLOURS[cls]
+            present.append((_PARCEL_LEGEND[cls], fill, outline, "box"))
+    if data.green is not None and len(_in_view(data.green, view)):
+        fill, outline, _w = GREEN_COLOURS
+        present.append((LEGEND_GREEN, fill, outline, "box"))
+    if data.buildings is not None:
+        buildings = _in_view(data.buildings, view)
+        for cls in (BUILDING_OK, BUILDING_VIOLATION):
+            if (data.building_classes[buildings] == cls).any():
+                fill, outline, _w = BUILDING_COLOURS[cls]
+                present.append((LEGEND_BUILDING_FLAGGED if cls == BUILDING_VIOLATION else LEGEND_BUILDING, fill,
+                                outline, "box"))
+    if focus:
+        present.append((LEGEND_FOCUS, QColor(255, 255, 255), FOCUS_COLOUR, "box"))
+    controls = _in_view(data.controls, view)
+    if len(controls):
+        shown = set(data.control_kinds[controls].tolist())
+        zone_kinds = set(data.control_kinds[controls[np.isin(shapely.get_type_id(data.controls[controls]),
+                                                             (3, 6))]].tolist())
+        for kind, style in CONTROL_STYLES.items():
+            if kind not in shown:
+                continue
+            if style.fill is not None and kind in zone_kinds:
+                present.append((style.legend, style.fill, style.colour, "box"))
+            else:
+                present.append((style.legend, QColor(255, 255, 255), style.colour,
+                                "dashed" if style.dashed else "line"))
+    if measures and any(shapely.intersects(shapely.linestrings(m.segment), view.box) for m in measures):
+        present.append((LEGEND_SETBACK, QColor(255, 255, 255), SETBACK_COLOUR, "measure"))
+    return present
+
+
+def _draw_measures(painter: QPainter, measures: list[_Measure], view: _View, line: float, width: int) -> None:
+    """Each measured setback as a thick dashed orange segment with end ticks and its distance."""
+    if not measures:
+        return
+    font = _font(round(width / 60), bold=True)
+    tick = 9 * line
+    for m in measures:
+        (x1, y1), (x2, y2) = view.xy(m.segment).tolist()
+        length = math.hypot(x2 - x1, y2 - y1)
+        pen = QPen(SETBACK_COLOUR, 3.2 * line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([2.5, 1.2])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+        if length > 0:
+            nx, ny = -(y2 - y1) / length * tick, (x2 - x1) / length * tick
+            painter.setPen(QPen(SETBACK_COLOUR, 2.4 * line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            for x, y in ((x1, y1), (x2, y2)):
+                painter.drawLine(QPointF(x - nx, y - ny), QPointF(x + nx, y + ny))
+        # The label beside the middle of the segment, on the side of its normal, clear of the ticks.
+        metrics = QFontMetricsF(font)
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        if length > 0:
+            ux, uy = -(y2 - y1) / length, (x2 - x1) / length
+        else:
+            ux, uy = 0.0, -1.0
+        offset = tick + metrics.height() * 0.2 + abs(ux) * metrics.horizontalAdvance(m.label) / 2 \
+            + abs(uy) * metrics.height() / 2
+        _halo_text(painter, QPointF(mx + ux * offset, my + uy * offset), m.label, font, QColor(150, 70, 0),
+                   QColor(255, 255, 255, 235), width / 500)
 
 
 _PARCEL_LEGEND = {PARCEL_VIOLATION: LEGEND_VIOLATION, PARCEL_PASS: LEGEND_PASS,
@@ -508,12 +736,12 @@ def _legend_row(metrics: QFontMetricsF) -> float:
     return metrics.height() * 1.45
 
 
-def _legend_height(font: QFont) -> float:
+def _legend_height(font: QFont, rows: int = LEGEND_ROWS) -> float:
     metrics = QFontMetricsF(font)
-    return _legend_row(metrics) * LEGEND_ROWS + metrics.height() * 0.9
+    return _legend_row(metrics) * rows + metrics.height() * 0.9
 
 
-def _legend(painter: QPainter, entries, lang: str, area: QRectF, font: QFont) -> None:
+def _legend(painter: QPainter, entries, lang: str, area: QRectF, font: QFont, rows: int = LEGEND_ROWS) -> None:
     """Swatches and names in columns, filled top to bottom, in the strip under the map."""
     metrics = QFontMetricsF(font)
     row = _legend_row(metrics)
@@ -521,13 +749,25 @@ def _legend(painter: QPainter, entries, lang: str, area: QRectF, font: QFont) ->
     pad = metrics.height() * 0.45
     column = (area.width() - 2 * pad) / LEGEND_COLUMNS
     painter.setFont(font)
-    for k, (text, fill, outline) in enumerate(entries[:LEGEND_COLUMNS * LEGEND_ROWS]):
-        x = area.left() + pad + (k // LEGEND_ROWS) * column
-        y = area.top() + pad + (k % LEGEND_ROWS) * row
+    for k, (text, fill, outline, swatch) in enumerate(entries[:LEGEND_COLUMNS * rows]):
+        x = area.left() + pad + (k // rows) * column
+        y = area.top() + pad + (k % rows) * row
         rect = QRectF(x, y + (row - swatch_h) / 2, swatch_w, swatch_h)
-        painter.setPen(QPen(outline, 5 if fill == QColor(255, 255, 255) else 2))
-        painter.setBrush(fill)
-        painter.drawRect(rect)
+        if swatch == "box":
+            painter.setPen(QPen(outline, 5 if fill == QColor(255, 255, 255) else 2))
+            painter.setBrush(fill)
+            painter.drawRect(rect)
+        else:
+            pen = QPen(outline, 5 if swatch == "measure" else 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+            if swatch in ("dashed", "measure"):
+                pen.setDashPattern([2.5, 1.2] if swatch == "measure" else [4.0, 2.5])
+            painter.setPen(pen)
+            mid = rect.center().y()
+            painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
+            if swatch == "measure":
+                painter.setPen(QPen(outline, 3))
+                for end in (rect.left() + 1.5, rect.right() - 1.5):
+                    painter.drawLine(QPointF(end, rect.top()), QPointF(end, rect.bottom()))
         painter.setPen(QColor(30, 30, 30))
         painter.drawText(QRectF(rect.right() + pad, y, column - swatch_w - 2 * pad, row),
                          int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), tr(text, lang))
@@ -803,7 +1043,10 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
         accepted = sum(1 for n in notes if n is not None and getattr(n, "accepted", False) is True)
         if accepted:
             doc.add(f"<p>{_e(doc.t(COUNTS_REVIEWED, count=len(notes), accepted=accepted))}</p>")
-    rules = list(RULES) + sorted({v.rule for v in result.violations} - set(RULES))
+    # The control-line rules are listed when lines were checked against (or a finding names one).
+    found_rules = {v.rule for v in result.violations}
+    rules = list(RULES) + [r for r in CONTROL_RULES if result.lines or r in found_rules]
+    rules += sorted(found_rules - set(rules))
     cells = []
     for rule in rules:
         found = [v for v in result.violations if v.rule == rule]
@@ -834,13 +1077,18 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
         flagged = None
         if data.buildings is not None and named:
             flagged = _bounds(data.buildings[np.isin(data.building_ids, list(named))])
-        bounds = _union_bounds(_bounds(data.plan[touched_rows]) if len(touched_rows) else None, flagged)
+        measures = _measures(result.violations, SETBACK_ON_OVERVIEW)
+        bounds = _union_bounds(_bounds(data.plan[touched_rows]) if len(touched_rows) else None, flagged,
+                               _measure_bounds(measures))
         bounds = bounds or _bounds(data.plan)
         if bounds is not None:
-            images["planner-map-overview.png"] = render_map(data, bounds, lang, margin=0.06)
+            shown: list[str] = []
+            images["planner-map-overview.png"] = render_map(data, bounds, lang, margin=0.06, measures=measures,
+                                                            shown=shown)
             doc.add(f'<p align="center"><img src="planner-map-overview.png" width="{PAGE_WIDTH_PX}" '
                     f'height="{round(PAGE_WIDTH_PX * MAP_SIZE[1] / MAP_SIZE[0])}"/></p>')
-            doc.add(f'<p align="center" class="caption">{_e(doc.t(OVERVIEW_CAPTION))}</p>')
+            doc.add(f'<p align="center" class="caption">{_e(doc.t(OVERVIEW_CAPTION))}'
+                    f'{_map_notes(doc, shown, measures)}</p>')
     else:
         doc.add(f'<p class="muted">{_e(doc.t(NO_MAP))}</p>')
 
@@ -894,12 +1142,16 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
             rows_ = data.plan_rows.get(p.id, [])
             focus = [r for r in rows_ if r in touched] or rows_
             if focus:
-                bounds = _bounds(data.plan[focus])
+                measures = _measures(p.violations)
+                bounds = _union_bounds(_bounds(data.plan[focus]), _measure_bounds(measures))
                 name_ = f"planner-map-parcel-{index + 1}.png"
-                images[name_] = render_map(data, bounds, lang, focus=focus, margin=0.3, label_buildings=True)
+                shown = []
+                images[name_] = render_map(data, bounds, lang, focus=focus, margin=0.3, label_buildings=True,
+                                           measures=measures, shown=shown)
                 doc.add(f'<p align="center"><img src="{name_}" width="{PAGE_WIDTH_PX}" '
                         f'height="{round(PAGE_WIDTH_PX * MAP_SIZE[1] / MAP_SIZE[0])}"/></p>')
-                doc.add(f'<p align="center" class="caption">{_e(doc.t(DETAIL_CAPTION, parcel=p.id))}</p>')
+                doc.add(f'<p align="center" class="caption">{_e(doc.t(DETAIL_CAPTION, parcel=p.id))}'
+                        f'{_map_notes(doc, shown, measures)}</p>')
         doc.table([doc.t(HEADER_INDICATOR), doc.t(HEADER_WRITTEN), doc.t(HEADER_READ), doc.t(HEADER_ACHIEVED),
                    doc.t(HEADER_VERDICT)], _indicator_rows(p, result, lang), [20, 20, 20, 18, 22])
         doc.add(f"<h4>{_e(doc.t(FINDINGS_HEADING))}</h4>")
@@ -921,8 +1173,9 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
 
     # Provenance.
     doc.heading(SECTION_PROVENANCE)
-    role_names = {"plan": ROLE_PLAN, "buildings": ROLE_BUILDINGS, "green": ROLE_GREEN}
+    role_names = {"plan": ROLE_PLAN, "buildings": ROLE_BUILDINGS, "green": ROLE_GREEN, "lines": ROLE_LINES}
     inputs = [(role, result.inputs[role]) for role in ("plan", "buildings", "green") if result.inputs.get(role)]
+    inputs += [("lines", info) for info in (result.lines or ()) if info is not None]
     doc.table([doc.t(h) for h in (HEADER_INPUT, HEADER_FILE, HEADER_LAYER, HEADER_FEATURES, HEADER_CRS)],
               [[f"<b>{_e(doc.t(role_names[role]))}</b>", _e(Path(info.path).name), _e(info.layer),
                 str(info.features), _e(info.crs or "-")] for role, info in inputs], [17, 30, 20, 11, 22])
@@ -960,6 +1213,18 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     page = (f'<html><head><meta charset="utf-8"/><title>{_e(doc.t(TITLE))}</title>'
             f"<style>{_STYLE}</style></head><body>{body_html}</body></html>")
     return page, images
+
+
+def _map_notes(doc: _Html, shown: list[str], measures: list[_Measure]) -> str:
+    """Caption lines (HTML) naming the control lines a map shows and the setbacks it measures, so the words
+    are in the report's text as well as in the map's image."""
+    out = ""
+    if shown:
+        out += "<br/>" + _e(doc.t(CAPTION_CONTROLS, kinds=", ".join(doc.t(name) for name in shown)))
+    if measures:
+        listed = ", ".join(f"{m.building} {m.label}" if m.building else m.label for m in measures)
+        out += "<br/>" + _e(doc.t(CAPTION_MEASURES, measures=listed))
+    return out
 
 
 def _indicator_title(indicator: str, lang: str) -> str:

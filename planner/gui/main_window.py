@@ -63,6 +63,23 @@ BUILDING_STYLES = {
     BUILDING_VIOLATION: LayerStyle(QColor(200, 30, 30), QColor(120, 0, 0), 1.2),
 }
 GREEN_STYLES = {0: LayerStyle(QColor(120, 195, 175), QColor(0, 110, 90), 0.6)}  # opaque teal: not the "pass" green
+#: Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours.
+#: Lines are stroked in the stroke colour; zones get an opaque light fill and the kind's colour as outline.
+#: Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status
+#: colours a fill would hide.
+LINE_STYLES = {
+    0: LayerStyle(None, QColor(220, 0, 0), 2.0),  # road_red_line
+    1: LayerStyle(QColor(205, 235, 200), QColor(60, 160, 60), 2.0),  # green_line
+    2: LayerStyle(QColor(205, 222, 248), QColor(30, 100, 220), 2.0),  # blue_line
+    3: LayerStyle(QColor(228, 210, 236), QColor(140, 60, 170), 2.0),  # purple_line
+    4: LayerStyle(QColor(250, 238, 190), QColor(230, 180, 0), 2.0),  # yellow_line
+    5: LayerStyle(QColor(250, 215, 220), QColor(150, 0, 0), 2.0),  # ecological_red_line
+    6: LayerStyle(QColor(200, 220, 120), QColor(120, 150, 40), 1.5),  # basic_farmland
+    7: LayerStyle(None, QColor(80, 80, 80), 1.5, dashed=True),  # building_line
+    -1: LayerStyle(QColor(225, 225, 225), QColor(140, 140, 140), 1.0),  # unknown
+}
+#: Bottom to top: control lines above parcels and green areas, below buildings.
+DRAW_ORDER = ("plan", "green", "lines", "buildings")
 
 
 class MainWindow(QMainWindow):
@@ -97,18 +114,11 @@ class MainWindow(QMainWindow):
         self.canvas.featureClicked.connect(self._on_canvas_feature_clicked)
         self.canvas.cursorMoved.connect(self._on_canvas_cursor_moved)
         self.canvas.viewChanged.connect(self._on_canvas_view_changed)
-        self.canvas.set_legend([
-            (PARCEL_STYLES[PARCEL_VIOLATION].fill, self.tr("Parcel with violations")),
-            (PARCEL_STYLES[PARCEL_PASS].fill, self.tr("Parcel passes")),
-            (PARCEL_STYLES[PARCEL_NOT_ASSESSED].fill, self.tr("Parcel not assessed")),
-            (PARCEL_STYLES[PARCEL_UNTOUCHED].fill, self.tr("Parcel untouched by the scheme")),
-            (BUILDING_STYLES[BUILDING_VIOLATION].fill, self.tr("Building named in a finding")),
-            (BUILDING_STYLES[BUILDING_OK].fill, self.tr("Building")),
-            (GREEN_STYLES[0].fill, self.tr("Green area")),
-        ])
+        self._update_legend()
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(self)
         self.layer_panel.visibilityChanged.connect(self.canvas.set_layer_visible)
+        self.layer_panel.visibilityChanged.connect(self._on_layer_panel_visibility_changed)
         self.layer_panel.orderChanged.connect(self.canvas.set_layer_order)
         self.layer_panel.removeRequested.connect(self.remove_layer)
         self.layer_panel.zoomRequested.connect(self._on_layer_panel_zoom_requested)
@@ -140,7 +150,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for role, text, shortcut in (("plan", self.tr("Open &plan layer…"), QKeySequence.StandardKey.Open),
                                      ("buildings", self.tr("Open scheme &buildings…"), None),
-                                     ("green", self.tr("Open scheme &green areas…"), None)):
+                                     ("green", self.tr("Open scheme &green areas…"), None),
+                                     ("lines", self.tr("Open &control lines…"), None)):
             action = QAction(text, self)
             if shortcut is not None:
                 action.setShortcut(shortcut)
@@ -215,6 +226,11 @@ class MainWindow(QMainWindow):
         """Load (role, path, layer) files and check. A layer None asks the user when the file has several."""
         requests = []
         for role, path, layer in files:
+            if role == "lines" and not layer:
+                # Control lines come in several layers of one file (道路红线, 绿线, ...): all are read.
+                requests.append(LoadRequest(role, path, None, None))
+                self._remember_recent(role, path, "")
+                continue
             if layer is None:
                 layer = self._choose_layer(role, path)
                 if layer is None:
@@ -322,14 +338,69 @@ class MainWindow(QMainWindow):
         geometry = display_geometry(self.session)
         titles = self._titles()
         fresh = not any(self.canvas.layer_keys())
-        for role in ("plan", "green", "buildings"):  # drawn bottom to top
+        added = False
+        for role in DRAW_ORDER:  # drawn bottom to top
             if role in roles and role in geometry:
+                added |= role not in self.canvas.layer_keys()
                 self.canvas.remove_layer(role)
-                styles = {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES}[role]
+                styles = {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES,
+                          "lines": LINE_STYLES}[role]
                 labels = self.session.plan.ids if role == "plan" else None
-                self.canvas.set_layer(role, geometry[role], styles, labels=labels, title=titles[role])
+                classes = self.session.lines.kinds if role == "lines" else None
+                self.canvas.set_layer(role, geometry[role], styles, classes=classes, labels=labels,
+                                      title=titles[role])
+        if added:  # a new layer goes where it belongs (lines below the buildings), not simply on top
+            keys = self.canvas.layer_keys()
+            self.canvas.set_layer_order([k for k in reversed(DRAW_ORDER) if k in keys])
+        self._update_legend()
         if fresh or "plan" in roles:
             self.canvas.zoom_to_all()
+
+    def _update_legend(self) -> None:
+        entries = [
+            (PARCEL_STYLES[PARCEL_VIOLATION].fill, self.tr("Parcel with violations")),
+            (PARCEL_STYLES[PARCEL_PASS].fill, self.tr("Parcel passes")),
+            (PARCEL_STYLES[PARCEL_NOT_ASSESSED].fill, self.tr("Parcel not assessed")),
+            (PARCEL_STYLES[PARCEL_UNTOUCHED].fill, self.tr("Parcel untouched by the scheme")),
+            (BUILDING_STYLES[BUILDING_VIOLATION].fill, self.tr("Building named in a finding")),
+            (BUILDING_STYLES[BUILDING_OK].fill, self.tr("Building")),
+            (GREEN_STYLES[0].fill, self.tr("Green area")),
+        ]
+        lines = self.session.lines
+        if lines is not None:
+            names = self._kind_names()
+            for kind in sorted(set(np.asarray(lines.kinds).tolist()) - {-1}):
+                entries.append((LINE_STYLES[kind].stroke, names[kind]))
+        self.canvas.set_legend(entries)
+
+    def _kind_names(self) -> dict[int, str]:
+        """Legend names of the control kinds, by index into planner.controls.KINDS."""
+        return {0: self.tr("Road red line"), 1: self.tr("Green line"), 2: self.tr("Blue line"),
+                3: self.tr("Purple line"), 4: self.tr("Yellow line"), 5: self.tr("Ecological red line"),
+                6: self.tr("Basic farmland"), 7: self.tr("Building control line")}
+
+    def _setback_segments(self) -> list:
+        """The measured segments of the setback findings, with their distances, for the map."""
+        result = self.session.result
+        if result is None:
+            return []
+        segments = []
+        for violation in result.violations:
+            segment = violation.details.get("segment") if violation.rule == "setback" else None
+            if segment:
+                distance = violation.details.get("distance")
+                label = f"{distance:.2f} m" if isinstance(distance, (int, float)) else ""
+                segments.append((segment, label))
+        return segments
+
+    def _refresh_segments(self) -> None:
+        """Setback segments show while the control lines do."""
+        shown = "lines" in self.canvas.layer_keys() and self.canvas.is_layer_visible("lines")
+        self.canvas.set_overlay_segments(self._setback_segments() if shown else [])
+
+    def _on_layer_panel_visibility_changed(self, key: str, _visible: bool) -> None:
+        if key == "lines":
+            self._refresh_segments()
 
     def _refresh_after_check(self) -> None:
         if self.session.plan is not None:
@@ -338,6 +409,8 @@ class MainWindow(QMainWindow):
             self.canvas.set_classes("buildings", building_classes(self.session))
         result = self.session.result
         self.findings.set_result(result)
+        self._refresh_segments()
+        self._update_legend()
         self.inspector.show_parcel(result, None)
         self.crs_label.setText(result.crs if result is not None else "")
         self.layer_panel.set_layers(self._panel_rows())
@@ -347,7 +420,7 @@ class MainWindow(QMainWindow):
 
     def _titles(self) -> dict[str, str]:
         return {"plan": self.tr("Plan parcels"), "buildings": self.tr("Scheme buildings"),
-                "green": self.tr("Scheme green areas")}
+                "green": self.tr("Scheme green areas"), "lines": self.tr("Control lines")}
 
     def _panel_rows(self) -> list:
         titles = self._titles()
@@ -485,7 +558,14 @@ class MainWindow(QMainWindow):
         else:
             row = parcel_row(self.session, parcel_id)
             self.canvas.set_selection("plan", [] if row is None else [row])
-        self.canvas.zoom_to_selection()
+        segment = getattr(finding, "details", {}).get("segment") if getattr(finding, "rule", None) == "setback" \
+            else None
+        if segment:  # the building and the red line it stands too close to, with the measured distance between
+            (x1, y1), (x2, y2) = segment
+            self.canvas.zoom_to_selection(include=(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)),
+                                          margin=0.3)  # room around the segment: the legend covers a corner
+        else:
+            self.canvas.zoom_to_selection()
         self.inspector.show_parcel(self.session.result, parcel_id or self._parcel_of_building(building_id))
         self.review_panel.show_finding(finding)
 
@@ -539,11 +619,13 @@ class MainWindow(QMainWindow):
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
-        names = {"plan": self.tr("plan"), "buildings": self.tr("buildings"), "green": self.tr("green")}
+        names = {"plan": self.tr("plan"), "buildings": self.tr("buildings"), "green": self.tr("green"),
+                 "lines": self.tr("control lines")}
         for entry in self._recent():
             role, path, layer = (entry.split("|") + ["", "", ""])[:3]
-            action = self.recent_menu.addAction(f"{names.get(role, role)}: {Path(path).name} [{layer}]")
-            action.triggered.connect(lambda _c=False, r=role, p=path, n=layer: self.open_files([(r, p, n)]))
+            shown = f" [{layer}]" if layer else ""
+            action = self.recent_menu.addAction(f"{names.get(role, role)}: {Path(path).name}{shown}")
+            action.triggered.connect(lambda _c=False, r=role, p=path, n=layer: self.open_files([(r, p, n or None)]))
         self.recent_menu.setEnabled(bool(self._recent()))
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -559,7 +641,8 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def _roles_for_dropped(self, path: str) -> list[tuple[str, str, str | None]]:
-        """A dropped scheme file may hold buildings and green layers; anything else asks what it is."""
+        """A dropped scheme file may hold buildings and green layers, a control-lines file several line layers
+        (all read together); anything else asks what it is."""
         from planner.io import _name_suggests
 
         try:
@@ -568,6 +651,9 @@ class MainWindow(QMainWindow):
             self._show_error(exc)
             return []
         found = [(role, path, name) for role in ROLES for name in layers if _name_suggests(name, role)]
+        line_layers = [name for role, _p, name in found if role == "lines"]
+        if len(line_layers) > 1:  # every line layer, loaded as one control-lines file
+            found = [f for f in found if f[0] != "lines" and f[2] not in line_layers] + [("lines", path, None)]
         roles_found = {role for role, _p, _l in found}
         if found and len(found) == len(roles_found):
             return found
@@ -580,7 +666,8 @@ class MainWindow(QMainWindow):
         box.setText(self.tr("What does {name} hold?").format(name=Path(path).name))
         buttons = {box.addButton(self.tr("Plan parcels"), QMessageBox.ButtonRole.AcceptRole): "plan",
                    box.addButton(self.tr("Scheme buildings"), QMessageBox.ButtonRole.AcceptRole): "buildings",
-                   box.addButton(self.tr("Scheme green areas"), QMessageBox.ButtonRole.AcceptRole): "green"}
+                   box.addButton(self.tr("Scheme green areas"), QMessageBox.ButtonRole.AcceptRole): "green",
+                   box.addButton(self.tr("Control lines"), QMessageBox.ButtonRole.AcceptRole): "lines"}
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return buttons.get(box.clickedButton())

@@ -1,4 +1,5 @@
-"""Map canvas: polygon layers drawn by spatial tiles with level of detail; wheel zoom, drag pan, click to pick."""
+"""Map canvas: polygon and line layers drawn by spatial tiles with level of detail; wheel zoom, drag pan, click to
+pick; measured segments (setbacks) drawn on top."""
 
 from __future__ import annotations
 
@@ -37,6 +38,12 @@ SELECTION_COLOR = QColor("#00d2ff")
 SELECTION_WIDTH = 3.0
 LABEL_COLOR = QColor("#1e1e1e")
 LABEL_BACKGROUND = QColor(255, 255, 255, 170)
+# Lines whose tile group is smaller than this on screen are drawn without antialiasing.
+LINE_AA_PX = 40.0
+SEGMENT_COLOR = QColor(255, 130, 0)
+SEGMENT_WIDTH = 3.0
+SEGMENT_TICK_PX = 7.0
+SEGMENT_LABEL_PX = 20.0  # segments shorter than this on screen go without their label
 
 # Level of detail, judged on the largest feature of a tile group, in screen pixels. Below DOT_PX a feature is
 # one 1-px dot (Qt draws 200k dots in ~5 ms, 200k tiny antialiased polygons in ~80 ms). Below FLAT_PX it is
@@ -72,9 +79,10 @@ class LayerStyle:
     pixel), and a stroke width of 1 takes Qt's fast path for thin lines.
     """
 
-    fill: QColor | None  # None = no fill
+    fill: QColor | None  # None = no fill (lines are never filled)
     stroke: QColor
     stroke_width: float = 1.0
+    dashed: bool = False  # outlines and lines drawn dashed
 
 
 class Label(NamedTuple):
@@ -98,12 +106,15 @@ class _Rings:
     Exteriors run counter-clockwise and holes clockwise, so that paths merging many features fill with
     Qt.WindingFill: holes stay empty (winding 0) and features overlapping each other stay filled (winding 2),
     which Qt.OddEvenFill would punch out. A feature's rings are contiguous: first_ring[f], ring_count[f].
+    Lines (LineString, LinearRing and their multi-parts) are stored the same way, one "ring" per part, open
+    and unoriented: they are only ever stroked.
     """
 
-    elements: np.ndarray  # _ELEMENT per vertex; rings are closed (last vertex = first)
+    elements: np.ndarray  # _ELEMENT per vertex; polygon rings are closed (last vertex = first)
     ring_start: np.ndarray  # (n_rings + 1,) offsets into elements
     first_ring: np.ndarray  # (n_features,)
-    ring_count: np.ndarray  # (n_features,), 0 for empty or non-polygon geometries
+    ring_count: np.ndarray  # (n_features,), 0 for empty or point geometries
+    is_line: np.ndarray  # (n_features,) bool: every part is a line
 
     def vertex_range(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(first vertex, vertex count) of each feature."""
@@ -142,12 +153,28 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
     plain_xy = shapely.get_coordinates(geometry[plain])
     plain_len = n_coords[plain]
     parts, part_owner = shapely.get_parts(geometry[other], return_index=True)
-    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    part_line = np.isin(shapely.get_type_id(parts), _LINE_TYPE_IDS)
+    polygon_parts = np.flatnonzero(~part_line)
+    line_parts = np.flatnonzero(part_line)
+    rings, ring_part = shapely.get_rings(parts[polygon_parts], return_index=True)
+    ring_part = polygon_parts[ring_part]
+    # Lines are their own single "ring"; merged in part order, so that each feature's rings stay together.
+    rings = np.concatenate([rings, parts[line_parts]])
+    ring_part = np.concatenate([ring_part, line_parts]).astype(np.int64)
+    ring_line = np.r_[np.zeros(len(rings) - len(line_parts), bool), np.ones(len(line_parts), bool)]
+    order = np.argsort(ring_part, kind="stable")
+    rings, ring_part, ring_line = rings[order], ring_part[order], ring_line[order]
     other_len = shapely.get_num_coordinates(rings)
-    keep = other_len >= 3
-    rings, ring_part, other_len = rings[keep], ring_part[keep], other_len[keep]
+    keep = other_len >= np.where(ring_line, 2, 3)
+    rings, ring_part, other_len, ring_line = rings[keep], ring_part[keep], other_len[keep], ring_line[keep]
     other_exterior = np.r_[True, ring_part[1:] != ring_part[:-1]] if len(rings) else np.zeros(0, bool)
+    other_exterior |= ring_line
     ring_feature = other[part_owner[ring_part]]
+    is_line = np.zeros(n, dtype=bool)
+    if len(rings):
+        line_rings = np.bincount(ring_feature, weights=ring_line, minlength=n)
+        all_rings = np.bincount(ring_feature, minlength=n)
+        is_line = (all_rings > 0) & (line_rings == all_rings)
 
     ring_count = np.zeros(n, dtype=np.int64)
     ring_count[plain] = 1
@@ -160,19 +187,23 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
     ring_len = np.concatenate([plain_len, other_len]).astype(np.int64)
     ring_start = np.concatenate([[0], np.cumsum(ring_len)])
     exterior = np.concatenate([np.ones(len(plain_len), bool), other_exterior])
+    line = np.concatenate([np.zeros(len(plain_len), bool), ring_line])
     # New memory is slow to touch on this VM (page faults: ~70 ms for 16 MB): reuse arrays where possible.
     xy = np.concatenate([plain_xy, shapely.get_coordinates(rings)]) if len(rings) else plain_xy
     xy -= np.asarray(origin)
-    _orient(xy, ring_start, exterior)
+    _orient(xy, ring_start, exterior, line)
 
     elements = np.empty(len(xy), dtype=_ELEMENT)
     elements["x"], elements["y"] = xy[:, 0], xy[:, 1]
     elements["type"] = _LINE_TO
     elements["type"][ring_start[:-1]] = _MOVE_TO
-    return _Rings(elements, ring_start, first_ring, ring_count)
+    return _Rings(elements, ring_start, first_ring, ring_count, is_line)
 
 
-def _orient(xy: np.ndarray, ring_start: np.ndarray, exterior: np.ndarray) -> None:
+_LINE_TYPE_IDS = (shapely.GeometryType.LINESTRING, shapely.GeometryType.LINEARRING)
+
+
+def _orient(xy: np.ndarray, ring_start: np.ndarray, exterior: np.ndarray, line: np.ndarray | None = None) -> None:
     """Turn exteriors counter-clockwise and holes clockwise, in place (shoelace per ring, then reversal).
 
     shapely.orient_polygons does the same in 200 ms for 200k buildings; this takes ~15 ms.
@@ -184,7 +215,10 @@ def _orient(xy: np.ndarray, ring_start: np.ndarray, exterior: np.ndarray) -> Non
     cross[:-1] = x[:-1] * y[1:] - x[1:] * y[:-1]
     cross[ring_start[1:] - 1] = 0.0  # the last vertex of a ring does not pair with the next ring's first
     twice_area = np.add.reduceat(cross, ring_start[:-1])
-    flip = np.flatnonzero(np.where(exterior, twice_area < 0, twice_area > 0))
+    wrong = np.where(exterior, twice_area < 0, twice_area > 0)
+    if line is not None:
+        wrong &= ~line  # a line has no inside: its direction stays as drawn
+    flip = np.flatnonzero(wrong)
     if flip.size:
         starts, lengths = ring_start[flip], ring_start[flip + 1] - ring_start[flip]
         index = _ranges(starts, lengths)
@@ -243,10 +277,11 @@ class _Groups:
     Groups are kept sorted by (class, band, tile): drawing in that order changes pens rarely.
     """
 
-    _ARRAYS = ("cls", "band", "cell", "bbox", "max_extent", "min_thickness", "max_thickness")
+    _ARRAYS = ("cls", "line", "band", "cell", "bbox", "max_extent", "min_thickness", "max_thickness")
 
     def __init__(self) -> None:
         self.cls = np.zeros(0, np.int64)
+        self.line = np.zeros(0, bool)  # a group of lines, stroked and never filled
         self.band = np.zeros(0, np.int64)
         self.cell = np.zeros(0, np.int64)
         self.bbox = np.zeros((0, 4))
@@ -268,7 +303,7 @@ class _Groups:
         for name in self._ARRAYS:
             setattr(self, name, np.concatenate([getattr(self, name), getattr(other, name)]))
         self.paths += other.paths
-        self.take(np.lexsort((self.cell, self.band, self.cls)))
+        self.take(np.lexsort((self.cell, self.band, self.line, self.cls)))
 
 
 class _Layer:
@@ -300,6 +335,7 @@ class _Layer:
         self.band = np.floor(np.log2(np.maximum(self.size, 1e-6))).astype(np.int64)
         self.rings = _extract_rings(geometry, self.origin)
         self.drawable &= self.rings.ring_count > 0
+        self.is_line = self.rings.is_line
         self.cell = self._cells()
         centre = np.nan_to_num((self.bounds[:, :2] + self.bounds[:, 2:]) / 2)
         self.centre_local = centre - np.asarray(self.origin)
@@ -338,13 +374,13 @@ class _Layer:
         groups = _Groups()
         if len(features) == 0:
             return groups
-        order = np.lexsort((self.cell[features], self.band[features], self.classes[features]))
+        order = np.lexsort((self.cell[features], self.band[features], self.is_line[features], self.classes[features]))
         f = features[order]
-        cls, band, cell = self.classes[f], self.band[f], self.cell[f]
-        change = (cls[1:] != cls[:-1]) | (band[1:] != band[:-1]) | (cell[1:] != cell[:-1])
+        cls, band, cell, line = self.classes[f], self.band[f], self.cell[f], self.is_line[f]
+        change = (cls[1:] != cls[:-1]) | (band[1:] != band[:-1]) | (cell[1:] != cell[:-1]) | (line[1:] != line[:-1])
         starts = np.flatnonzero(np.r_[True, change])
         b = self.bounds[f]
-        groups.cls, groups.band, groups.cell = cls[starts], band[starts], cell[starts]
+        groups.cls, groups.band, groups.cell, groups.line = cls[starts], band[starts], cell[starts], line[starts]
         groups.bbox = np.column_stack([np.minimum.reduceat(b[:, 0], starts), np.minimum.reduceat(b[:, 1], starts),
                                        np.maximum.reduceat(b[:, 2], starts), np.maximum.reduceat(b[:, 3], starts)])
         groups.max_extent = np.maximum.reduceat(self.size[f], starts)
@@ -353,6 +389,7 @@ class _Layer:
         groups.paths = _paths(self.rings, f, starts)
         # Each feature is a dot exactly when its group is, so dots can be drawn per feature, in bulk.
         self.group_extent[f] = np.repeat(groups.max_extent, np.diff(np.r_[starts, len(f)]))
+        self.group_extent[f[line]] = np.inf  # lines are always stroked, never dots: a dot of a line shows nothing
         return groups
 
     def set_classes(self, classes: np.ndarray) -> None:
@@ -451,6 +488,7 @@ class MapCanvas(QWidget):
         self._selection: tuple[str, list[int]] = ("", [])
         self._selection_path: QPainterPath | None = None
         self._legend: list[tuple[QColor, str]] = []
+        self._segments: list[tuple[tuple[tuple[float, float], tuple[float, float]], str]] = []
         self._content_version = 0
         self._cache: tuple[tuple, QImage] | None = None
         self._press: QPointF | None = None
@@ -552,6 +590,18 @@ class MapCanvas(QWidget):
         self._legend = [(QColor(c), str(t)) for c, t in entries]
         self.update()
 
+    def set_overlay_segments(self, segments: Sequence[tuple[Sequence[Sequence[float]], str]]) -> None:
+        """Measured segments drawn on top of everything: ((x1, y1), (x2, y2)) in map units and a label ("7.00 m")
+        written at the middle. An empty list clears them."""
+        out = []
+        for (a, b), label in segments:
+            out.append((((float(a[0]), float(a[1])), (float(b[0]), float(b[1]))), str(label)))
+        self._segments = out
+        self.update()
+
+    def overlay_segments(self) -> list[tuple[tuple[tuple[float, float], tuple[float, float]], str]]:
+        return list(self._segments)
+
     def _set_selection_state(self, key: str, indices: list[int]) -> None:
         self._selection = (key, indices)
         self._selection_path = None
@@ -601,19 +651,23 @@ class MapCanvas(QWidget):
         mpp = max(w / max(self.width(), 1), h / max(self.height(), 1))
         self.set_view((minx + maxx) / 2, (miny + maxy) / 2, mpp)
 
-    def zoom_to_selection(self, min_size: float = 50.0) -> None:
-        """Show the selected features, at least `min_size` metres across so a small building keeps context."""
+    def zoom_to_selection(self, min_size: float = 50.0,
+                          include: tuple[float, float, float, float] | None = None, margin: float = 0.1) -> None:
+        """Show the selected features, at least `min_size` metres across so a small building keeps context,
+        and the rectangle `include` (minx, miny, maxx, maxy) too when given."""
         key, indices = self._selection
         if not key:
             return
         layer = self._layers[key]
         b = layer.bounds[[i for i in indices if 0 <= i < len(layer.geometry)]]
+        if include is not None:
+            b = np.vstack([b.reshape(-1, 4), np.asarray(include, dtype=float).reshape(1, 4)])
         b = b[~np.isnan(b[:, 0])]
         if not len(b):
             return
         minx, miny, maxx, maxy = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
         grow_x, grow_y = max(0.0, min_size - (maxx - minx)) / 2, max(0.0, min_size - (maxy - miny)) / 2
-        self.zoom_to_bounds(minx - grow_x, miny - grow_y, maxx + grow_x, maxy + grow_y)
+        self.zoom_to_bounds(minx - grow_x, miny - grow_y, maxx + grow_x, maxy + grow_y, margin)
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom in by `factor` (> 1) or out (< 1), keeping the map point under `anchor` (default the centre)."""
@@ -746,6 +800,10 @@ class MapCanvas(QWidget):
         # Flat (aliased) fill only for features thick enough: thin rings drawn so break into dashes.
         flat = (extent_px < FLAT_PX) & (g.min_thickness[visible] / self._mpp >= 1.0)
         tiers = np.where(extent_px < DOT_PX, 0, np.where(flat, 1, 2))
+        # Lines: stroked at every scale (a line is never too small to see); small ones thin and aliased, which
+        # Qt draws several times faster and which at that size looks the same.
+        lines = g.line[visible]
+        tiers[lines] = np.where(extent_px[lines] < LINE_AA_PX, 4, 3)
         if (tiers == 0).any():
             self._paint_dots(painter, layer, view)
         strokes = g.max_thickness[visible] / self._mpp >= STROKE_PX
@@ -753,7 +811,7 @@ class MapCanvas(QWidget):
         state = None
         for group, cls, tier, stroke in zip(visible[paths].tolist(), g.cls[visible[paths]].tolist(),
                                             tiers[paths].tolist(), strokes[paths].tolist()):
-            wanted = (cls, tier, stroke and tier == 2)
+            wanted = (cls, tier, stroke and tier >= 2)
             if wanted != state:
                 self._set_pen(painter, layer.style(cls), tier, wanted[2])
                 state = wanted
@@ -789,14 +847,22 @@ class MapCanvas(QWidget):
 
     @staticmethod
     def _set_pen(painter: QPainter, style: LayerStyle, tier: int, stroke: bool) -> None:
-        """Painter state for a level of detail: 1 flat fill, 2 antialiased fill (+ outline if `stroke`)."""
+        """Painter state for a level of detail: 1 flat fill, 2 antialiased fill (+ outline if `stroke`),
+        3 lines (the stroke colour and width, no fill), 4 small lines (aliased, 1 px: Qt's fast path)."""
+        if tier >= 3:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, tier == 3)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            width = max(style.stroke_width, 1.0) if tier == 3 else 1.0
+            painter.setPen(_cosmetic_pen(style.stroke, width, style.dashed and tier == 3))
+            return
         outline_only = style.fill is None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, tier == 2)
         painter.setBrush(Qt.BrushStyle.NoBrush if outline_only else QBrush(style.fill))
         if outline_only:
-            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width if tier == 2 else 1.0))
+            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width if tier == 2 else 1.0,
+                                         style.dashed and tier == 2))
         elif stroke and style.stroke.alpha() > 0 and style.stroke_width > 0:
-            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width))
+            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width, style.dashed))
         else:
             painter.setPen(Qt.PenStyle.NoPen)
 
@@ -822,6 +888,7 @@ class MapCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_selection(painter, w, h)
         painter.resetTransform()
+        self._paint_segments(painter, w, h)
         self._paint_scale_bar(painter, h)
         self._paint_legend(painter, w)
 
@@ -836,6 +903,45 @@ class MapCanvas(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_cosmetic_pen(SELECTION_COLOR, SELECTION_WIDTH))
         painter.drawPath(self._selection_path)
+
+    def _paint_segments(self, painter: QPainter, w: int, h: int) -> None:
+        """The measured segments: a thick dashed line with a tick across each end and its label at the middle."""
+        if not self._segments:
+            return
+        minx, miny, maxx, maxy = self.view_bounds(w, h)
+        metrics = QFontMetricsF(self._font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self._font)
+        dashed = _cosmetic_pen(SEGMENT_COLOR, SEGMENT_WIDTH, True)
+        dashed.setCapStyle(Qt.PenCapStyle.FlatCap)
+        solid = _cosmetic_pen(SEGMENT_COLOR, 2.0)
+        for ((x1, y1), (x2, y2)), label in self._segments:
+            if max(x1, x2) < minx or min(x1, x2) > maxx or max(y1, y2) < miny or min(y1, y2) > maxy:
+                continue
+            a = QPointF((x1 - self._cx) / self._mpp + w / 2, h / 2 - (y1 - self._cy) / self._mpp)
+            b = QPointF((x2 - self._cx) / self._mpp + w / 2, h / 2 - (y2 - self._cy) / self._mpp)
+            dx, dy = b.x() - a.x(), b.y() - a.y()
+            length = math.hypot(dx, dy)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(dashed)
+            painter.drawLine(a, b)
+            if length > 0:
+                nx, ny = -dy / length * SEGMENT_TICK_PX, dx / length * SEGMENT_TICK_PX
+                painter.setPen(solid)
+                for end in (a, b):
+                    painter.drawLine(QPointF(end.x() - nx, end.y() - ny), QPointF(end.x() + nx, end.y() + ny))
+            if label and length >= SEGMENT_LABEL_PX:  # zoomed out, labels of neighbouring segments would pile up
+                mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+                text_w, text_h = metrics.horizontalAdvance(label) + 8, metrics.height() + 2
+                if abs(dx) > abs(dy):  # beside the segment, not on it: above a flat one, right of a steep one
+                    box = QRectF(mid.x() - text_w / 2, mid.y() - text_h - 6, text_w, text_h)
+                else:
+                    box = QRectF(mid.x() + 8, mid.y() - text_h / 2, text_w, text_h)
+                painter.setPen(_cosmetic_pen(SEGMENT_COLOR, 1.0))
+                painter.setBrush(QColor(255, 255, 255, 230))
+                painter.drawRoundedRect(box, 2, 2)
+                painter.setPen(LABEL_COLOR)
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
 
     def _paint_scale_bar(self, painter: QPainter, h: int) -> None:
         length, label = self.scale_bar()
@@ -957,8 +1063,10 @@ class MapCanvas(QWidget):
         self.update()
 
 
-def _cosmetic_pen(color: QColor, width: float) -> QPen:
+def _cosmetic_pen(color: QColor, width: float, dashed: bool = False) -> QPen:
     pen = QPen(color, width)
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
     return pen

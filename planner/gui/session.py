@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from planner.controls import ControlLayer
 from planner.crs import align
 from planner.layers import BuildingLayer, GreenLayer, Layer, PlanLayer
 from planner.model import CheckResult
@@ -20,7 +21,7 @@ from planner.status import (  # noqa: F401 (the map classes, re-exported for the
     parcel_status,
 )
 
-ROLES = ("plan", "buildings", "green")
+ROLES = ("plan", "buildings", "green", "lines")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class Session:
     @property
     def green(self) -> GreenLayer | None:
         return self.layers.get("green")  # type: ignore[return-value]
+
+    @property
+    def lines(self) -> ControlLayer | None:
+        """The control lines and zones (one file, every layer of it that was loaded)."""
+        return self.layers.get("lines")  # type: ignore[return-value]
 
     def with_layers(self, layers: dict[str, Layer], result: CheckResult | None) -> Session:
         return replace(self, layers={**self.layers, **layers}, result=result)

@@ -40,7 +40,7 @@ from planner.messages import (
     warning_message,
     warning_name,
 )
-from planner.model import INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation
+from planner.model import CONTROL_RULES, INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation
 
 __all__ = ["SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel"]
 
@@ -266,6 +266,12 @@ class FindingsModel(QAbstractTableModel):
             parcel = ", ".join(parcels)
         elif f.rule == "outside_plan" and f.actual is not None:
             actual = format_area(f.actual)
+        elif f.rule == "setback" and f.actual is not None:
+            actual, limit = f"{f.actual:.2f} m", f"≥{f.limit:.2f} m"
+        elif f.rule in ("crosses_red_line", "beyond_red_line") and f.actual is not None:
+            actual = f"{f.actual:.2f} m"  # the length across, or the distance beyond, the red line
+        elif f.rule in CONTROL_RULES and isinstance(f.actual, (int, float)):
+            actual = format_area(f.actual)  # the area on the zone, or outside the building control line
         return (tr(SEVERITY_NAMES["violation"], lang), rule_name(f.rule, lang), parcel, f.building or "",
                 actual, limit, tr(MARGINAL_TEXT, lang) if f.marginal else "", violation_message(f, lang))
 
@@ -293,6 +299,8 @@ class FindingsModel(QAbstractTableModel):
             if f.rule in INDICATOR_RULES and f.limit:
                 bound = f.limit[1] if INDICATOR_RULES[f.rule][1] == "hi" else f.limit[0]
                 return None if bound is None else float(bound)
+            if f.rule == "setback" and isinstance(f.limit, (int, float)):
+                return float(f.limit)
             return f.limit if isinstance(f.limit, str) else None
         return None
 

@@ -13,18 +13,20 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from planner import engine, layers
+from planner.controls import load_controls
 from planner.model import InputError
 
 __all__ = ["ROLES", "CheckRunner", "CheckWorker", "LoadRequest"]
 
 log = logging.getLogger(__name__)
 
-ROLES = ("plan", "buildings", "green")
+ROLES = ("plan", "buildings", "green", "lines")
 
 LOADERS: dict[str, Callable[..., layers.Layer]] = {
     "plan": layers.load_plan,
     "buildings": layers.load_buildings,
     "green": layers.load_green,
+    "lines": load_controls,  # layer None: every layer of the file that says what it holds
 }
 
 #: Share of the progress bar one layer's reading takes; the check has the rest.
@@ -49,7 +51,7 @@ class LoadRequest:
 
 
 class CheckWorker(QObject):
-    """Loads the requested layers, then checks plan + buildings (+ green). Lives in a QThread.
+    """Loads the requested layers, then checks plan + buildings (+ green, + control lines). Lives in a QThread.
 
     Stages reported by `progressed` are the keys of planner.messages.STAGE_NAMES ("reading plan", "overlay",
     ...): the GUI turns them into words with messages.stage_name.
@@ -116,7 +118,9 @@ class CheckWorker(QObject):
             self.progressed.emit(_percent(reading + fraction * (1.0 - reading)), stage)
 
         try:
+            lines = current.get("lines")
             result = engine.check(current["plan"], current["buildings"], current.get("green"),
+                                  controls=[lines] if lines is not None else [],
                                   progress=progress, cancelled=self.is_cancelled)
         except InputError as error:
             self.failed.emit(_role_of(error, current), error)

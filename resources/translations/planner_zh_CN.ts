@@ -26,235 +26,292 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="86"/>
+        <location filename="../../planner/gui/main_window.py" line="103"/>
         <source>Planner — regulatory plan checker</source>
+        <extracomment>Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours. Lines are stroked in the stroke colour; zones get an opaque light fill and the kind&apos;s colour as outline. Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status colours a fill would hide. Bottom to top: control lines above parcels and green areas, below buildings.</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="101"/>
+        <location filename="../../planner/gui/main_window.py" line="361"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="102"/>
+        <location filename="../../planner/gui/main_window.py" line="362"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="103"/>
+        <location filename="../../planner/gui/main_window.py" line="363"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="104"/>
+        <location filename="../../planner/gui/main_window.py" line="364"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="105"/>
+        <location filename="../../planner/gui/main_window.py" line="365"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="106"/>
+        <location filename="../../planner/gui/main_window.py" line="366"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="107"/>
+        <location filename="../../planner/gui/main_window.py" line="367"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="119"/>
+        <location filename="../../planner/gui/main_window.py" line="129"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="121"/>
+        <location filename="../../planner/gui/main_window.py" line="131"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="123"/>
+        <location filename="../../planner/gui/main_window.py" line="133"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="127"/>
+        <location filename="../../planner/gui/main_window.py" line="137"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="140"/>
+        <location filename="../../planner/gui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="141"/>
+        <location filename="../../planner/gui/main_window.py" line="151"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="142"/>
+        <location filename="../../planner/gui/main_window.py" line="152"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="143"/>
+        <location filename="../../planner/gui/main_window.py" line="153"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="149"/>
+        <location filename="../../planner/gui/main_window.py" line="154"/>
+        <source>Open &amp;control lines…</source>
+        <translation>打开控制线(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="160"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="155"/>
+        <location filename="../../planner/gui/main_window.py" line="166"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="156"/>
+        <location filename="../../planner/gui/main_window.py" line="167"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="157"/>
+        <location filename="../../planner/gui/main_window.py" line="168"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="158"/>
+        <location filename="../../planner/gui/main_window.py" line="169"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="159"/>
+        <location filename="../../planner/gui/main_window.py" line="170"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="167"/>
+        <location filename="../../planner/gui/main_window.py" line="178"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="171"/>
+        <location filename="../../planner/gui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="175"/>
+        <location filename="../../planner/gui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="176"/>
+        <location filename="../../planner/gui/main_window.py" line="187"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="179"/>
+        <location filename="../../planner/gui/main_window.py" line="190"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="192"/>
+        <location filename="../../planner/gui/main_window.py" line="203"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="209"/>
+        <location filename="../../planner/gui/main_window.py" line="220"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="281"/>
+        <location filename="../../planner/gui/main_window.py" line="297"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="316"/>
+        <location filename="../../planner/gui/main_window.py" line="332"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="349"/>
-        <location filename="../../planner/gui/main_window.py" line="581"/>
+        <location filename="../../planner/gui/main_window.py" line="378"/>
+        <source>Road red line</source>
+        <translation>道路红线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="378"/>
+        <source>Green line</source>
+        <translation>绿线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="378"/>
+        <source>Blue line</source>
+        <translation>蓝线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="379"/>
+        <source>Purple line</source>
+        <translation>紫线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="379"/>
+        <source>Yellow line</source>
+        <translation>黄线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="379"/>
+        <source>Ecological red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="380"/>
+        <source>Basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="380"/>
+        <source>Building control line</source>
+        <translation>建筑控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="422"/>
+        <location filename="../../planner/gui/main_window.py" line="667"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="349"/>
-        <location filename="../../planner/gui/main_window.py" line="582"/>
+        <location filename="../../planner/gui/main_window.py" line="422"/>
+        <location filename="../../planner/gui/main_window.py" line="668"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="350"/>
-        <location filename="../../planner/gui/main_window.py" line="583"/>
+        <location filename="../../planner/gui/main_window.py" line="423"/>
+        <location filename="../../planner/gui/main_window.py" line="669"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="417"/>
+        <location filename="../../planner/gui/main_window.py" line="423"/>
+        <location filename="../../planner/gui/main_window.py" line="670"/>
+        <source>Control lines</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="490"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="423"/>
+        <location filename="../../planner/gui/main_window.py" line="496"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="431"/>
+        <location filename="../../planner/gui/main_window.py" line="504"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="438"/>
+        <location filename="../../planner/gui/main_window.py" line="511"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="473"/>
+        <location filename="../../planner/gui/main_window.py" line="546"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="474"/>
+        <location filename="../../planner/gui/main_window.py" line="547"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="521"/>
+        <location filename="../../planner/gui/main_window.py" line="601"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="542"/>
+        <location filename="../../planner/gui/main_window.py" line="622"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="542"/>
+        <location filename="../../planner/gui/main_window.py" line="622"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="542"/>
+        <location filename="../../planner/gui/main_window.py" line="622"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
+        <location filename="../../planner/gui/main_window.py" line="623"/>
+        <source>control lines</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="665"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="580"/>
+        <location filename="../../planner/gui/main_window.py" line="666"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -634,31 +691,32 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/cli.py" line="269"/>
-        <location filename="../../planner/report.py" line="148"/>
+        <location filename="../../planner/report.py" line="149"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="270"/>
-        <location filename="../../planner/report.py" line="149"/>
+        <location filename="../../planner/report.py" line="150"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="271"/>
+        <location filename="../../planner/report.py" line="206"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="272"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
-        <location filename="../../planner/report.py" line="112"/>
+        <location filename="../../planner/report.py" line="113"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="272"/>
-        <location filename="../../planner/report.py" line="113"/>
+        <location filename="../../planner/report.py" line="114"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
@@ -699,7 +757,7 @@ layer: {layer}
         <location filename="../../planner/cli.py" line="292"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/messages.py" line="92"/>
-        <location filename="../../planner/report.py" line="120"/>
+        <location filename="../../planner/report.py" line="121"/>
         <source>violation</source>
         <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
@@ -707,7 +765,7 @@ layer: {layer}
     <message>
         <location filename="../../planner/cli.py" line="293"/>
         <location filename="../../planner/messages.py" line="91"/>
-        <location filename="../../planner/report.py" line="121"/>
+        <location filename="../../planner/report.py" line="122"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
@@ -726,7 +784,7 @@ layer: {layer}
     <message>
         <location filename="../../planner/cli.py" line="316"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
-        <location filename="../../planner/report.py" line="89"/>
+        <location filename="../../planner/report.py" line="90"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1747,7 +1805,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="108"/>
-        <location filename="../../planner/report.py" line="144"/>
+        <location filename="../../planner/report.py" line="145"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -1758,7 +1816,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="109"/>
-        <location filename="../../planner/report.py" line="145"/>
+        <location filename="../../planner/report.py" line="146"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -1841,7 +1899,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="59"/>
-        <location filename="../../planner/report.py" line="103"/>
+        <location filename="../../planner/report.py" line="104"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
@@ -1857,7 +1915,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="43"/>
-        <location filename="../../planner/report.py" line="123"/>
+        <location filename="../../planner/report.py" line="124"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
@@ -1868,32 +1926,32 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
-        <location filename="../../planner/report.py" line="115"/>
+        <location filename="../../planner/report.py" line="116"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="47"/>
-        <location filename="../../planner/report.py" line="116"/>
+        <location filename="../../planner/report.py" line="117"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="48"/>
-        <location filename="../../planner/report.py" line="117"/>
+        <location filename="../../planner/report.py" line="118"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="49"/>
-        <location filename="../../planner/report.py" line="118"/>
+        <location filename="../../planner/report.py" line="119"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="50"/>
-        <location filename="../../planner/report.py" line="114"/>
-        <location filename="../../planner/report.py" line="119"/>
+        <location filename="../../planner/report.py" line="115"/>
+        <location filename="../../planner/report.py" line="120"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -1905,7 +1963,7 @@ layer: {layer}
     <message>
         <location filename="../../planner/gui/inspector.py" line="60"/>
         <location filename="../../planner/gui/violations.py" line="61"/>
-        <location filename="../../planner/report.py" line="193"/>
+        <location filename="../../planner/report.py" line="194"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
@@ -2026,7 +2084,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="40"/>
-        <location filename="../../planner/report.py" line="82"/>
+        <location filename="../../planner/report.py" line="83"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
@@ -2037,7 +2095,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report.py" line="183"/>
+        <location filename="../../planner/report.py" line="184"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -2057,342 +2115,397 @@ layer: {layer}
         <translation>提示：{name}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="75"/>
+        <location filename="../../planner/report.py" line="76"/>
         <source>Regulatory plan compliance report</source>
         <translation>控规符合性审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="76"/>
+        <location filename="../../planner/report.py" line="77"/>
         <source>Check of a building scheme against the regulatory detailed plan</source>
         <translation>建设项目方案与控制性详细规划符合性审查</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="77"/>
+        <location filename="../../planner/report.py" line="78"/>
         <source>Authority</source>
         <translation>审查机关</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="78"/>
+        <location filename="../../planner/report.py" line="79"/>
         <source>Scheme</source>
         <translation>报建方案</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="79"/>
+        <location filename="../../planner/report.py" line="80"/>
         <source>Regulatory plan</source>
         <translation>控制性详细规划</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="80"/>
+        <location filename="../../planner/report.py" line="81"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="81"/>
+        <location filename="../../planner/report.py" line="82"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="84"/>
+        <location filename="../../planner/report.py" line="85"/>
         <source>Overall verdict</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="85"/>
+        <location filename="../../planner/report.py" line="86"/>
         <source>Overview map</source>
         <translation>总览图</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="86"/>
+        <location filename="../../planner/report.py" line="87"/>
         <source>Parcels the scheme touches</source>
         <translation>方案涉及地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="87"/>
+        <location filename="../../planner/report.py" line="88"/>
         <source>Violating parcels</source>
         <translation>不符合地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="88"/>
+        <location filename="../../planner/report.py" line="89"/>
         <source>Findings on no parcel</source>
         <translation>不属于任何地块的不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="90"/>
+        <location filename="../../planner/report.py" line="91"/>
         <source>Inputs and provenance</source>
         <translation>输入数据及来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="91"/>
+        <location filename="../../planner/report.py" line="92"/>
         <source>Counting conventions</source>
         <translation>计算规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="92"/>
+        <location filename="../../planner/report.py" line="93"/>
         <source>Review opinion and signature</source>
         <translation>审查意见及签章</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="94"/>
+        <location filename="../../planner/report.py" line="95"/>
         <source>Overall verdict: the scheme does not comply with the plan.</source>
         <translation>审查结论：方案不符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="95"/>
+        <location filename="../../planner/report.py" line="96"/>
         <source>Overall verdict: the scheme complies with the plan.</source>
         <translation>审查结论：方案符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="96"/>
+        <location filename="../../planner/report.py" line="97"/>
         <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
         <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="98"/>
+        <location filename="../../planner/report.py" line="99"/>
         <source>No findings on the {checked} parcels the scheme touches.</source>
         <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="99"/>
+        <location filename="../../planner/report.py" line="100"/>
         <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
         <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="105"/>
+        <location filename="../../planner/report.py" line="106"/>
         <source>{count} ({marginal} marginal)</source>
         <translation>{count}（其中临界{marginal}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="107"/>
+        <location filename="../../planner/report.py" line="108"/>
         <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
         <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="109"/>
+        <location filename="../../planner/report.py" line="110"/>
         <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
         <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="110"/>
+        <location filename="../../planner/report.py" line="111"/>
         <source>No map: the layers were not given to the report.</source>
         <translation>无图：未向报告提供图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="124"/>
+        <location filename="../../planner/report.py" line="125"/>
         <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
         <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="126"/>
+        <location filename="../../planner/report.py" line="127"/>
         <source>Buildings: {buildings}.</source>
         <translation>建筑：{buildings}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="128"/>
+        <location filename="../../planner/report.py" line="129"/>
         <source>Finding {number}</source>
         <translation>第{number}项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="129"/>
+        <location filename="../../planner/report.py" line="130"/>
         <source>marginal breach</source>
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="156"/>
+        <location filename="../../planner/report.py" line="157"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="101"/>
+        <location filename="../../planner/report.py" line="102"/>
         <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
         <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="104"/>
+        <location filename="../../planner/report.py" line="105"/>
         <source>Number of findings</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="127"/>
+        <location filename="../../planner/report.py" line="128"/>
         <source>Findings on this parcel</source>
         <translation>本地块不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="130"/>
+        <location filename="../../planner/report.py" line="131"/>
         <source>Accepted by the reviewer as an approved exception.</source>
         <translation>审查人认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="131"/>
+        <location filename="../../planner/report.py" line="132"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="132"/>
+        <location filename="../../planner/report.py" line="133"/>
         <source>Reviewer&apos;s note: {note}</source>
         <translation>审查备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="134"/>
+        <location filename="../../planner/report.py" line="135"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="135"/>
+        <location filename="../../planner/report.py" line="136"/>
         <source>What the engine did</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="136"/>
+        <location filename="../../planner/report.py" line="137"/>
         <source>None: every input was read as written.</source>
         <translation>无：全部输入数据均按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="137"/>
+        <location filename="../../planner/report.py" line="138"/>
         <source>Reviewer&apos;s notes on findings no longer found</source>
         <translation>已不存在的不符合项的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="138"/>
+        <location filename="../../planner/report.py" line="139"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="142"/>
+        <location filename="../../planner/report.py" line="143"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="143"/>
+        <location filename="../../planner/report.py" line="144"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="146"/>
+        <location filename="../../planner/report.py" line="147"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="147"/>
+        <location filename="../../planner/report.py" line="148"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="150"/>
+        <location filename="../../planner/report.py" line="151"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="151"/>
+        <location filename="../../planner/report.py" line="152"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="152"/>
+        <location filename="../../planner/report.py" line="153"/>
         <source>Checked and reported by Planner {version} on {time}.</source>
         <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="153"/>
+        <location filename="../../planner/report.py" line="154"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="160"/>
+        <location filename="../../planner/report.py" line="161"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="161"/>
+        <location filename="../../planner/report.py" line="162"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="163"/>
+        <location filename="../../planner/report.py" line="164"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="165"/>
+        <location filename="../../planner/report.py" line="166"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="167"/>
+        <location filename="../../planner/report.py" line="168"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="169"/>
+        <location filename="../../planner/report.py" line="170"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="172"/>
+        <location filename="../../planner/report.py" line="173"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="175"/>
+        <location filename="../../planner/report.py" line="176"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="178"/>
+        <location filename="../../planner/report.py" line="179"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="184"/>
+        <location filename="../../planner/report.py" line="185"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="185"/>
+        <location filename="../../planner/report.py" line="186"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="186"/>
+        <location filename="../../planner/report.py" line="187"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="188"/>
+        <location filename="../../planner/report.py" line="189"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="189"/>
+        <location filename="../../planner/report.py" line="190"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="190"/>
+        <location filename="../../planner/report.py" line="191"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="191"/>
+        <location filename="../../planner/report.py" line="192"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="192"/>
+        <location filename="../../planner/report.py" line="193"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="194"/>
+        <location filename="../../planner/report.py" line="195"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="195"/>
+        <location filename="../../planner/report.py" line="196"/>
         <source>Parcel of this section</source>
         <translation>本节所述地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="196"/>
+        <location filename="../../planner/report.py" line="197"/>
+        <source>Road red line</source>
+        <translation>道路红线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="198"/>
+        <source>Green line</source>
+        <translation>绿线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="199"/>
+        <source>Blue line</source>
+        <translation>蓝线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="200"/>
+        <source>Purple line</source>
+        <translation>紫线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="201"/>
+        <source>Yellow line</source>
+        <translation>黄线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="202"/>
+        <source>Ecological red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="203"/>
+        <source>Basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="204"/>
+        <source>Building control line</source>
+        <translation>建筑控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="205"/>
+        <source>Measured setback distance</source>
+        <translation>实测退线距离</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="207"/>
+        <source>Control lines and zones on the map: {kinds}.</source>
+        <translation>图中的控制线与控制区：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="208"/>
+        <source>Measured setback distances (dashed orange): {measures}.</source>
+        <translation>实测退线距离（橙色虚线）：{measures}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="209"/>
         <source>N</source>
         <translation>北</translation>
     </message>
