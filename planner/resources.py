@@ -12,8 +12,8 @@ def _bundled_dir(name: str) -> Path:
     source = _SOURCE_ROOT / name
     if source.is_dir():
         return source
-    # Installed from a wheel: the folder ships as the package planner.<name> (see pyproject.toml).
-    return Path(str(_importlib_resources.files(f"planner.{name}")))
+    # Installed from a wheel: the folder ships as the package planner._<name> (see pyproject.toml).
+    return Path(str(_importlib_resources.files(f"planner._{name}")))
 
 
 def resource_path(*parts: str) -> Path:
