@@ -7,7 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import geopandas as gpd
 import numpy as np
-from conftest import rect
+import pytest
+from conftest import X0, Y0, rect
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -127,3 +128,43 @@ def test_building_table_reports_counted_and_outside_areas(tmp_path):
     assert table.counted_area.tolist() == [200.0 * 3, 999.0]  # stated 计容面积 wins over 100 x 2
     assert table.outside_area.tolist() == [100.0, 0.0]  # building 1 reaches x = 60, the parcel ends at 50
     assert table.height[0] == 9.0 and np.isnan(table.height[1])
+
+
+def test_a_straddler_where_parcels_overlap_counts_the_shared_part_on_both(tmp_path):
+    from planner.engine import check
+    from planner.layers import load_buildings
+
+    # A (0..50) and B (40..90) overlap on 40..50; building 1 spans 30..70, so neither parcel covers it.
+    gpd.GeoDataFrame({"地块编号": ["A", "B"], "用地代码": ["070102"] * 2, "容积率": ["≤9"] * 2},
+                     geometry=[rect(0, 0, 50, 50), rect(40, 0, 50, 50)],
+                     crs="EPSG:4542").to_file(tmp_path / "plan.gpkg", layer="控规地块", engine="pyogrio")
+    gpd.GeoDataFrame({"建筑编号": ["1"], "层数": [1]}, geometry=[rect(30, 10, 40, 10)],
+                     crs="EPSG:4542").to_file(tmp_path / "b.gpkg", layer="建筑", engine="pyogrio")
+    result = check(load_plan(tmp_path / "plan.gpkg"), load_buildings(tmp_path / "b.gpkg"))
+    by_id = {p.id: p for p in result.parcels}
+    # In A: x 30..50 = 200 m²; in B: x 40..70 = 300 m²; the 40..50 strip (100 m²) is in both.
+    assert by_id["A"].footprint_area == 200.0 and by_id["B"].footprint_area == 300.0
+    [warning] = [w for w in result.warnings if w.code == "parcels_overlap"]
+    assert warning.details["area"] == 100.0
+
+
+def test_a_two_parcel_straddler_gets_exact_shares(tmp_path):
+    from planner.engine import check
+    from planner.layers import load_buildings
+
+    # A (0..50) and B (50..100) meet at x = 50; building 1 spans 40..70 with 2 storeys and a 45° neighbour
+    # rotated to make its pieces non-rectangular.
+    gpd.GeoDataFrame({"地块编号": ["A", "B"], "用地代码": ["070102"] * 2, "容积率": ["≤9"] * 2},
+                     geometry=[rect(0, 0, 50, 50), rect(50, 0, 50, 50)],
+                     crs="EPSG:4542").to_file(tmp_path / "plan.gpkg", layer="控规地块", engine="pyogrio")
+    import shapely
+
+    diamond = shapely.Polygon([(X0 + 50, Y0 + 10), (X0 + 60, Y0 + 20), (X0 + 50, Y0 + 30), (X0 + 40, Y0 + 20)])
+    gpd.GeoDataFrame({"建筑编号": ["1", "2"], "层数": [2, 1]}, geometry=[rect(40, 30, 30, 10), diamond],
+                     crs="EPSG:4542").to_file(tmp_path / "b.gpkg", layer="建筑", engine="pyogrio")
+    result = check(load_plan(tmp_path / "plan.gpkg"), load_buildings(tmp_path / "b.gpkg"))
+    by_id = {p.id: p for p in result.parcels}
+    # Building 1: 100 m² in A, 200 m² in B; the diamond (200 m²) splits 100 / 100.
+    assert by_id["A"].footprint_area == pytest.approx(100 + 100)
+    assert by_id["B"].footprint_area == pytest.approx(200 + 100)
+    assert by_id["A"].gfa == pytest.approx(100 * 2 + 100) and by_id["B"].gfa == pytest.approx(200 * 2 + 100)
