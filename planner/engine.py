@@ -14,7 +14,7 @@ import shapely
 from planner import rules
 from planner.controls import ControlLayer, ControlTable, check_controls
 from planner.crs import align, crs_label
-from planner.landuse import LandUseTable
+from planner.landuse import LandUseTable, shipped_table
 from planner.layers import BuildingLayer, GreenLayer, PlanLayer
 from planner.model import (
     ALL_RULES,
@@ -213,7 +213,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
             "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
         }
     parcel_violations = _indicator_violations(plan, achieved, touched)
-    land_use_table = land_use_table or LandUseTable.load()
+    land_use_table = land_use_table or shipped_table()
     land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed, land_use_table)
     parcel_violations += land_use_violations
     warnings += land_use_warnings

@@ -136,13 +136,13 @@ def choose_layer(path: Path, layers: list[str], role: str, requested: str | None
         return layers[0]
     if not layers:
         raise InputError("empty_layer", path=str(path), layer="")
-    matching = [name for name in layers if _name_suggests(name, role)]
+    matching = [name for name in layers if name_suggests(name, role)]
     if len(matching) == 1:
         return matching[0]
     raise InputError("layer_ambiguous", path=str(path), role=role, layers=", ".join(layers))
 
 
-def _name_suggests(name: str, role: str) -> bool:
+def name_suggests(name: str, role: str) -> bool:
     lowered = name.lower()
     tokens = [t for t in re.split(r"[^a-z0-9]+", lowered) if t]
     for hint in LAYER_HINTS[role]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LandUse", "LandUseTable", "split_codes"]
+__all__ = ["LandUse", "LandUseTable", "shipped_table", "split_codes"]
 
 # ----------------------------------------------------------------------------------------------------
 # Code strings
@@ -312,3 +312,9 @@ class LandUseTable:
                     return False
                 undecided = True
         return None if undecided else True
+
+
+@lru_cache(maxsize=1)
+def shipped_table() -> LandUseTable:
+    """The table in resources/land_use.toml, read once per process (the engine, inspector and report share it)."""
+    return LandUseTable.load()

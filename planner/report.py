@@ -962,15 +962,10 @@ def _land_use_name(code: str | None, lang: str) -> str:
     return name or "-"
 
 
-_TABLE_CACHE: list = []
-
-
 def _land_use_table():
-    if not _TABLE_CACHE:
-        from planner.landuse import LandUseTable
+    from planner.landuse import shipped_table
 
-        _TABLE_CACHE.append(LandUseTable.load())
-    return _TABLE_CACHE[0]
+    return shipped_table()
 
 
 def _meta_values(result: CheckResult, meta: ReportMeta, review: Any) -> dict[str, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import math
-from functools import cache
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.landuse import LandUseTable
+from planner.landuse import LandUseTable, shipped_table
 from planner.messages import (
     QT_TRANSLATE_NOOP,
     format_area,
@@ -81,9 +80,8 @@ VERDICT_COLOURS = {
 _LIMIT_UNUSABLE = ("unreadable_indicator", "empty_limit")
 
 
-@cache
 def _land_use_table() -> LandUseTable:
-    return LandUseTable.load()
+    return shipped_table()
 
 
 class ParcelInspector(QWidget):

@@ -42,7 +42,7 @@ from planner.gui.session import (
 )
 from planner.gui.violations import FindingsPanel
 from planner.gui.worker import CheckRunner, LoadRequest
-from planner.io import list_layers
+from planner.io import list_layers, name_suggests
 from planner.messages import error_message
 from planner.model import CheckWarning, InputError, Violation
 from planner.review import Review, ReviewStore, review_path
@@ -643,14 +643,12 @@ class MainWindow(QMainWindow):
     def _roles_for_dropped(self, path: str) -> list[tuple[str, str, str | None]]:
         """A dropped scheme file may hold buildings and green layers, a control-lines file several line layers
         (all read together); anything else asks what it is."""
-        from planner.io import _name_suggests
-
         try:
             layers = list_layers(Path(path))
         except InputError as exc:
             self._show_error(exc)
             return []
-        found = [(role, path, name) for role in ROLES for name in layers if _name_suggests(name, role)]
+        found = [(role, path, name) for role in ROLES for name in layers if name_suggests(name, role)]
         line_layers = [name for role, _p, name in found if role == "lines"]
         if len(line_layers) > 1:  # every line layer, loaded as one control-lines file
             found = [f for f in found if f[0] != "lines" and f[2] not in line_layers] + [("lines", path, None)]
