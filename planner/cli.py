@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lines-layer", metavar="NAME", action=_LinesLayer, dest="lines",
                        help="the layer of the --lines FILE just before it; repeat it to read several layers of "
                        "that file")
+    check.add_argument("--compare-plan", metavar="FILE", help="another version of the plan (e.g. the one before an "
+                       "amendment): check the scheme against it too and list the findings that appear, disappear "
+                       "or change between the versions; --plan stays the version in force")
+    check.add_argument("--compare-plan-layer", metavar="NAME")
     check.add_argument("--mapping", metavar="FILE.toml", help="field names for layers Planner does not recognise")
     check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
     check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
@@ -63,7 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--authority", metavar="NAME", default="", help="authority named in the report's title")
     check.add_argument("--scheme-name", metavar="TEXT", default="", help="scheme name/number for the report")
     check.add_argument("--plan-name", metavar="TEXT", default="", help="plan name for the report")
-    check.add_argument("--plan-version", metavar="TEXT", default="", help="plan version / approval number")
+    check.add_argument("--plan-version", metavar="TEXT", default="",
+                       help="plan version label (default: the layer's 规划版本/version field, if any)")
+    check.add_argument("--plan-approval", metavar="TEXT", default="",
+                       help="approval number 批复文号 of the plan version (default: the layer's PFWH/批复文号 field)")
+    check.add_argument("--plan-approval-date", metavar="DATE", default="",
+                       help="approval date 批复时间 (default: the layer's PFSJ/批复时间 field)")
     check.add_argument("--reviewer", metavar="NAME", default="", help="reviewer named in the report")
     gui = sub.add_parser("gui", help="open the desktop application (the default with no command)",
                          description="Without files, opens the bundled sample plan and its violating scheme.")
@@ -151,9 +160,10 @@ def run_check(args: argparse.Namespace) -> int:
     progress = _Progress(sys.stderr, lang)
     try:
         result, layers = _check(args, progress)
+        comparison = _compare(args, result, layers, progress) if args.compare_plan else None
         progress.clear()
         review = _review(args)
-        messages = _write_outputs(args, result, layers, review, lang)
+        messages = _write_outputs(args, result, layers, review, lang, comparison)
     except InputError as exc:
         progress.clear()
         print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
@@ -166,6 +176,8 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     if args.json != "-":
         print_summary(result, lang, sys.stdout, messages)
+        if comparison is not None:
+            print_comparison(comparison, lang, sys.stdout)
     return EXIT_VIOLATIONS if result.violations else EXIT_PASS
 
 
@@ -181,14 +193,18 @@ def _review(args: argparse.Namespace):
     return load_review(beside) if beside.exists() else None
 
 
-def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, review, lang: str) -> dict[int, str]:
+def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, review, lang: str,
+                   comparison=None) -> dict[int, str]:
     """JSON, PDF, XLSX and GeoPackage as asked. Returns each violation's sentence for the summary."""
-    from planner.serialise import result_json, sentences
+    from planner.serialise import comparison_json, result_json, sentences
 
     messages = sentences(result, lang)
     try:
         if args.json:
-            document = orjson.dumps(result_json(result, lang, messages), option=orjson.OPT_INDENT_2) + b"\n"
+            data = result_json(result, lang, messages)
+            if comparison is not None:
+                data["compare"] = comparison_json(comparison, lang)
+            document = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
             if args.json == "-":
                 sys.stdout.flush()
                 sys.stdout.buffer.write(document)
@@ -199,9 +215,9 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
             from planner.report import ReportMeta, write_pdf
 
             meta = ReportMeta(authority=args.authority, scheme_name=args.scheme_name or Path(args.buildings).stem,
-                              plan_name=args.plan_name or Path(args.plan).stem, plan_version=args.plan_version,
+                              plan_name=args.plan_name or Path(args.plan).stem,
                               reviewer=args.reviewer or (review.reviewer if review is not None else ""))
-            write_pdf(result, layers, meta, args.pdf, lang, review)
+            write_pdf(result, layers, meta, args.pdf, lang, review, comparison)
         if args.xlsx:
             from planner.exports import write_xlsx
 
@@ -220,10 +236,12 @@ def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, 
     from planner.engine import check
     from planner.fields import load_mapping
     from planner.layers import load_buildings, load_green, load_plan
+    from planner.versions import with_version
 
     mapping = load_mapping(args.mapping) if args.mapping else None
     progress(0.0, "reading plan")
-    plan = load_plan(args.plan, args.plan_layer, mapping)
+    plan = with_version(load_plan(args.plan, args.plan_layer, mapping), args.plan_version, args.plan_approval,
+                        args.plan_approval_date)
     progress(0.0, "reading buildings")
     buildings = load_buildings(args.buildings, args.buildings_layer, mapping)
     green = None
@@ -237,6 +255,21 @@ def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, 
     layers = {"plan": plan, "buildings": buildings, **({"green": green} if green is not None else {}),
               **({"lines": controls} if controls else {})}
     return check(plan, buildings, green, controls=controls, progress=progress), layers
+
+
+def _compare(args: argparse.Namespace, result: CheckResult, layers: dict, progress: _Progress):
+    """Check the same scheme against the --compare-plan version and compare the verdicts."""
+    from planner.compare import compare_verdicts
+    from planner.engine import check
+    from planner.fields import load_mapping
+    from planner.layers import load_plan
+
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    progress(0.0, "reading plan")
+    old_plan = load_plan(args.compare_plan, args.compare_plan_layer, mapping)
+    old = check(old_plan, layers["buildings"], layers.get("green"), controls=layers.get("lines", []),
+                progress=progress)
+    return compare_verdicts(old, result)
 
 
 def _log_traceback() -> str:
@@ -303,8 +336,9 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
     lines = [tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}"]
     for role, info in [*result.inputs.items(), *(("lines", info) for info in result.lines)]:
         if info is not None:
+            version = f" · {info.version.describe()}" if info.version is not None and info.version.known else ""
             lines.append(f"{tr(ROLE_NAMES[role], lang)}: {info.path} [{info.layer}] {info.features} · "
-                         f"{info.crs or '-'}")
+                         f"{info.crs or '-'}{version}")
     lines.append("")
     lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]]
     if result.violations:
@@ -319,4 +353,39 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
     closing = tr(QT_TRANSLATE_NOOP("messages", "{violations} violations on {parcels_violating} of "
                                    "{parcels_checked} parcels; {warnings} warnings."), lang)
     lines += ["", closing.format(**result.summary)]
+    out.write("\n".join(lines) + "\n")
+
+
+COMPARISON_TITLE = QT_TRANSLATE_NOOP("messages", "Against the other plan version {old} ({path}):")
+COMPARISON_COUNTS = QT_TRANSLATE_NOOP("messages", "{appeared} findings appear, {disappeared} disappear and "
+                                      "{changed} change under the version in force; {unchanged} are the same.")
+COMPARISON_SAME = QT_TRANSLATE_NOOP("messages", "The verdicts are the same under both versions ({unchanged} "
+                                    "findings).")
+#: Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.
+COMPARISON_LINES = {
+    "appeared": QT_TRANSLATE_NOOP("messages", "Appear"),
+    "disappeared": QT_TRANSLATE_NOOP("messages", "Disappear"),
+    "changed": QT_TRANSLATE_NOOP("messages", "Change"),
+}
+
+
+def print_comparison(comparison, lang: str, out: TextIO) -> None:
+    """The findings that depend on the plan version, after the summary of the version in force."""
+    old = comparison.old_plan
+    name = old.version.describe(Path(old.path).stem) if old.version is not None else Path(old.path).stem
+    lines = ["", tr(COMPARISON_TITLE, lang).format(old=name, path=old.path)]
+    if not comparison.differs:
+        lines.append("  " + tr(COMPARISON_SAME, lang).format(**comparison.summary))
+        out.write("\n".join(lines) + "\n")
+        return
+    lines.append("  " + tr(COMPARISON_COUNTS, lang).format(**comparison.summary))
+    for kind, marker, found in (("appeared", "+", comparison.appeared), ("disappeared", "-", comparison.disappeared)):
+        if found:
+            lines.append(f"  {tr(COMPARISON_LINES[kind], lang)} ({len(found)}):")
+            lines += [f"    {marker} [{v.rule}] {violation_message(v, lang)}" for v in found]
+    if comparison.changed:
+        lines.append(f"  {tr(COMPARISON_LINES['changed'], lang)} ({len(comparison.changed)}):")
+        for before, after in comparison.changed:
+            lines.append(f"    ~ [{after.rule}] {violation_message(after, lang)}")
+            lines.append(f"      ← {violation_message(before, lang)}")
     out.write("\n".join(lines) + "\n")

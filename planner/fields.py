@@ -29,6 +29,10 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "green_min": ("绿地率下限", "ldlxx", "ldl_xx", "green_min"),
         # Metres a building must stand back from the road red line on this parcel (planner/controls.py).
         "setback": ("退线距离", "后退红线", "后退红线距离", "htjl", "setback"),
+        # Which approval the plan version carries (planner/versions.py).
+        "approval_number": ("批复文号", "pfwh", "approval_number"),
+        "approval_date": ("批复时间", "批复日期", "pfsj", "approval_date"),
+        "version": ("规划版本", "版本号", "版本", "plan_version"),
     },
     "buildings": {
         "id": ("建筑编号", "楼栋号", "楼号", "jzbh", "building_id"),

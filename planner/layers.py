@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from planner.fields import ALIASES, INDICATOR_TARGETS, FieldMap, recognise
 from planner.io import RawLayer, read_layer
 from planner.model import CheckWarning, InputError, InputInfo
 from planner.parallel import on_two_cores
+from planner.versions import read_version
 
 POLYGON_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
@@ -352,8 +353,10 @@ def load_plan(path: str | Path, layer: str | None = None,
     lower, upper, texts, limit_warnings = _parse_limits(frame, fields, ids, source)
     warnings += limit_warnings
     setback = _parse_setback(frame, fields.get("setback"), ids, source, warnings)
-    return PlanLayer(info=_info(raw, "plan"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
-                     fields=fields, warnings=tuple(warnings), ids=ids[kept], land_use=land_use[kept],
+    version = read_version(frame, fields.get("version"), fields.get("approval_number"), fields.get("approval_date"))
+    return PlanLayer(info=replace(_info(raw, "plan"), version=version), crs=raw.crs, fids=fids[kept],
+                     geometry=geometry[kept], fields=fields, warnings=tuple(warnings), ids=ids[kept],
+                     land_use=land_use[kept],
                      lower={k: v[kept] for k, v in lower.items()}, upper={k: v[kept] for k, v in upper.items()},
                      texts={k: v[kept] for k, v in texts.items()}, rank=natural_rank(ids[kept]),
                      setback=setback[kept])

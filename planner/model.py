@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from planner.versions import PlanVersion
+
 #: Indicators a parcel can control, in report order. Ratios (density, green_ratio) are fractions.
 INDICATORS: tuple[str, ...] = ("far", "density", "height", "green_ratio")
 
@@ -116,6 +118,8 @@ class InputInfo:
     features: int
     crs: str | None
     sha256: str
+    #: A plan layer's version (批复文号, 批复时间, label): from its fields or as the official stated it.
+    version: PlanVersion | None = None
 
 
 @dataclass(frozen=True, slots=True)

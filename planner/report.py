@@ -136,6 +136,20 @@ HEADER_WARNING = QT_TRANSLATE_NOOP("messages", "Warning")
 HEADER_EXPLANATION = QT_TRANSLATE_NOOP("messages", "What the engine did")
 NO_WARNINGS = QT_TRANSLATE_NOOP("messages", "None: every input was read as written.")
 SECTION_ORPHANED = QT_TRANSLATE_NOOP("messages", "Reviewer's notes on findings no longer found")
+SECTION_VERSIONS = QT_TRANSLATE_NOOP("messages", "Findings that depend on the plan version")
+VERSIONS_INTRO = QT_TRANSLATE_NOOP("messages", "The scheme was also checked against the plan version {old}. "
+                                   "Under the version in force ({new}), {appeared} findings appear, {disappeared} "
+                                   "disappear and {changed} change; {unchanged} are the same under both.")
+VERSIONS_SAME = QT_TRANSLATE_NOOP("messages", "The scheme was also checked against the plan version {old}: every "
+                                  "verdict is the same under both versions.")
+HEADER_CHANGE = QT_TRANSLATE_NOOP("messages", "Change")
+HEADER_BUILDING = QT_TRANSLATE_NOOP("messages", "Building")
+HEADER_IN_FORCE = QT_TRANSLATE_NOOP("messages", "Under the version in force")
+HEADER_OTHER_VERSION = QT_TRANSLATE_NOOP("messages", "Under the other version")
+CHANGE_NAMES = {"appeared": QT_TRANSLATE_NOOP("messages", "Appears"),
+                "disappeared": QT_TRANSLATE_NOOP("messages", "Disappears"),
+                "changed": QT_TRANSLATE_NOOP("messages", "Changes")}
+ROLE_COMPARED_PLAN = QT_TRANSLATE_NOOP("messages", "Other plan version")
 ORPHANED_INTRO = QT_TRANSLATE_NOOP("messages", "These notes were written on findings that this check no longer "
                                                "reports (the scheme or the plan has changed); they are kept as "
                                                "part of the record.")
@@ -976,7 +990,7 @@ def _meta_values(result: CheckResult, meta: ReportMeta, review: Any) -> dict[str
         "authority": meta.authority,
         "scheme": meta.scheme_name or (Path(buildings.path).stem if buildings else ""),
         "plan": meta.plan_name or (Path(plan.path).stem if plan else ""),
-        "plan_version": meta.plan_version,
+        "plan_version": meta.plan_version or (plan.version.describe() if plan and plan.version else ""),
         "date": meta.date or datetime.date.today().isoformat(),
         "reviewer": reviewer,
     }
@@ -988,7 +1002,7 @@ def _running_header(values: dict[str, str], lang: str) -> str:
 
 
 def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, lang: str,
-                review: Any = None) -> tuple[str, dict[str, QImage]]:
+                review: Any = None, comparison: Any = None) -> tuple[str, dict[str, QImage]]:
     """The report as HTML for QTextDocument, and the map images it references by resource name."""
     ensure_gui_application()
     doc = _Html(lang)
@@ -1166,11 +1180,17 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
         for what, note in orphaned:
             doc.add(f'<p><b>{_e(what)}</b><br/><span class="note">{_e(_note_text(doc, note))}</span></p>')
 
+    if comparison is not None:
+        _versions_section(doc, comparison)
+
     # Provenance.
     doc.heading(SECTION_PROVENANCE)
     role_names = {"plan": ROLE_PLAN, "buildings": ROLE_BUILDINGS, "green": ROLE_GREEN, "lines": ROLE_LINES}
     inputs = [(role, result.inputs[role]) for role in ("plan", "buildings", "green") if result.inputs.get(role)]
     inputs += [("lines", info) for info in (result.lines or ()) if info is not None]
+    if comparison is not None and comparison.old_plan is not None:
+        role_names["compared"] = ROLE_COMPARED_PLAN
+        inputs.append(("compared", comparison.old_plan))
     doc.table([doc.t(h) for h in (HEADER_INPUT, HEADER_FILE, HEADER_LAYER, HEADER_FEATURES, HEADER_CRS)],
               [[f"<b>{_e(doc.t(role_names[role]))}</b>", _e(Path(info.path).name), _e(info.layer),
                 str(info.features), _e(info.crs or "-")] for role, info in inputs], [17, 30, 20, 11, 22])
@@ -1208,6 +1228,36 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     page = (f'<html><head><meta charset="utf-8"/><title>{_e(doc.t(TITLE))}</title>'
             f"<style>{_STYLE}</style></head><body>{body_html}</body></html>")
     return page, images
+
+
+def _version_name(info: Any, full: bool = False) -> str:
+    """A plan input's version as officials name it; the file's name when the version is not known."""
+    stem = Path(info.path).stem
+    if info.version is None:
+        return stem
+    return info.version.describe(stem) if full else info.version.name(stem)
+
+
+def _versions_section(doc: _Html, comparison: Any) -> None:
+    """Findings that appear, disappear or change between the plan in force and the other version checked."""
+    name = _version_name(comparison.old_plan, full=True)
+    in_force = _version_name(comparison.new_plan)
+    doc.heading(SECTION_VERSIONS)
+    if not comparison.differs:
+        doc.add(f"<p>{_e(doc.t(VERSIONS_SAME, old=name))}</p>")
+        return
+    doc.add(f"<p>{_e(doc.t(VERSIONS_INTRO, old=name, new=in_force, **comparison.summary))}</p>")
+    rows = []
+    for kind, found in (("appeared", comparison.appeared), ("disappeared", comparison.disappeared)):
+        for v in found:
+            text = _e(violation_message(v, doc.lang))
+            rows.append([_e(doc.t(CHANGE_NAMES[kind])), _e(v.parcel or "-"), _e(v.building or "-"),
+                         text if kind == "appeared" else "-", text if kind == "disappeared" else "-"])
+    for before, after in comparison.changed:
+        rows.append([_e(doc.t(CHANGE_NAMES["changed"])), _e(after.parcel or "-"), _e(after.building or "-"),
+                     _e(violation_message(after, doc.lang)), _e(violation_message(before, doc.lang))])
+    doc.table([doc.t(h) for h in (HEADER_CHANGE, HEADER_PARCEL, HEADER_BUILDING, HEADER_IN_FORCE,
+                                  HEADER_OTHER_VERSION)], rows, [10, 11, 9, 35, 35])
 
 
 def _map_notes(doc: _Html, shown: list[str], measures: list[_Measure]) -> str:
@@ -1250,10 +1300,10 @@ def _indicator_rows(p: ParcelResult, result: CheckResult, lang: str) -> list[lis
 # --- the document and its pages ----------------------------------------------------------------------
 
 def build_document(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, lang: str,
-                   review: Any = None) -> QTextDocument:
+                   review: Any = None, comparison: Any = None) -> QTextDocument:
     """The report as a QTextDocument with its maps as image resources and repeating table headers."""
     ensure_gui_application()
-    page, images = report_html(result, layers, meta, lang, review)
+    page, images = report_html(result, layers, meta, lang, review, comparison)
     document = QTextDocument()
     document.setDefaultFont(report_font())
     document.setDocumentMargin(0)
@@ -1425,10 +1475,12 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, dpi: float)
 
 
 def write_pdf(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, path: str | Path, lang: str,
-              review: Any = None) -> None:
-    """Write the report as an A4 portrait PDF with embedded fonts, running header and page numbers."""
+              review: Any = None, comparison: Any = None) -> None:
+    """Write the report as an A4 portrait PDF with embedded fonts, running header and page numbers.
+
+    `comparison` (planner.compare.VerdictComparison) adds the findings that depend on the plan version."""
     ensure_gui_application()
-    document = build_document(result, layers, meta, lang, review)
+    document = build_document(result, layers, meta, lang, review, comparison)
     from planner import __version__
 
     writer = QPdfWriter(str(path))

@@ -41,8 +41,11 @@ SCHEMA = "planner.check/1"
 def _input(info: InputInfo | None) -> dict[str, Any] | None:
     if info is None:
         return None
-    return {"path": info.path, "layer": info.layer, "features": info.features, "crs": info.crs,
-            "sha256": info.sha256}
+    out = {"path": info.path, "layer": info.layer, "features": info.features, "crs": info.crs,
+           "sha256": info.sha256}
+    if info.version is not None:
+        out["version"] = info.version.as_json()
+    return out
 
 
 #: Details of a control-line violation copied into its JSON, when present.
@@ -125,4 +128,23 @@ def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None 
         "violations": [as_json(v) for v in result.violations],
         "warnings": [warning_json(w, warning_message(w, lang)) for w in result.warnings],
         "summary": result.summary,
+    }
+
+
+def comparison_json(comparison, lang: str) -> dict[str, Any]:
+    """`compare` of `planner check --compare-plan OLD`: the findings that depend on the plan version.
+
+    `plan` is the other (old) version's input; `appeared` are findings under the version in force only,
+    `disappeared` under the old version only, `changed` the same finding with other numbers ({"old", "new"}).
+    """
+    def as_json(v: Violation) -> dict[str, Any]:
+        return violation_json(v, violation_message(v, lang))
+
+    return {
+        "plan": _input(comparison.old_plan),
+        "appeared": [as_json(v) for v in comparison.appeared],
+        "disappeared": [as_json(v) for v in comparison.disappeared],
+        "changed": [{"rule": new.rule, "parcel": new.parcel, "building": new.building, "old": as_json(old),
+                     "new": as_json(new)} for old, new in comparison.changed],
+        "summary": comparison.summary,
     }

@@ -240,10 +240,11 @@ def check_document(doc: dict, *, green: bool = True) -> None:
         assert set(info) == INPUT_KEYS
     for role in ("plan", "buildings") + (("green",) if green else ()):
         info = doc["inputs"][role]
-        assert set(info) == INPUT_KEYS
+        assert set(info) == INPUT_KEYS | ({"version"} if role == "plan" else set())
         assert isinstance(info["features"], int) and info["features"] > 0
         assert re.fullmatch(r"[0-9a-f]{64}", info["sha256"])
         assert info["crs"] == "EPSG:4542"
+    assert set(doc["inputs"]["plan"]["version"]) == {"label", "approval_number", "approval_date"}
     if not green:
         assert doc["inputs"]["green"] is None
     assert doc["parcels"]
