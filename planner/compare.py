@@ -10,10 +10,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.model import CheckResult, InputInfo, Violation
 from planner.review import finding_key
+
+if TYPE_CHECKING:
+    from planner.diff import PlanDiff
+    from planner.layers import PlanLayer
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,28 @@ class VerdictComparison:
     def summary(self) -> dict[str, int]:
         return {"appeared": len(self.appeared), "disappeared": len(self.disappeared), "changed": len(self.changed),
                 "unchanged": self.unchanged}
+
+
+@dataclass(frozen=True, slots=True)
+class VersionComparison:
+    """The plan in force against another version: what the amendment changed, and what that does to the
+    scheme's verdicts. `other` is the other version's layer (its parcels are drawn where they differ)."""
+
+    other: PlanLayer
+    changes: PlanDiff
+    verdicts: VerdictComparison
+
+
+def compare_versions(other: PlanLayer, plan: PlanLayer, result: CheckResult, buildings, green=None, controls=(),
+                     progress=None, cancelled=None) -> VersionComparison:
+    """Check the scheme (buildings, green, control lines) against `other` too, and diff `other` (the old
+    version) against `plan`, the version in force, whose check is `result`."""
+    from planner.diff import diff_plans
+    from planner.engine import check
+
+    other_result = check(other, buildings, green, controls=controls, progress=progress, cancelled=cancelled)
+    return VersionComparison(other=other, changes=diff_plans(other, plan),
+                             verdicts=compare_verdicts(other_result, result))
 
 
 def compare_verdicts(old: CheckResult, new: CheckResult) -> VerdictComparison:

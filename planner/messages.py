@@ -70,6 +70,13 @@ WARNING_NAMES = {
     "no_height": QT_TRANSLATE_NOOP("messages", "No height"),
     "use_field_missing": QT_TRANSLATE_NOOP("messages", "No building-use field"),
     "unreadable_factor": QT_TRANSLATE_NOOP("messages", "Unreadable green factor"),
+    "dxf_open_lines": QT_TRANSLATE_NOOP("messages", "Open lines in CAD"),
+    "dxf_no_id": QT_TRANSLATE_NOOP("messages", "No id text"),
+    "dxf_text_outside": QT_TRANSLATE_NOOP("messages", "Text in no outline"),
+    "dxf_text_unused": QT_TRANSLATE_NOOP("messages", "Text not understood"),
+    "dxf_storeys_unreadable": QT_TRANSLATE_NOOP("messages", "Unreadable storeys text"),
+    "dxf_text_conflict": QT_TRANSLATE_NOOP("messages", "Texts disagree"),
+    "dxf_land_use_conflict": QT_TRANSLATE_NOOP("messages", "Land-use text and CAD layer disagree"),
     "crs_assumed": QT_TRANSLATE_NOOP("messages", "Coordinate system assumed"),
     "reprojected": QT_TRANSLATE_NOOP("messages", "Reprojected"),
     "scheme_outside_plan": QT_TRANSLATE_NOOP("messages", "Scheme outside the plan"),
@@ -84,6 +91,7 @@ WARNING_NAMES = {
     "unreadable_line_value": QT_TRANSLATE_NOOP("messages", "Unreadable line setback"),
     "setback_unknown": QT_TRANSLATE_NOOP("messages", "Setback not known"),
     "setback_uncertain": QT_TRANSLATE_NOOP("messages", "Setback depends on unknown height"),
+    "diff_duplicate_id": QT_TRANSLATE_NOOP("messages", "Parcel id used twice"),
 }
 
 #: How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.
@@ -201,6 +209,23 @@ WARNING_TEMPLATES = {
     "unreadable_factor": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: green area {green} has factor "
                                                        "\"{text}\" in field {field}, not a number from 0 to 1; "
                                                        "it counts 0."),
+    "dxf_open_lines": QT_TRANSLATE_NOOP("messages", "{path} CAD layer {cad_layer}: {count} lines do not close, so "
+                                                    "they are not read as outlines (handles {handles})."),
+    "dxf_no_id": QT_TRANSLATE_NOOP("messages", "{path} CAD layer {cad_layer}: the outline with handle {outline} "
+                                               "holds no id text; it is called {name}."),
+    "dxf_text_outside": QT_TRANSLATE_NOOP("messages", "{path} CAD layer {cad_layer}: text \"{text}\" (handle "
+                                                      "{handle}) lies in no outline of the layers read; it is not "
+                                                      "used."),
+    "dxf_text_unused": QT_TRANSLATE_NOOP("messages", "{path} CAD layer {cad_layer}: text \"{text}\" (handle {handle}) "
+                                                     "in {name} is not understood; it is not used."),
+    "dxf_storeys_unreadable": QT_TRANSLATE_NOOP("messages", "{path} CAD layer {cad_layer}: text \"{text}\" (handle "
+                                                            "{handle}) in {name} looks like storeys but cannot be "
+                                                            "read (write 18F, 18层, 18/-2 or -2F); it is not used."),
+    "dxf_text_conflict": QT_TRANSLATE_NOOP("messages", "{path} CAD layer {cad_layer}: the texts in {name} (handle "
+                                                       "{outline}) disagree: {texts}; none of them is used."),
+    "dxf_land_use_conflict": QT_TRANSLATE_NOOP("messages", "{path}: parcel {parcel} has land-use text \"{text}\" "
+                                                           "but its CAD layer {cad_layer} says \"{code}\"; the text "
+                                                           "is used."),
     "crs_assumed": QT_TRANSLATE_NOOP("messages", "{path} has no coordinate system; its coordinates look metric "
                                                  "and are taken to be in {crs}."),
     "reprojected": QT_TRANSLATE_NOOP("messages", "{path} was reprojected from {from} to {to} for measuring."),
@@ -235,6 +260,9 @@ WARNING_TEMPLATES = {
                                                        "{line}: enough for a low or multi-storey building ({low}), "
                                                        "not for a high-rise one ({high}). Its height is not known, "
                                                        "so the setback is not judged."),
+    "diff_duplicate_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: parcel id {parcel} is used by {count} "
+                                                       "parcels; they are matched to the other version by their "
+                                                       "geometry."),
 }
 
 ERROR_TEMPLATES = {
@@ -255,6 +283,9 @@ ERROR_TEMPLATES = {
                                                            "fields are: {fields}."),
     "mapping_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the mapping file is not valid TOML ({error})."),
     "mapping_unknown_role": QT_TRANSLATE_NOOP("messages", "{path}: unknown mapping table [{role}]; use {roles}."),
+    "dxf_no_outlines": QT_TRANSLATE_NOOP("messages", "{path}: CAD layers {layer} hold no closed polylines, circles "
+                                                     "or hatches ({count} open lines). Close the outlines in CAD or "
+                                                     "name other layers; layers with outlines: {layers}."),
     "crs_missing_degrees": QT_TRANSLATE_NOOP("messages", "{path}: has no coordinate system and its coordinates "
                                                          "look like degrees; areas cannot be measured. Add a .prj "
                                                          "or reproject it."),
@@ -296,6 +327,7 @@ STAGE_NAMES = {
     "findings": QT_TRANSLATE_NOOP("messages", "checking the rules"),
     "controls": QT_TRANSLATE_NOOP("messages", "checking control lines and setbacks"),
     "results": QT_TRANSLATE_NOOP("messages", "collecting results"),
+    "comparing": QT_TRANSLATE_NOOP("messages", "comparing with the other plan version"),
     "done": QT_TRANSLATE_NOOP("messages", "done"),
 }
 
@@ -564,3 +596,59 @@ def indicator_verdict(parcel: ParcelResult, indicator: str, warnings: tuple[Chec
     if not breaches:
         return "pass"
     return "violation" if any(not v.marginal for v in breaches) else "marginal violation"
+
+
+# --- plan versions compared (planner/diff.py) -------------------------------------------------------
+
+#: What happened to a parcel between two plan versions (planner.diff.KINDS): a map legend's words.
+DIFF_KIND_NAMES = {
+    "unchanged": QT_TRANSLATE_NOOP("messages", "unchanged"),
+    "changed": QT_TRANSLATE_NOOP("messages", "changed"),
+    "renamed": QT_TRANSLATE_NOOP("messages", "renamed"),
+    "split": QT_TRANSLATE_NOOP("messages", "split"),
+    "merged": QT_TRANSLATE_NOOP("messages", "merged"),
+    "added": QT_TRANSLATE_NOOP("messages", "added"),
+    "removed": QT_TRANSLATE_NOOP("messages", "removed"),
+}
+#: Headings of the lists in `planner diff`'s summary.
+DIFF_SECTION_TITLES = {
+    "changed": QT_TRANSLATE_NOOP("messages", "Changed"),
+    "split": QT_TRANSLATE_NOOP("messages", "Split"),
+    "merged": QT_TRANSLATE_NOOP("messages", "Merged"),
+    "added": QT_TRANSLATE_NOOP("messages", "Added"),
+    "removed": QT_TRANSLATE_NOOP("messages", "Removed"),
+}
+DIFF_ROLE_NAMES = {"old": QT_TRANSLATE_NOOP("messages", "Old plan"), "new": QT_TRANSLATE_NOOP("messages", "New plan")}
+DIFF_COUNTS = QT_TRANSLATE_NOOP("messages", "{added} added, {removed} removed, {changed} changed, {split} split, "
+                                "{merged} merged, {unchanged} unchanged.")
+DIFF_SAME = QT_TRANSLATE_NOOP("messages", "The two versions are the same.")
+DIFF_LAND_USE = QT_TRANSLATE_NOOP("messages", "land use")
+DIFF_RENAMED = QT_TRANSLATE_NOOP("messages", "renamed from {old}")
+DIFF_REDRAWN = QT_TRANSLATE_NOOP("messages", "boundary redrawn, area {old} → {new}")
+
+
+def diff_kind_name(kind: str, lang: str) -> str:
+    return tr(DIFF_KIND_NAMES.get(kind, kind), lang)
+
+
+def diff_counts_message(counts: dict[str, int], lang: str) -> str:
+    """ "1 added, 1 removed, 5 changed, 1 split, 1 merged, 27 unchanged." (planner.diff.PlanDiff.counts)"""
+    return _fill(DIFF_COUNTS, lang, counts)
+
+
+def change_message(change: Any, lang: str) -> str:
+    """What changed on one parcel (a planner.diff.ParcelChange), as written in each version:
+    "renamed from XG-08-03; land use 090104 → 0902; FAR ≤2.0 → ≤2.8; boundary redrawn, area …"."""
+    not_controlled = tr(VERDICT_NAMES["not controlled"], lang)
+    parts = []
+    if change.renamed_from is not None:
+        parts.append(_fill(DIFF_RENAMED, lang, {"old": change.renamed_from}))
+    if change.land_use is not None:
+        old, new = (code or "-" for code in change.land_use)
+        parts.append(f"{tr(DIFF_LAND_USE, lang)} {old} → {new}")
+    for indicator, (old, new) in change.indicators.items():
+        parts.append(f"{tr(INDICATOR_NAMES[indicator], lang)} {old or not_controlled} → {new or not_controlled}")
+    if change.geometry:
+        parts.append(_fill(DIFF_REDRAWN, lang, {"old": format_area(change.area_old),
+                                                "new": format_area(change.area_new)}))
+    return "; ".join(parts)

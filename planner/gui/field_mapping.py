@@ -52,6 +52,9 @@ TARGET_LABELS: dict[str, dict[str, str]] = {
         "green_max": QT_TRANSLATE_NOOP("messages", "Green ratio upper"),
         "green_min": QT_TRANSLATE_NOOP("messages", "Green ratio lower"),
         "setback": QT_TRANSLATE_NOOP("messages", "Setback from road red line (m)"),
+        "approval_number": QT_TRANSLATE_NOOP("messages", "Approval number (批复文号)"),
+        "approval_date": QT_TRANSLATE_NOOP("messages", "Approval date (批复时间)"),
+        "version": QT_TRANSLATE_NOOP("messages", "Plan version"),
     },
     "buildings": {
         "id": QT_TRANSLATE_NOOP("messages", "Building id"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ from planner.gui.inspector import ParcelInspector
 from planner.gui.layer_panel import LayerPanel
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.review_panel import ReviewPanel
+from planner.gui.changes_panel import CHANGE_KINDS, CHANGE_STYLES, CHANGES_LAYER, ChangesPanel, change_geometry
 from planner.gui.session import (
     BUILDING_OK,
     BUILDING_VIOLATION,
@@ -40,9 +42,11 @@ from planner.gui.session import (
     parcel_classes,
     parcel_row,
 )
+from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel
 from planner.gui.worker import CheckRunner, LoadRequest
 from planner.io import list_layers, name_suggests
+from planner.layers import PlanLayer
 from planner.messages import error_message
 from planner.model import CheckWarning, InputError, Violation
 from planner.review import Review, ReviewStore, review_path
@@ -99,7 +103,12 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
         self.runner.cancelled.connect(self._on_runner_cancelled)
+        self.runner.compared.connect(self._on_runner_compared)
         self._pending: list[LoadRequest] = []
+        #: The plan version the official compares with the one in force (None: not comparing).
+        self.compare_with: PlanLayer | None = None
+        self._comparison = None  # the last round's comparison, until its check finishes
+        self._change_ids: dict[str, int] = {}  # parcel id -> feature of the map's layer of changes
         self.setWindowTitle(self.tr("Planner — regulatory plan checker"))
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -138,6 +147,21 @@ class MainWindow(QMainWindow):
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.review_dock)
         self.inspector_dock.raise_()
+        self.versions_panel = VersionsPanel(self)
+        self.versions_panel.useRequested.connect(self.use_version)
+        self.versions_panel.compareRequested.connect(self.compare_version)
+        self.versions_panel.compareStopped.connect(self.stop_comparing)
+        self.versions_panel.removeRequested.connect(self.remove_version)
+        self.versions_panel.versionEdited.connect(self._on_versions_panel_version_edited)
+        self.versions_dock = self._dock("versions", self.tr("Plan versions"), self.versions_panel,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.changes = ChangesPanel(self.lang, self)
+        self.changes.parcelSelected.connect(self._on_changes_parcel_selected)
+        self.changes.findingSelected.connect(self._on_findings_finding_selected)
+        self.changes_dock = self._dock("changes", self.tr("Plan changes"), self.changes,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.findings_dock, self.changes_dock)
+        self.findings_dock.raise_()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -191,7 +215,8 @@ class MainWindow(QMainWindow):
         zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
         view_menu.addActions([zoom_all, zoom_selection])
         view_menu.addSeparator()
-        for dock in (self.layers_dock, self.findings_dock, self.inspector_dock, self.review_dock):
+        for dock in (self.layers_dock, self.versions_dock, self.findings_dock, self.changes_dock,
+                     self.inspector_dock, self.review_dock):
             view_menu.addAction(dock.toggleViewAction())
 
     def _build_status_bar(self) -> None:
@@ -258,14 +283,19 @@ class MainWindow(QMainWindow):
         except Exception:  # the loader reports an unreadable file properly, naming it
             return []
 
-    def _start(self, requests: list[LoadRequest]) -> None:
-        if self.runner.is_running():
+    def _start(self, requests: list[LoadRequest], plan: PlanLayer | None = None) -> None:
+        """Load and check in the background; `plan`: check against this plan version instead of the one in force."""
+        if self.runner.is_running() and plan is None:
             self._pending.extend(requests)  # loaded once the current round ends
             return
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.runner.start(requests, dict(self.session.layers))
+        layers = dict(self.session.layers)
+        if plan is not None:
+            layers["plan"] = plan
+        self._comparison = None
+        self.runner.start(requests, layers, self.compare_with)
 
     def remove_layer(self, role: str) -> None:
         self.session = self.session.without(role)
@@ -283,10 +313,94 @@ class MainWindow(QMainWindow):
 
     def _on_runner_finished(self, result, layers: dict) -> None:
         changed = [role for role in layers if self.session.layers.get(role) is not layers[role]]
-        self.session = self.session.with_layers(layers, result)
+        self.session = replace(self.session.with_layers(layers, result), comparison=self._comparison)
+        self._comparison = None
         self._show_layers(changed)
         self._refresh_after_check()
         self._end_round()
+
+    def _on_runner_compared(self, comparison) -> None:
+        self._comparison = comparison
+
+    # --- plan versions ---------------------------------------------------------------------------
+
+    def use_version(self, index: int) -> None:
+        """Put plan version `index` in force and re-check. Comparing with it compares with the previous one."""
+        plan = self.session.versions[index]
+        if self.compare_with is plan:
+            self.compare_with = self.session.plan
+        self._start([], plan=plan)
+
+    def compare_version(self, index: int) -> None:
+        """Compare plan version `index` with the one in force: what changed, and which findings depend on it."""
+        self.compare_with = self.session.versions[index]
+        self.changes_dock.show()
+        self.changes_dock.raise_()
+        self._start([])
+
+    def stop_comparing(self) -> None:
+        self.compare_with = None
+        self.session = replace(self.session, comparison=None)
+        self._show_comparison()
+
+    def remove_version(self, index: int) -> None:
+        if self.session.versions[index] is self.compare_with:
+            self.compare_with = None
+        self.session = self.session.without_version(index)
+        self._show_comparison()
+
+    def _on_versions_panel_version_edited(self, index: int, version) -> None:
+        was = self.session.versions[index]
+        self.session = self.session.with_version(index, version)
+        if self.compare_with is was:
+            self.compare_with = self.session.versions[index]
+        self._show_comparison()
+
+    def _show_comparison(self) -> None:
+        """The versions table, the changes panel and the map's layer of changed parcels, as the session has them."""
+        session = self.session
+        compared = next((k for k, v in enumerate(session.versions) if v is self.compare_with), None)
+        self.versions_panel.set_versions(session.versions, session.in_force, compared)
+        comparison = session.comparison
+        self.changes.set_comparison(comparison, session.plan)
+        self.canvas.remove_layer(CHANGES_LAYER)
+        self._change_ids = {}
+        if comparison is not None and session.plan is not None:
+            (new, new_classes, new_ids), (old, old_classes, old_ids) = change_geometry(comparison, session.plan)
+            classes = np.concatenate([new_classes, old_classes])
+            ids = np.concatenate([new_ids, old_ids]).astype(object)
+            if len(classes):
+                aligned = self._aligned([(session.plan.crs, new), (comparison.other.crs, old)])
+                self.canvas.set_layer(CHANGES_LAYER, aligned, CHANGE_STYLES, classes=classes, labels=ids,
+                                      title=self.tr("Plan changes"))
+                self._change_ids = {str(i): k for k, i in reversed(list(enumerate(ids.tolist())))}
+                keys = [k for k in self.canvas.layer_keys() if k != CHANGES_LAYER]
+                above = [k for k in keys if k in ("buildings", "lines", "green")]
+                self.canvas.set_layer_order(above + [CHANGES_LAYER] + [k for k in keys if k not in above])
+        self.layer_panel.set_layers(self._panel_rows())
+        self._update_legend()
+
+    def _aligned(self, parts: list) -> np.ndarray:
+        """(crs, geometry) parts brought to the map's CRS, the way session.display_geometry brings every loaded
+        layer to one (the loaded layers choose the working CRS), and joined."""
+        from planner.crs import align
+
+        layers = [(layer.info.path, layer.crs, layer.geometry[:1]) for role in ROLES
+                  if (layer := self.session.layers.get(role)) is not None]
+        _crs, aligned, _notes = align([*layers, *(("", crs, geometry) for crs, geometry in parts)])
+        return np.concatenate(aligned[len(layers):])
+
+    def _on_changes_parcel_selected(self, parcel_id: str) -> None:
+        row = parcel_row(self.session, parcel_id)
+        if row is not None:
+            self.canvas.set_selection("plan", [row])
+            self.canvas.zoom_to_selection()
+            self.inspector.show_parcel(self.session.result, parcel_id)
+            return
+        feature = self._change_ids.get(parcel_id)  # a parcel the version in force no longer has
+        if feature is not None and CHANGES_LAYER in self.canvas.layer_keys():
+            self.canvas.set_selection(CHANGES_LAYER, [feature])
+            self.canvas.zoom_to_selection()
 
     def _on_runner_failed(self, role: str, error: object) -> None:
         if isinstance(error, InputError) and error.code == "fields_unrecognised" and self._ask_mapping(error):
@@ -366,12 +480,25 @@ class MainWindow(QMainWindow):
             (BUILDING_STYLES[BUILDING_OK].fill, self.tr("Building")),
             (GREEN_STYLES[0].fill, self.tr("Green area")),
         ]
+        comparison = self.session.comparison
+        if comparison is not None:
+            present = set(np.asarray(comparison.changes.new_kind).tolist()) | (
+                {"removed"} if len(comparison.changes.removed_rows) else set())
+            names = self._change_names()
+            entries += [(CHANGE_STYLES[k].stroke, names[kind]) for k, kind in enumerate(CHANGE_KINDS)
+                        if kind in present]
         lines = self.session.lines
         if lines is not None:
             names = self._kind_names()
             for kind in sorted(set(np.asarray(lines.kinds).tolist()) - {-1}):
                 entries.append((LINE_STYLES[kind].stroke, names[kind]))
         self.canvas.set_legend(entries)
+
+    def _change_names(self) -> dict[str, str]:
+        """Legend names of the kinds of plan change (planner.gui.changes_panel.CHANGE_KINDS)."""
+        return {"changed": self.tr("Parcel changed by the amendment"), "renamed": self.tr("Parcel renamed"),
+                "split": self.tr("Parcel split"), "merged": self.tr("Parcels merged"),
+                "added": self.tr("Parcel added"), "removed": self.tr("Parcel removed (old version)")}
 
     def _kind_names(self) -> dict[int, str]:
         """Legend names of the control kinds, by index into planner.controls.KINDS."""
@@ -416,16 +543,21 @@ class MainWindow(QMainWindow):
         self.layer_panel.set_layers(self._panel_rows())
         for action in self.result_actions:
             action.setEnabled(result is not None)
+        self._show_comparison()
         self._open_review()
 
     def _titles(self) -> dict[str, str]:
         return {"plan": self.tr("Plan parcels"), "buildings": self.tr("Scheme buildings"),
-                "green": self.tr("Scheme green areas"), "lines": self.tr("Control lines")}
+                "green": self.tr("Scheme green areas"), "lines": self.tr("Control lines"),
+                CHANGES_LAYER: self.tr("Plan changes")}
 
     def _panel_rows(self) -> list:
         titles = self._titles()
-        return [(key, titles.get(key, key), self.session.layers[key].info, True)
-                for key in self.canvas.layer_keys() if key in self.session.layers]
+        comparison = self.session.comparison
+        infos = {**{k: v.info for k, v in self.session.layers.items()},
+                 **({CHANGES_LAYER: comparison.other.info} if comparison is not None else {})}
+        return [(key, titles.get(key, key), infos[key], self.canvas.is_layer_visible(key))
+                for key in self.canvas.layer_keys() if key in infos]
 
     # --- review notes and outputs -------------------------------------------------------------------
 
@@ -496,7 +628,7 @@ class MainWindow(QMainWindow):
         path = path or self._ask_output(self.tr("Export report"), "_report.pdf", "PDF (*.pdf)")
         return bool(path) and self._write(lambda p: write_pdf(
             self.session.result, self.session.layers, self.report_meta(), p, self.lang,
-            self.review_panel.review()), path)
+            self.review_panel.review(), self._verdicts()), path)
 
     def export_xlsx(self, path: str | None = None) -> bool:
         from planner.exports import write_xlsx
@@ -517,7 +649,12 @@ class MainWindow(QMainWindow):
         from planner.report import build_document
 
         return build_document(self.session.result, self.session.layers, self.report_meta(), self.lang,
-                              self.review_panel.review())
+                              self.review_panel.review(), self._verdicts())
+
+    def _verdicts(self):
+        """The findings that depend on the plan version, for the report, while comparing."""
+        comparison = self.session.comparison
+        return comparison.verdicts if comparison is not None else None
 
     def print_report(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

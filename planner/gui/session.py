@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from planner.compare import VersionComparison
 from planner.controls import ControlLayer
 from planner.crs import align
 from planner.layers import BuildingLayer, GreenLayer, Layer, PlanLayer
@@ -30,6 +31,10 @@ class Session:
 
     layers: dict[str, Layer] = field(default_factory=dict)
     result: CheckResult | None = None
+    #: Every plan version loaded, in loading order; layers["plan"] is the one in force for the check.
+    versions: tuple[PlanLayer, ...] = ()
+    #: The plan in force against another version, while the official compares them.
+    comparison: VersionComparison | None = None
 
     @property
     def plan(self) -> PlanLayer | None:
@@ -48,12 +53,53 @@ class Session:
         """The control lines and zones (one file, every layer of it that was loaded)."""
         return self.layers.get("lines")  # type: ignore[return-value]
 
+    @property
+    def in_force(self) -> int | None:
+        """The index in `versions` of the plan in force."""
+        plan = self.plan
+        return next((k for k, v in enumerate(self.versions) if v is plan), None)
+
     def with_layers(self, layers: dict[str, Layer], result: CheckResult | None) -> Session:
-        return replace(self, layers={**self.layers, **layers}, result=result)
+        """The session with `layers` loaded and checked. A plan joins the versions (replacing a version read
+        from the same file and layer: a reload) and is the one in force."""
+        versions = self.versions
+        plan = layers.get("plan")
+        if plan is not None and plan not in versions:
+            same = [k for k, v in enumerate(versions) if _source(v) == _source(plan)]
+            versions = (tuple(plan if k == same[0] else v for k, v in enumerate(versions)) if same
+                        else (*versions, plan))
+        return replace(self, layers={**self.layers, **layers}, result=result, versions=versions)
+
+    def with_version(self, index: int, version) -> Session:
+        """The session with plan version `index` renamed (label, approval number, date as the official states)."""
+        old = self.versions[index]
+        new = replace(old, info=replace(old.info, version=version))
+        layers = {**self.layers, "plan": new} if self.layers.get("plan") is old else self.layers
+        result = self.result
+        if result is not None and layers is not self.layers:  # the result names the version it was made against
+            result = replace(result, inputs={**result.inputs, "plan": new.info})
+        versions = tuple(new if k == index else v for k, v in enumerate(self.versions))
+        comparison = self.comparison
+        if comparison is not None and comparison.other is old:
+            comparison = replace(comparison, other=new)
+        return replace(self, layers=layers, result=result, versions=versions, comparison=comparison)
 
     def without(self, role: str) -> Session:
-        """The session with one layer removed; the result goes too, since it no longer matches."""
-        return replace(self, layers={k: v for k, v in self.layers.items() if k != role}, result=None)
+        """The session with one layer removed; the result goes too, since it no longer matches. Removing the
+        plan removes the version in force; the other versions stay loaded."""
+        versions = tuple(v for v in self.versions if v is not self.plan) if role == "plan" else self.versions
+        return replace(self, layers={k: v for k, v in self.layers.items() if k != role}, result=None,
+                       versions=versions, comparison=None)
+
+    def without_version(self, index: int) -> Session:
+        """The session without plan version `index` (not the one in force: remove the plan layer for that)."""
+        gone = self.versions[index]
+        comparison = None if self.comparison is not None and self.comparison.other is gone else self.comparison
+        return replace(self, versions=tuple(v for v in self.versions if v is not gone), comparison=comparison)
+
+
+def _source(plan: PlanLayer) -> tuple[str, str]:
+    return plan.info.path, plan.info.layer
 
 
 def display_geometry(session: Session) -> dict[str, np.ndarray]:

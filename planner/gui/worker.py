@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from planner import engine, layers
+from planner.compare import compare_versions
 from planner.controls import load_controls
 from planner.model import InputError
 
@@ -62,6 +63,8 @@ class CheckWorker(QObject):
     finished = Signal(object, dict)
     failed = Signal(str, object)
     cancelled = Signal()
+    #: planner.compare.VersionComparison with the other plan version, just before `finished`.
+    compared = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,21 +78,24 @@ class CheckWorker(QObject):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    @Slot(object, object)
-    def run(self, requests: Sequence[LoadRequest], previous: Mapping[str, layers.Layer] | None = None) -> None:
-        """Load `requests` in order, then check with those and the `previous` layers they do not replace.
+    @Slot(object, object, object)
+    def run(self, requests: Sequence[LoadRequest], previous: Mapping[str, layers.Layer] | None = None,
+            versus: layers.PlanLayer | None = None) -> None:
+        """Load `requests` in order, then check with those and the `previous` layers they do not replace; with
+        `versus` (another plan version), also compare the verdicts and the plans (`compared`).
 
         Ends with exactly one of finished, failed or cancelled.
         """
         try:
-            self._run(list(requests), dict(previous or {}))
+            self._run(list(requests), dict(previous or {}), versus)
         except engine.Cancelled:
             self.cancelled.emit()
         except Exception as error:
             log.exception("checking failed unexpectedly")
             self.failed.emit("check", error)
 
-    def _run(self, requests: list[LoadRequest], current: dict[str, layers.Layer]) -> None:
+    def _run(self, requests: list[LoadRequest], current: dict[str, layers.Layer],
+             versus: layers.PlanLayer | None = None) -> None:
         reading = READ_SHARE * len(requests)
         for step, request in enumerate(requests):
             if self.is_cancelled():
@@ -117,11 +123,15 @@ class CheckWorker(QObject):
         def progress(fraction: float, stage: str) -> None:
             self.progressed.emit(_percent(reading + fraction * (1.0 - reading)), stage)
 
+        lines = current.get("lines")
+        controls = [lines] if lines is not None else []
         try:
-            lines = current.get("lines")
-            result = engine.check(current["plan"], current["buildings"], current.get("green"),
-                                  controls=[lines] if lines is not None else [],
+            result = engine.check(current["plan"], current["buildings"], current.get("green"), controls=controls,
                                   progress=progress, cancelled=self.is_cancelled)
+            if versus is not None and versus is not current["plan"]:
+                self.progressed.emit(100, "comparing")
+                self.compared.emit(compare_versions(versus, current["plan"], result, current["buildings"],
+                                                    current.get("green"), controls, cancelled=self.is_cancelled))
         except InputError as error:
             self.failed.emit(_role_of(error, current), error)
             return
@@ -145,7 +155,7 @@ def _role_of(error: InputError, current: Mapping[str, layers.Layer]) -> str:
 class _Run(QObject):
     """One run's thread and worker; lives on the GUI thread, so the worker's signals arrive there queued."""
 
-    requested = Signal(object, object)
+    requested = Signal(object, object, object)
 
     def __init__(self, runner: CheckRunner) -> None:
         super().__init__()
@@ -159,6 +169,7 @@ class _Run(QObject):
         self.worker.progressed.connect(self._on_worker_progressed, queued)
         self.worker.loaded.connect(self._on_worker_loaded, queued)
         self.worker.finished.connect(self._on_worker_finished, queued)
+        self.worker.compared.connect(self._on_worker_compared, queued)
         self.worker.failed.connect(self._on_worker_failed, queued)
         self.worker.cancelled.connect(self._on_worker_cancelled, queued)
         # quit() is thread-safe: the thread's event loop stops as soon as run() returns.
@@ -168,9 +179,9 @@ class _Run(QObject):
         self.thread.finished.connect(self._on_thread_ending, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self._on_thread_finished, queued)
 
-    def start(self, requests: list[LoadRequest], previous: dict[str, Any]) -> None:
+    def start(self, requests: list[LoadRequest], previous: dict[str, Any], versus: Any = None) -> None:
         self.thread.start()
-        self.requested.emit(requests, previous)
+        self.requested.emit(requests, previous, versus)
 
     def current(self) -> bool:
         return shiboken6.isValid(self.runner) and self.runner._run is self
@@ -189,6 +200,11 @@ class _Run(QObject):
     def _on_worker_finished(self, result: object, current: dict) -> None:
         if self._end():
             self.runner.finished.emit(result, current)
+
+    @Slot(object)
+    def _on_worker_compared(self, comparison: object) -> None:
+        if self.current():
+            self.runner.compared.emit(comparison)
 
     @Slot(str, object)
     def _on_worker_failed(self, role: str, error: object) -> None:
@@ -232,6 +248,7 @@ class CheckRunner(QObject):
     finished = Signal(object, dict)
     failed = Signal(str, object)
     cancelled = Signal()
+    compared = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -243,14 +260,16 @@ class CheckRunner(QObject):
         # A window deleted mid-run takes its runner along: a QThread destroyed while running aborts the process.
         self.destroyed.connect(partial(_stop_all, self._runs))
 
-    def start(self, requests: Sequence[LoadRequest], previous: Mapping[str, Any] | None = None) -> None:
-        """Load `requests` and check, in the background. Returns at once."""
+    def start(self, requests: Sequence[LoadRequest], previous: Mapping[str, Any] | None = None,
+              versus: Any = None) -> None:
+        """Load `requests` and check, in the background; with `versus` (another plan version) compare too
+        (`compared` comes before `finished`). Returns at once."""
         if self._run is not None:
             self._run.worker.cancel()
         run = _Run(self)
         self._run = run
         self._runs.add(run)
-        run.start(list(requests), dict(previous or {}))
+        run.start(list(requests), dict(previous or {}), versus)
 
     def cancel(self) -> None:
         """Ask the current run to stop; `cancelled` follows once it has (at the next layer or engine stage)."""

@@ -1,0 +1,209 @@
+"""The plan changes panel: what an amendment changed (parcel by parcel) and which findings depend on it.
+
+Shown while the official compares another plan version with the one in force (planner.compare). The map
+gets a layer of the changed parcels, outlined by kind of change over the parcels' status colours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.compare import VersionComparison
+from planner.gui.map_canvas import LayerStyle
+from planner.layers import PlanLayer
+from planner.messages import INDICATOR_NAMES, rule_name, tr, violation_message
+from planner.model import Violation
+
+__all__ = ["CHANGES_LAYER", "CHANGE_KINDS", "CHANGE_STYLES", "ChangesPanel", "change_geometry"]
+
+#: The map layer of changed parcels.
+CHANGES_LAYER = "changes"
+#: Kinds of change drawn on the map, by class number: parcels of the version in force, then the old
+#: version's parcels that are gone.
+CHANGE_KINDS = ("changed", "renamed", "split", "merged", "added", "removed")
+#: Outlines only, thick, so each parcel's status colour still shows through.
+CHANGE_STYLES = {
+    0: LayerStyle(None, QColor(230, 120, 0), 3.0),  # changed: orange
+    1: LayerStyle(None, QColor(0, 150, 200), 3.0),  # renamed: cyan
+    2: LayerStyle(None, QColor(140, 60, 170), 3.0),  # split: purple
+    3: LayerStyle(None, QColor(40, 80, 200), 3.0),  # merged: blue
+    4: LayerStyle(None, QColor(0, 150, 60), 3.0),  # added: green
+    5: LayerStyle(None, QColor(180, 0, 0), 2.0, dashed=True),  # removed (old parcel): dashed dark red
+}
+ID_ROLE = Qt.ItemDataRole.UserRole
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def change_geometry(comparison: VersionComparison, plan: PlanLayer) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The parcels to outline as (geometry, class (index into CHANGE_KINDS), id) per layer, each in its own
+    layer's CRS: the changed parcels of the version in force, then the old version's parcels that are gone."""
+    diff = comparison.changes
+    kinds = np.asarray(diff.new_kind, dtype=object)
+    rows = np.flatnonzero(np.isin(kinds, CHANGE_KINDS))
+    removed = np.asarray(diff.removed_rows, dtype=np.int64)
+    changed = np.array([CHANGE_KINDS.index(k) for k in kinds[rows]], dtype=np.int64)
+    gone = np.full(len(removed), CHANGE_KINDS.index("removed"), dtype=np.int64)
+    return [(plan.geometry[rows], changed, plan.ids[rows]),
+            (comparison.other.geometry[removed], gone, comparison.other.ids[removed])]
+
+
+class ChangesPanel(QWidget):
+    """Two tables: the parcels an amendment changed, and the findings that appear, disappear or change."""
+
+    parcelSelected = Signal(str)  # a parcel id of the version in force, or of the old version if it is gone
+    findingSelected = Signal(object)  # a Violation under the version in force
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.changes = self._table([self.tr("Change"), self.tr("Parcel"), self.tr("What changed")])
+        self.verdicts = self._table([self.tr("Change"), self.tr("Rule"), self.tr("Parcel"), self.tr("Building"),
+                                     self.tr("Under the version in force"), self.tr("Under the other version")])
+        self.changes.itemSelectionChanged.connect(self._on_changes_selection_changed)
+        self.verdicts.itemSelectionChanged.connect(self._on_verdicts_selection_changed)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.changes, self.tr("Parcels changed"))
+        self.tabs.addTab(self.verdicts, self.tr("Findings that depend on the version"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs)
+        self.set_comparison(None, None)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(True)
+        return table
+
+    # --- filling -------------------------------------------------------------------------------------
+
+    def set_comparison(self, comparison: VersionComparison | None, plan: PlanLayer | None) -> None:
+        self.changes.setRowCount(0)
+        self.verdicts.setRowCount(0)
+        if comparison is None or plan is None:
+            self.summary.setText(self.tr("Not comparing plan versions. In the Plan versions panel, choose a "
+                                         "version and \"Compare with the version in force\"."))
+            return
+        diff, verdicts = comparison.changes, comparison.verdicts
+        other = _name(comparison.other.info)
+        counts = diff.counts
+        self.summary.setText(
+            self.tr("Comparing the version in force, {new}, with {old}.").format(new=_name(plan.info), old=other)
+            + " " + self.tr("Parcels: {added} added, {removed} removed, {changed} changed, {split} split, "
+                            "{merged} merged, {unchanged} unchanged.").format(**counts)
+            + " " + self.tr("Findings: {appeared} appear, {disappeared} disappear, {changed} change, "
+                            "{unchanged} the same.").format(**verdicts.summary))
+        rows = self._change_rows(comparison, plan)
+        self._fill(self.changes, rows)
+        self._fill(self.verdicts, self._verdict_rows(comparison))
+
+    def _change_rows(self, comparison: VersionComparison, plan: PlanLayer) -> list[tuple[list[str], str, object]]:
+        diff = comparison.changes
+        kind_names = {"changed": self.tr("Changed"), "renamed": self.tr("Renamed"), "split": self.tr("Split"),
+                      "merged": self.tr("Merged"), "added": self.tr("Added"), "removed": self.tr("Removed")}
+        rows: list[tuple[list[str], str, object]] = []
+        for change in diff.changed:
+            kind = "renamed" if change.renamed_from is not None else "changed"
+            rows.append(([kind_names[kind], change.id, self._describe(change)], change.id, None))
+        for split in diff.splits:
+            text = self.tr("{old} is now {new}").format(old=split.old_id, new=", ".join(split.new_ids))
+            rows.append(([kind_names["split"], split.old_id, text], split.new_ids[0], None))
+        for merge in diff.merges:
+            text = self.tr("{old} are now {new}").format(old=", ".join(merge.old_ids), new=merge.new_id)
+            rows.append(([kind_names["merged"], merge.new_id, text], merge.new_id, None))
+        for parcel in diff.added:
+            rows.append(([kind_names["added"], parcel, self.tr("new in the version in force")], parcel, None))
+        for parcel in diff.removed:
+            rows.append(([kind_names["removed"], parcel, self.tr("not in the version in force")], parcel, None))
+        return rows
+
+    def _describe(self, change) -> str:
+        parts = []
+        if change.renamed_from is not None:
+            parts.append(self.tr("was {old}").format(old=change.renamed_from))
+        for indicator, (old, new) in change.indicators.items():
+            name = tr(INDICATOR_NAMES[indicator], self.lang)
+            parts.append(f"{name} {old or '-'} → {new or '-'}")
+        if change.land_use is not None:
+            old, new = change.land_use
+            parts.append(self.tr("land use {old} → {new}").format(old=old or "-", new=new or "-"))
+        if change.geometry:
+            parts.append(self.tr("boundary redrawn ({old:.0f} m² → {new:.0f} m²)").format(
+                old=change.area_old, new=change.area_new))
+        return "; ".join(parts)
+
+    def _verdict_rows(self, comparison: VersionComparison) -> list[tuple[list[str], str, object]]:
+        verdicts = comparison.verdicts
+        names = {"appeared": self.tr("Appears"), "disappeared": self.tr("Disappears"), "changed": self.tr("Changes")}
+        rows: list[tuple[list[str], str, object]] = []
+
+        def row(kind: str, now: Violation | None, before: Violation | None) -> None:
+            v = now or before
+            rows.append(([names[kind], rule_name(v.rule, self.lang), v.parcel or "-", v.building or "-",
+                          violation_message(now, self.lang) if now else "-",
+                          violation_message(before, self.lang) if before else "-"], v.parcel or "", now))
+
+        for v in verdicts.appeared:
+            row("appeared", v, None)
+        for v in verdicts.disappeared:
+            row("disappeared", None, v)
+        for before, now in verdicts.changed:
+            row("changed", now, before)
+        return rows
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[list[str], str, object]]) -> None:
+        table.setRowCount(len(rows))
+        for r, (cells, parcel, finding) in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, parcel)
+                item.setData(FINDING_ROLE, finding)
+                table.setItem(r, c, item)
+        table.resizeRowsToContents()
+
+    # --- selection -------------------------------------------------------------------------------------
+
+    def _on_changes_selection_changed(self) -> None:
+        items = self.changes.selectedItems()
+        if items:
+            self.parcelSelected.emit(items[0].data(ID_ROLE))
+
+    def _on_verdicts_selection_changed(self) -> None:
+        items = self.verdicts.selectedItems()
+        if not items:
+            return
+        finding = items[0].data(FINDING_ROLE)
+        if finding is not None:
+            self.findingSelected.emit(finding)
+        elif items[0].data(ID_ROLE):
+            self.parcelSelected.emit(items[0].data(ID_ROLE))
+
+
+def _name(info) -> str:
+    version = info.version
+    stem = Path(info.path).stem
+    return version.name(stem) if version is not None else stem

@@ -1,0 +1,136 @@
+"""Plan versions in the window: several loaded, one in force, renamed, switched, and compared (offscreen).
+
+The amended sample (sample_plans/xiguan_plan_2025.gpkg, see sample_plans/README.md) raises XG-06-01's FAR limit
+from ≤2.0 to ≤2.8 (the scheme's 2.78 now passes) and lowers XG-06-04's height limit from ≤80 m to ≤50 m
+(the scheme's 54.9 m tower now breaks it).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+
+from planner.gui.changes_panel import CHANGE_KINDS, CHANGES_LAYER
+from planner.gui.main_window import MainWindow
+from planner.gui.versions_panel import COL_APPROVAL, COL_IN_FORCE, COL_LABEL
+from planner.resources import sample_path
+
+OLD, NEW = "xiguan_plan.gpkg", "xiguan_plan_2025.gpkg"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow("en", QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat))
+    win.setProperty("quiet_errors", True)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    yield win
+    win.runner.shutdown()
+
+
+def wait(qtbot, window, action, timeout=20000):
+    with qtbot.waitSignal(window.checkFinished, timeout=timeout):
+        action()
+
+
+@pytest.fixture
+def two_versions(qtbot, window):
+    """The old plan with the violating scheme, then the amended plan loaded as a second version."""
+    scheme = str(sample_path("scheme_violating.gpkg"))
+    wait(qtbot, window, lambda: window.open_files([("plan", str(sample_path(OLD)), "控规地块"),
+                                                   ("buildings", scheme, "建筑"), ("green", scheme, "绿地")]))
+    wait(qtbot, window, lambda: window.open_files([("plan", str(sample_path(NEW)), "控规地块")]))
+    return window
+
+
+def findings(window) -> set[tuple[str, str]]:
+    return {(v.rule, v.parcel) for v in window.session.result.violations}
+
+
+def test_a_second_plan_is_a_new_version_in_force_and_the_first_stays_loaded(two_versions):
+    window = two_versions
+    session = window.session
+    assert [v.info.path.endswith(name) for v, name in zip(session.versions, (OLD, NEW))] == [True, True]
+    assert session.in_force == 1 and session.plan is session.versions[1]
+    assert session.result.inputs["plan"].version.approval_number == "酒政函〔2025〕37号"
+    table = window.versions_panel.table
+    assert table.rowCount() == 2
+    assert [table.item(k, COL_IN_FORCE).text() for k in range(2)] == ["", "●"]
+    assert table.item(1, COL_APPROVAL).text() == "酒政函〔2025〕37号"
+    # Under the amended plan XG-06-01's FAR 2.78 passes ≤2.8; XG-06-04's 54.9 m breaks ≤50 m.
+    assert ("far_max", "XG-06-01") not in findings(window)
+    assert ("height_max", "XG-06-04") in findings(window)
+
+
+def test_putting_the_old_version_in_force_rechecks_against_it(qtbot, two_versions):
+    window = two_versions
+    window.versions_panel.table.selectRow(0)
+    assert window.versions_panel.use_button.isEnabled()
+    wait(qtbot, window, window.versions_panel.use_button.click)
+    assert window.session.in_force == 0 and len(window.session.versions) == 2
+    assert ("far_max", "XG-06-01") in findings(window)
+    assert ("height_max", "XG-06-04") not in findings(window)
+    assert window.versions_panel.table.item(0, COL_IN_FORCE).text() == "●"
+
+
+def test_the_official_names_a_version_and_the_result_and_report_use_the_name(two_versions):
+    window = two_versions
+    window.versions_panel.table.item(1, COL_LABEL).setText("2025年调整")
+    session = window.session
+    assert session.plan.info.version.label == "2025年调整"
+    assert session.versions[1].info.version.approval_number == "酒政函〔2025〕37号"  # kept
+    assert session.result.inputs["plan"].version.label == "2025年调整"
+    html = window.report_document().toPlainText()
+    assert "2025年调整 (酒政函〔2025〕37号, 2025-06-18)" in html
+
+
+def test_comparing_shows_what_changed_and_which_findings_depend_on_the_version(qtbot, two_versions):
+    window = two_versions
+    window.versions_panel.table.selectRow(0)
+    wait(qtbot, window, window.versions_panel.compare_button.click)
+    comparison = window.session.comparison
+    assert comparison is not None and comparison.other is window.session.versions[0]
+    changes = window.changes.changes
+    rows = {(changes.item(r, 0).text(), changes.item(r, 1).text()): changes.item(r, 2).text()
+            for r in range(changes.rowCount())}
+    assert rows[("Changed", "XG-06-01")] == "FAR ≤2.0 → ≤2.8"
+    assert ("Split", "XG-04-01") in rows and ("Merged", "XG-11-02") in rows and ("Added", "XG-13-01") in rows
+    verdicts = window.changes.verdicts
+    seen = {(verdicts.item(r, 0).text(), verdicts.item(r, 2).text()) for r in range(verdicts.rowCount())}
+    assert seen == {("Appears", "XG-06-04"), ("Disappears", "XG-06-01")}
+    # The map outlines the changed parcels by kind of change, and the legend names the kinds shown.
+    assert CHANGES_LAYER in window.canvas.layer_keys()
+    legend = [text for _colour, text in window.canvas._legend]
+    assert "Parcel split" in legend and "Parcels merged" in legend
+    # Selecting a change selects the parcel on the map and shows it in the inspector.
+    row = next(r for r in range(changes.rowCount()) if changes.item(r, 1).text() == "XG-06-01")
+    changes.selectRow(row)
+    key, selected = window.canvas.selection()
+    assert key == "plan" and window.session.plan.ids[selected].tolist() == ["XG-06-01"]
+    # The report lists the findings that depend on the version.
+    text = window.report_document().toPlainText()
+    assert "Findings that depend on the plan version" in text
+
+
+def test_the_changes_layer_holds_the_changed_parcels_and_the_removed_ones(qtbot, two_versions):
+    window = two_versions
+    window.compare_version(0)
+    qtbot.waitUntil(lambda: window.session.comparison is not None, timeout=20000)
+    diff = window.session.comparison.changes
+    changed = int(np.isin(diff.new_kind, CHANGE_KINDS).sum())
+    assert len(window._change_ids) == len({*window.session.plan.ids[np.isin(diff.new_kind, CHANGE_KINDS)].tolist(),
+                                           *diff.removed})
+    assert changed + len(diff.removed_rows) == window.canvas._layer(CHANGES_LAYER).classes.size
+
+
+def test_stop_comparing_and_removing_a_version(qtbot, two_versions):
+    window = two_versions
+    wait(qtbot, window, lambda: window.compare_version(0))
+    window.stop_comparing()
+    assert window.session.comparison is None and CHANGES_LAYER not in window.canvas.layer_keys()
+    assert window.changes.changes.rowCount() == 0
+    window.remove_version(0)
+    assert len(window.session.versions) == 1 and window.session.in_force == 0
+    assert window.versions_panel.table.rowCount() == 1
