@@ -1,6 +1,7 @@
 """Benchmark of `planner check` against the issue's targets, with a geopandas peer timed in the same run.
 
     python benchmarks/bench_check.py [--parcels 20000] [--runs 5] [--peer-runs 3] [--profile] [--no-peer]
+                                     [--engine-only]
 
 Measures (a) `planner.engine.check()` alone on layers loaded once, (b) `python -m planner check ... --json`
 end to end in a subprocess, (c) the geopandas peer (benchmarks/peer.py) in a subprocess; peak memory of
@@ -129,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=None, help="directory of the city (default benchmarks/_data/<parcels>)")
     parser.add_argument("--profile", action="store_true", help="also print the time of each stage")
     parser.add_argument("--no-peer", action="store_true", help="skip the geopandas peer")
+    parser.add_argument("--engine-only", action="store_true",
+                        help="time only the engine (a): no end-to-end runs, no peer, no agreement check")
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
     peer_runs = max(1, args.peer_runs if args.peer_runs is not None else min(runs, 3))
@@ -171,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{result.summary['parcels_checked']:,} parcels, {result.summary['warnings']:,} warnings; "
           f"{crossing:,} buildings cross a parcel line ({crossing / max(1, len(buildings.ids)):.1%})")
     sys.stdout.flush()
+    if args.engine_only:
+        return _engine_only(engine_times, check, plan, buildings, green, loads, result, runs, args.profile)
 
     # (b) planner check end to end.
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as tmp:
@@ -243,6 +248,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
+def _engine_only(engine_times, check, plan, buildings, green, loads, result, runs: int, profile: bool) -> int:
+    """Print the engine's times alone (for quick A/B runs while working on it); 0 when it meets its target."""
+    median = statistics.median(engine_times)
+    print(f"(a) engine check(): median {seconds(median)}, min {seconds(min(engine_times))}, {runs} runs: "
+          f"{', '.join(seconds(t) for t in engine_times)}   target <= {seconds(ENGINE_TARGET_S)} "
+          f"{verdict(median <= ENGINE_TARGET_S)}")
+    if profile:
+        print()
+        print(_profile(check, plan, buildings, green, loads, result, runs, engine_only=True))
+    return 0 if median <= ENGINE_TARGET_S else 1
+
+
 def _agreement(report: dict) -> str:
     lines = [(f"engine vs peer: {report['parcels_compared']:,} parcels compared (engine {report['parcels_engine']:,}, "
               f"peer {report['parcels_peer']:,}), relative tolerance 1e-6")]
@@ -268,7 +285,7 @@ def _agreement(report: dict) -> str:
     return "\n".join(lines)
 
 
-def _profile(check, plan, buildings, green, loads, result, runs: int) -> str:
+def _profile(check, plan, buildings, green, loads, result, runs: int, engine_only: bool = False) -> str:
     """Median stage times of `runs` more engine runs (from its progress callback), and the rest of `planner check`."""
     totals, stages = [], {}
     for _ in range(runs):
@@ -288,6 +305,8 @@ def _profile(check, plan, buildings, green, loads, result, runs: int) -> str:
     lines.append(f"  {'engine check()':<26}{seconds(statistics.median(totals)):>10}")
     for stage, times in stages.items():
         lines.append(f"    {stage:<24}{seconds(statistics.median(times)):>10}")
+    if engine_only:
+        return "\n".join(lines)
     from planner.cli import print_summary
     from planner.messages import default_language
     from planner.serialise import result_json, sentences

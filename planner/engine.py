@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -212,12 +213,12 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
             "height": max_height,
             "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
         }
-    parcel_violations = _indicator_violations(plan, achieved, touched)
+    indicator_rows, indicator_violations = _indicator_violations(plan, achieved, touched)
     land_use_table = land_use_table or shipped_table()
-    land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed, land_use_table)
-    parcel_violations += land_use_violations
+    land_use_rows, land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed,
+                                                                      land_use_table)
     warnings += land_use_warnings
-    crossing = _crossing_violations(plan, buildings, pieces, n_buildings)
+    crossing_rows, crossing_of_row, crossing = _crossing_violations(plan, buildings, pieces, n_buildings)
     warnings += _overlapping_parcel_warnings(plan, buildings, pieces, footprint)
     outside = rules.outside_area(footprint, pieces.feature, pieces.area)
     outside_violations = [
@@ -235,21 +236,20 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
 
     stage(0.9, "results")
     touched_rows = np.flatnonzero(touched)
-    order = touched_rows[np.argsort(plan.rank[touched_rows], kind="stable")].tolist()
-    rule_rank = {rule: k for k, rule in enumerate(ALL_RULES)}
-    parcel_violations.sort(key=lambda pv: (plan.rank[pv[0]], rule_rank[pv[1].rule]))
-    by_parcel: dict[int, list[Violation]] = {p: [] for p in order}
-    for p, violation in parcel_violations:
-        by_parcel[p].append(violation)
-    for parcels, violation in crossing:
-        for p in parcels:
-            by_parcel[p].append(violation)
-    for p, violation in control_violations:
-        if p >= 0:
-            by_parcel[p].append(violation)
-    for p in {p for p, _v in control_violations if p >= 0}:
-        by_parcel[p].sort(key=lambda v: rule_rank[v.rule])  # stable: each rule's findings keep their order
-    rows = np.array(order, dtype=np.int64)
+    rows = touched_rows[np.argsort(plan.rank[touched_rows], kind="stable")]
+    # Parcel findings by parcel (plan order), then rule; a rule's findings keep the order they were made in.
+    parcel_rows = np.concatenate([indicator_rows, land_use_rows])
+    parcel_violations = indicator_violations + land_use_violations
+    by_rank = np.lexsort((_rule_ranks(parcel_violations), plan.rank[parcel_rows])).tolist()
+    parcel_violations = [parcel_violations[k] for k in by_rank]
+    control_rows = np.array([p for p, _v in control_violations], dtype=np.int64)
+    all_violations = parcel_violations + crossing + outside_violations + [v for _p, v in control_violations]
+    # Each parcel's own findings, then crossings and control findings standing on it, sorted by rule alone.
+    on_parcel = control_rows >= 0
+    entry_rows = np.concatenate([parcel_rows[by_rank], crossing_rows, control_rows[on_parcel]])
+    entry_violations = parcel_violations + [crossing[k] for k in crossing_of_row.tolist()] + [
+        v for (_p, v), here in zip(control_violations, on_parcel.tolist()) if here]
+    violations = _violations_by_parcel(entry_rows, entry_violations, rows, len(plan.rank))
     building_ids, offsets = _buildings_by_parcel(pieces, attributed, buildings.ids, rows)
     table = ParcelTable(
         ids=plan.ids[rows], land_use=plan.land_use[rows], site_area=site_area[rows], gfa=gfa[rows],
@@ -259,9 +259,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         green_ratio=achieved["green_ratio"][rows],
         lower={k: plan.lower[k][rows] for k in INDICATORS}, upper={k: plan.upper[k][rows] for k in INDICATORS},
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
-        violations=tuple(tuple(by_parcel[p]) for p in order), rows=rows)
-    all_violations = [v for _p, v in parcel_violations] + [v for _p, v in crossing] + outside_violations + [
-        v for _p, v in control_violations]
+        violations=violations, rows=rows)
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={
         "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
@@ -272,9 +270,12 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
 
 
 def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
-                          touched: np.ndarray) -> list[tuple[int, Violation]]:
-    """Every indicator rule on every touched parcel, closed bounds, full precision, marginal flagged."""
-    found = []
+                          touched: np.ndarray) -> tuple[np.ndarray, list[Violation]]:
+    """Every indicator rule on every touched parcel, closed bounds, full precision, marginal flagged.
+
+    Returns the parcel row of each finding and the findings, rule by rule.
+    """
+    rows, found = [], []
     for rule, (indicator, side) in INDICATOR_RULES.items():
         actual = np.where(touched, achieved[indicator], np.nan)
         lower, upper = plan.lower[indicator], plan.upper[indicator]
@@ -286,10 +287,11 @@ def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
         marginal = rules.marginal(rule, values, bounds)
         los = np.where(np.isnan(lower[breaches]), None, lower[breaches]).tolist()
         his = np.where(np.isnan(upper[breaches]), None, upper[breaches]).tolist()
-        ids = plan.ids[breaches]
-        for k, p in enumerate(breaches.tolist()):
-            found.append((p, Violation(rule, ids[k], None, float(values[k]), (los[k], his[k]), bool(marginal[k]))))
-    return found
+        n = len(breaches)
+        rows.append(breaches)
+        found += Violation.many(n, repeat(rule), plan.ids[breaches].tolist(), repeat(None), values.tolist(),
+                                list(zip(los, his)), marginal.tolist(), [{} for _ in range(n)])
+    return (np.concatenate(rows) if rows else np.array([], dtype=np.int64)), found
 
 
 def _overlapping_parcel_warnings(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces,
@@ -305,24 +307,27 @@ def _overlapping_parcel_warnings(plan: PlanLayer, buildings: BuildingLayer, piec
 
 
 def _crossing_violations(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces,
-                         n_buildings: int) -> list[tuple[list[int], Violation]]:
-    """Buildings standing in two parcels or more, with the parcels crossed (largest share first)."""
+                         n_buildings: int) -> tuple[np.ndarray, np.ndarray, list[Violation]]:
+    """Buildings standing in two parcels or more, with the parcels crossed (largest share first).
+
+    Returns the parcels crossed (rows, building by building) with the finding each belongs to, and the findings.
+    """
     crossing = rules.crossing_buildings(pieces.feature, pieces.area, n_buildings)
     if not len(crossing):
-        return []
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64), []
     real = np.flatnonzero(np.isin(pieces.feature, crossing) & (pieces.area >= rules.SLIVER_AREA))
     real = real[np.lexsort((-pieces.area[real], pieces.feature[real]))]
     features = pieces.feature[real]
-    bounds = np.flatnonzero(np.r_[True, features[1:] != features[:-1], True]).tolist()
-    parcels, areas = pieces.parcel[real].tolist(), pieces.area[real].tolist()
+    starts = np.flatnonzero(np.r_[True, features[1:] != features[:-1]])
+    counts = np.diff(np.r_[starts, len(real)])
+    areas = pieces.area[real].tolist()
     parcel_ids = [str(i) for i in plan.ids[pieces.parcel[real]].tolist()]
-    building_ids = buildings.ids[features].tolist()
-    found = []
-    for start, end in zip(bounds[:-1], bounds[1:]):
-        crossed = parcel_ids[start:end]
-        found.append((parcels[start:end], Violation("crosses_parcel", crossed[0], building_ids[start], len(crossed),
-                                                    None, False, {"parcels": crossed, "areas": areas[start:end]})))
-    return found
+    spans = [slice(start, end) for start, end in zip(starts.tolist(), (starts + counts).tolist())]
+    crossed = [parcel_ids[span] for span in spans]
+    found = Violation.many(len(starts), repeat("crosses_parcel"), [c[0] for c in crossed],
+                           buildings.ids[features[starts]].tolist(), counts.tolist(), repeat(None), repeat(False),
+                           [{"parcels": c, "areas": areas[span]} for c, span in zip(crossed, spans)])
+    return pieces.parcel[real], np.repeat(np.arange(len(starts)), counts), found
 
 
 def _building_parcel(pieces: Pieces, n_buildings: int) -> np.ndarray:
@@ -350,8 +355,9 @@ ALLOWED, NOT_ALLOWED, UNKNOWN = 1, 0, -1
 
 
 def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attributed: np.ndarray,
-              table: LandUseTable) -> tuple[list[tuple[int, Violation]], list[CheckWarning]]:
-    """Buildings whose use the parcel's land-use code does not allow; unknown uses and codes are warned.
+              table: LandUseTable) -> tuple[np.ndarray, list[Violation], list[CheckWarning]]:
+    """Buildings whose use the parcel's land-use code does not allow (with their parcel rows); unknown uses and
+    codes are warned.
 
     The table is asked once per distinct (code, use) pair present, not once per building.
     """
@@ -364,11 +370,10 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
     pairs = [(code_names[k // len(use_names)], use_names[k % len(use_names)]) for k in pair_keys.tolist()]
     verdict = np.array([_verdict(table, code, use) for code, use in pairs], dtype=np.int8)[pair_of]
     use_id = {use: table.normalise_use(use) for use in use_names.tolist()}
-    violations = []
-    for b, p in zip(b_all[verdict == NOT_ALLOWED].tolist(), p_all[verdict == NOT_ALLOWED].tolist()):
-        use, code = buildings.use[b], plan.land_use[p]
-        violations.append((p, Violation("land_use", plan.ids[p], buildings.ids[b], use, code, False,
-                                        {"use_id": use_id[use]})))
+    b, p = b_all[verdict == NOT_ALLOWED], p_all[verdict == NOT_ALLOWED]
+    uses = buildings.use[b].tolist()
+    violations = Violation.many(len(b), repeat("land_use"), plan.ids[p].tolist(), buildings.ids[b].tolist(), uses,
+                                plan.land_use[p].tolist(), repeat(False), [{"use_id": use_id[use]} for use in uses])
     unknown_use = np.array([use_id[use] is None for use in use_names.tolist()], dtype=bool)[use_of[b_all]]
     unknown = verdict == UNKNOWN
     warnings = [CheckWarning("unknown_use", None, buildings.ids[b], {"text": buildings.use[b],
@@ -378,7 +383,7 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
         code = plan.land_use[p]
         warnings.append(CheckWarning("unknown_land_use" if code else "land_use_missing", plan.ids[p], None,
                                      {"text": code or "", "path": plan.info.path}))
-    return violations, warnings
+    return p, violations, warnings
 
 
 def _verdict(table: LandUseTable, code, use: str) -> int:
@@ -412,3 +417,25 @@ def _buildings_by_parcel(pieces: Pieces, attributed: np.ndarray, ids: np.ndarray
     slot, feature = slot[order], feature[order]
     counts = np.bincount(slot, minlength=len(rows))
     return ids[feature], np.concatenate([[0], np.cumsum(counts)])
+
+
+_RULE_RANK = {rule: k for k, rule in enumerate(ALL_RULES)}
+
+
+def _rule_ranks(violations: list[Violation]) -> np.ndarray:
+    return np.fromiter((_RULE_RANK[v.rule] for v in violations), dtype=np.int64, count=len(violations))
+
+
+def _violations_by_parcel(entry_rows: np.ndarray, entry_violations: list[Violation], rows: np.ndarray,
+                          n_parcels: int) -> tuple[tuple[Violation, ...], ...]:
+    """The findings on each parcel of `rows`, sorted by rule; findings of one rule keep their order in the entries.
+
+    Every entry's parcel is in `rows` (findings are only made on parcels a building stands on).
+    """
+    slot = np.full(n_parcels, -1, dtype=np.int64)
+    slot[rows] = np.arange(len(rows))
+    entry_slot = slot[entry_rows]
+    order = np.lexsort((_rule_ranks(entry_violations), entry_slot))  # stable
+    ordered = [entry_violations[k] for k in order.tolist()]
+    ends = np.cumsum(np.bincount(entry_slot, minlength=len(rows))).tolist()
+    return tuple(tuple(ordered[start:end]) for start, end in zip([0, *ends[:-1]], ends))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence, Sized
+from dataclasses import dataclass, field, fields
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -93,6 +95,26 @@ class Violation:
     marginal: bool = False
     #: Extra numbers a message may need (e.g. the area outside the plan, the parcels crossed).
     details: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def many(cls, count: int, rule: Iterable, parcel: Iterable, building: Iterable, actual: Iterable,
+             limit: Iterable, marginal: Iterable, details: Iterable[dict]) -> list[Violation]:
+        """`count` violations from columns, one iterable per field (`itertools.repeat(x)` for a value they share;
+        each needs its own `details` dict). Equal to calling the class `count` times, in about half the time: a
+        city-wide check makes ~10^5 findings, and the frozen __init__ sets each field through
+        object.__setattr__; here each field is set for all of them by its slot descriptor, in C.
+        """
+        columns = (rule, parcel, building, actual, limit, marginal, details)
+        if any(len(column) != count for column in columns if isinstance(column, Sized)):
+            raise ValueError(f"columns of {count} violations differ in length")
+        found = list(map(object.__new__, repeat(cls, count)))
+        for set_field, column in zip(_FIELD_SETTERS, columns):
+            deque(map(set_field, found, column), maxlen=0)  # runs the map, keeps nothing
+        return found
+
+
+#: Violation's slot descriptors in field order: each __set__(violation, value) stores one field.
+_FIELD_SETTERS = tuple(Violation.__dict__[f.name].__set__ for f in fields(Violation))
 
 
 @dataclass(frozen=True, slots=True)
