@@ -8,7 +8,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import orjson
 
@@ -26,6 +26,9 @@ from planner.messages import (
     warning_message,
 )
 from planner.model import CheckResult, InputError, ParcelTable
+
+if TYPE_CHECKING:
+    from planner.diff import PlanDiff
 
 EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 PROGRESS_AFTER_SECONDS = 1.5
@@ -185,7 +188,7 @@ def _write_json(data: dict, target: str) -> None:
         raise InputError("output_unwritable", path=exc.filename or target, error=exc.strerror or str(exc)) from None
 
 
-def print_diff_summary(diff, lang: str, out: TextIO) -> None:
+def print_diff_summary(diff: PlanDiff, lang: str, out: TextIO) -> None:
     """Both versions, the counts, then one line per parcel that changed, split, merged, appeared or went."""
     from planner.diff import warning_messages
     from planner.messages import (

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from planner.model import CONTROL_RULES, INDICATOR_RULES, CheckWarning, ParcelResult, Violation
 from planner.resources import resource_path
 from planner.rules import PLACES, round_half_up, round_half_up_array
+
+if TYPE_CHECKING:
+    from planner.diff import ParcelChange
 
 CONTEXT = "messages"
 
@@ -636,7 +639,7 @@ def diff_counts_message(counts: dict[str, int], lang: str) -> str:
     return _fill(DIFF_COUNTS, lang, counts)
 
 
-def change_message(change: Any, lang: str) -> str:
+def change_message(change: ParcelChange, lang: str) -> str:
     """What changed on one parcel (a planner.diff.ParcelChange), as written in each version:
     "renamed from XG-08-03; land use 090104 → 0902; FAR ≤2.0 → ≤2.8; boundary redrawn, area …"."""
     not_controlled = tr(VERDICT_NAMES["not controlled"], lang)

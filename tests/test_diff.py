@@ -305,6 +305,21 @@ def test_unwritable_json_exits_2(tmp_path, capsys):
     assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_layers_and_mapping(tmp_path, capsys):
+    both = tmp_path / "both.gpkg"
+    write_layer(both, "2021", [block()], 编号=["A"], 容积率=["≤2.5"])
+    write_layer(both, "2025", [block()], 编号=["A"], 容积率=["≤2.0"])
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[plan]\nid = "编号"\n', encoding="utf-8")
+    args = ["diff", "--old", str(both), "--new", str(both), "--mapping", str(mapping), "--lang", "en"]
+    assert main(args) == 2  # two layers, none named
+    assert "name the plan parcel layer" in capsys.readouterr().err
+    assert main([*args, "--old-layer", "2021", "--new-layer", "2025", "--json", "-"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["changed"][0]["indicators"] == {"far": {"old": "≤2.5", "new": "≤2.0"}}
+    assert (doc["old"]["layer"], doc["new"]["layer"]) == ("2021", "2025")
+
+
 def test_diff_module_loads_no_qt():
     code = ("import sys, planner.diff\n"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'planner.gui'))))")
