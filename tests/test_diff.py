@@ -393,3 +393,16 @@ def test_sample_amendment_changes_two_verdicts_of_the_violating_scheme(monkeypat
     before, after = (check(load_plan(p), buildings, green) for p in (SAMPLE_OLD, SAMPLE_NEW))
     found = [{(v.rule, v.parcel, v.building) for v in result.violations} for result in (before, after)]
     assert sorted(found[0] - found[1]) == VIOLATIONS_GONE and sorted(found[1] - found[0]) == VIOLATIONS_NEW
+
+
+def test_sample_amendment_backwards_is_the_mirror_image():
+    old, new = load_plan(SAMPLE_OLD), load_plan(SAMPLE_NEW)
+    forward, backward = diff_plans(old, new), diff_plans(new, old)
+    assert (backward.added, backward.removed) == (forward.removed, forward.added)
+    assert [(s.old_id, s.new_ids) for s in backward.splits] == [(m.new_id, m.old_ids) for m in forward.merges]
+    assert [(m.old_ids, m.new_id) for m in backward.merges] == [(s.new_ids, s.old_id) for s in forward.splits]
+    assert [(c.renamed_from, c.id) for c in backward.changed if c.renamed_from] == [("XG-DL-01", "XG-DL-02")]
+    assert [(c.indicators, c.land_use, c.geometry) for c in backward.changed] == [
+        ({k: (b, a) for k, (a, b) in c.indicators.items()}, c.land_use and c.land_use[::-1], c.geometry)
+        for c in forward.changed]
+    assert backward.unchanged == forward.unchanged
