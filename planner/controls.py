@@ -230,7 +230,7 @@ def load_controls(path: str | Path, layer: str | None = None, mapping: dict[str,
     kind field says what it holds (others are skipped with a warning; empty layers quietly)."""
     table = table or default_table()
     path = Path(path)
-    names = list_layers(path)
+    names = list_layers(path, "lines")  # a DXF: the whole drawing, each CAD layer naming its kind
     if layer is not None or len(names) <= 1:
         raws = [read_layer(path, "lines", layer)]
         skipped: list[str] = []

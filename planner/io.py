@@ -17,7 +17,7 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 from pyproj import CRS
 
-from planner.model import InputError
+from planner.model import CheckWarning, InputError
 from planner.parallel import on_two_cores
 
 #: Words in a layer name that say which role it plays; ASCII hints match the start of a name token.
@@ -44,6 +44,8 @@ class RawLayer:
     crs: CRS | None
     encoding: str | None  # the Shapefile encoding used, None for self-describing formats
     sha256: str
+    #: What reading found but could not use (a CAD outline without an id text, a text in no outline).
+    warnings: tuple[CheckWarning, ...] = ()
 
     @property
     def source(self) -> str:
@@ -117,9 +119,19 @@ def _dbf_text_bytes(data: bytes) -> bytes:
     return names + data[header_length:].rstrip(b"\x1a")
 
 
-def list_layers(path: Path) -> list[str]:
+def is_dxf(path: Path) -> bool:
+    return path.suffix.lower() == ".dxf"
+
+
+def list_layers(path: Path, role: str | None = None) -> list[str]:
+    """The layers of a file; of a DXF, the CAD layers holding closed outlines (planner.dxf), or for control
+    lines (`role` "lines") the whole drawing as GDAL's one layer."""
     if not path.exists():
         raise InputError("file_missing", path=str(path))
+    if is_dxf(path):
+        from planner import dxf  # planner.dxf builds on this module
+
+        return dxf.list_layers(path, role)
     try:
         return [str(name) for name, _geometry_type in pyogrio.list_layers(path)]
     except (DataSourceError, DataLayerError, OSError) as exc:
@@ -127,7 +139,14 @@ def list_layers(path: Path) -> list[str]:
 
 
 def choose_layer(path: Path, layers: list[str], role: str, requested: str | None) -> str:
-    """The named layer, the only layer, or the one whose name leaves no doubt about its role."""
+    """The named layer, the only layer, or the one whose name leaves no doubt about its role.
+
+    Of a DXF, the CAD layers chosen for the role, joined by ";" (see planner.dxf).
+    """
+    if is_dxf(path) and role != "lines":
+        from planner import dxf
+
+        return dxf.choose_layer(path, role, requested)
     if requested is not None:
         if requested in layers:
             return requested
@@ -157,6 +176,10 @@ def name_suggests(name: str, role: str) -> bool:
 def read_layer(path: str | Path, role: str, layer: str | None = None) -> RawLayer:
     """Read one layer through GDAL's Arrow stream. Raises InputError naming the file and layer on any failure."""
     path = Path(path)
+    if is_dxf(path):
+        from planner import dxf
+
+        return dxf.read_layer(path, role, layer)
     name = choose_layer(path, list_layers(path), role, layer)
     encoding = shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
     try:

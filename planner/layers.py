@@ -334,8 +334,9 @@ def load_plan(path: str | Path, layer: str | None = None,
     fids = frame.index.to_numpy()
     ids, lacking = _ids(frame, fields.get("id"), fids)
     source = {"path": raw.path.name, "layer": raw.layer}
-    warnings = [CheckWarning("missing_id", ids[i], None, {**source, "field": fields.get("id"), "fid": int(fids[i])})
-                for i in lacking]
+    warnings = list(raw.warnings)
+    warnings += [CheckWarning("missing_id", ids[i], None, {**source, "field": fields.get("id"), "fid": int(fids[i])})
+                 for i in lacking]
 
     def describe(i):
         return ids[i], None, {**source, "fid": int(fids[i])}
@@ -494,7 +495,7 @@ def load_buildings(path: str | Path, layer: str | None = None,
     fids = frame.index.to_numpy()
     ids, lacking = _ids(frame, fields.get("id"), fids)
     source = {"path": raw.path.name, "layer": raw.layer}
-    warnings = []
+    warnings = list(raw.warnings)
     if fields.get("id") is None:
         warnings.append(CheckWarning("building_id_field_missing", None, None, source))
     warnings += [CheckWarning("missing_id", None, ids[i], {**source, "field": fields.get("id"), "fid": int(fids[i])})
@@ -539,8 +540,9 @@ def load_green(path: str | Path, layer: str | None = None,
     fids = frame.index.to_numpy()
     ids, _ = _ids(frame, fields.get("id"), fids)
     source = {"path": raw.path.name, "layer": raw.layer}
-    geometry, kept, warnings = _layer_polygons(
+    geometry, kept, geometry_warnings = _layer_polygons(
         raw, lambda i: (None, None, {**source, "fid": int(fids[i]), "green": ids[i]}))
+    warnings = list(raw.warnings) + geometry_warnings
     factor = np.ones(len(frame))
     column = fields.get("factor")
     if column is not None:

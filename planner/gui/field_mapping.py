@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pyogrio
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import dxf
 from planner.fields import ALIASES, INDICATOR_TARGETS, recognise
-from planner.io import choose_layer, list_layers, shapefile_encoding
+from planner.io import choose_layer, is_dxf, list_layers, shapefile_encoding
 from planner.messages import QT_TRANSLATE_NOOP, ROLE_NAMES, default_language, tr
 from planner.model import InputError
 
@@ -156,7 +157,10 @@ def _buttons(dialog: QDialog, lang: str) -> QDialogButtonBox:
 
 
 class LayerChooserDialog(QDialog):
-    """Lists a file's layers with geometry type and feature count; preselects the one its name suggests."""
+    """Lists a file's layers with geometry type and feature count; preselects the one its name suggests.
+
+    A DXF lists its CAD layers that hold outlines; several can be chosen (a plan has one per land-use code).
+    """
 
     def __init__(self, path: str | Path, role: str, parent: QWidget | None = None, *,
                  lang: str | None = None) -> None:
@@ -172,7 +176,8 @@ class LayerChooserDialog(QDialog):
         self.table = QTableWidget(len(self.layers), 3)
         self.table.setHorizontalHeaderLabels([tr(h, self.lang) for h in CHOOSER_HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if is_dxf(self.path)
+                                    else QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -194,13 +199,19 @@ class LayerChooserDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
 
-        suggested = self.suggested_layer()
-        if suggested is not None:
-            self.table.selectRow(self.layers.index(suggested))
+        suggested = self.suggested_layer() or ""
+        for name in suggested.split(";") if is_dxf(self.path) else [suggested]:  # a DXF's may name several
+            if name in self.layers:
+                self.table.selectionModel().select(
+                    self.table.model().index(self.layers.index(name), 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
         self._on_table_itemSelectionChanged()
         self.resize(460, 120 + 30 * min(len(self.layers), 10))
 
     def _describe(self) -> list[tuple[str, str, str]]:
+        if is_dxf(self.path):  # CAD layers, counting the closed outlines that are read as polygons
+            return [(name, self._geometry_name("Polygon"), f"{count:,}")
+                    for name, count in dxf.outline_counts(dxf.drawing(self.path)).items()]
         rows = []
         encoding = _encoding(self.path)
         for name, geometry in pyogrio.list_layers(self.path):
@@ -225,8 +236,9 @@ class LayerChooserDialog(QDialog):
             return None
 
     def chosen_layer(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.layers[rows[0].row()] if rows else None
+        """The layer chosen; of a DXF, the CAD layers chosen joined by ";" as planner.io.read_layer takes them."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return ";".join(self.layers[r] for r in rows) if rows else None
 
     def _on_table_itemSelectionChanged(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen_layer() is not None)
