@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 CORE = ["planner.model", "planner.indicators", "planner.landuse", "planner.fields", "planner.crs", "planner.io",
-        "planner.layers", "planner.rules", "planner.controls", "planner.engine"]
+        "planner.layers", "planner.rules", "planner.controls", "planner.engine", "planner.versions", "planner.compare",
+        "planner.diff", "planner.serialise", "planner.review"]
 
 
 def test_core_imports_no_qt():
