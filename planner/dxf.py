@@ -395,8 +395,9 @@ def _land_use_like(text: str) -> bool:
     return not shipped_table().unknown_codes(text)
 
 
-#: What a text gave: (column, value) pairs, and the pieces that look like storeys but do not read.
-Reading = tuple[tuple[tuple[str, str], ...], tuple[str, ...]]
+#: What a text gave: (column, value) pairs, the pieces that look like storeys but do not read, and the pieces
+#: (lines or words) that say nothing Planner reads.
+Reading = tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]
 
 
 @lru_cache(maxsize=65536)
@@ -404,19 +405,23 @@ def read_text(text: str, role: str) -> Reading:
     """What one text says for `role`, line by line; a line that says nothing whole is read word by word."""
     found: list[tuple[str, str]] = []
     unreadable: list[str] = []
+    unknown: list[str] = []
     for line in text.splitlines():
         line = _normal(line)
         if not line:
             continue
         pairs, bad = _read_piece(line, role)
         if not pairs and " " in line:  # "3#楼 18F": several things on one line
-            words = [_read_piece(word, role) for word in line.split(" ")]
-            if any(word_pairs for word_pairs, _ in words):
-                pairs = [pair for word_pairs, _ in words for pair in word_pairs]
-                bad = [piece for _, word_bad in words for piece in word_bad]
+            words = [(word, *_read_piece(word, role)) for word in line.split(" ")]
+            if any(word_pairs for _, word_pairs, _ in words):
+                pairs = [pair for _, word_pairs, _ in words for pair in word_pairs]
+                bad = [piece for _, _, word_bad in words for piece in word_bad]
+                unknown += [word for word, word_pairs, word_bad in words if not word_pairs and not word_bad]
+        elif not pairs and not bad:
+            unknown.append(line)
         found += pairs
         unreadable += bad
-    return tuple(dict.fromkeys(found)), tuple(unreadable)
+    return tuple(dict.fromkeys(found)), tuple(unreadable), tuple(unknown)
 
 
 def _read_piece(text: str, role: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -446,6 +451,8 @@ def _read_building(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         return [("建筑高度", match.group(1))], []
     if _LOOKS_LIKE_STOREYS.search(text):
         return [], [text]
+    if _id_like(text):  # "G-1", "YE-1": an id without "#" or "栋"
+        return [("建筑编号", text)], []
     from planner.landuse import shipped_table
 
     if shipped_table().normalise_use(text) is not None:
@@ -576,18 +583,21 @@ def _columns(d: Drawing, picked: np.ndarray, role: str, owners: np.ndarray, rows
     readings = [read_text(str(u), role) for u in uniques]  # each distinct text read once
     found = np.array([bool(r[0]) for r in readings], dtype=bool)[codes]
     bad = np.array([bool(r[1]) for r in readings], dtype=bool)[codes]
+    unknown = np.array([bool(r[2]) for r in readings], dtype=bool)[codes] & (role != "green")  # labels, mostly
     own = np.isin(d.layers[rows], list(own_layers))
     inside = owners >= 0
 
-    def about(k: int) -> dict:
-        return {**source, "cad_layer": str(d.layers[rows[k]]), "handle": str(d.handles[rows[k]]),
-                "text": str(texts[k])}
+    def about(k: int, pieces: tuple[str, ...] | None = None) -> dict:
+        text = " / ".join(pieces) if pieces else str(texts[k])
+        details = {**source, "cad_layer": str(d.layers[rows[k]]), "handle": str(d.handles[rows[k]]), "text": text}
+        return details if owners[k] < 0 else {**details, "outline": handles[owners[k]]}
 
     warnings = [CheckWarning("dxf_text_outside", None, None, about(k))
                 for k in np.flatnonzero(~inside & own & (found | bad))]
-    unread = inside & own & (bad | (~found if role != "green" else False))
-    warnings += [_about("dxf_storeys_unreadable" if bad[k] else "dxf_text_unused",
-                        {**about(k), "outline": handles[owners[k]]}, owners[k]) for k in np.flatnonzero(unread)]
+    warnings += [_about("dxf_storeys_unreadable", about(k, readings[codes[k]][1]), owners[k])
+                 for k in np.flatnonzero(inside & own & bad)]
+    warnings += [_about("dxf_text_unused", about(k, readings[codes[k]][2]), owners[k])
+                 for k in np.flatnonzero(inside & own & unknown)]
     said = pd.DataFrame([(owners[k], column, value, k) for k in np.flatnonzero(inside & found)
                          for column, value in readings[codes[k]][0]], columns=["outline", "column", "value", "k"])
     values, conflicts = _values(said, role, len(picked), texts)

@@ -121,6 +121,7 @@ def test_clean_text(raw, clean):
     ("1#", [("建筑编号", "1#")]),
     ("1号楼", [("建筑编号", "1号楼")]),
     ("A栋", [("建筑编号", "A栋")]),
+    ("G-1", [("建筑编号", "G-1")]),
     ("3#楼", [("建筑编号", "3#楼")]),
     ("18F", [("地上层数", "18")]),
     ("18层", [("地上层数", "18")]),
@@ -139,12 +140,12 @@ def test_clean_text(raw, clean):
     ("某某小区", []),
 ])
 def test_building_texts(words, found):
-    assert dxf.read_text(words, "buildings") == (tuple(found), ())
+    assert dxf.read_text(words, "buildings") == (tuple(found), (), () if found else (words,))
 
 
-@pytest.mark.parametrize("words", ["18F+", "1-3F", "18层/地下"])
+@pytest.mark.parametrize("words", ["18F+", "1-3F", "18层/地下", "F1-2"])
 def test_storey_texts_that_do_not_read(words):
-    assert dxf.read_text(words, "buildings") == ((), (words,))
+    assert dxf.read_text(words, "buildings") == ((), (words,), ())
 
 
 @pytest.mark.parametrize(("words", "found"), [
@@ -166,7 +167,14 @@ def test_storey_texts_that_do_not_read(words):
     ("60", []),
 ])
 def test_parcel_texts(words, found):
-    assert dxf.read_text(words, "plan") == (tuple(found), ())
+    assert dxf.read_text(words, "plan") == (tuple(found), (), () if found else (words,))
+
+
+def test_lines_and_words_not_understood_are_kept_for_the_warning():
+    assert dxf.read_text("8#\n1F\n其他用途XYZ", "buildings") == (
+        (("建筑编号", "8#"), ("地上层数", "1")), (), ("其他用途XYZ",))
+    assert dxf.read_text("3#楼 18F 西单元", "buildings") == (
+        (("建筑编号", "3#楼"), ("地上层数", "18")), (), ("西单元",))
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -544,3 +552,16 @@ def test_the_window_runner_loads_drawings(qtbot, tmp_path):
     assert sorted((v.rule, v.parcel) for v in result.violations) == [("far_max", "XG-01-02"),
                                                                      ("green_min", "XG-01-01")]
     assert layers["plan"].info.layer == "YD-R2;YD-文字;YDGIS-070102;用地-R2／B1"
+
+
+def test_the_sample_scheme_drawing(tmp_path):
+    samples = Path(__file__).resolve().parent.parent / "sample_plans"
+    out = tmp_path / "r.json"
+    code = main(["check", "--plan", str(samples / "xiguan_plan.gpkg"), "--buildings", str(samples / "xiguan_scheme.dxf"),
+                 "--green", str(samples / "xiguan_scheme.dxf"), "--json", str(out), "--lang", "en"])
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 1 and len(result["violations"]) == 13  # sample_plans/README.md: the scheme as a CAD drawing
+    [far] = [v for v in result["violations"] if v["parcel"] == "XG-06-04"]
+    assert far["rule"] == "far_max" and far["actual"] == pytest.approx(2.52) and not far["marginal"]
+    assert [(w["code"], w["building"]) for w in result["warnings"] if w["code"].startswith("dxf_")] == [
+        ("dxf_text_unused", "8#")]
