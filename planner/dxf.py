@@ -26,6 +26,7 @@ Control lines (role "lines") read the whole drawing as GDAL gives it, each entit
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import re
 import threading
 import unicodedata
@@ -40,7 +41,7 @@ import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 
-from planner.io import RawLayer, file_sha256
+from planner.io import RawLayer
 from planner.model import CheckWarning, InputError
 
 GDAL_LAYER = "entities"
@@ -119,6 +120,7 @@ def _normal(text: str) -> str:
 # --- encoding ------------------------------------------------------------------------------------
 
 _HEADER_VALUE = re.compile(rb"\$(ACADVER|DWGCODEPAGE)[ \t]*\r?\n[ \t]*\d+[ \t]*\r?\n([^\r\n]*)")
+_BINARY_VERSION = re.compile(rb"\$ACADVER\x00.{1,2}?AC(\d{4})\x00", re.DOTALL)
 
 
 def text_encoding(data: bytes) -> str | None:
@@ -129,8 +131,9 @@ def text_encoding(data: bytes) -> str | None:
     a drawing that claims the default ANSI_1252 yet holds UTF-8 or GBK bytes was written by a tool that did
     not declare its encoding, as Shapefiles without .cpg are.
     """
-    if data.startswith(b"AutoCAD Binary DXF"):
-        return None
+    if data.startswith(b"AutoCAD Binary DXF"):  # group codes as bytes, strings NUL-terminated
+        version = _BINARY_VERSION.search(data[:1 << 12])
+        return "UTF-8" if version and int(version.group(1)) >= 1021 else None
     header = {m.group(1).decode(): m.group(2).strip().decode("ascii", "replace")
               for m in _HEADER_VALUE.finditer(data[:1 << 16])}
     version = header.get("ACADVER", "").upper()
@@ -179,16 +182,17 @@ def drawing(path: Path) -> Drawing:
         return _read_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)  # a plan and a scheme
 def _read_cached(path: str, _mtime_ns: int, _size: int) -> Drawing:
     return _read(Path(path))
 
 
 def _read(path: Path) -> Drawing:
+    data = path.read_bytes()
     options = {"DXF_CLOSED_LINE_AS_POLYGON": "TRUE",
                # Each polyline of a block its own feature: a block of two footprints is two buildings.
                "DXF_MERGE_BLOCK_GEOMETRIES": "FALSE",
-               "DXF_ENCODING": text_encoding(path.read_bytes())}
+               "DXF_ENCODING": text_encoding(data)}
     previous = {name: pyogrio.get_gdal_config_option(name) for name in options}
     pyogrio.set_gdal_config_options(options)
     try:
@@ -216,8 +220,9 @@ def _read(path: Path) -> Drawing:
     is_text = (types == shapely.GeometryType.POINT) & raw_text.notna().to_numpy() & ~hatch
     texts = np.full(len(frame), None, dtype=object)
     texts[is_text] = _decoded(raw_text[is_text], clean_text)
-    model = ~frame["PaperSpace"].fillna(False).astype(bool).to_numpy() if "PaperSpace" in frame else np.ones(
-        len(frame), dtype=bool)
+    # PaperSpace arrives as an object column of True and None (model space).
+    paper = frame["PaperSpace"].to_numpy(dtype=object) if "PaperSpace" in frame else np.full(len(frame), None)
+    model = np.array([v is not True and v != 1 for v in paper], dtype=bool)
 
     shapes = geometry.copy()
     polygonal = np.isin(types, (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON))
@@ -239,7 +244,7 @@ def _read(path: Path) -> Drawing:
         else np.array([f"#{f}" for f in fids], dtype=object)
     return Drawing(fids=fids, layers=layers, handles=handles, texts=texts, model=model, outline=outline,
                    hatch=hatch & outline, open_line=lines & ~ring & model, shapes=shapes, attributes=attributes,
-                   sha256=file_sha256(path))
+                   sha256=hashlib.sha256(data).hexdigest())  # as planner.io.file_sha256 of the one file
 
 
 def _decoded(values: pd.Series, decode) -> np.ndarray:

@@ -237,6 +237,16 @@ def test_unicode_escapes_in_layer_names_and_texts(tmp_path):
     assert raw.fields[["建筑编号", "地上层数"]].values.tolist() == [["1号楼", "18"]]
 
 
+def test_a_binary_drawing(tmp_path):
+    doc, msp = new_drawing()
+    box(msp, "建筑", 0, 0, 10, 10)
+    text(msp, "建筑", 5, 5, "6层")
+    path = tmp_path / "binary.dxf"
+    doc.saveas(path, fmt="bin")
+    assert path.read_bytes().startswith(b"AutoCAD Binary DXF")
+    assert read_layer(path, "buildings").fields[["CAD图层", "地上层数"]].values.tolist() == [["建筑", "6"]]
+
+
 def test_the_encoding_given_to_gdal():
     header = b"  0\nSECTION\n  2\nHEADER\n  9\n$ACADVER\n  1\n%s\n  9\n$DWGCODEPAGE\n  3\n%s\n"
     assert dxf.text_encoding(header % (b"AC1032", b"ANSI_1252") + "建筑".encode()) == "UTF-8"
@@ -268,6 +278,15 @@ def test_circles_hatches_and_polylines_whose_ends_meet_are_outlines(tmp_path):
     raw = read_layer(path, "buildings")
     assert sorted(np.round(shapely.area(raw.geometry)).tolist()) == [50.0, 100.0, 100.0, round(math.pi * 100)]
     assert "dxf_open_lines" not in codes(raw.warnings)
+
+
+def test_paper_space_is_not_the_site(tmp_path):
+    doc, msp = new_drawing()
+    box(msp, "建筑", 0, 0, 10, 10)
+    doc.paperspace().add_lwpolyline([(0, 0), (420, 0), (420, 297), (0, 297)], close=True,
+                                    dxfattribs={"layer": "建筑"})  # a sheet frame drawn on the same layer
+    raw = read_layer(save(doc, tmp_path / "sheet.dxf"), "buildings")
+    assert shapely.area(raw.geometry).tolist() == [100.0]
 
 
 def test_open_lines_are_one_warning_per_cad_layer(tmp_path):
