@@ -34,6 +34,10 @@ EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 PROGRESS_AFTER_SECONDS = 1.5
 
 
+LAYER_HELP = ("the layer to read; of a DXF drawing, CAD layers separated by ';', with * ? patterns (\"YD*;用地*\"); "
+              "default: the only layer, or the ones whose names say what they hold")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planner", description="Check building schemes against a regulatory "
                                      "detailed plan (控制性详细规划).")
@@ -42,12 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a scheme against a plan and report the breaches",
                            description="Exit 0: no violations; 1: violations found; 2: the input could not be "
                            "checked.")
-    check.add_argument("--plan", required=True, metavar="FILE", help="plan parcel layer (GPKG, SHP, GeoJSON, FGB, GDB)")
-    check.add_argument("--plan-layer", metavar="NAME")
+    check.add_argument("--plan", required=True, metavar="FILE", help="plan parcel layer (GPKG, SHP, GeoJSON, FGB, GDB, DXF)")
+    check.add_argument("--plan-layer", metavar="NAME", help=LAYER_HELP)
     check.add_argument("--buildings", required=True, metavar="FILE", help="scheme building footprints")
-    check.add_argument("--buildings-layer", metavar="NAME")
+    check.add_argument("--buildings-layer", metavar="NAME", help=LAYER_HELP)
     check.add_argument("--green", metavar="FILE", help="scheme green areas (without it, green ratio is not assessed)")
-    check.add_argument("--green-layer", metavar="NAME")
+    check.add_argument("--green-layer", metavar="NAME", help=LAYER_HELP)
     check.add_argument("--lines", metavar="FILE", action=_LinesFile, dest="lines", default=[],
                        help="control lines and zones: road red lines (setbacks), green/blue/purple/yellow lines, "
                        "ecological red lines, basic farmland, building control lines; repeatable. Without "

@@ -75,11 +75,14 @@ def align(layers: list[tuple[str, CRS | None, np.ndarray]]
         if crs is None:
             if looks_geographic(tuple(shapely.total_bounds(geometry))):
                 raise InputError("crs_missing_degrees", path=name)
-            warnings.append(("crs_assumed", {"path": name, "crs": crs_label(working) or "-"}))
+            note = ("crs_assumed", {"path": name, "crs": crs_label(working) or "-"})
             aligned.append(geometry)
         elif working is not None and not crs.equals(working, ignore_axis_order=True):
             aligned.append(reproject(geometry, crs, working))
-            warnings.append(("reprojected", {"path": name, "from": crs_label(crs), "to": crs_label(working)}))
+            note = ("reprojected", {"path": name, "from": crs_label(crs), "to": crs_label(working)})
         else:
             aligned.append(geometry)
+            continue
+        if note not in warnings:  # buildings and green from one file: one note about that file
+            warnings.append(note)
     return working, aligned, warnings

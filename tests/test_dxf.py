@@ -584,3 +584,38 @@ def test_the_sample_scheme_drawing(tmp_path):
     assert far["rule"] == "far_max" and far["actual"] == pytest.approx(2.52) and not far["marginal"]
     assert [(w["code"], w["building"]) for w in result["warnings"] if w["code"].startswith("dxf_")] == [
         ("dxf_text_unused", "8#")]
+
+
+def test_two_layers_of_one_drawing_without_a_crs_give_one_note():
+    """Buildings and green read from one DXF: the CRS assumption is said once, about that file."""
+    import numpy as np
+    from pyproj import CRS
+    from shapely.geometry import box
+
+    from planner.crs import align
+
+    metric = np.array([box(500_000, 4_400_000, 500_010, 4_400_010)], dtype=object)
+    _crs, aligned, notes = align([("plan.gpkg", CRS.from_epsg(4542), metric), ("scheme.dxf", None, metric),
+                                  ("scheme.dxf", None, metric)])
+    assert notes == [("crs_assumed", {"path": "scheme.dxf", "crs": "EPSG:4542"})]
+    assert len(aligned) == 3
+
+
+def test_a_plan_drawing_dropped_on_the_window_loads_all_its_land_use_layers(tmp_path, qtbot):
+    """Several CAD layers suggest parcels (YDGIS-070102, 用地-R2／B1, YD-R2): dropped on the window, they are
+    read together as the plan, without asking what the file holds."""
+    from PySide6.QtCore import QSettings
+
+    from planner.gui.main_window import MainWindow
+
+    plan = plan_drawing(tmp_path / "plan.dxf")
+    window = MainWindow("en", QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat))
+    window.setProperty("quiet_errors", True)
+    qtbot.addWidget(window)
+    [(role, path, layers)] = window._roles_for_dropped(str(plan))
+    assert (role, path) == ("plan", str(plan))
+    assert sorted(layers.split(";")) == sorted(["YDGIS-070102", "用地-R2／B1", "YD-R2"])
+    with qtbot.waitSignal(window.checkFinished, timeout=20000):
+        window.open_files([(role, path, layers)])
+    ids = window.session.plan.ids.tolist()
+    assert len(ids) == 3 and {"XG-01-01", "XG-01-02"} < set(ids)  # the third has no id text: named by handle

@@ -45,7 +45,7 @@ from planner.gui.session import (
 from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel
 from planner.gui.worker import CheckRunner, LoadRequest
-from planner.io import list_layers, name_suggests
+from planner.io import is_dxf, list_layers, name_suggests
 from planner.layers import PlanLayer
 from planner.messages import error_message
 from planner.model import CheckWarning, InputError, Violation
@@ -53,7 +53,7 @@ from planner.review import Review, ReviewStore, review_path
 
 log = logging.getLogger(__name__)
 
-VECTOR_FILTER = "GIS layers (*.gpkg *.shp *.geojson *.json *.fgb *.gdb);;All files (*)"
+VECTOR_FILTER = "GIS layers and CAD drawings (*.gpkg *.shp *.geojson *.json *.fgb *.gdb *.dxf);;All files (*)"
 MAX_RECENT = 8
 
 PARCEL_STYLES = {
@@ -786,6 +786,9 @@ class MainWindow(QMainWindow):
             self._show_error(exc)
             return []
         found = [(role, path, name) for role in ROLES for name in layers if name_suggests(name, role)]
+        if is_dxf(Path(path)):  # a drawing's CAD layers of one role (用地-R2, 用地-B1 …) load together
+            found = [(role, path, ";".join(n for r, _p, n in found if r == role))
+                     for role in ROLES if role != "lines" and any(r == role for r, _p, _n in found)]
         line_layers = [name for role, _p, name in found if role == "lines"]
         if len(line_layers) > 1:  # every line layer, loaded as one control-lines file
             found = [f for f in found if f[0] != "lines" and f[2] not in line_layers] + [("lines", path, None)]
