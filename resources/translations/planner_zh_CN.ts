@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChangesPanel</name>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <source>Change</source>
+        <extracomment>The map layer of changed parcels. Kinds of change drawn on the map, by class number: parcels of the version in force, then the old version&apos;s parcels that are gone. Outlines only, thick, so each parcel&apos;s status colour still shows through.</extracomment>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <source>Parcel</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <source>What changed</source>
+        <translation>变化内容</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <source>Rule</source>
+        <translation>审查规则</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="77"/>
+        <source>Under the version in force</source>
+        <translation>现行版本下</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="77"/>
+        <source>Under the other version</source>
+        <translation>另一版本下</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="81"/>
+        <source>Parcels changed</source>
+        <translation>地块变化</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="82"/>
+        <source>Findings that depend on the version</source>
+        <translation>随版本变化的审查结论</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="107"/>
+        <source>Not comparing plan versions. In the Plan versions panel, choose a version and &quot;Compare with the version in force&quot;.</source>
+        <translation>未在比较规划版本。请在“规划版本”面板中选择一个版本，点击“与现行版本比较”。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="114"/>
+        <source>Comparing the version in force, {new}, with {old}.</source>
+        <translation>正在比较现行版本 {new} 与 {old}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="115"/>
+        <source>Parcels: {added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
+        <translation>地块：新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="117"/>
+        <source>Findings: {appeared} appear, {disappeared} disappear, {changed} change, {unchanged} the same.</source>
+        <translation>审查结论：新出现 {appeared} 项，消失 {disappeared} 项，变化 {changed} 项，相同 {unchanged} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="125"/>
+        <source>Changed</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="125"/>
+        <source>Renamed</source>
+        <translation>更名</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="125"/>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="132"/>
+        <source>{old} is now {new}</source>
+        <translation>{old} 拆分为 {new}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="135"/>
+        <source>{old} are now {new}</source>
+        <translation>{old} 合并为 {new}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="138"/>
+        <source>new in the version in force</source>
+        <translation>现行版本新增</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="140"/>
+        <source>not in the version in force</source>
+        <translation>现行版本中已无此地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="146"/>
+        <source>was {old}</source>
+        <translation>原编号 {old}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="152"/>
+        <source>land use {old} → {new}</source>
+        <translation>用地性质 {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="154"/>
+        <source>boundary redrawn ({old:.0f} m² → {new:.0f} m²)</source>
+        <translation>边界调整（{old:.0f} m² → {new:.0f} m²）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <source>Appears</source>
+        <translation>新出现</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <source>Disappears</source>
+        <translation>消失</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <source>Changes</source>
+        <translation>变化</translation>
+    </message>
+</context>
+<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../planner/gui/layer_panel.py" line="37"/>
@@ -26,294 +177,400 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="103"/>
+        <location filename="../../planner/gui/main_window.py" line="112"/>
         <source>Planner — regulatory plan checker</source>
-        <extracomment>Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours. Lines are stroked in the stroke colour; zones get an opaque light fill and the kind&apos;s colour as outline. Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status colours a fill would hide. Bottom to top: control lines above parcels and green areas, below buildings.</extracomment>
+        <extracomment>Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours. Lines are stroked in the stroke colour; zones get an opaque light fill and the kind&apos;s colour as outline. Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status colours a fill would hide. Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="361"/>
+        <location filename="../../planner/gui/main_window.py" line="475"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="362"/>
+        <location filename="../../planner/gui/main_window.py" line="476"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="363"/>
+        <location filename="../../planner/gui/main_window.py" line="477"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="364"/>
+        <location filename="../../planner/gui/main_window.py" line="478"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="365"/>
+        <location filename="../../planner/gui/main_window.py" line="479"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="366"/>
+        <location filename="../../planner/gui/main_window.py" line="480"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="367"/>
+        <location filename="../../planner/gui/main_window.py" line="481"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="129"/>
+        <location filename="../../planner/gui/main_window.py" line="138"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="131"/>
+        <location filename="../../planner/gui/main_window.py" line="140"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="133"/>
+        <location filename="../../planner/gui/main_window.py" line="142"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="137"/>
+        <location filename="../../planner/gui/main_window.py" line="146"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="150"/>
+        <location filename="../../planner/gui/main_window.py" line="156"/>
+        <source>Plan versions</source>
+        <translation>规划版本</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="161"/>
+        <location filename="../../planner/gui/main_window.py" line="375"/>
+        <location filename="../../planner/gui/main_window.py" line="552"/>
+        <source>Plan changes</source>
+        <translation>规划调整</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="151"/>
+        <location filename="../../planner/gui/main_window.py" line="175"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="152"/>
+        <location filename="../../planner/gui/main_window.py" line="176"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="153"/>
+        <location filename="../../planner/gui/main_window.py" line="177"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="154"/>
+        <location filename="../../planner/gui/main_window.py" line="178"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="160"/>
+        <location filename="../../planner/gui/main_window.py" line="184"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="166"/>
+        <location filename="../../planner/gui/main_window.py" line="190"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="167"/>
+        <location filename="../../planner/gui/main_window.py" line="191"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="168"/>
+        <location filename="../../planner/gui/main_window.py" line="192"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="169"/>
+        <location filename="../../planner/gui/main_window.py" line="193"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="170"/>
+        <location filename="../../planner/gui/main_window.py" line="194"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="178"/>
+        <location filename="../../planner/gui/main_window.py" line="202"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="182"/>
+        <location filename="../../planner/gui/main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="186"/>
+        <location filename="../../planner/gui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="187"/>
+        <location filename="../../planner/gui/main_window.py" line="211"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="190"/>
+        <location filename="../../planner/gui/main_window.py" line="214"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="203"/>
+        <location filename="../../planner/gui/main_window.py" line="228"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="220"/>
+        <location filename="../../planner/gui/main_window.py" line="245"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="297"/>
+        <location filename="../../planner/gui/main_window.py" line="411"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="332"/>
+        <location filename="../../planner/gui/main_window.py" line="446"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="378"/>
+        <location filename="../../planner/gui/main_window.py" line="499"/>
+        <source>Parcel changed by the amendment</source>
+        <translation>调整的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="499"/>
+        <source>Parcel renamed</source>
+        <translation>更名的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="500"/>
+        <source>Parcel split</source>
+        <translation>拆分的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="500"/>
+        <source>Parcels merged</source>
+        <translation>合并的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="501"/>
+        <source>Parcel added</source>
+        <translation>新增的地块</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="501"/>
+        <source>Parcel removed (old version)</source>
+        <translation>删除的地块（原版本）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="505"/>
         <source>Road red line</source>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="378"/>
+        <location filename="../../planner/gui/main_window.py" line="505"/>
         <source>Green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="378"/>
+        <location filename="../../planner/gui/main_window.py" line="505"/>
         <source>Blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="379"/>
+        <location filename="../../planner/gui/main_window.py" line="506"/>
         <source>Purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="379"/>
+        <location filename="../../planner/gui/main_window.py" line="506"/>
         <source>Yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="379"/>
+        <location filename="../../planner/gui/main_window.py" line="506"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="380"/>
+        <location filename="../../planner/gui/main_window.py" line="507"/>
         <source>Basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="380"/>
+        <location filename="../../planner/gui/main_window.py" line="507"/>
         <source>Building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="422"/>
-        <location filename="../../planner/gui/main_window.py" line="667"/>
+        <location filename="../../planner/gui/main_window.py" line="550"/>
+        <location filename="../../planner/gui/main_window.py" line="805"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="422"/>
-        <location filename="../../planner/gui/main_window.py" line="668"/>
+        <location filename="../../planner/gui/main_window.py" line="550"/>
+        <location filename="../../planner/gui/main_window.py" line="806"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="423"/>
-        <location filename="../../planner/gui/main_window.py" line="669"/>
+        <location filename="../../planner/gui/main_window.py" line="551"/>
+        <location filename="../../planner/gui/main_window.py" line="807"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="423"/>
-        <location filename="../../planner/gui/main_window.py" line="670"/>
+        <location filename="../../planner/gui/main_window.py" line="551"/>
+        <location filename="../../planner/gui/main_window.py" line="808"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="490"/>
+        <location filename="../../planner/gui/main_window.py" line="622"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="496"/>
+        <location filename="../../planner/gui/main_window.py" line="628"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="504"/>
+        <location filename="../../planner/gui/main_window.py" line="636"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="511"/>
+        <location filename="../../planner/gui/main_window.py" line="643"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="546"/>
+        <location filename="../../planner/gui/main_window.py" line="683"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="547"/>
+        <location filename="../../planner/gui/main_window.py" line="684"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="601"/>
+        <location filename="../../planner/gui/main_window.py" line="738"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="622"/>
+        <location filename="../../planner/gui/main_window.py" line="759"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="622"/>
+        <location filename="../../planner/gui/main_window.py" line="759"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="622"/>
+        <location filename="../../planner/gui/main_window.py" line="759"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="623"/>
+        <location filename="../../planner/gui/main_window.py" line="760"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="665"/>
+        <location filename="../../planner/gui/main_window.py" line="803"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="666"/>
+        <location filename="../../planner/gui/main_window.py" line="804"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsPanel</name>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="46"/>
+        <source>In force</source>
+        <extracomment>Table columns; the three version fields can be edited in place.</extracomment>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="46"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="46"/>
+        <source>Approval number</source>
+        <translation>批复文号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="47"/>
+        <source>Approval date</source>
+        <translation>批复时间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="47"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="47"/>
+        <source>Parcels</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="58"/>
+        <source>Use for the check</source>
+        <translation>用于审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="59"/>
+        <source>Compare with the version in force</source>
+        <translation>与现行版本比较</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="60"/>
+        <source>Stop comparing</source>
+        <translation>停止比较</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="61"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="125"/>
+        <source>In force: {name}</source>
+        <translation>现行版本：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/versions_panel.py" line="127"/>
+        <source>compared with: {name}</source>
+        <translation>比较版本：{name}</translation>
     </message>
 </context>
 <context>
@@ -684,1210 +941,1440 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="269"/>
+        <location filename="../../planner/cli.py" line="407"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="269"/>
-        <location filename="../../planner/report.py" line="149"/>
+        <location filename="../../planner/cli.py" line="407"/>
+        <location filename="../../planner/report.py" line="163"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="270"/>
-        <location filename="../../planner/report.py" line="150"/>
+        <location filename="../../planner/cli.py" line="408"/>
+        <location filename="../../planner/report.py" line="164"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="271"/>
-        <location filename="../../planner/report.py" line="206"/>
+        <location filename="../../planner/cli.py" line="409"/>
+        <location filename="../../planner/report.py" line="220"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="272"/>
+        <location filename="../../planner/cli.py" line="410"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
         <location filename="../../planner/report.py" line="113"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="272"/>
+        <location filename="../../planner/cli.py" line="410"/>
         <location filename="../../planner/report.py" line="114"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="273"/>
-        <location filename="../../planner/gui/field_mapping.py" line="42"/>
-        <location filename="../../planner/gui/inspector.py" line="53"/>
-        <location filename="../../planner/messages.py" line="99"/>
+        <location filename="../../planner/cli.py" line="411"/>
+        <location filename="../../planner/gui/field_mapping.py" line="43"/>
+        <location filename="../../planner/gui/inspector.py" line="52"/>
+        <location filename="../../planner/messages.py" line="110"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="273"/>
-        <location filename="../../planner/gui/inspector.py" line="54"/>
+        <location filename="../../planner/cli.py" line="411"/>
+        <location filename="../../planner/gui/inspector.py" line="53"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="274"/>
-        <location filename="../../planner/gui/inspector.py" line="55"/>
-        <location filename="../../planner/gui/inspector.py" line="63"/>
+        <location filename="../../planner/cli.py" line="412"/>
+        <location filename="../../planner/gui/inspector.py" line="54"/>
+        <location filename="../../planner/gui/inspector.py" line="62"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="274"/>
-        <location filename="../../planner/gui/field_mapping.py" line="51"/>
-        <location filename="../../planner/gui/inspector.py" line="56"/>
+        <location filename="../../planner/cli.py" line="412"/>
+        <location filename="../../planner/gui/field_mapping.py" line="52"/>
+        <location filename="../../planner/gui/inspector.py" line="55"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="275"/>
+        <location filename="../../planner/cli.py" line="413"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="292"/>
+        <location filename="../../planner/cli.py" line="430"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
-        <location filename="../../planner/messages.py" line="92"/>
+        <location filename="../../planner/messages.py" line="103"/>
         <location filename="../../planner/report.py" line="121"/>
         <source>violation</source>
         <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="293"/>
-        <location filename="../../planner/messages.py" line="91"/>
+        <location filename="../../planner/cli.py" line="431"/>
+        <location filename="../../planner/messages.py" line="102"/>
         <location filename="../../planner/report.py" line="122"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="303"/>
+        <location filename="../../planner/cli.py" line="464"/>
+        <source>Against the other plan version {old} ({path}):</source>
+        <translation>与另一规划版本 {old}（{path}）比较：</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="465"/>
+        <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
+        <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="467"/>
+        <source>The verdicts are the same under both versions ({unchanged} findings).</source>
+        <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="471"/>
+        <source>Appear</source>
+        <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
+        <translation>新出现</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="472"/>
+        <source>Disappear</source>
+        <translation>消失</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="473"/>
+        <location filename="../../planner/report.py" line="145"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="211"/>
+        <location filename="../../planner/cli.py" line="441"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="311"/>
+        <location filename="../../planner/cli.py" line="450"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="316"/>
+        <location filename="../../planner/cli.py" line="455"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
         <location filename="../../planner/report.py" line="90"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="319"/>
+        <location filename="../../planner/cli.py" line="458"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="30"/>
+        <location filename="../../planner/messages.py" line="33"/>
         <source>FAR above maximum</source>
         <translation>容积率超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="31"/>
+        <location filename="../../planner/messages.py" line="34"/>
         <source>FAR below minimum</source>
         <translation>容积率低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="32"/>
+        <location filename="../../planner/messages.py" line="35"/>
         <source>Building density above maximum</source>
         <translation>建筑密度超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="33"/>
+        <location filename="../../planner/messages.py" line="36"/>
         <source>Building density below minimum</source>
         <translation>建筑密度低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="34"/>
+        <location filename="../../planner/messages.py" line="37"/>
         <source>Height above limit</source>
         <translation>建筑高度超过限高</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="35"/>
+        <location filename="../../planner/messages.py" line="38"/>
         <source>Height below minimum</source>
         <translation>建筑高度低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="36"/>
+        <location filename="../../planner/messages.py" line="39"/>
         <source>Green ratio below minimum</source>
         <translation>绿地率低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="37"/>
+        <location filename="../../planner/messages.py" line="40"/>
         <source>Green ratio above maximum</source>
         <translation>绿地率超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="38"/>
+        <location filename="../../planner/messages.py" line="41"/>
         <source>Use not allowed by land use</source>
         <translation>建筑用途不符合用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="39"/>
+        <location filename="../../planner/messages.py" line="42"/>
         <source>Building crosses a parcel boundary</source>
         <translation>建筑跨越地块边界</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="40"/>
+        <location filename="../../planner/messages.py" line="43"/>
         <source>Building outside the plan</source>
         <translation>建筑超出规划地块范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="41"/>
+        <location filename="../../planner/messages.py" line="44"/>
         <source>Building crosses the road red line</source>
         <translation>建筑越过道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="42"/>
+        <location filename="../../planner/messages.py" line="45"/>
         <source>Building beyond the road red line</source>
         <translation>建筑位于道路红线以外</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="43"/>
+        <location filename="../../planner/messages.py" line="46"/>
         <source>Setback from the road red line too small</source>
         <translation>后退道路红线距离不足</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="44"/>
+        <location filename="../../planner/messages.py" line="47"/>
         <source>Building on green line land</source>
         <translation>建筑占用绿线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="45"/>
+        <location filename="../../planner/messages.py" line="48"/>
         <source>Building on blue line land</source>
         <translation>建筑占用蓝线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="46"/>
+        <location filename="../../planner/messages.py" line="49"/>
         <source>Building on purple line land</source>
         <translation>建筑占用紫线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="47"/>
+        <location filename="../../planner/messages.py" line="50"/>
         <source>Building on yellow line land</source>
         <translation>建筑占用黄线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="48"/>
+        <location filename="../../planner/messages.py" line="51"/>
         <source>Building in the ecological protection red line</source>
         <translation>建筑位于生态保护红线内</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="49"/>
+        <location filename="../../planner/messages.py" line="52"/>
         <source>Building on permanent basic farmland</source>
         <translation>建筑占用永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="50"/>
+        <location filename="../../planner/messages.py" line="53"/>
         <source>Building outside the building control line</source>
         <translation>建筑超出建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="55"/>
+        <location filename="../../planner/messages.py" line="58"/>
         <source>Missing id</source>
         <extracomment>Short titles of warning codes (a table column, a filter); one per code of WARNING_TEMPLATES.</extracomment>
         <translation>缺少编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="56"/>
+        <location filename="../../planner/messages.py" line="59"/>
         <source>Geometry repaired</source>
         <translation>几何图形已修复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="57"/>
+        <location filename="../../planner/messages.py" line="60"/>
         <source>Geometry not repairable</source>
         <translation>几何图形无法修复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="58"/>
+        <location filename="../../planner/messages.py" line="61"/>
         <source>No geometry</source>
         <translation>缺少几何图形</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="59"/>
+        <location filename="../../planner/messages.py" line="62"/>
         <source>Not a polygon</source>
         <translation>非面状要素</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="60"/>
+        <location filename="../../planner/messages.py" line="63"/>
         <source>Duplicate parcel id</source>
         <translation>地块编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="61"/>
+        <location filename="../../planner/messages.py" line="64"/>
         <source>Parcels overlap</source>
         <translation>地块相互重叠</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="62"/>
+        <location filename="../../planner/messages.py" line="65"/>
         <source>No land-use field</source>
         <translation>缺少用地性质字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="63"/>
+        <location filename="../../planner/messages.py" line="66"/>
         <source>Unreadable limit</source>
         <translation>控制指标无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="64"/>
+        <location filename="../../planner/messages.py" line="67"/>
         <source>Percentages assumed</source>
         <translation>按百分数读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="65"/>
+        <location filename="../../planner/messages.py" line="68"/>
         <source>Zero limit ignored</source>
         <translation>零值按不控制处理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="66"/>
+        <location filename="../../planner/messages.py" line="69"/>
         <source>Contradictory limits</source>
         <translation>控制指标相互矛盾</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="67"/>
+        <location filename="../../planner/messages.py" line="70"/>
         <source>No building-id field</source>
         <translation>缺少建筑编号字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="68"/>
+        <location filename="../../planner/messages.py" line="71"/>
         <source>Unreadable value</source>
         <translation>数值无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="69"/>
+        <location filename="../../planner/messages.py" line="72"/>
         <source>No floor area</source>
         <translation>无法计算计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="70"/>
+        <location filename="../../planner/messages.py" line="73"/>
         <source>No height</source>
         <translation>缺少建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="71"/>
+        <location filename="../../planner/messages.py" line="74"/>
         <source>No building-use field</source>
         <translation>缺少建筑用途字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="72"/>
+        <location filename="../../planner/messages.py" line="75"/>
         <source>Unreadable green factor</source>
         <translation>绿地折算系数无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="73"/>
+        <location filename="../../planner/messages.py" line="76"/>
+        <source>Open lines in CAD</source>
+        <translation>CAD 中未闭合的线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="77"/>
+        <source>No id text</source>
+        <translation>无编号文字</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="78"/>
+        <source>Text in no outline</source>
+        <translation>文字不在任何轮廓内</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="79"/>
+        <source>Text not understood</source>
+        <translation>文字无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="80"/>
+        <source>Unreadable storeys text</source>
+        <translation>层数文字无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="81"/>
+        <source>Texts disagree</source>
+        <translation>文字相互矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="82"/>
+        <source>Land-use text and CAD layer disagree</source>
+        <translation>用地文字与 CAD 图层不一致</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="83"/>
         <source>Coordinate system assumed</source>
         <translation>坐标系为推定</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="74"/>
+        <location filename="../../planner/messages.py" line="84"/>
         <source>Reprojected</source>
         <translation>已进行坐标转换</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="75"/>
+        <location filename="../../planner/messages.py" line="85"/>
         <source>Scheme outside the plan</source>
         <translation>方案与控规地块无重叠</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="76"/>
+        <location filename="../../planner/messages.py" line="86"/>
         <source>Unknown building use</source>
         <translation>建筑用途无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="77"/>
+        <location filename="../../planner/messages.py" line="87"/>
         <source>Unknown land-use code</source>
         <translation>用地代码无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="78"/>
+        <location filename="../../planner/messages.py" line="88"/>
         <source>No land-use code</source>
         <translation>缺少用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="79"/>
+        <location filename="../../planner/messages.py" line="89"/>
         <source>Unreadable setback</source>
         <translation>退线距离无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="80"/>
+        <location filename="../../planner/messages.py" line="90"/>
         <source>Plan conflict: construction on protected land</source>
         <translation>规划冲突：建设用地位于保护区域</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="81"/>
+        <location filename="../../planner/messages.py" line="91"/>
         <source>Control line of unknown kind</source>
         <translation>控制线类型不明</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="82"/>
+        <location filename="../../planner/messages.py" line="92"/>
         <source>Control-line layer not used</source>
         <translation>控制线图层未使用</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="83"/>
+        <location filename="../../planner/messages.py" line="93"/>
         <source>Neither a line nor an area</source>
         <translation>既非线也非面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="84"/>
+        <location filename="../../planner/messages.py" line="94"/>
         <source>Unreadable line setback</source>
         <translation>红线退让距离无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="85"/>
+        <location filename="../../planner/messages.py" line="95"/>
         <source>Setback not known</source>
         <translation>退让距离未知</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="86"/>
+        <location filename="../../planner/messages.py" line="96"/>
         <source>Setback depends on unknown height</source>
         <translation>退让距离取决于未知高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="93"/>
+        <location filename="../../planner/messages.py" line="97"/>
+        <source>Parcel id used twice</source>
+        <translation>地块编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="104"/>
         <source>marginal violation</source>
         <translation>临界不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="94"/>
+        <location filename="../../planner/messages.py" line="105"/>
         <source>not assessed</source>
         <translation>未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="95"/>
+        <location filename="../../planner/messages.py" line="106"/>
         <source>not controlled</source>
         <translation>不控制</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="100"/>
+        <location filename="../../planner/messages.py" line="111"/>
         <source>building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="101"/>
+        <location filename="../../planner/messages.py" line="112"/>
         <source>height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="102"/>
+        <location filename="../../planner/messages.py" line="113"/>
         <source>green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="106"/>
+        <location filename="../../planner/messages.py" line="117"/>
         <source>Parcel {parcel}: FAR {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="107"/>
+        <location filename="../../planner/messages.py" line="118"/>
         <source>Parcel {parcel}: FAR {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="108"/>
+        <location filename="../../planner/messages.py" line="119"/>
         <source>Parcel {parcel}: building density {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="110"/>
+        <location filename="../../planner/messages.py" line="121"/>
         <source>Parcel {parcel}: building density {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="112"/>
+        <location filename="../../planner/messages.py" line="123"/>
         <source>Parcel {parcel}: the tallest building is {actual}, above the limit {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，超过限高{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="114"/>
+        <location filename="../../planner/messages.py" line="125"/>
         <source>Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，低于高度下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="116"/>
+        <location filename="../../planner/messages.py" line="127"/>
         <source>Parcel {parcel}: green ratio {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="117"/>
+        <location filename="../../planner/messages.py" line="128"/>
         <source>Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="118"/>
+        <location filename="../../planner/messages.py" line="129"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质为{code}，不允许建设该类建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="121"/>
+        <location filename="../../planner/messages.py" line="132"/>
         <source>Building {building} stands in {count} parcels: {parcels}.</source>
         <translation>建筑{building}跨越{count}宗地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="122"/>
+        <location filename="../../planner/messages.py" line="133"/>
         <source>Building {building}: {area} of its {footprint} footprint lies on no parcel of the plan.</source>
         <translation>建筑{building}：基底面积{footprint}，其中{area}未落在本规划任何地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="125"/>
+        <location filename="../../planner/messages.py" line="136"/>
         <source>Building {building} crosses the road red line {lines} ({length} of the line lies inside it).</source>
         <translation>建筑{building}越过道路红线{lines}（红线有{length}位于建筑内）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="127"/>
+        <location filename="../../planner/messages.py" line="138"/>
         <source>Building {building} stands beyond the road red line {lines}, {distance} from it, on the road&apos;s side.</source>
         <translation>建筑{building}位于道路红线{lines}以外的道路一侧，距红线{distance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="129"/>
+        <location filename="../../planner/messages.py" line="140"/>
         <source>Building {building} stands {distance} from the road red line {line}; {required} is required ({source}).</source>
         <translation>建筑{building}距道路红线{line}为{distance}，应不小于{required}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="131"/>
+        <location filename="../../planner/messages.py" line="142"/>
         <source>Building {building}: {area} of its footprint lies within the {kind} {lines}.</source>
         <translation>建筑{building}：基底有{area}位于{kind}{lines}范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="135"/>
+        <location filename="../../planner/messages.py" line="146"/>
         <source>Building {building}: {area} of its footprint lies outside the building control line {lines}.</source>
         <translation>建筑{building}：基底有{area}超出建筑控制线{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="139"/>
+        <location filename="../../planner/messages.py" line="150"/>
         <source>Building {building} crosses the {kind} {lines}.</source>
         <extracomment>A building crossing an open line of a zone&apos;s kind, or an open building control line (no area to measure).</extracomment>
         <translation>建筑{building}跨越{kind}{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="141"/>
+        <location filename="../../planner/messages.py" line="152"/>
         <source>the setback of parcel {parcel}</source>
         <translation>地块{parcel}规定的退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="142"/>
+        <location filename="../../planner/messages.py" line="153"/>
         <source>the setback stated on the line</source>
         <translation>该红线标注的退让距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="143"/>
+        <location filename="../../planner/messages.py" line="154"/>
         <source>setback table: {road_class}, {height_class}</source>
         <translation>退线距离表：{road_class}，{height_class}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="147"/>
+        <location filename="../../planner/messages.py" line="158"/>
         <source>road red line</source>
         <extracomment>Kinds of control line (planner.controls.KINDS).</extracomment>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="148"/>
+        <location filename="../../planner/messages.py" line="159"/>
         <source>green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="149"/>
+        <location filename="../../planner/messages.py" line="160"/>
         <source>blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="150"/>
+        <location filename="../../planner/messages.py" line="161"/>
         <source>purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="151"/>
+        <location filename="../../planner/messages.py" line="162"/>
         <source>yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="152"/>
+        <location filename="../../planner/messages.py" line="163"/>
         <source>ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="153"/>
+        <location filename="../../planner/messages.py" line="164"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="154"/>
+        <location filename="../../planner/messages.py" line="165"/>
         <source>building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="157"/>
+        <location filename="../../planner/messages.py" line="168"/>
         <source>low or multi-storey building</source>
         <translation>低层、多层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="158"/>
+        <location filename="../../planner/messages.py" line="169"/>
         <source>high-rise building</source>
         <translation>高层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="160"/>
+        <location filename="../../planner/messages.py" line="171"/>
         <source>Marginal: {shown} when rounded, but the exact value {exact} breaches.</source>
         <translation>临界情况：修约后为{shown}，但精确值{exact}不符合控制要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="163"/>
+        <location filename="../../planner/messages.py" line="174"/>
         <source>{path} layer {layer}: feature {fid} has no {field}; it is called #{fid}.</source>
         <translation>{path}图层“{layer}”：要素{fid}的“{field}”为空，暂以#{fid}标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="165"/>
+        <location filename="../../planner/messages.py" line="176"/>
         <source>{path} layer {layer}: feature {fid} {who}had an invalid polygon ({reason}); it was repaired and checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}），已自动修复并纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="167"/>
+        <location filename="../../planner/messages.py" line="178"/>
         <source>{path} layer {layer}: feature {fid} {who}has an invalid polygon ({reason}) that could not be repaired; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}）且无法修复，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="170"/>
+        <location filename="../../planner/messages.py" line="181"/>
         <source>{path} layer {layer}: feature {fid} {who}has no geometry; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}无几何图形，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="172"/>
+        <location filename="../../planner/messages.py" line="183"/>
         <source>{path} layer {layer}: feature {fid} {who}is a {geometry_type}, not a polygon; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}为{geometry_type}，不是面要素，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="174"/>
+        <location filename="../../planner/messages.py" line="185"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; each is checked on its own.</source>
         <translation>{path}图层“{layer}”：地块编号{parcel}由{count}宗地块重复使用，已逐宗分别审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="176"/>
+        <location filename="../../planner/messages.py" line="187"/>
         <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
         <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="179"/>
+        <location filename="../../planner/messages.py" line="190"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="181"/>
+        <location filename="../../planner/messages.py" line="192"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="184"/>
+        <location filename="../../planner/messages.py" line="195"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="187"/>
+        <location filename="../../planner/messages.py" line="198"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="189"/>
+        <location filename="../../planner/messages.py" line="200"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="191"/>
+        <location filename="../../planner/messages.py" line="202"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="193"/>
+        <location filename="../../planner/messages.py" line="204"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="195"/>
+        <location filename="../../planner/messages.py" line="206"/>
         <source>Building {building} has neither storeys nor a counted floor area; it counts 0 toward FAR.</source>
         <translation>建筑{building}既无层数也无计容面积，计入容积率的建筑面积按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="197"/>
+        <location filename="../../planner/messages.py" line="208"/>
         <source>Building {building} has neither a height nor storey heights; its height is not assessed.</source>
         <translation>建筑{building}既无建筑高度也无层高，不审查其建筑高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="199"/>
+        <location filename="../../planner/messages.py" line="210"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="201"/>
+        <location filename="../../planner/messages.py" line="212"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="204"/>
+        <location filename="../../planner/messages.py" line="215"/>
+        <source>{path} CAD layer {cad_layer}: {count} lines do not close, so they are not read as outlines (handles {handles}).</source>
+        <translation>{path} CAD 图层 {cad_layer}：{count} 条线未闭合，不作为轮廓读取（句柄 {handles}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="217"/>
+        <source>{path} CAD layer {cad_layer}: the outline with handle {outline} holds no id text; it is called {name}.</source>
+        <translation>{path} CAD 图层 {cad_layer}：句柄为 {outline} 的轮廓内没有编号文字，以 {name} 称之。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="219"/>
+        <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) lies in no outline of the layers read; it is not used.</source>
+        <translation>{path} CAD 图层 {cad_layer}：文字“{text}”（句柄 {handle}）不在所读图层的任何轮廓内，未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="222"/>
+        <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} is not understood; it is not used.</source>
+        <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）无法识别，未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="224"/>
+        <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} looks like storeys but cannot be read (write 18F, 18层, 18/-2 or -2F); it is not used.</source>
+        <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）像是层数但无法读取（应写作 18F、18层、18/-2 或 -2F），未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="227"/>
+        <source>{path} CAD layer {cad_layer}: the texts in {name} (handle {outline}) disagree: {texts}; none of them is used.</source>
+        <translation>{path} CAD 图层 {cad_layer}：{name}（句柄 {outline}）内的文字相互矛盾：{texts}；均未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="229"/>
+        <source>{path}: parcel {parcel} has land-use text &quot;{text}&quot; but its CAD layer {cad_layer} says &quot;{code}&quot;; the text is used.</source>
+        <translation>{path}：地块 {parcel} 的用地文字为“{text}”，但其 CAD 图层 {cad_layer} 表示“{code}”；采用文字。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="232"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="206"/>
+        <location filename="../../planner/messages.py" line="234"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="207"/>
+        <location filename="../../planner/messages.py" line="235"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="209"/>
+        <location filename="../../planner/messages.py" line="237"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="211"/>
+        <location filename="../../planner/messages.py" line="239"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="213"/>
+        <location filename="../../planner/messages.py" line="241"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="215"/>
+        <location filename="../../planner/messages.py" line="243"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which is not a distance; setbacks there come from the line or the setback table.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，不是距离；该地块的退线距离按红线标注或退线距离表确定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="218"/>
+        <location filename="../../planner/messages.py" line="246"/>
         <source>Parcel {parcel} ({code}) is construction land, but {area} of it lies within the {kind} {lines}: the plans conflict.</source>
         <translation>地块{parcel}（{code}）为建设用地，但有{area}位于{kind}{lines}内：规划之间存在冲突。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="220"/>
+        <location filename="../../planner/messages.py" line="248"/>
         <source>{path} layer {layer}: neither field {field} nor the layer name tells what kind of control line {count} features are ({texts}); they are not used: {lines}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”和图层名均无法判断{count}个要素属于哪类控制线（{texts}），这些要素未使用：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="223"/>
+        <location filename="../../planner/messages.py" line="251"/>
         <source>{path} layer {layer}: neither its name nor a field says which control line it holds; it is not used.</source>
         <translation>{path}图层“{layer}”：图层名和字段均未说明其为何种控制线，该图层未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="225"/>
+        <location filename="../../planner/messages.py" line="253"/>
         <source>{path} layer {layer}: feature {fid} is a {geometry_type}, neither a line nor an area; it is not used.</source>
         <translation>{path}图层“{layer}”：要素{fid}为{geometry_type}，既非线也非面，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="228"/>
+        <location filename="../../planner/messages.py" line="256"/>
         <source>{path} layer {layer}: line {line} has &quot;{text}&quot; in field {field}, which is not a distance; it is not used.</source>
         <translation>{path}图层“{layer}”：控制线{line}的字段“{field}”值为“{text}”，不是距离，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="230"/>
+        <location filename="../../planner/messages.py" line="258"/>
         <source>{path} layer {layer}: {count} road red lines state neither a setback nor a road class of the setback table (field {field}: {texts}); setbacks from them are checked only on parcels that state one: {lines}.</source>
         <translation>{path}图层“{layer}”：{count}条道路红线既无退让距离，也无退线距离表中的道路等级（字段“{field}”：{texts}）；仅在地块规定了退线距离处审查后退这些红线的距离：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="234"/>
+        <location filename="../../planner/messages.py" line="262"/>
         <source>Building {building} stands {distance} from the road red line {line}: enough for a low or multi-storey building ({low}), not for a high-rise one ({high}). Its height is not known, so the setback is not judged.</source>
         <translation>建筑{building}距道路红线{line}为{distance}：低层、多层建筑满足要求（{low}），高层建筑不满足（{high}）。其高度未知，故不判定退线。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="241"/>
+        <location filename="../../planner/messages.py" line="266"/>
+        <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; they are matched to the other version by their geometry.</source>
+        <translation>{path} 图层 {layer}：地块编号 {parcel} 被 {count} 个地块使用；按图形与另一版本对应。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="272"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="242"/>
+        <location filename="../../planner/messages.py" line="273"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="243"/>
+        <location filename="../../planner/messages.py" line="274"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="244"/>
+        <location filename="../../planner/messages.py" line="275"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="245"/>
+        <location filename="../../planner/messages.py" line="276"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="246"/>
+        <location filename="../../planner/messages.py" line="277"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="247"/>
+        <location filename="../../planner/messages.py" line="278"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="248"/>
+        <location filename="../../planner/messages.py" line="279"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="251"/>
+        <location filename="../../planner/messages.py" line="282"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="253"/>
+        <location filename="../../planner/messages.py" line="284"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="256"/>
+        <location filename="../../planner/messages.py" line="287"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="257"/>
+        <location filename="../../planner/messages.py" line="288"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="258"/>
+        <location filename="../../planner/messages.py" line="289"/>
+        <source>{path}: CAD layers {layer} hold no closed polylines, circles or hatches ({count} open lines). Close the outlines in CAD or name other layers; layers with outlines: {layers}.</source>
+        <translation>{path}：CAD 图层 {layer} 中没有闭合多段线、圆或填充（有 {count} 条未闭合的线）。请在 CAD 中闭合轮廓或指定其他图层；含轮廓的图层：{layers}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="292"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="261"/>
+        <location filename="../../planner/messages.py" line="295"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="262"/>
+        <location filename="../../planner/messages.py" line="296"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="263"/>
+        <location filename="../../planner/messages.py" line="297"/>
         <source>{path}: the review file cannot be read ({error}).</source>
         <translation>{path}：无法读取审查文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="268"/>
+        <location filename="../../planner/messages.py" line="302"/>
         <source>not a number, comparison or range</source>
         <extracomment>Why an indicator text could not be read (planner.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="269"/>
+        <location filename="../../planner/messages.py" line="303"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="270"/>
+        <location filename="../../planner/messages.py" line="304"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="271"/>
+        <location filename="../../planner/messages.py" line="305"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="272"/>
+        <location filename="../../planner/messages.py" line="306"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="273"/>
+        <location filename="../../planner/messages.py" line="307"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="276"/>
+        <location filename="../../planner/messages.py" line="310"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="277"/>
+        <location filename="../../planner/messages.py" line="311"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="278"/>
+        <location filename="../../planner/messages.py" line="312"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="279"/>
+        <location filename="../../planner/messages.py" line="313"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="282"/>
+        <location filename="../../planner/messages.py" line="316"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="283"/>
+        <location filename="../../planner/messages.py" line="317"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="284"/>
+        <location filename="../../planner/messages.py" line="318"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="288"/>
+        <location filename="../../planner/messages.py" line="322"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="289"/>
+        <location filename="../../planner/messages.py" line="323"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="290"/>
+        <location filename="../../planner/messages.py" line="324"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="291"/>
+        <location filename="../../planner/messages.py" line="325"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="292"/>
+        <location filename="../../planner/messages.py" line="326"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="293"/>
+        <location filename="../../planner/messages.py" line="327"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="294"/>
+        <location filename="../../planner/messages.py" line="328"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="295"/>
+        <location filename="../../planner/messages.py" line="329"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="296"/>
+        <location filename="../../planner/messages.py" line="330"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="297"/>
+        <location filename="../../planner/messages.py" line="331"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="298"/>
+        <location filename="../../planner/messages.py" line="332"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="299"/>
+        <location filename="../../planner/messages.py" line="333"/>
+        <source>comparing with the other plan version</source>
+        <translation>正在与另一规划版本比较</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="334"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="307"/>
+        <location filename="../../planner/messages.py" line="342"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="308"/>
+        <location filename="../../planner/messages.py" line="343"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="40"/>
+        <location filename="../../planner/messages.py" line="608"/>
+        <source>unchanged</source>
+        <extracomment>Warnings that mean a parcel&apos;s limit for an indicator was written but could not be used. ParcelResult attribute holding each indicator&apos;s achieved value. What happened to a parcel between two plan versions (planner.diff.KINDS): a map legend&apos;s words.</extracomment>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="609"/>
+        <source>changed</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="610"/>
+        <source>renamed</source>
+        <translation>更名</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="611"/>
+        <source>split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="612"/>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="613"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="614"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="618"/>
+        <source>Changed</source>
+        <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="619"/>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="620"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="621"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="622"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="624"/>
+        <source>Old plan</source>
+        <translation>原版控规</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="624"/>
+        <source>New plan</source>
+        <translation>新版控规</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="625"/>
+        <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
+        <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="627"/>
+        <source>The two versions are the same.</source>
+        <translation>两个版本相同。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="628"/>
+        <source>land use</source>
+        <translation>用地性质</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="629"/>
+        <source>renamed from {old}</source>
+        <translation>原编号 {old}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="630"/>
+        <source>boundary redrawn, area {old} → {new}</source>
+        <translation>边界调整，面积 {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="41"/>
         <source>Parcel id</source>
         <extracomment>Every target of planner.fields.ALIASES as officials call it (the core keeps only target ids).</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="41"/>
+        <location filename="../../planner/gui/field_mapping.py" line="42"/>
         <source>Land-use code</source>
         <translation>用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="43"/>
+        <location filename="../../planner/gui/field_mapping.py" line="44"/>
         <source>FAR upper</source>
         <translation>容积率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="44"/>
+        <location filename="../../planner/gui/field_mapping.py" line="45"/>
         <source>FAR lower</source>
         <translation>容积率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="45"/>
+        <location filename="../../planner/gui/field_mapping.py" line="46"/>
         <source>Building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="46"/>
+        <location filename="../../planner/gui/field_mapping.py" line="47"/>
         <source>Density upper</source>
         <translation>建筑密度上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="47"/>
+        <location filename="../../planner/gui/field_mapping.py" line="48"/>
         <source>Density lower</source>
         <translation>建筑密度下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="48"/>
+        <location filename="../../planner/gui/field_mapping.py" line="49"/>
         <source>Height limit</source>
         <translation>建筑限高</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="49"/>
+        <location filename="../../planner/gui/field_mapping.py" line="50"/>
         <source>Height limit upper</source>
         <translation>建筑限高上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="50"/>
+        <location filename="../../planner/gui/field_mapping.py" line="51"/>
         <source>Height limit lower</source>
         <translation>建筑限高下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="52"/>
+        <location filename="../../planner/gui/field_mapping.py" line="53"/>
         <source>Green ratio upper</source>
         <translation>绿地率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="53"/>
+        <location filename="../../planner/gui/field_mapping.py" line="54"/>
         <source>Green ratio lower</source>
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="54"/>
+        <location filename="../../planner/gui/field_mapping.py" line="55"/>
         <source>Setback from road red line (m)</source>
         <translation>退线距离（米）</translation>
     </message>
     <message>
+        <location filename="../../planner/gui/field_mapping.py" line="56"/>
+        <source>Approval number (批复文号)</source>
+        <translation>批复文号</translation>
+    </message>
+    <message>
         <location filename="../../planner/gui/field_mapping.py" line="57"/>
+        <source>Approval date (批复时间)</source>
+        <translation>批复时间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="61"/>
         <source>Building id</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="58"/>
-        <location filename="../../planner/gui/inspector.py" line="62"/>
+        <location filename="../../planner/gui/field_mapping.py" line="62"/>
+        <location filename="../../planner/gui/inspector.py" line="61"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="59"/>
+        <location filename="../../planner/gui/field_mapping.py" line="63"/>
         <source>Height (m)</source>
         <translation>建筑高度（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="60"/>
+        <location filename="../../planner/gui/field_mapping.py" line="64"/>
         <source>Storey heights</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="61"/>
+        <location filename="../../planner/gui/field_mapping.py" line="65"/>
         <source>Counted floor area</source>
         <translation>计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="62"/>
+        <location filename="../../planner/gui/field_mapping.py" line="66"/>
         <source>Underground storeys</source>
         <translation>地下层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="63"/>
-        <location filename="../../planner/gui/inspector.py" line="61"/>
+        <location filename="../../planner/gui/field_mapping.py" line="67"/>
+        <location filename="../../planner/gui/inspector.py" line="60"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="66"/>
+        <location filename="../../planner/gui/field_mapping.py" line="70"/>
         <source>Green area id</source>
         <translation>绿地编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="67"/>
+        <location filename="../../planner/gui/field_mapping.py" line="71"/>
         <source>Green factor</source>
         <translation>折算系数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="70"/>
+        <location filename="../../planner/gui/field_mapping.py" line="74"/>
         <source>Line id</source>
         <translation>控制线编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="71"/>
+        <location filename="../../planner/gui/field_mapping.py" line="75"/>
         <source>Control line kind</source>
         <translation>控制线类型</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="72"/>
+        <location filename="../../planner/gui/field_mapping.py" line="76"/>
         <source>Setback from the line (m)</source>
         <translation>退让距离（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="73"/>
+        <location filename="../../planner/gui/field_mapping.py" line="77"/>
         <source>Road class</source>
         <translation>道路等级</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="74"/>
+        <location filename="../../planner/gui/field_mapping.py" line="78"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="96"/>
+        <location filename="../../planner/gui/field_mapping.py" line="100"/>
         <source>Needed: the parcel id (*) and at least one of land use or an indicator (†).</source>
         <extracomment>What a layer must have to be loaded, as planner.layers requires it: every group needs one of its targets. Targets marked in the dialog: the one always needed, and the main columns of an &quot;at least one&quot; group.</extracomment>
         <translation>必填：地块编号（*），以及用地代码或任一控制指标中的至少一项（†）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="98"/>
+        <location filename="../../planner/gui/field_mapping.py" line="102"/>
         <source>Needed: storeys or counted floor area (†).</source>
         <translation>必填：地上层数或计容面积（†）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="99"/>
+        <location filename="../../planner/gui/field_mapping.py" line="103"/>
         <source>Nothing is required: without a factor every green area counts in full.</source>
         <translation>均为选填：没有折算系数时，每块绿地按全部面积计入。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="103"/>
+        <location filename="../../planner/gui/field_mapping.py" line="107"/>
         <source>— not present —</source>
         <translation>— 无此字段 —</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="104"/>
+        <location filename="../../planner/gui/field_mapping.py" line="108"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="105"/>
+        <location filename="../../planner/gui/field_mapping.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="106"/>
+        <location filename="../../planner/gui/field_mapping.py" line="110"/>
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="107"/>
+        <location filename="../../planner/gui/field_mapping.py" line="111"/>
         <source>{file} holds several layers. Which is the {role} layer?</source>
         <translation>{file} 含有多个图层，哪一个是{role}图层？</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="108"/>
-        <location filename="../../planner/report.py" line="145"/>
+        <location filename="../../planner/gui/field_mapping.py" line="112"/>
+        <location filename="../../planner/report.py" line="159"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="108"/>
+        <location filename="../../planner/gui/field_mapping.py" line="112"/>
         <source>Geometry</source>
         <translation>几何类型</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="109"/>
-        <location filename="../../planner/report.py" line="146"/>
+        <location filename="../../planner/gui/field_mapping.py" line="113"/>
+        <location filename="../../planner/report.py" line="160"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="112"/>
+        <location filename="../../planner/gui/field_mapping.py" line="116"/>
         <source>Polygon</source>
         <extracomment>GDAL&apos;s geometry type names as GIS users in China know them (面, 线, 点).</extracomment>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="113"/>
+        <location filename="../../planner/gui/field_mapping.py" line="117"/>
         <source>Multi-polygon</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="114"/>
+        <location filename="../../planner/gui/field_mapping.py" line="118"/>
         <source>Line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="115"/>
+        <location filename="../../planner/gui/field_mapping.py" line="119"/>
         <source>Multi-line</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="116"/>
+        <location filename="../../planner/gui/field_mapping.py" line="120"/>
         <source>Point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="117"/>
+        <location filename="../../planner/gui/field_mapping.py" line="121"/>
         <source>Multi-point</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="119"/>
+        <location filename="../../planner/gui/field_mapping.py" line="123"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="120"/>
+        <location filename="../../planner/gui/field_mapping.py" line="124"/>
         <source>Fields of the {role} layer</source>
         <translation>{role}图层的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="121"/>
+        <location filename="../../planner/gui/field_mapping.py" line="125"/>
         <source>{file} layer {layer}: choose the column that holds each item.</source>
         <translation>{file} 图层 {layer}：请为每一项选择对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="122"/>
+        <location filename="../../planner/gui/field_mapping.py" line="126"/>
         <source>Column</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="122"/>
+        <location filename="../../planner/gui/field_mapping.py" line="126"/>
         <source>Sample values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="123"/>
+        <location filename="../../planner/gui/field_mapping.py" line="127"/>
         <source>Items</source>
         <translation>所需项目</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="124"/>
+        <location filename="../../planner/gui/field_mapping.py" line="128"/>
         <source>Columns in the layer</source>
         <translation>图层中的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="125"/>
+        <location filename="../../planner/gui/field_mapping.py" line="129"/>
         <source>Recognised by itself when named: {names}</source>
         <translation>字段名为以下之一时可自动识别：{names}</translation>
     </message>
@@ -1904,91 +2391,92 @@ layer: {layer}
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="41"/>
+        <location filename="../../planner/gui/inspector.py" line="40"/>
         <source>Select a parcel on the map or a finding in the table.</source>
         <translation>请在地图上选择地块，或在审查结果表中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="42"/>
+        <location filename="../../planner/gui/inspector.py" line="41"/>
         <source>Parcel {parcel} is not touched by the scheme, so it was not checked.</source>
         <translation>方案未涉及地块 {parcel}，未对其审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="43"/>
+        <location filename="../../planner/gui/inspector.py" line="42"/>
         <location filename="../../planner/report.py" line="124"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="44"/>
+        <location filename="../../planner/gui/inspector.py" line="43"/>
         <source>Site area {area}</source>
         <translation>用地面积 {area}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="46"/>
+        <location filename="../../planner/gui/inspector.py" line="45"/>
         <location filename="../../planner/report.py" line="116"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="47"/>
+        <location filename="../../planner/gui/inspector.py" line="46"/>
         <location filename="../../planner/report.py" line="117"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="48"/>
+        <location filename="../../planner/gui/inspector.py" line="47"/>
         <location filename="../../planner/report.py" line="118"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="49"/>
+        <location filename="../../planner/gui/inspector.py" line="48"/>
         <location filename="../../planner/report.py" line="119"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="50"/>
+        <location filename="../../planner/gui/inspector.py" line="49"/>
         <location filename="../../planner/report.py" line="115"/>
         <location filename="../../planner/report.py" line="120"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="58"/>
+        <location filename="../../planner/gui/inspector.py" line="57"/>
         <source>Buildings on this parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="60"/>
+        <location filename="../../planner/gui/inspector.py" line="59"/>
         <location filename="../../planner/gui/violations.py" line="61"/>
-        <location filename="../../planner/report.py" line="194"/>
+        <location filename="../../planner/report.py" line="146"/>
+        <location filename="../../planner/report.py" line="208"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="64"/>
+        <location filename="../../planner/gui/inspector.py" line="63"/>
         <source>Footprint area</source>
         <translation>基底面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="65"/>
+        <location filename="../../planner/gui/inspector.py" line="64"/>
         <source>Counted area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="67"/>
+        <location filename="../../planner/gui/inspector.py" line="66"/>
         <source>No building stands on this parcel.</source>
         <translation>本地块内无建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="68"/>
+        <location filename="../../planner/gui/inspector.py" line="67"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="69"/>
+        <location filename="../../planner/gui/inspector.py" line="68"/>
         <source>No findings on this parcel.</source>
         <translation>本地块无不符合项或提示。</translation>
     </message>
@@ -2095,7 +2583,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report.py" line="184"/>
+        <location filename="../../planner/report.py" line="198"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -2140,6 +2628,7 @@ layer: {layer}
         <translation>控制性详细规划</translation>
     </message>
     <message>
+        <location filename="../../planner/gui/field_mapping.py" line="58"/>
         <location filename="../../planner/report.py" line="81"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
@@ -2255,7 +2744,7 @@ layer: {layer}
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="157"/>
+        <location filename="../../planner/report.py" line="171"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
@@ -2311,201 +2800,246 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/report.py" line="139"/>
+        <source>Findings that depend on the plan version</source>
+        <translation>随规划版本变化的审查结论</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="140"/>
+        <source>The scheme was also checked against the plan version {old}. Under the version in force ({new}), {appeared} findings appear, {disappeared} disappear and {changed} change; {unchanged} are the same under both.</source>
+        <translation>本方案同时按规划版本 {old} 进行了审查。在现行版本（{new}）下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项在两个版本下相同。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="143"/>
+        <source>The scheme was also checked against the plan version {old}: every verdict is the same under both versions.</source>
+        <translation>本方案同时按规划版本 {old} 进行了审查：两个版本下的审查结论完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="147"/>
+        <source>Under the version in force</source>
+        <translation>现行版本下</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="148"/>
+        <source>Under the other version</source>
+        <translation>另一版本下</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="149"/>
+        <source>Appears</source>
+        <translation>新出现</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="150"/>
+        <source>Disappears</source>
+        <translation>消失</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="151"/>
+        <source>Changes</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="152"/>
+        <source>Other plan version</source>
+        <translation>对比规划版本</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report.py" line="153"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="143"/>
+        <location filename="../../planner/report.py" line="157"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="144"/>
+        <location filename="../../planner/report.py" line="158"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="147"/>
+        <location filename="../../planner/report.py" line="161"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="148"/>
+        <location filename="../../planner/report.py" line="162"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="151"/>
+        <location filename="../../planner/report.py" line="165"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="152"/>
+        <location filename="../../planner/report.py" line="166"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="153"/>
+        <location filename="../../planner/report.py" line="167"/>
         <source>Checked and reported by Planner {version} on {time}.</source>
         <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="154"/>
+        <location filename="../../planner/report.py" line="168"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="161"/>
+        <location filename="../../planner/report.py" line="175"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="162"/>
+        <location filename="../../planner/report.py" line="176"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="164"/>
+        <location filename="../../planner/report.py" line="178"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="166"/>
+        <location filename="../../planner/report.py" line="180"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="168"/>
+        <location filename="../../planner/report.py" line="182"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="170"/>
+        <location filename="../../planner/report.py" line="184"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="173"/>
+        <location filename="../../planner/report.py" line="187"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="176"/>
+        <location filename="../../planner/report.py" line="190"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="179"/>
+        <location filename="../../planner/report.py" line="193"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="185"/>
+        <location filename="../../planner/report.py" line="199"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="186"/>
+        <location filename="../../planner/report.py" line="200"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="187"/>
+        <location filename="../../planner/report.py" line="201"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="189"/>
+        <location filename="../../planner/report.py" line="203"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="190"/>
+        <location filename="../../planner/report.py" line="204"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="191"/>
+        <location filename="../../planner/report.py" line="205"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="192"/>
+        <location filename="../../planner/report.py" line="206"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="193"/>
+        <location filename="../../planner/report.py" line="207"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="195"/>
+        <location filename="../../planner/report.py" line="209"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="196"/>
+        <location filename="../../planner/report.py" line="210"/>
         <source>Parcel of this section</source>
         <translation>本节所述地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="197"/>
+        <location filename="../../planner/report.py" line="211"/>
         <source>Road red line</source>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="198"/>
+        <location filename="../../planner/report.py" line="212"/>
         <source>Green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="199"/>
+        <location filename="../../planner/report.py" line="213"/>
         <source>Blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="200"/>
+        <location filename="../../planner/report.py" line="214"/>
         <source>Purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="201"/>
+        <location filename="../../planner/report.py" line="215"/>
         <source>Yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="202"/>
+        <location filename="../../planner/report.py" line="216"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="203"/>
+        <location filename="../../planner/report.py" line="217"/>
         <source>Basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="204"/>
+        <location filename="../../planner/report.py" line="218"/>
         <source>Building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="205"/>
+        <location filename="../../planner/report.py" line="219"/>
         <source>Measured setback distance</source>
         <translation>实测退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="207"/>
+        <location filename="../../planner/report.py" line="221"/>
         <source>Control lines and zones on the map: {kinds}.</source>
         <translation>图中的控制线与控制区：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="208"/>
+        <location filename="../../planner/report.py" line="222"/>
         <source>Measured setback distances (dashed orange): {measures}.</source>
         <translation>实测退线距离（橙色虚线）：{measures}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="209"/>
+        <location filename="../../planner/report.py" line="223"/>
         <source>N</source>
         <translation>北</translation>
     </message>
