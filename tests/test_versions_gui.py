@@ -134,3 +134,22 @@ def test_stop_comparing_and_removing_a_version(qtbot, two_versions):
     window.remove_version(0)
     assert len(window.session.versions) == 1 and window.session.in_force == 0
     assert window.versions_panel.table.rowCount() == 1
+
+
+def test_a_version_named_by_the_official_is_remembered_for_that_plan_file(qtbot, tmp_path, two_versions):
+    window = two_versions
+    window.versions_panel.table.item(0, COL_LABEL).setText("2024年版")
+    window.versions_panel.table.item(0, COL_APPROVAL).setText("酒政函〔2024〕58号")
+    # A new window with the same settings, opening the same file: the name comes back.
+    again = MainWindow("en", window.settings)
+    again.setProperty("quiet_errors", True)
+    qtbot.addWidget(again)
+    wait(qtbot, again, lambda: again.open_files([("plan", str(sample_path(OLD)), "控规地块")]))
+    assert again.session.plan.info.version.label == "2024年版"
+    assert again.session.plan.info.version.approval_number == "酒政函〔2024〕58号"
+    assert again.session.plan.info.version.approval_date == "2025-03-05"  # as the table held it
+    assert again.versions_panel.table.item(0, COL_LABEL).text() == "2024年版"
+    # Another plan file does not inherit it.
+    wait(qtbot, again, lambda: again.open_files([("plan", str(sample_path(NEW)), "控规地块")]))
+    assert again.session.plan.info.version.label == ""
+    again.runner.shutdown()

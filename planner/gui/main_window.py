@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -47,6 +49,7 @@ from planner.gui.violations import FindingsPanel
 from planner.gui.worker import CheckRunner, LoadRequest
 from planner.io import is_dxf, list_layers, name_suggests
 from planner.layers import PlanLayer
+from planner.versions import PlanVersion
 from planner.messages import error_message
 from planner.model import CheckWarning, InputError, Violation
 from planner.review import Review, ReviewStore, review_path
@@ -315,6 +318,8 @@ class MainWindow(QMainWindow):
         changed = [role for role in layers if self.session.layers.get(role) is not layers[role]]
         self.session = replace(self.session.with_layers(layers, result), comparison=self._comparison)
         self._comparison = None
+        if "plan" in changed:
+            self._recall_version()
         self._show_layers(changed)
         self._refresh_after_check()
         self._end_round()
@@ -351,10 +356,24 @@ class MainWindow(QMainWindow):
 
     def _on_versions_panel_version_edited(self, index: int, version) -> None:
         was = self.session.versions[index]
+        self.settings.setValue(_version_key(was.info), json.dumps(version.as_json(), ensure_ascii=False))
         self.session = self.session.with_version(index, version)
         if self.compare_with is was:
             self.compare_with = self.session.versions[index]
         self._show_comparison()
+
+    def _recall_version(self) -> None:
+        """The version the official named for this plan file before (kept in the settings by file content)."""
+        index = self.session.in_force
+        stored = self.settings.value(_version_key(self.session.plan.info)) if index is not None else None
+        if not stored:
+            return
+        try:
+            values = json.loads(str(stored))
+        except ValueError:
+            return
+        version = PlanVersion(**{k: str(values.get(k) or "") for k in ("label", "approval_number", "approval_date")})
+        self.session = self.session.with_version(index, version)
 
     def _show_comparison(self) -> None:
         """The versions table, the changes panel and the map's layer of changed parcels, as the session has them."""
@@ -827,3 +846,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def _version_key(info) -> str:
+    """Settings key of a plan layer's named version: the file's content and the layer, not its path, so a copy
+    keeps the name and an amended file does not inherit it."""
+    digest = hashlib.sha256(f"{info.sha256}|{info.layer}".encode()).hexdigest()[:24]
+    return f"plan_versions/{digest}"
