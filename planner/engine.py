@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -78,9 +79,12 @@ def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | N
     shared = shapely.area(on_two_cores(shapely.intersection, pieces.geometry[a], pieces.geometry[b]))
     total -= np.bincount(pieces.parcel[a], weights=shared * np.minimum(w[a], w[b]), minlength=n_parcels)
     in_pairs = np.bincount(np.concatenate([a, b]), minlength=len(pieces.area))
-    for parcel in np.unique(pieces.parcel[in_pairs >= 2]):
-        members = np.flatnonzero(pieces.parcel == parcel)
-        total[parcel] = _weighted_union_area(pieces.geometry[members], w[members])
+    redo = np.unique(pieces.parcel[in_pairs >= 2])
+    members = np.flatnonzero(np.isin(pieces.parcel, redo))
+    members = members[np.argsort(pieces.parcel[members], kind="stable")]  # by parcel, each in piece order
+    groups = np.split(members, np.cumsum(np.bincount(pieces.parcel[members])[redo])[:-1])
+    for parcel, group in zip(redo.tolist(), groups):
+        total[parcel] = _weighted_union_area(pieces.geometry[group], w[group])
     return total
 
 
@@ -92,7 +96,7 @@ def _overlapping_pairs(pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
     buildings, so this is a handful of vector passes instead of a spatial index over every piece.
     """
     bounds = shapely.bounds(pieces.geometry)
-    order = np.lexsort((bounds[:, 0], pieces.parcel))
+    order = _by_parcel_then(pieces.parcel, bounds[:, 0])
     parcel = pieces.parcel[order]
     minx, miny, maxx, maxy = bounds[order].T
     first_parts, second_parts = [], []
@@ -111,8 +115,18 @@ def _overlapping_pairs(pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
     a = np.concatenate(first_parts) if first_parts else np.array([], dtype=np.intp)
     b = np.concatenate(second_parts) if second_parts else np.array([], dtype=np.intp)
     # Buildings sharing a wall only touch; for polygons, interiors meeting means a positive shared area.
-    meet = shapely.relate_pattern(pieces.geometry[a], pieces.geometry[b], "T********")
+    meet = on_two_cores(shapely.relate_pattern, pieces.geometry[a], pieces.geometry[b], pattern="T********")
     return a[meet], b[meet]
+
+
+def _by_parcel_then(parcel: np.ndarray, key: np.ndarray) -> np.ndarray:
+    """np.lexsort((key, parcel)) in two stable sorts, the second a radix sort when parcel rows fit 16 bits (plans
+    of up to 65,536 parcels): a quarter faster than lexsort at city scale."""
+    by_key = np.argsort(key, kind="stable")
+    rows = parcel[by_key]
+    if len(rows) and rows.max() < 1 << 16:
+        rows = rows.astype(np.uint16)  # numpy sorts 16-bit integers by radix when asked for a stable sort
+    return by_key[np.argsort(rows, kind="stable")]
 
 
 def _weighted_union_area(geometry: np.ndarray, weights: np.ndarray) -> float:
@@ -240,16 +254,17 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     # Parcel findings by parcel (plan order), then rule; a rule's findings keep the order they were made in.
     parcel_rows = np.concatenate([indicator_rows, land_use_rows])
     parcel_violations = indicator_violations + land_use_violations
-    by_rank = np.lexsort((_rule_ranks(parcel_violations), plan.rank[parcel_rows])).tolist()
-    parcel_violations = [parcel_violations[k] for k in by_rank]
-    control_rows = np.array([p for p, _v in control_violations], dtype=np.int64)
+    parcel_rules = _rule_ranks(parcel_violations)
+    by_rank = _stable_order(plan.rank[parcel_rows], parcel_rules)
+    parcel_violations = [parcel_violations[k] for k in by_rank.tolist()]
     all_violations = parcel_violations + crossing + outside_violations + [v for _p, v in control_violations]
-    # Each parcel's own findings, then crossings and control findings standing on it, sorted by rule alone.
-    on_parcel = control_rows >= 0
-    entry_rows = np.concatenate([parcel_rows[by_rank], crossing_rows, control_rows[on_parcel]])
-    entry_violations = parcel_violations + [crossing[k] for k in crossing_of_row.tolist()] + [
-        v for (_p, v), here in zip(control_violations, on_parcel.tolist()) if here]
-    violations = _violations_by_parcel(entry_rows, entry_violations, rows, len(plan.rank))
+    # Each parcel's own findings, then the crossings and control findings on it, in rule order.
+    on_parcel = [(p, v) for p, v in control_violations if p >= 0]
+    entry_rows = np.concatenate([parcel_rows[by_rank], crossing_rows, np.array([p for p, _v in on_parcel], dtype=int)])
+    entry_rules = np.concatenate([parcel_rules[by_rank], np.full(len(crossing_rows), _RULE_RANK["crosses_parcel"]),
+                                  _rule_ranks([v for _p, v in on_parcel])])
+    entry_violations = parcel_violations + [crossing[k] for k in crossing_of_row.tolist()] + [v for _p, v in on_parcel]
+    violations = _violations_by_parcel(entry_rows, entry_rules, entry_violations, rows, len(plan.rank))
     building_ids, offsets = _buildings_by_parcel(pieces, attributed, buildings.ids, rows)
     table = ParcelTable(
         ids=plan.ids[rows], land_use=plan.land_use[rows], site_area=site_area[rows], gfa=gfa[rows],
@@ -320,9 +335,9 @@ def _crossing_violations(plan: PlanLayer, buildings: BuildingLayer, pieces: Piec
     features = pieces.feature[real]
     starts = np.flatnonzero(np.r_[True, features[1:] != features[:-1]])
     counts = np.diff(np.r_[starts, len(real)])
+    parcel_ids = list(map(str, plan.ids[pieces.parcel[real]].tolist()))
     areas = pieces.area[real].tolist()
-    parcel_ids = [str(i) for i in plan.ids[pieces.parcel[real]].tolist()]
-    spans = [slice(start, end) for start, end in zip(starts.tolist(), (starts + counts).tolist())]
+    spans = list(map(slice, starts.tolist(), (starts + counts).tolist()))  # each building's pieces
     crossed = [parcel_ids[span] for span in spans]
     found = Violation.many(len(starts), repeat("crosses_parcel"), [c[0] for c in crossed],
                            buildings.ids[features[starts]].tolist(), counts.tolist(), repeat(None), repeat(False),
@@ -423,19 +438,29 @@ _RULE_RANK = {rule: k for k, rule in enumerate(ALL_RULES)}
 
 
 def _rule_ranks(violations: list[Violation]) -> np.ndarray:
-    return np.fromiter((_RULE_RANK[v.rule] for v in violations), dtype=np.int64, count=len(violations))
+    """The place of each finding's rule in report order."""
+    return np.fromiter(map(_RULE_RANK.__getitem__, map(attrgetter("rule"), violations)), dtype=np.int64,
+                       count=len(violations))
 
 
-def _violations_by_parcel(entry_rows: np.ndarray, entry_violations: list[Violation], rows: np.ndarray,
-                          n_parcels: int) -> tuple[tuple[Violation, ...], ...]:
-    """The findings on each parcel of `rows`, sorted by rule; findings of one rule keep their order in the entries.
+def _stable_order(first: np.ndarray, rule: np.ndarray) -> np.ndarray:
+    """Positions sorted by `first` (non-negative integers), then rule; ties keep their order.
+
+    One key: a stable sort of a single integer array is several times faster than np.lexsort of two.
+    """
+    return np.argsort(first * len(ALL_RULES) + rule, kind="stable")
+
+
+def _violations_by_parcel(entry_rows: np.ndarray, entry_rules: np.ndarray, entry_violations: list[Violation],
+                          rows: np.ndarray, n_parcels: int) -> tuple[tuple[Violation, ...], ...]:
+    """The findings on each parcel of `rows`, in rule order; findings of one rule keep their order in the entries.
 
     Every entry's parcel is in `rows` (findings are only made on parcels a building stands on).
     """
     slot = np.full(n_parcels, -1, dtype=np.int64)
     slot[rows] = np.arange(len(rows))
     entry_slot = slot[entry_rows]
-    order = np.lexsort((_rule_ranks(entry_violations), entry_slot))  # stable
-    ordered = [entry_violations[k] for k in order.tolist()]
+    order = _stable_order(entry_slot, entry_rules)
+    ordered = tuple(map(entry_violations.__getitem__, order.tolist()))
     ends = np.cumsum(np.bincount(entry_slot, minlength=len(rows))).tolist()
-    return tuple(tuple(ordered[start:end]) for start, end in zip([0, *ends[:-1]], ends))
+    return tuple(map(ordered.__getitem__, map(slice, [0, *ends[:-1]], ends)))  # slices of a tuple are tuples

@@ -60,5 +60,7 @@ def test_violations_by_parcel_sorts_by_rule_and_keeps_each_rules_order():
     # Entries on plan rows 7 and 3; the parcels in result order are rows 3, 7 and 5 (row 5 has none).
     entries = [(7, setback), (7, far[1]), (3, far[0]), (7, crossing), (7, land_use), (7, far[2]), (3, crossing)]
     rows = np.array([3, 7, 5])
-    got = _violations_by_parcel(np.array([r for r, _v in entries]), [v for _r, v in entries], rows, 10)
+    ranks = {"far_max": 0, "land_use": 8, "crosses_parcel": 9, "setback": 13}
+    got = _violations_by_parcel(np.array([r for r, _v in entries]), np.array([ranks[v.rule] for _r, v in entries]),
+                                [v for _r, v in entries], rows, 10)
     assert got == ((far[0], crossing), (far[1], far[2], land_use, crossing, setback), ())
