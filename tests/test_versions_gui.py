@@ -109,9 +109,12 @@ def test_comparing_shows_what_changed_and_which_findings_depend_on_the_version(q
     changes.selectRow(row)
     key, selected = window.canvas.selection()
     assert key == "plan" and window.session.plan.ids[selected].tolist() == ["XG-06-01"]
-    # The report lists the findings that depend on the version.
+    # The report lists the findings that depend on the version, naming both as the official named them.
+    window.versions_panel.table.item(0, COL_LABEL).setText("2024年版")
+    window.versions_panel.table.item(1, COL_LABEL).setText("2025年调整")
     text = window.report_document().toPlainText()
     assert "Findings that depend on the plan version" in text
+    assert "against the plan version 2024年版" in text and "Under the version in force (2025年调整)" in text
 
 
 def test_the_changes_layer_holds_the_changed_parcels_and_the_removed_ones(qtbot, two_versions):

@@ -80,8 +80,12 @@ class Session:
             result = replace(result, inputs={**result.inputs, "plan": new.info})
         versions = tuple(new if k == index else v for k, v in enumerate(self.versions))
         comparison = self.comparison
-        if comparison is not None and comparison.other is old:
-            comparison = replace(comparison, other=new)
+        if comparison is not None:  # the comparison names both versions too
+            verdicts = comparison.verdicts
+            verdicts = replace(verdicts, old_plan=new.info if verdicts.old_plan == old.info else verdicts.old_plan,
+                               new_plan=new.info if verdicts.new_plan == old.info else verdicts.new_plan)
+            comparison = replace(comparison, other=new if comparison.other is old else comparison.other,
+                                 verdicts=verdicts)
         return replace(self, layers=layers, result=result, versions=versions, comparison=comparison)
 
     def without(self, role: str) -> Session:
