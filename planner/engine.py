@@ -28,7 +28,7 @@ from planner.model import (
     ParcelTable,
     Violation,
 )
-from planner.parallel import on_two_cores
+from planner.parallel import in_background, on_two_cores
 
 Progress = Callable[[float, str], None]
 
@@ -61,6 +61,8 @@ def overlay(features: np.ndarray, areas: np.ndarray, parcels: np.ndarray, tree: 
         geometry[clip] = on_two_cores(shapely.intersection, features[feature[clip]], parcels[parcel[clip]])
         area[clip] = shapely.area(geometry[clip])
     keep = area > 0  # bounding boxes that meet, or polygons touching along an edge, give no piece
+    if keep.all():
+        return Pieces(feature, parcel, area, geometry)
     return Pieces(feature[keep], parcel[keep], area[keep], geometry[keep])
 
 
@@ -71,15 +73,28 @@ def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | N
     taken off once (at the lower weight, so overlaps count at the highest factor). Only parcels where a piece
     overlaps two others or more, where that subtraction is not exact, get a real union.
     """
+    return _union_area(pieces, n_parcels, weights, *_candidate_pairs(pieces))
+
+
+def _union_area(pieces: Pieces, n_parcels: int, weights: np.ndarray | None, a: np.ndarray,
+                b: np.ndarray) -> np.ndarray:
+    """union_area_by_parcel given the candidate pairs: mostly GEOS, which releases the GIL, so a thread can do it
+    beside the caller's Python."""
     w = np.ones(len(pieces.area)) if weights is None else weights
     total = np.bincount(pieces.parcel, weights=pieces.area * w, minlength=n_parcels)
-    a, b = _overlapping_pairs(pieces)
+    # Buildings sharing a wall only touch; for polygons, interiors meeting means a positive shared area.
+    meet = on_two_cores(shapely.relate_pattern, pieces.geometry[a], pieces.geometry[b], pattern="T********")
+    a, b = a[meet], b[meet]
     if not len(a):
         return total
-    shared = shapely.area(on_two_cores(shapely.intersection, pieces.geometry[a], pieces.geometry[b]))
-    total -= np.bincount(pieces.parcel[a], weights=shared * np.minimum(w[a], w[b]), minlength=n_parcels)
     in_pairs = np.bincount(np.concatenate([a, b]), minlength=len(pieces.area))
     redo = np.unique(pieces.parcel[in_pairs >= 2])
+    # The shared areas of parcels that get a real union below would be overwritten: not worth intersecting.
+    single = ~np.isin(pieces.parcel[a], redo)
+    shared = np.zeros(len(a))
+    shared[single] = shapely.area(on_two_cores(shapely.intersection, pieces.geometry[a[single]],
+                                               pieces.geometry[b[single]]))
+    total -= np.bincount(pieces.parcel[a], weights=shared * np.minimum(w[a], w[b]), minlength=n_parcels)
     members = np.flatnonzero(np.isin(pieces.parcel, redo))
     members = members[np.argsort(pieces.parcel[members], kind="stable")]  # by parcel, each in piece order
     groups = np.split(members, np.cumsum(np.bincount(pieces.parcel[members])[redo])[:-1])
@@ -88,12 +103,12 @@ def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | N
     return total
 
 
-def _overlapping_pairs(pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of pieces in the same parcel whose interiors meet (a positive shared area).
+def _candidate_pairs(pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of pieces in the same parcel whose bounding boxes meet, for the overlap test.
 
-    Candidates come from a sweep over bounding boxes sorted by parcel, then by left edge: piece i is compared
-    with i+1, i+2 ... only while they share its parcel and start left of its right edge. A parcel holds few
-    buildings, so this is a handful of vector passes instead of a spatial index over every piece.
+    A sweep over bounding boxes sorted by parcel, then by left edge: piece i is compared with i+1, i+2 ... only
+    while they share its parcel and start left of its right edge. A parcel holds few buildings, so this is a
+    handful of vector passes instead of a spatial index over every piece.
     """
     bounds = shapely.bounds(pieces.geometry)
     order = _by_parcel_then(pieces.parcel, bounds[:, 0])
@@ -114,14 +129,12 @@ def _overlapping_pairs(pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
         step += 1
     a = np.concatenate(first_parts) if first_parts else np.array([], dtype=np.intp)
     b = np.concatenate(second_parts) if second_parts else np.array([], dtype=np.intp)
-    # Buildings sharing a wall only touch; for polygons, interiors meeting means a positive shared area.
-    meet = on_two_cores(shapely.relate_pattern, pieces.geometry[a], pieces.geometry[b], pattern="T********")
-    return a[meet], b[meet]
+    return a, b
 
 
 def _by_parcel_then(parcel: np.ndarray, key: np.ndarray) -> np.ndarray:
-    """np.lexsort((key, parcel)) in two stable sorts, the second a radix sort when parcel rows fit 16 bits (plans
-    of up to 65,536 parcels): a quarter faster than lexsort at city scale."""
+    """np.lexsort((key, parcel)) for parcel rows (or other non-negative integers) in two stable sorts, the second
+    a radix sort when the rows fit 16 bits (plans of up to 65,536 parcels): a quarter faster at city scale."""
     by_key = np.argsort(key, kind="stable")
     rows = parcel[by_key]
     if len(rows) and rows.max() < 1 << 16:
@@ -192,9 +205,12 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
 
     stage(0.05, "overlay")
     site_area = shapely.area(parcels_geom)
-    footprint = shapely.area(building_geom)
+    footprint = on_two_cores(shapely.area, building_geom)
     shapely.prepare(parcels_geom)
     tree = shapely.STRtree(parcels_geom)
+    # The green layer needs nothing from the buildings: measured beside them, on the core they leave idle.
+    green_job = None if green is None else in_background(_green_area, geometries[2], green.factor, parcels_geom,
+                                                        tree, n_parcels)
     pieces = overlay(building_geom, footprint, parcels_geom, tree)
     if n_buildings and n_parcels and not len(pieces.area):
         warnings.append(CheckWarning("scheme_outside_plan", None, None, {"path": buildings.info.path}))
@@ -203,7 +219,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     counted = np.where(np.isnan(buildings.gfa), footprint * np.nan_to_num(buildings.storey_factor), buildings.gfa)
     gfa = np.bincount(pieces.parcel, weights=counted[pieces.feature] * pieces.area / footprint[pieces.feature],
                       minlength=n_parcels)
-    footprint_union = union_area_by_parcel(pieces, n_parcels)
+    # The footprints' union is GEOS work, done beside the findings' Python; finding the pairs to test is not.
+    footprint_union_job = in_background(_union_area, pieces, n_parcels, None, *_candidate_pairs(pieces))
     # A building stands on a parcel where it has more than a sliver, or where its largest piece lies.
     attributed = (pieces.area >= rules.SLIVER_AREA) | _largest_piece(pieces, n_buildings)
     max_height = np.full(n_parcels, np.nan)
@@ -213,21 +230,11 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
 
     stage(0.7, "green")
     green_area = None
-    if green is not None:
-        green_geom = geometries[2]
-        green_pieces = overlay(green_geom, shapely.area(green_geom), parcels_geom, tree)
-        green_area = union_area_by_parcel(green_pieces, n_parcels, green.factor[green_pieces.feature])
-        touched[green_pieces.parcel[green_pieces.area >= rules.SLIVER_AREA]] = True
+    if green_job is not None:
+        green_area, green_parcels = green_job.result()
+        touched[green_parcels] = True
 
     stage(0.8, "findings")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        achieved = {
-            "far": gfa / site_area,
-            "density": footprint_union / site_area,
-            "height": max_height,
-            "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
-        }
-    indicator_rows, indicator_violations = _indicator_violations(plan, achieved, touched)
     land_use_table = land_use_table or shipped_table()
     land_use_rows, land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed,
                                                                       land_use_table)
@@ -247,6 +254,16 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
             footprints=building_geom, footprint_area=footprint, land_use_table=land_use_table, table=control_table,
             building_parcel=_building_parcel(pieces, n_buildings))
         warnings += control_warnings
+
+    footprint_union = footprint_union_job.result()  # as late as possible: the findings above ran beside it
+    with np.errstate(divide="ignore", invalid="ignore"):
+        achieved = {
+            "far": gfa / site_area,
+            "density": footprint_union / site_area,
+            "height": max_height,
+            "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
+        }
+    indicator_rows, indicator_violations = _indicator_violations(plan, achieved, touched)
 
     stage(0.9, "results")
     touched_rows = np.flatnonzero(touched)
@@ -282,6 +299,14 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         buildings=BuildingTable(ids=buildings.ids, use=buildings.use, floors=buildings.floors, height=buildings.height,
                                 footprint_area=footprint, counted_area=counted, outside_area=outside),
         lines=tuple(c.info for c in controls))
+
+
+def _green_area(geometry: np.ndarray, factor: np.ndarray, parcels: np.ndarray, tree: shapely.STRtree,
+                n_parcels: int) -> tuple[np.ndarray, np.ndarray]:
+    """Green area counted on each parcel (factored, overlaps once), and the parcels holding more than a sliver."""
+    pieces = overlay(geometry, shapely.area(geometry), parcels, tree)
+    area = union_area_by_parcel(pieces, n_parcels, factor[pieces.feature])
+    return area, pieces.parcel[pieces.area >= rules.SLIVER_AREA]
 
 
 def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
@@ -428,7 +453,7 @@ def _buildings_by_parcel(pieces: Pieces, attributed: np.ndarray, ids: np.ndarray
     position = np.full(int(parcel.max(initial=-1)) + 1, -1)
     position[rows[rows < len(position)]] = np.flatnonzero(rows < len(position))
     slot = position[parcel]  # every attributed piece lies on a touched parcel, so every slot is found
-    order = np.lexsort((feature, slot))
+    order = _by_parcel_then(slot, feature)
     slot, feature = slot[order], feature[order]
     counts = np.bincount(slot, minlength=len(rows))
     return ids[feature], np.concatenate([[0], np.cumsum(counts)])

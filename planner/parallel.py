@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
@@ -11,6 +11,7 @@ import numpy as np
 MIN_SPLIT = 2000
 
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-geos")
+_BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-background")
 
 
 def on_two_cores(operation: Callable[..., np.ndarray], *arrays: np.ndarray, **kwargs) -> np.ndarray:
@@ -22,3 +23,10 @@ def on_two_cores(operation: Callable[..., np.ndarray], *arrays: np.ndarray, **kw
     future = _POOL.submit(operation, *(a[half:] for a in arrays), **kwargs)
     first = operation(*(a[:half] for a in arrays), **kwargs)
     return np.concatenate([first, future.result()])
+
+
+def in_background(function: Callable, *args, **kwargs) -> Future:
+    """function(*args) in a thread of its own, for a result needed later: its GEOS calls then run on the second
+    core while the caller's Python runs on the first. A pool apart from on_two_cores', which `function` may use.
+    """
+    return _BACKGROUND.submit(function, *args, **kwargs)

@@ -1,0 +1,56 @@
+"""The engine's threads: work split over two cores or done in the background gives what one thread gives."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+
+from planner.engine import check
+from planner.layers import load_buildings, load_green, load_plan
+from planner.parallel import MIN_SPLIT, in_background, on_two_cores
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_plans"
+
+
+def test_on_two_cores_equals_one_call():
+    rng = np.random.default_rng(0)
+    boxes = shapely.box(*rng.uniform(0, 100, (4, 3 * MIN_SPLIT)))
+    others = shapely.box(*rng.uniform(0, 100, (4, 3 * MIN_SPLIT)))
+    assert np.array_equal(on_two_cores(shapely.area, boxes), shapely.area(boxes))
+    assert np.array_equal(on_two_cores(shapely.relate_pattern, boxes, others, pattern="T********"),
+                          shapely.relate_pattern(boxes, others, "T********"))
+    split = on_two_cores(shapely.intersection, boxes, others)
+    assert shapely.equals_exact(split, shapely.intersection(boxes, others), tolerance=0).all()
+
+
+def test_in_background_returns_the_result_or_raises():
+    assert in_background(sum, [1, 2, 3]).result() == 6
+    with pytest.raises(ZeroDivisionError):
+        in_background(lambda: 1 / 0).result()
+
+
+def _summary(result):
+    return ([(p.id, p.far, p.density, p.green_ratio, p.violations) for p in result.parcels], result.violations,
+            [(w.code, w.parcel, w.building) for w in result.warnings])
+
+
+def test_checks_in_two_threads_at_once_agree_with_one():
+    plan = load_plan(SAMPLES / "xiguan_plan.gpkg")
+    buildings = load_buildings(SAMPLES / "scheme_violating.gpkg")
+    green = load_green(SAMPLES / "scheme_violating.gpkg")
+    alone = _summary(check(plan, buildings, green))
+    results: list = [None, None]
+
+    def run(k: int) -> None:
+        results[k] = [_summary(check(plan, buildings, green)) for _ in range(5)]
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(got == alone for runs in results for got in runs)
