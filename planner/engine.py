@@ -410,10 +410,12 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
     pairs = [(code_names[k // len(use_names)], use_names[k % len(use_names)]) for k in pair_keys.tolist()]
     verdict = np.array([_verdict(table, code, use) for code, use in pairs], dtype=np.int8)[pair_of]
     use_id = {use: table.normalise_use(use) for use in use_names.tolist()}
-    b, p = b_all[verdict == NOT_ALLOWED], p_all[verdict == NOT_ALLOWED]
-    uses = buildings.use[b].tolist()
-    violations = Violation.many(len(b), repeat("land_use"), plan.ids[p].tolist(), buildings.ids[b].tolist(), uses,
-                                plan.land_use[p].tolist(), repeat(False), [{"use_id": use_id[use]} for use in uses])
+    breaking = verdict == NOT_ALLOWED
+    found_on, found_of = p_all[breaking], b_all[breaking]
+    uses = buildings.use[found_of].tolist()
+    violations = Violation.many(len(found_of), repeat("land_use"), plan.ids[found_on].tolist(),
+                                buildings.ids[found_of].tolist(), uses, plan.land_use[found_on].tolist(),
+                                repeat(False), [{"use_id": use_id[use]} for use in uses])
     unknown_use = np.array([use_id[use] is None for use in use_names.tolist()], dtype=bool)[use_of[b_all]]
     unknown = verdict == UNKNOWN
     warnings = [CheckWarning("unknown_use", None, buildings.ids[b], {"text": buildings.use[b],
@@ -423,7 +425,7 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
         code = plan.land_use[p]
         warnings.append(CheckWarning("unknown_land_use" if code else "land_use_missing", plan.ids[p], None,
                                      {"text": code or "", "path": plan.info.path}))
-    return p, violations, warnings
+    return found_on, violations, warnings
 
 
 def _verdict(table: LandUseTable, code, use: str) -> int:
