@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
@@ -28,7 +29,7 @@ from planner.model import (
     ParcelTable,
     Violation,
 )
-from planner.parallel import in_background, on_two_cores
+from planner.parallel import in_background, now, on_two_cores
 
 Progress = Callable[[float, str], None]
 
@@ -73,34 +74,43 @@ def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | N
     taken off once (at the lower weight, so overlaps count at the highest factor). Only parcels where a piece
     overlaps two others or more, where that subtraction is not exact, get a real union.
     """
-    return _union_area(pieces, n_parcels, weights, *_candidate_pairs(pieces))
+    return _union_area(pieces, n_parcels, weights, now)()
 
 
-def _union_area(pieces: Pieces, n_parcels: int, weights: np.ndarray | None, a: np.ndarray,
-                b: np.ndarray) -> np.ndarray:
-    """union_area_by_parcel given the candidate pairs: mostly GEOS, which releases the GIL, so a thread can do it
-    beside the caller's Python."""
+def _union_area(pieces: Pieces, n_parcels: int, weights: np.ndarray | None,
+                run: Callable[..., Future]) -> Callable[[], np.ndarray]:
+    """union_area_by_parcel in two steps. This call finds the overlapping pairs and hands the GEOS work left (their
+    shared areas, the unions) to `run`: `now`, or `in_background` to do it beside the caller's Python. The
+    function returned adds it all up. Only whole GEOS calls go to the thread: there, each small numpy step would
+    wait its turn for the GIL (up to 5 ms while the caller runs Python).
+    """
     w = np.ones(len(pieces.area)) if weights is None else weights
     total = np.bincount(pieces.parcel, weights=pieces.area * w, minlength=n_parcels)
+    a, b = _candidate_pairs(pieces)
     # Buildings sharing a wall only touch; for polygons, interiors meeting means a positive shared area.
     meet = on_two_cores(shapely.relate_pattern, pieces.geometry[a], pieces.geometry[b], pattern="T********")
     a, b = a[meet], b[meet]
     if not len(a):
-        return total
+        return lambda: total
     in_pairs = np.bincount(np.concatenate([a, b]), minlength=len(pieces.area))
     redo = np.unique(pieces.parcel[in_pairs >= 2])
     # The shared areas of parcels that get a real union below would be overwritten: not worth intersecting.
     single = ~np.isin(pieces.parcel[a], redo)
-    shared = np.zeros(len(a))
-    shared[single] = shapely.area(on_two_cores(shapely.intersection, pieces.geometry[a[single]],
-                                               pieces.geometry[b[single]]))
-    total -= np.bincount(pieces.parcel[a], weights=shared * np.minimum(w[a], w[b]), minlength=n_parcels)
+    shared_geometry = run(on_two_cores, shapely.intersection, pieces.geometry[a[single]], pieces.geometry[b[single]])
     members = np.flatnonzero(np.isin(pieces.parcel, redo))
     members = members[np.argsort(pieces.parcel[members], kind="stable")]  # by parcel, each in piece order
-    groups = np.split(members, np.cumsum(np.bincount(pieces.parcel[members])[redo])[:-1])
-    for parcel, group in zip(redo.tolist(), groups):
-        total[parcel] = _weighted_union_area(pieces.geometry[group], w[group])
-    return total
+    tables, levels = _level_tables(pieces.geometry[members], w[members], np.bincount(pieces.parcel[members])[redo])
+    unions = run(on_two_cores, shapely.union_all, tables, axis=1) if len(tables) else None
+
+    def add_up() -> np.ndarray:
+        shared = np.zeros(len(a))
+        shared[single] = shapely.area(shared_geometry.result())
+        area = total - np.bincount(pieces.parcel[a], weights=shared * np.minimum(w[a], w[b]), minlength=n_parcels)
+        if unions is not None:
+            area[redo] = _add_levels(shapely.area(unions.result()), levels, len(redo))
+        return area
+
+    return add_up
 
 
 def _candidate_pairs(pieces: Pieces) -> tuple[np.ndarray, np.ndarray]:
@@ -142,13 +152,39 @@ def _by_parcel_then(parcel: np.ndarray, key: np.ndarray) -> np.ndarray:
     return by_key[np.argsort(rows, kind="stable")]
 
 
-def _weighted_union_area(geometry: np.ndarray, weights: np.ndarray) -> float:
-    """Σ over factor levels f (descending) of f x ((area covered at >= f) - (area covered at > f))."""
-    area, covered_above = 0.0, 0.0
+def _level_tables(geometry: np.ndarray, weights: np.ndarray,
+                  sizes: np.ndarray) -> tuple[np.ndarray, list[tuple[float, np.ndarray]]]:
+    """The unions a weighted union area takes, for groups of pieces (the next `sizes[k]` of them): for each factor
+    level f (descending) of a group, the union of its pieces weighing f or more.
+
+    Returns one table of rows to unite (None where a row is short or below the level: shapely.union_all(axis=1)
+    skips them), level after level, and for each level the groups with pieces at it, whose rows those are. One
+    GEOS call then does every union, rather than one call per group and level.
+    """
+    row = np.repeat(np.arange(len(sizes)), sizes)
+    column = np.arange(len(row)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    tables, levels = [], []
     for level in np.unique(weights)[::-1]:
-        covered = shapely.union_all(geometry[weights >= level]).area
-        area += level * (covered - covered_above)
-        covered_above = covered
+        present = np.zeros(len(sizes), dtype=bool)
+        present[row[(weights == level) | (np.isnan(weights) & np.isnan(level))]] = True
+        table = np.full((len(sizes), int(sizes.max())), None, dtype=object)
+        reach = weights >= level
+        table[row[reach], column[reach]] = geometry[reach]
+        tables.append(table[present])
+        levels.append((level, present))
+    return (np.concatenate(tables) if tables else np.empty((0, 1), dtype=object)), levels
+
+
+def _add_levels(covered: np.ndarray, levels: list[tuple[float, np.ndarray]], n_groups: int) -> np.ndarray:
+    """Σ over each group's factor levels f of f x ((area covered at >= f) - (area covered at > f)), from the areas
+    of _level_tables' rows."""
+    area, covered_above = np.zeros(n_groups), np.zeros(n_groups)
+    start = 0
+    for level, present in levels:
+        here = covered[start:start + np.count_nonzero(present)]
+        start += len(here)
+        area[present] += level * (here - covered_above[present])
+        covered_above[present] = here
     return area
 
 
@@ -219,8 +255,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     counted = np.where(np.isnan(buildings.gfa), footprint * np.nan_to_num(buildings.storey_factor), buildings.gfa)
     gfa = np.bincount(pieces.parcel, weights=counted[pieces.feature] * pieces.area / footprint[pieces.feature],
                       minlength=n_parcels)
-    # The footprints' union is GEOS work, done beside the findings' Python; finding the pairs to test is not.
-    footprint_union_job = in_background(_union_area, pieces, n_parcels, None, *_candidate_pairs(pieces))
+    add_up_footprints = _union_area(pieces, n_parcels, None, in_background)  # its GEOS work runs beside the findings
     # A building stands on a parcel where it has more than a sliver, or where its largest piece lies.
     attributed = (pieces.area >= rules.SLIVER_AREA) | _largest_piece(pieces, n_buildings)
     max_height = np.full(n_parcels, np.nan)
@@ -255,7 +290,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
             building_parcel=_building_parcel(pieces, n_buildings))
         warnings += control_warnings
 
-    footprint_union = footprint_union_job.result()  # as late as possible: the findings above ran beside it
+    footprint_union = add_up_footprints()  # as late as possible: the findings above ran beside its GEOS work
     with np.errstate(divide="ignore", invalid="ignore"):
         achieved = {
             "far": gfa / site_area,

@@ -30,3 +30,10 @@ def in_background(function: Callable, *args, **kwargs) -> Future:
     core while the caller's Python runs on the first. A pool apart from on_two_cores', which `function` may use.
     """
     return _BACKGROUND.submit(function, *args, **kwargs)
+
+
+def now(function: Callable, *args, **kwargs) -> Future:
+    """function(*args) here and now, as a finished Future: for code that hands its work to in_background or not."""
+    done: Future = Future()
+    done.set_result(function(*args, **kwargs))
+    return done

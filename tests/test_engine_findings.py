@@ -7,9 +7,10 @@ the land-use table does not know) and C (x 200-300, no land-use code).
 from __future__ import annotations
 
 import numpy as np
+import shapely
 from conftest import rect, write_layer
 
-from planner.engine import _by_parcel_then, check
+from planner.engine import _add_levels, _by_parcel_then, _level_tables, check
 from planner.layers import load_buildings, load_plan
 
 
@@ -53,3 +54,27 @@ def test_sort_by_parcel_then_key_is_lexsort():
         key = rng.integers(0, 40, 5000).astype(float)  # many ties: they keep their order
         assert np.array_equal(_by_parcel_then(parcel, key), np.lexsort((key, parcel)))
     assert len(_by_parcel_then(np.array([], dtype=np.int64), np.array([]))) == 0
+
+
+def _weighted_union_area_one_group(geometry, weights):
+    """The engine's former per-group loop, the reference for the table of groups."""
+    area, covered_above = 0.0, 0.0
+    for level in np.unique(weights)[::-1]:
+        covered = shapely.union_all(geometry[weights >= level]).area
+        area += level * (covered - covered_above)
+        covered_above = covered
+    return area
+
+
+def test_level_tables_give_each_groups_weighted_union_area():
+    rng = np.random.default_rng(1)
+    sizes = rng.integers(1, 9, 300)
+    corners = rng.uniform(0, 50, (sizes.sum(), 2))
+    geometry = shapely.box(*corners.T, *(corners + rng.uniform(1, 30, corners.shape)).T)
+    weights = rng.choice([0.0, 0.3, 0.6, 1.0], sizes.sum())
+    weights[rng.random(sizes.sum()) < 0.01] = np.nan
+    tables, levels = _level_tables(geometry, weights, sizes)
+    got = _add_levels(shapely.area(shapely.union_all(tables, axis=1)), levels, len(sizes))
+    starts = np.cumsum(sizes) - sizes
+    want = [_weighted_union_area_one_group(geometry[s:s + n], weights[s:s + n]) for s, n in zip(starts, sizes)]
+    assert np.array_equal(got, np.array(want), equal_nan=True)  # bit for bit, NaN where a factor is NaN

@@ -11,7 +11,7 @@ import shapely
 
 from planner.engine import check
 from planner.layers import load_buildings, load_green, load_plan
-from planner.parallel import MIN_SPLIT, in_background, on_two_cores
+from planner.parallel import MIN_SPLIT, in_background, now, on_two_cores
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_plans"
 
@@ -54,3 +54,8 @@ def test_checks_in_two_threads_at_once_agree_with_one():
     for t in threads:
         t.join()
     assert all(got == alone for runs in results for got in runs)
+
+
+def test_now_is_a_finished_future():
+    done = now(sum, [1, 2, 3])
+    assert done.done() and done.result() == 6
