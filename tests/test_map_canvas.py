@@ -288,6 +288,9 @@ def test_legend_is_drawn_top_right(canvas):
     changed = [(x, y) for x in range(0, SIZE, 4) for y in range(0, SIZE, 4) if plain.pixel(x, y) != legend.pixel(x, y)]
     assert changed
     assert all(x > SIZE / 2 and y < SIZE / 2 for x, y in changed)
+    # Turned off (View > Show legend), the map is as it was without one.
+    canvas.set_legend_visible(False)
+    assert canvas.render_image(SIZE, SIZE) == plain
 
 
 def test_the_widget_paints_what_render_image_draws(canvas):

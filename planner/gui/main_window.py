@@ -217,6 +217,12 @@ class MainWindow(QMainWindow):
         zoom_selection = QAction(self.tr("Zoom to &selection"), self)
         zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
         view_menu.addActions([zoom_all, zoom_selection])
+        self.legend_action = QAction(self.tr("Show &legend"), self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(str(self.settings.value("map/legend", "true")).lower() != "false")
+        self.legend_action.toggled.connect(self._on_legend_action_toggled)
+        self.canvas.set_legend_visible(self.legend_action.isChecked())
+        view_menu.addAction(self.legend_action)
         view_menu.addSeparator()
         for dock in (self.layers_dock, self.versions_dock, self.findings_dock, self.changes_dock,
                      self.inspector_dock, self.review_dock):
@@ -518,6 +524,10 @@ class MainWindow(QMainWindow):
         return {"changed": self.tr("Parcel changed by the amendment"), "renamed": self.tr("Parcel renamed"),
                 "split": self.tr("Parcel split"), "merged": self.tr("Parcels merged"),
                 "added": self.tr("Parcel added"), "removed": self.tr("Parcel removed (old version)")}
+
+    def _on_legend_action_toggled(self, shown: bool) -> None:
+        self.canvas.set_legend_visible(shown)
+        self.settings.setValue("map/legend", "true" if shown else "false")
 
     def _kind_names(self) -> dict[int, str]:
         """Legend names of the control kinds, by index into planner.controls.KINDS."""

@@ -488,6 +488,7 @@ class MapCanvas(QWidget):
         self._selection: tuple[str, list[int]] = ("", [])
         self._selection_path: QPainterPath | None = None
         self._legend: list[tuple[QColor, str]] = []
+        self._legend_visible = True
         self._segments: list[tuple[tuple[tuple[float, float], tuple[float, float]], str]] = []
         self._content_version = 0
         self._cache: tuple[tuple, QImage] | None = None
@@ -589,6 +590,14 @@ class MapCanvas(QWidget):
     def set_legend(self, entries: list[tuple[QColor, str]]) -> None:
         self._legend = [(QColor(c), str(t)) for c, t in entries]
         self.update()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        """The legend box can hide features in the top-right corner: the user may turn it off."""
+        self._legend_visible = visible
+        self.update()
+
+    def is_legend_visible(self) -> bool:
+        return self._legend_visible
 
     def set_overlay_segments(self, segments: Sequence[tuple[Sequence[Sequence[float]], str]]) -> None:
         """Measured segments drawn on top of everything: ((x1, y1), (x2, y2)) in map units and a label ("7.00 m")
@@ -961,7 +970,7 @@ class MapCanvas(QWidget):
         painter.drawText(QPointF(x0, y0 - 6), label)
 
     def _paint_legend(self, painter: QPainter, w: int) -> None:
-        if not self._legend:
+        if not self._legend or not self._legend_visible:
             return
         metrics = QFontMetricsF(self._font)
         line = max(metrics.height(), 14.0) + 4

@@ -177,334 +177,339 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="112"/>
+        <location filename="../../planner/gui/main_window.py" line="115"/>
         <source>Planner — regulatory plan checker</source>
         <extracomment>Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours. Lines are stroked in the stroke colour; zones get an opaque light fill and the kind&apos;s colour as outline. Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status colours a fill would hide. Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="475"/>
+        <location filename="../../planner/gui/main_window.py" line="500"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="476"/>
+        <location filename="../../planner/gui/main_window.py" line="501"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="477"/>
+        <location filename="../../planner/gui/main_window.py" line="502"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="478"/>
+        <location filename="../../planner/gui/main_window.py" line="503"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="479"/>
+        <location filename="../../planner/gui/main_window.py" line="504"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="480"/>
+        <location filename="../../planner/gui/main_window.py" line="505"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="481"/>
+        <location filename="../../planner/gui/main_window.py" line="506"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="138"/>
+        <location filename="../../planner/gui/main_window.py" line="141"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="140"/>
+        <location filename="../../planner/gui/main_window.py" line="143"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="142"/>
+        <location filename="../../planner/gui/main_window.py" line="145"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="146"/>
+        <location filename="../../planner/gui/main_window.py" line="149"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="156"/>
+        <location filename="../../planner/gui/main_window.py" line="159"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="161"/>
-        <location filename="../../planner/gui/main_window.py" line="375"/>
-        <location filename="../../planner/gui/main_window.py" line="552"/>
+        <location filename="../../planner/gui/main_window.py" line="164"/>
+        <location filename="../../planner/gui/main_window.py" line="400"/>
+        <location filename="../../planner/gui/main_window.py" line="581"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="174"/>
+        <location filename="../../planner/gui/main_window.py" line="177"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="175"/>
+        <location filename="../../planner/gui/main_window.py" line="178"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="176"/>
+        <location filename="../../planner/gui/main_window.py" line="179"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="177"/>
+        <location filename="../../planner/gui/main_window.py" line="180"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="178"/>
+        <location filename="../../planner/gui/main_window.py" line="181"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="184"/>
+        <location filename="../../planner/gui/main_window.py" line="187"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="190"/>
+        <location filename="../../planner/gui/main_window.py" line="193"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="191"/>
+        <location filename="../../planner/gui/main_window.py" line="194"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="192"/>
+        <location filename="../../planner/gui/main_window.py" line="195"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="193"/>
+        <location filename="../../planner/gui/main_window.py" line="196"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="194"/>
+        <location filename="../../planner/gui/main_window.py" line="197"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="202"/>
+        <location filename="../../planner/gui/main_window.py" line="205"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="206"/>
+        <location filename="../../planner/gui/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="210"/>
+        <location filename="../../planner/gui/main_window.py" line="213"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="211"/>
+        <location filename="../../planner/gui/main_window.py" line="214"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="214"/>
+        <location filename="../../planner/gui/main_window.py" line="217"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="228"/>
+        <location filename="../../planner/gui/main_window.py" line="220"/>
+        <source>Show &amp;legend</source>
+        <translation>显示图例(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="237"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="245"/>
+        <location filename="../../planner/gui/main_window.py" line="254"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="411"/>
+        <location filename="../../planner/gui/main_window.py" line="436"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="446"/>
+        <location filename="../../planner/gui/main_window.py" line="471"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="499"/>
+        <location filename="../../planner/gui/main_window.py" line="524"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="499"/>
+        <location filename="../../planner/gui/main_window.py" line="524"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="500"/>
+        <location filename="../../planner/gui/main_window.py" line="525"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="500"/>
+        <location filename="../../planner/gui/main_window.py" line="525"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="501"/>
+        <location filename="../../planner/gui/main_window.py" line="526"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="501"/>
+        <location filename="../../planner/gui/main_window.py" line="526"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="505"/>
+        <location filename="../../planner/gui/main_window.py" line="534"/>
         <source>Road red line</source>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="505"/>
+        <location filename="../../planner/gui/main_window.py" line="534"/>
         <source>Green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="505"/>
+        <location filename="../../planner/gui/main_window.py" line="534"/>
         <source>Blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="506"/>
+        <location filename="../../planner/gui/main_window.py" line="535"/>
         <source>Purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="506"/>
+        <location filename="../../planner/gui/main_window.py" line="535"/>
         <source>Yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="506"/>
+        <location filename="../../planner/gui/main_window.py" line="535"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="507"/>
+        <location filename="../../planner/gui/main_window.py" line="536"/>
         <source>Basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="507"/>
+        <location filename="../../planner/gui/main_window.py" line="536"/>
         <source>Building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="550"/>
-        <location filename="../../planner/gui/main_window.py" line="805"/>
+        <location filename="../../planner/gui/main_window.py" line="579"/>
+        <location filename="../../planner/gui/main_window.py" line="834"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="550"/>
-        <location filename="../../planner/gui/main_window.py" line="806"/>
+        <location filename="../../planner/gui/main_window.py" line="579"/>
+        <location filename="../../planner/gui/main_window.py" line="835"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="551"/>
-        <location filename="../../planner/gui/main_window.py" line="807"/>
+        <location filename="../../planner/gui/main_window.py" line="580"/>
+        <location filename="../../planner/gui/main_window.py" line="836"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="551"/>
-        <location filename="../../planner/gui/main_window.py" line="808"/>
+        <location filename="../../planner/gui/main_window.py" line="580"/>
+        <location filename="../../planner/gui/main_window.py" line="837"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="622"/>
+        <location filename="../../planner/gui/main_window.py" line="651"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="628"/>
+        <location filename="../../planner/gui/main_window.py" line="657"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="636"/>
+        <location filename="../../planner/gui/main_window.py" line="665"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="643"/>
+        <location filename="../../planner/gui/main_window.py" line="672"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="683"/>
+        <location filename="../../planner/gui/main_window.py" line="712"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="684"/>
+        <location filename="../../planner/gui/main_window.py" line="713"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="738"/>
+        <location filename="../../planner/gui/main_window.py" line="767"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="759"/>
+        <location filename="../../planner/gui/main_window.py" line="788"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="759"/>
+        <location filename="../../planner/gui/main_window.py" line="788"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="759"/>
+        <location filename="../../planner/gui/main_window.py" line="788"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="760"/>
+        <location filename="../../planner/gui/main_window.py" line="789"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="803"/>
+        <location filename="../../planner/gui/main_window.py" line="832"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="804"/>
+        <location filename="../../planner/gui/main_window.py" line="833"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
