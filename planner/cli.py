@@ -397,6 +397,8 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
 
 
 def _width(text: str) -> int:
+    if text.isascii():  # most cells (ids, numbers): no regex needed, a city has hundreds of thousands
+        return len(text)
     return len(text) + len(_WIDE.findall(text))
 
 
