@@ -58,6 +58,8 @@ log = logging.getLogger(__name__)
 
 VECTOR_FILTER = "GIS layers and CAD drawings (*.gpkg *.shp *.geojson *.json *.fgb *.gdb *.dxf);;All files (*)"
 MAX_RECENT = 8
+#: The docks' layout version: raise it when docks are added, so an older saved layout does not misplace them.
+WINDOW_STATE_VERSION = 2  # 2: plan versions and plan changes docks
 
 PARCEL_STYLES = {
     PARCEL_UNTOUCHED: LayerStyle(QColor(236, 236, 230), QColor(150, 150, 150), 0.6),
@@ -847,14 +849,13 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 900)
         if state is not None:
-            self.restoreState(state)
-
+            self.restoreState(state, WINDOW_STATE_VERSION)  # a layout saved before the docks changed is dropped
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
         self._save_review()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/state", self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
 
 
