@@ -178,3 +178,16 @@ def test_a_layout_saved_before_the_version_docks_existed_is_not_restored(qtbot, 
     third = MainWindow("en", settings)
     qtbot.addWidget(third)
     assert third.dockWidgetArea(third.findings_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_a_plan_without_a_version_asks_for_one(qtbot, window, tmp_path):
+    import geopandas as gpd
+    from conftest import rect
+
+    path = tmp_path / "plan.gpkg"
+    gpd.GeoDataFrame({"地块编号": ["P1"], "容积率": ["≤2.0"]}, geometry=[rect(0, 0, 100, 100)],
+                     crs="EPSG:4542").to_file(path, layer="控规地块", engine="pyogrio")
+    wait(qtbot, window, lambda: window.open_files([("plan", str(path), "控规地块")]))
+    assert "names no version" in window.stage_label.text()
+    window.versions_panel.table.item(0, COL_APPROVAL).setText("酒政函〔2026〕1号")
+    assert window.session.plan.info.version.approval_number == "酒政函〔2026〕1号"

@@ -326,11 +326,18 @@ class MainWindow(QMainWindow):
         changed = [role for role in layers if self.session.layers.get(role) is not layers[role]]
         self.session = replace(self.session.with_layers(layers, result), comparison=self._comparison)
         self._comparison = None
+        status = ""
         if "plan" in changed:
             self._recall_version()
+            if not self.session.plan.info.version.known:
+                # Checks and reports name the version used: ask for it where it can be typed in.
+                self.versions_dock.show()
+                self.versions_dock.raise_()
+                status = self.tr("This plan layer names no version: type its label, approval number (批复文号) "
+                                 "and date in the Plan versions panel.")
         self._show_layers(changed)
         self._refresh_after_check()
-        self._end_round()
+        self._end_round(status)
 
     def _on_runner_compared(self, comparison) -> None:
         self._comparison = comparison

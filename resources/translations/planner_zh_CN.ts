@@ -177,339 +177,344 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="115"/>
+        <location filename="../../planner/gui/main_window.py" line="117"/>
         <source>Planner — regulatory plan checker</source>
-        <extracomment>Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours. Lines are stroked in the stroke colour; zones get an opaque light fill and the kind&apos;s colour as outline. Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status colours a fill would hide. Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
+        <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours. Lines are stroked in the stroke colour; zones get an opaque light fill and the kind&apos;s colour as outline. Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status colours a fill would hide. Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="500"/>
+        <location filename="../../planner/gui/main_window.py" line="509"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="501"/>
+        <location filename="../../planner/gui/main_window.py" line="510"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="502"/>
+        <location filename="../../planner/gui/main_window.py" line="511"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="503"/>
+        <location filename="../../planner/gui/main_window.py" line="512"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="504"/>
+        <location filename="../../planner/gui/main_window.py" line="513"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="505"/>
+        <location filename="../../planner/gui/main_window.py" line="514"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="506"/>
+        <location filename="../../planner/gui/main_window.py" line="515"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="141"/>
+        <location filename="../../planner/gui/main_window.py" line="143"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="143"/>
+        <location filename="../../planner/gui/main_window.py" line="145"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="145"/>
+        <location filename="../../planner/gui/main_window.py" line="147"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="149"/>
+        <location filename="../../planner/gui/main_window.py" line="151"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="159"/>
+        <location filename="../../planner/gui/main_window.py" line="161"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="164"/>
-        <location filename="../../planner/gui/main_window.py" line="400"/>
-        <location filename="../../planner/gui/main_window.py" line="581"/>
+        <location filename="../../planner/gui/main_window.py" line="166"/>
+        <location filename="../../planner/gui/main_window.py" line="409"/>
+        <location filename="../../planner/gui/main_window.py" line="590"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="177"/>
+        <location filename="../../planner/gui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="178"/>
+        <location filename="../../planner/gui/main_window.py" line="180"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="179"/>
+        <location filename="../../planner/gui/main_window.py" line="181"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="180"/>
+        <location filename="../../planner/gui/main_window.py" line="182"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="181"/>
+        <location filename="../../planner/gui/main_window.py" line="183"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="187"/>
+        <location filename="../../planner/gui/main_window.py" line="189"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="193"/>
+        <location filename="../../planner/gui/main_window.py" line="195"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="194"/>
+        <location filename="../../planner/gui/main_window.py" line="196"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="195"/>
+        <location filename="../../planner/gui/main_window.py" line="197"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="196"/>
+        <location filename="../../planner/gui/main_window.py" line="198"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="197"/>
+        <location filename="../../planner/gui/main_window.py" line="199"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="205"/>
+        <location filename="../../planner/gui/main_window.py" line="207"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="209"/>
+        <location filename="../../planner/gui/main_window.py" line="211"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="213"/>
+        <location filename="../../planner/gui/main_window.py" line="215"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="214"/>
+        <location filename="../../planner/gui/main_window.py" line="216"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="217"/>
+        <location filename="../../planner/gui/main_window.py" line="219"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="220"/>
+        <location filename="../../planner/gui/main_window.py" line="222"/>
         <source>Show &amp;legend</source>
         <translation>显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="237"/>
+        <location filename="../../planner/gui/main_window.py" line="239"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="254"/>
+        <location filename="../../planner/gui/main_window.py" line="256"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="436"/>
+        <location filename="../../planner/gui/main_window.py" line="336"/>
+        <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
+        <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="445"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="471"/>
+        <location filename="../../planner/gui/main_window.py" line="480"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="524"/>
+        <location filename="../../planner/gui/main_window.py" line="533"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="524"/>
+        <location filename="../../planner/gui/main_window.py" line="533"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="525"/>
+        <location filename="../../planner/gui/main_window.py" line="534"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="525"/>
+        <location filename="../../planner/gui/main_window.py" line="534"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="526"/>
+        <location filename="../../planner/gui/main_window.py" line="535"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="526"/>
+        <location filename="../../planner/gui/main_window.py" line="535"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="534"/>
+        <location filename="../../planner/gui/main_window.py" line="543"/>
         <source>Road red line</source>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="534"/>
+        <location filename="../../planner/gui/main_window.py" line="543"/>
         <source>Green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="534"/>
+        <location filename="../../planner/gui/main_window.py" line="543"/>
         <source>Blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="535"/>
+        <location filename="../../planner/gui/main_window.py" line="544"/>
         <source>Purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="535"/>
+        <location filename="../../planner/gui/main_window.py" line="544"/>
         <source>Yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="535"/>
+        <location filename="../../planner/gui/main_window.py" line="544"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="536"/>
+        <location filename="../../planner/gui/main_window.py" line="545"/>
         <source>Basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="536"/>
+        <location filename="../../planner/gui/main_window.py" line="545"/>
         <source>Building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
-        <location filename="../../planner/gui/main_window.py" line="834"/>
+        <location filename="../../planner/gui/main_window.py" line="588"/>
+        <location filename="../../planner/gui/main_window.py" line="843"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
-        <location filename="../../planner/gui/main_window.py" line="835"/>
+        <location filename="../../planner/gui/main_window.py" line="588"/>
+        <location filename="../../planner/gui/main_window.py" line="844"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="580"/>
-        <location filename="../../planner/gui/main_window.py" line="836"/>
+        <location filename="../../planner/gui/main_window.py" line="589"/>
+        <location filename="../../planner/gui/main_window.py" line="845"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="580"/>
-        <location filename="../../planner/gui/main_window.py" line="837"/>
+        <location filename="../../planner/gui/main_window.py" line="589"/>
+        <location filename="../../planner/gui/main_window.py" line="846"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="651"/>
+        <location filename="../../planner/gui/main_window.py" line="660"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="657"/>
+        <location filename="../../planner/gui/main_window.py" line="666"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="665"/>
+        <location filename="../../planner/gui/main_window.py" line="674"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="672"/>
+        <location filename="../../planner/gui/main_window.py" line="681"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="712"/>
+        <location filename="../../planner/gui/main_window.py" line="721"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="713"/>
+        <location filename="../../planner/gui/main_window.py" line="722"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="767"/>
+        <location filename="../../planner/gui/main_window.py" line="776"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="788"/>
+        <location filename="../../planner/gui/main_window.py" line="797"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="788"/>
+        <location filename="../../planner/gui/main_window.py" line="797"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="788"/>
+        <location filename="../../planner/gui/main_window.py" line="797"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="789"/>
+        <location filename="../../planner/gui/main_window.py" line="798"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="832"/>
+        <location filename="../../planner/gui/main_window.py" line="841"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="833"/>
+        <location filename="../../planner/gui/main_window.py" line="842"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -946,44 +951,44 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="407"/>
+        <location filename="../../planner/cli.py" line="409"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="407"/>
+        <location filename="../../planner/cli.py" line="409"/>
         <location filename="../../planner/report.py" line="163"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="408"/>
+        <location filename="../../planner/cli.py" line="410"/>
         <location filename="../../planner/report.py" line="164"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="409"/>
+        <location filename="../../planner/cli.py" line="411"/>
         <location filename="../../planner/report.py" line="220"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="410"/>
+        <location filename="../../planner/cli.py" line="412"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
         <location filename="../../planner/report.py" line="113"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="410"/>
+        <location filename="../../planner/cli.py" line="412"/>
         <location filename="../../planner/report.py" line="114"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="411"/>
+        <location filename="../../planner/cli.py" line="413"/>
         <location filename="../../planner/gui/field_mapping.py" line="43"/>
         <location filename="../../planner/gui/inspector.py" line="52"/>
         <location filename="../../planner/messages.py" line="110"/>
@@ -991,32 +996,32 @@ layer: {layer}
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="411"/>
+        <location filename="../../planner/cli.py" line="413"/>
         <location filename="../../planner/gui/inspector.py" line="53"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="412"/>
+        <location filename="../../planner/cli.py" line="414"/>
         <location filename="../../planner/gui/inspector.py" line="54"/>
         <location filename="../../planner/gui/inspector.py" line="62"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="412"/>
+        <location filename="../../planner/cli.py" line="414"/>
         <location filename="../../planner/gui/field_mapping.py" line="52"/>
         <location filename="../../planner/gui/inspector.py" line="55"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="413"/>
+        <location filename="../../planner/cli.py" line="415"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="430"/>
+        <location filename="../../planner/cli.py" line="432"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/messages.py" line="103"/>
         <location filename="../../planner/report.py" line="121"/>
@@ -1025,7 +1030,7 @@ layer: {layer}
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="431"/>
+        <location filename="../../planner/cli.py" line="433"/>
         <location filename="../../planner/messages.py" line="102"/>
         <location filename="../../planner/report.py" line="122"/>
         <source>pass</source>
@@ -1033,58 +1038,58 @@ layer: {layer}
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="464"/>
+        <location filename="../../planner/cli.py" line="466"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="465"/>
+        <location filename="../../planner/cli.py" line="467"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="467"/>
+        <location filename="../../planner/cli.py" line="469"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="471"/>
+        <location filename="../../planner/cli.py" line="473"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="472"/>
+        <location filename="../../planner/cli.py" line="474"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="473"/>
+        <location filename="../../planner/cli.py" line="475"/>
         <location filename="../../planner/report.py" line="145"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="211"/>
-        <location filename="../../planner/cli.py" line="441"/>
+        <location filename="../../planner/cli.py" line="443"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="450"/>
+        <location filename="../../planner/cli.py" line="452"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="455"/>
+        <location filename="../../planner/cli.py" line="457"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
         <location filename="../../planner/report.py" line="90"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="458"/>
+        <location filename="../../planner/cli.py" line="460"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
