@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 
 from planner import rules
+from planner.clip import clip_convex, is_convex
 from planner.controls import ControlLayer, ControlTable, check_controls
 from planner.crs import align, crs_label
 from planner.landuse import LandUseTable, shipped_table
@@ -59,12 +60,33 @@ def overlay(features: np.ndarray, areas: np.ndarray, parcels: np.ndarray, tree: 
     area = areas[feature]
     clip = np.flatnonzero(~covered)
     if len(clip):
-        geometry[clip] = on_two_cores(shapely.intersection, features[feature[clip]], parcels[parcel[clip]])
+        geometry[clip] = _intersection(features, parcels, feature[clip], parcel[clip])
         area[clip] = shapely.area(geometry[clip])
     keep = area > 0  # bounding boxes that meet, or polygons touching along an edge, give no piece
     if keep.all():
         return Pieces(feature, parcel, area, geometry)
     return Pieces(feature[keep], parcel[keep], area[keep], geometry[keep])
+
+
+def _intersection(features: np.ndarray, parcels: np.ndarray, feature: np.ndarray, parcel: np.ndarray) -> np.ndarray:
+    """shapely.intersection(features[feature], parcels[parcel]): pairs of convex polygons are clipped in numpy
+    (planner.clip: several times faster than GEOS), every other pair by GEOS."""
+    subjects, clips = features[feature], parcels[parcel]
+    convex = _each_convex(parcels, parcel)
+    convex[convex] = _each_convex(features, feature[convex])
+    pieces = np.empty(len(feature), dtype=object)
+    fast, slow = np.flatnonzero(convex), np.flatnonzero(~convex)
+    if len(fast):
+        pieces[fast] = on_two_cores(clip_convex, subjects[fast], clips[fast])
+    if len(slow):
+        pieces[slow] = on_two_cores(shapely.intersection, subjects[slow], clips[slow])
+    return pieces
+
+
+def _each_convex(geometry: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """is_convex(geometry[rows]), testing each geometry once."""
+    unique, inverse = np.unique(rows, return_inverse=True)
+    return is_convex(geometry[unique])[inverse]
 
 
 def union_area_by_parcel(pieces: Pieces, n_parcels: int, weights: np.ndarray | None = None) -> np.ndarray:
