@@ -48,19 +48,21 @@ class VersionComparison:
 
     other: PlanLayer
     changes: PlanDiff
-    verdicts: VerdictComparison
+    verdicts: VerdictComparison | None  # None without a scheme: the plans alone are compared
 
 
-def compare_versions(other: PlanLayer, plan: PlanLayer, result: CheckResult, buildings, green=None, controls=(),
-                     progress=None, cancelled=None) -> VersionComparison:
-    """Check the scheme (buildings, green, control lines) against `other` too, and diff `other` (the old
-    version) against `plan`, the version in force, whose check is `result`."""
+def compare_versions(other: PlanLayer, plan: PlanLayer, result: CheckResult | None = None, buildings=None,
+                     green=None, controls=(), progress=None, cancelled=None) -> VersionComparison:
+    """Diff `other` (the old version) against `plan`, the version in force; with a scheme (buildings, green,
+    control lines) whose check against `plan` is `result`, also check it against `other` and compare verdicts."""
     from planner.diff import diff_plans
     from planner.engine import check
 
+    changes = diff_plans(other, plan)
+    if result is None or buildings is None:
+        return VersionComparison(other=other, changes=changes, verdicts=None)
     other_result = check(other, buildings, green, controls=controls, progress=progress, cancelled=cancelled)
-    return VersionComparison(other=other, changes=diff_plans(other, plan),
-                             verdicts=compare_verdicts(other_result, result))
+    return VersionComparison(other=other, changes=changes, verdicts=compare_verdicts(other_result, result))
 
 
 def compare_verdicts(old: CheckResult, new: CheckResult) -> VerdictComparison:

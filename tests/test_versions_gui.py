@@ -191,3 +191,17 @@ def test_a_plan_without_a_version_asks_for_one(qtbot, window, tmp_path):
     assert "names no version" in window.stage_label.text()
     window.versions_panel.table.item(0, COL_APPROVAL).setText("酒政函〔2026〕1号")
     assert window.session.plan.info.version.approval_number == "酒政函〔2026〕1号"
+
+
+def test_two_plan_versions_compare_without_a_scheme(qtbot, window):
+    """What an amendment changed needs no scheme: the diff alone fills the table and the map."""
+    wait(qtbot, window, lambda: window.open_files([("plan", str(sample_path(OLD)), "控规地块")]))
+    wait(qtbot, window, lambda: window.open_files([("plan", str(sample_path(NEW)), "控规地块")]))
+    wait(qtbot, window, lambda: window.compare_version(0))
+    comparison = window.session.comparison
+    assert comparison is not None and comparison.verdicts is None
+    assert comparison.changes.counts == {"added": 1, "removed": 1, "changed": 5, "split": 1, "merged": 1,
+                                         "unchanged": 27}
+    assert window.changes.changes.rowCount() == 9 and window.changes.verdicts.rowCount() == 0
+    assert "Load a scheme" in window.changes.summary.text()
+    assert CHANGES_LAYER in window.canvas.layer_keys()

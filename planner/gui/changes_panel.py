@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.compare import VersionComparison
+from planner.compare import VerdictComparison, VersionComparison
 from planner.gui.map_canvas import LayerStyle
 from planner.layers import PlanLayer
 from planner.messages import INDICATOR_NAMES, rule_name, tr, violation_message
@@ -110,15 +110,18 @@ class ChangesPanel(QWidget):
         diff, verdicts = comparison.changes, comparison.verdicts
         other = _name(comparison.other.info)
         counts = diff.counts
+        findings = (self.tr("Findings: {appeared} appear, {disappeared} disappear, {changed} change, "
+                            "{unchanged} the same.").format(**verdicts.summary) if verdicts is not None
+                    else self.tr("Load a scheme to see which findings depend on the version."))
         self.summary.setText(
             self.tr("Comparing the version in force, {new}, with {old}.").format(new=_name(plan.info), old=other)
             + " " + self.tr("Parcels: {added} added, {removed} removed, {changed} changed, {split} split, "
                             "{merged} merged, {unchanged} unchanged.").format(**counts)
-            + " " + self.tr("Findings: {appeared} appear, {disappeared} disappear, {changed} change, "
-                            "{unchanged} the same.").format(**verdicts.summary))
+            + " " + findings)
         rows = self._change_rows(comparison, plan)
         self._fill(self.changes, rows)
-        self._fill(self.verdicts, self._verdict_rows(comparison))
+        if verdicts is not None:
+            self._fill(self.verdicts, self._verdict_rows(verdicts))
 
     def _change_rows(self, comparison: VersionComparison, plan: PlanLayer) -> list[tuple[list[str], str, object]]:
         diff = comparison.changes
@@ -155,8 +158,7 @@ class ChangesPanel(QWidget):
                 old=change.area_old, new=change.area_new))
         return "; ".join(parts)
 
-    def _verdict_rows(self, comparison: VersionComparison) -> list[tuple[list[str], str, object]]:
-        verdicts = comparison.verdicts
+    def _verdict_rows(self, verdicts: VerdictComparison) -> list[tuple[list[str], str, object]]:
         names = {"appeared": self.tr("Appears"), "disappeared": self.tr("Disappears"), "changed": self.tr("Changes")}
         rows: list[tuple[list[str], str, object]] = []
 

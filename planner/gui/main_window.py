@@ -692,7 +692,7 @@ class MainWindow(QMainWindow):
     def _verdicts(self):
         """The findings that depend on the plan version, for the report, while comparing."""
         comparison = self.session.comparison
-        return comparison.verdicts if comparison is not None else None
+        return comparison.verdicts if comparison is not None else None  # None too without a scheme
 
     def print_report(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -82,8 +82,10 @@ class Session:
         comparison = self.comparison
         if comparison is not None:  # the comparison names both versions too
             verdicts = comparison.verdicts
-            verdicts = replace(verdicts, old_plan=new.info if verdicts.old_plan == old.info else verdicts.old_plan,
-                               new_plan=new.info if verdicts.new_plan == old.info else verdicts.new_plan)
+            if verdicts is not None:
+                verdicts = replace(verdicts,
+                                   old_plan=new.info if verdicts.old_plan == old.info else verdicts.old_plan,
+                                   new_plan=new.info if verdicts.new_plan == old.info else verdicts.new_plan)
             comparison = replace(comparison, other=new if comparison.other is old else comparison.other,
                                  verdicts=verdicts)
         return replace(self, layers=layers, result=result, versions=versions, comparison=comparison)

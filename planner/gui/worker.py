@@ -116,6 +116,12 @@ class CheckWorker(QObject):
         if self.is_cancelled():
             raise engine.Cancelled()
         if current.get("plan") is None or current.get("buildings") is None:
+            if current.get("plan") is not None and versus is not None and versus is not current["plan"]:
+                try:  # no scheme yet: what the amendment changed can still be shown
+                    self.compared.emit(compare_versions(versus, current["plan"]))
+                except InputError as error:
+                    self.failed.emit(_role_of(error, current), error)
+                    return
             self.progressed.emit(100, "done")
             self.finished.emit(None, current)
             return

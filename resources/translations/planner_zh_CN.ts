@@ -57,97 +57,102 @@
         <translation>未在比较规划版本。请在“规划版本”面板中选择一个版本，点击“与现行版本比较”。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="114"/>
+        <location filename="../../planner/gui/changes_panel.py" line="117"/>
         <source>Comparing the version in force, {new}, with {old}.</source>
         <translation>正在比较现行版本 {new} 与 {old}。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="115"/>
+        <location filename="../../planner/gui/changes_panel.py" line="118"/>
         <source>Parcels: {added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>地块：新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="117"/>
+        <location filename="../../planner/gui/changes_panel.py" line="113"/>
         <source>Findings: {appeared} appear, {disappeared} disappear, {changed} change, {unchanged} the same.</source>
         <translation>审查结论：新出现 {appeared} 项，消失 {disappeared} 项，变化 {changed} 项，相同 {unchanged} 项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="125"/>
+        <location filename="../../planner/gui/changes_panel.py" line="115"/>
+        <source>Load a scheme to see which findings depend on the version.</source>
+        <translation>载入报建方案后可查看随版本变化的审查结论。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/changes_panel.py" line="128"/>
         <source>Changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="125"/>
+        <location filename="../../planner/gui/changes_panel.py" line="128"/>
         <source>Renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="125"/>
+        <location filename="../../planner/gui/changes_panel.py" line="128"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="132"/>
+        <location filename="../../planner/gui/changes_panel.py" line="135"/>
         <source>{old} is now {new}</source>
         <translation>{old} 拆分为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="135"/>
+        <location filename="../../planner/gui/changes_panel.py" line="138"/>
         <source>{old} are now {new}</source>
         <translation>{old} 合并为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="138"/>
+        <location filename="../../planner/gui/changes_panel.py" line="141"/>
         <source>new in the version in force</source>
         <translation>现行版本新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="140"/>
+        <location filename="../../planner/gui/changes_panel.py" line="143"/>
         <source>not in the version in force</source>
         <translation>现行版本中已无此地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="146"/>
+        <location filename="../../planner/gui/changes_panel.py" line="149"/>
         <source>was {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="152"/>
+        <location filename="../../planner/gui/changes_panel.py" line="155"/>
         <source>land use {old} → {new}</source>
         <translation>用地性质 {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="154"/>
+        <location filename="../../planner/gui/changes_panel.py" line="157"/>
         <source>boundary redrawn ({old:.0f} m² → {new:.0f} m²)</source>
         <translation>边界调整（{old:.0f} m² → {new:.0f} m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <location filename="../../planner/gui/changes_panel.py" line="162"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <location filename="../../planner/gui/changes_panel.py" line="162"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <location filename="../../planner/gui/changes_panel.py" line="162"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
