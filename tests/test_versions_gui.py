@@ -205,3 +205,20 @@ def test_two_plan_versions_compare_without_a_scheme(qtbot, window):
     assert window.changes.changes.rowCount() == 9 and window.changes.verdicts.rowCount() == 0
     assert "Load a scheme" in window.changes.summary.text()
     assert CHANGES_LAYER in window.canvas.layer_keys()
+
+
+def test_another_plan_version_keeps_the_plan_below_the_scheme(two_versions):
+    """A reloaded plan layer (another version, put in force) stays where it was: under buildings and green."""
+    keys = two_versions.canvas.layer_keys()
+    assert keys.index("plan") > keys.index("buildings") and keys.index("plan") > keys.index("green")
+
+
+def test_new_layers_go_where_they_belong_and_the_users_order_is_kept():
+    from planner.gui.main_window import with_new_layer
+
+    assert with_new_layer([], "plan") == ["plan"]
+    assert with_new_layer(["buildings", "green", "plan"], "lines") == ["buildings", "lines", "green", "plan"]
+    # The user put the plan on top: lines go above it, the rest keeps the user's order.
+    assert with_new_layer(["plan", "buildings", "green"], "lines") == ["lines", "plan", "buildings", "green"]
+    assert with_new_layer(["plan"], "buildings") == ["buildings", "plan"]
+    assert with_new_layer(["changes", "plan"], "green") == ["changes", "green", "plan"]

@@ -485,11 +485,13 @@ class MainWindow(QMainWindow):
     def _show_layers(self, roles: list[str]) -> None:
         geometry = display_geometry(self.session)
         titles = self._titles()
-        fresh = not any(self.canvas.layer_keys())
-        added = False
+        before = self.canvas.layer_keys()
+        fresh = not before
+        added = []
         for role in DRAW_ORDER:  # drawn bottom to top
             if role in roles and role in geometry:
-                added |= role not in self.canvas.layer_keys()
+                if role not in before:
+                    added.append(role)
                 self.canvas.remove_layer(role)
                 styles = {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES,
                           "lines": LINE_STYLES}[role]
@@ -497,9 +499,12 @@ class MainWindow(QMainWindow):
                 classes = self.session.lines.kinds if role == "lines" else None
                 self.canvas.set_layer(role, geometry[role], styles, classes=classes, labels=labels,
                                       title=titles[role])
-        if added:  # a new layer goes where it belongs (lines below the buildings), not simply on top
-            keys = self.canvas.layer_keys()
-            self.canvas.set_layer_order([k for k in reversed(DRAW_ORDER) if k in keys])
+        # A reloaded layer (another plan version) keeps its place in the user's order; a new one goes where it
+        # belongs (lines below the buildings), not simply on top.
+        order = [k for k in before if k in self.canvas.layer_keys()]
+        for role in added:
+            order = with_new_layer(order, role)
+        self.canvas.set_layer_order(order)
         self._update_legend()
         if fresh or "plan" in roles:
             self.canvas.zoom_to_all()
@@ -864,6 +869,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
+
+
+def with_new_layer(order_top_first: list[str], key: str) -> list[str]:
+    """`order_top_first` with `key` placed just above the topmost layer that DRAW_ORDER draws below it."""
+    rest = [k for k in order_top_first if k != key]
+    rank = {k: i for i, k in enumerate(DRAW_ORDER)}  # bottom to top
+    below = [i for i, k in enumerate(rest) if rank.get(k, len(rank)) < rank[key]]
+    at = below[0] if below else len(rest)
+    return rest[:at] + [key] + rest[at:]
 
 
 def _version_key(info) -> str:
