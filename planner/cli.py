@@ -25,7 +25,7 @@ from planner.messages import (
     violation_message,
     warning_message,
 )
-from planner.model import CheckResult, InputError, ParcelTable
+from planner.model import CheckResult, InputError, InputInfo, ParcelTable
 
 if TYPE_CHECKING:
     from planner.diff import PlanDiff
@@ -205,9 +205,7 @@ def print_diff_summary(diff: PlanDiff, lang: str, out: TextIO) -> None:
 
     lines = []
     for role, info in (("old", diff.old), ("new", diff.new)):
-        version = f" · {info.version.describe()}" if info.version is not None and info.version.known else ""
-        lines.append(f"{tr(DIFF_ROLE_NAMES[role], lang)}: {info.path} [{info.layer}] {info.features} · "
-                     f"{info.crs or '-'}{version}")
+        lines.append(_input_line(tr(DIFF_ROLE_NAMES[role], lang), info))
     lines.append(tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {diff.crs or '-'}")
     lines += ["", diff_counts_message(diff.counts, lang)]
     sections = {
@@ -364,17 +362,15 @@ def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, 
 
 def _compare(args: argparse.Namespace, result: CheckResult, layers: dict, progress: _Progress):
     """Check the same scheme against the --compare-plan version and compare the verdicts."""
-    from planner.compare import compare_verdicts
-    from planner.engine import check
+    from planner.compare import verdicts_against
     from planner.fields import load_mapping
     from planner.layers import load_plan
 
     mapping = load_mapping(args.mapping) if args.mapping else None
     progress(0.0, "reading plan")
     old_plan = load_plan(args.compare_plan, args.compare_plan_layer, mapping)
-    old = check(old_plan, layers["buildings"], layers.get("green"), controls=layers.get("lines", []),
-                progress=progress)
-    return compare_verdicts(old, result)
+    return verdicts_against(old_plan, result, layers["buildings"], layers.get("green"), layers.get("lines", []),
+                            progress)
 
 
 def _log_traceback() -> str:
@@ -435,6 +431,12 @@ def _summary_rows(parcels: ParcelTable, lang: str) -> list[list[str]]:
     return [list(row) for row in zip(*columns)]
 
 
+def _input_line(title: str, info: InputInfo) -> str:
+    """One input as the summaries show it: file, layer, features, CRS and (a plan's) version."""
+    version = f" · {info.version.describe()}" if info.version is not None and info.version.known else ""
+    return f"{title}: {info.path} [{info.layer}] {info.features} · {info.crs or '-'}{version}"
+
+
 def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[int, str] | None = None) -> None:
     """A table of the parcels the scheme touches, then every finding and warning in a sentence."""
     header = [tr(c, lang) for c in SUMMARY_COLUMNS]
@@ -443,9 +445,7 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
     lines = [tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}"]
     for role, info in [*result.inputs.items(), *(("lines", info) for info in result.lines)]:
         if info is not None:
-            version = f" · {info.version.describe()}" if info.version is not None and info.version.known else ""
-            lines.append(f"{tr(ROLE_NAMES[role], lang)}: {info.path} [{info.layer}] {info.features} · "
-                         f"{info.crs or '-'}{version}")
+            lines.append(_input_line(tr(ROLE_NAMES[role], lang), info))
     lines.append("")
     lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]]
     if result.violations:
@@ -478,9 +478,10 @@ COMPARISON_LINES = {
 
 def print_comparison(comparison, lang: str, out: TextIO) -> None:
     """The findings that depend on the plan version, after the summary of the version in force."""
+    from planner.versions import version_name
+
     old = comparison.old_plan
-    name = old.version.describe(Path(old.path).stem) if old.version is not None else Path(old.path).stem
-    lines = ["", tr(COMPARISON_TITLE, lang).format(old=name, path=old.path)]
+    lines = ["", tr(COMPARISON_TITLE, lang).format(old=version_name(old, full=True), path=old.path)]
     if not comparison.differs:
         lines.append("  " + tr(COMPARISON_SAME, lang).format(**comparison.summary))
         out.write("\n".join(lines) + "\n")

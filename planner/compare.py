@@ -56,13 +56,22 @@ def compare_versions(other: PlanLayer, plan: PlanLayer, result: CheckResult | No
     """Diff `other` (the old version) against `plan`, the version in force; with a scheme (buildings, green,
     control lines) whose check against `plan` is `result`, also check it against `other` and compare verdicts."""
     from planner.diff import diff_plans
-    from planner.engine import check
 
     changes = diff_plans(other, plan)
     if result is None or buildings is None:
         return VersionComparison(other=other, changes=changes, verdicts=None)
+    verdicts = verdicts_against(other, result, buildings, green, controls, progress, cancelled)
+    return VersionComparison(other=other, changes=changes, verdicts=verdicts)
+
+
+def verdicts_against(other: PlanLayer, result: CheckResult, buildings, green=None, controls=(), progress=None,
+                     cancelled=None) -> VerdictComparison:
+    """Check the scheme (buildings, green, control lines) whose check against the plan in force is `result`
+    against the `other` version too, and compare the findings."""
+    from planner.engine import check
+
     other_result = check(other, buildings, green, controls=controls, progress=progress, cancelled=cancelled)
-    return VersionComparison(other=other, changes=changes, verdicts=compare_verdicts(other_result, result))
+    return compare_verdicts(other_result, result)
 
 
 def compare_verdicts(old: CheckResult, new: CheckResult) -> VerdictComparison:

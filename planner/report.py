@@ -67,6 +67,7 @@ from planner.status import (
     building_status,
     parcel_status,
 )
+from planner.versions import version_name
 
 __all__ = ["ReportMeta", "build_document", "ensure_gui_application", "print_document", "report_html",
            "write_pdf"]
@@ -1230,18 +1231,10 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     return page, images
 
 
-def _version_name(info: Any, full: bool = False) -> str:
-    """A plan input's version as officials name it; the file's name when the version is not known."""
-    stem = Path(info.path).stem
-    if info.version is None:
-        return stem
-    return info.version.describe(stem) if full else info.version.name(stem)
-
-
 def _versions_section(doc: _Html, comparison: Any) -> None:
     """Findings that appear, disappear or change between the plan in force and the other version checked."""
-    name = _version_name(comparison.old_plan, full=True)
-    in_force = _version_name(comparison.new_plan)
+    name = version_name(comparison.old_plan, full=True)
+    in_force = version_name(comparison.new_plan)
     doc.heading(SECTION_VERSIONS)
     if not comparison.differs:
         doc.add(f"<p>{_e(doc.t(VERSIONS_SAME, old=name))}</p>")

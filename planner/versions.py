@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -51,6 +52,14 @@ class PlanVersion:
     def as_json(self) -> dict[str, str | None]:
         return {"label": self.label or None, "approval_number": self.approval_number or None,
                 "approval_date": self.approval_date or None}
+
+
+def version_name(info, full: bool = False) -> str:
+    """How an input (model.InputInfo) names its plan version: the short name, or with `full` the approval number
+    and date too; the file's name when the version is not known."""
+    stem = Path(info.path).stem
+    version = info.version or PlanVersion()
+    return version.describe(stem) if full else version.name(stem)
 
 
 def with_version(plan, label: str = "", approval_number: str = "", approval_date: str = ""):

@@ -6,7 +6,6 @@ gets a layer of the changed parcels, outlined by kind of change over the parcels
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +26,7 @@ from planner.gui.map_canvas import LayerStyle
 from planner.layers import PlanLayer
 from planner.messages import INDICATOR_NAMES, rule_name, tr, violation_message
 from planner.model import Violation
+from planner.versions import version_name
 
 __all__ = ["CHANGES_LAYER", "CHANGE_KINDS", "CHANGE_STYLES", "ChangesPanel", "change_geometry"]
 
@@ -108,13 +108,13 @@ class ChangesPanel(QWidget):
                                          "version and \"Compare with the version in force\"."))
             return
         diff, verdicts = comparison.changes, comparison.verdicts
-        other = _name(comparison.other.info)
+        other = version_name(comparison.other.info)
         counts = diff.counts
         findings = (self.tr("Findings: {appeared} appear, {disappeared} disappear, {changed} change, "
                             "{unchanged} the same.").format(**verdicts.summary) if verdicts is not None
                     else self.tr("Load a scheme to see which findings depend on the version."))
         self.summary.setText(
-            self.tr("Comparing the version in force, {new}, with {old}.").format(new=_name(plan.info), old=other)
+            self.tr("Comparing the version in force, {new}, with {old}.").format(new=version_name(plan.info), old=other)
             + " " + self.tr("Parcels: {added} added, {removed} removed, {changed} changed, {split} split, "
                             "{merged} merged, {unchanged} unchanged.").format(**counts)
             + " " + findings)
@@ -203,9 +203,3 @@ class ChangesPanel(QWidget):
             self.findingSelected.emit(finding)
         elif items[0].data(ID_ROLE):
             self.parcelSelected.emit(items[0].data(ID_ROLE))
-
-
-def _name(info) -> str:
-    version = info.version
-    stem = Path(info.path).stem
-    return version.name(stem) if version is not None else stem

@@ -41,6 +41,7 @@ from planner.gui.session import (
     building_classes,
     building_rows,
     display_geometry,
+    in_display_crs,
     parcel_classes,
     parcel_row,
 )
@@ -404,7 +405,8 @@ class MainWindow(QMainWindow):
             classes = np.concatenate([new_classes, old_classes])
             ids = np.concatenate([new_ids, old_ids]).astype(object)
             if len(classes):
-                aligned = self._aligned([(session.plan.crs, new), (comparison.other.crs, old)])
+                aligned = np.concatenate(in_display_crs(session, [(session.plan.crs, new),
+                                                                  (comparison.other.crs, old)]))
                 self.canvas.set_layer(CHANGES_LAYER, aligned, CHANGE_STYLES, classes=classes, labels=ids,
                                       title=self.tr("Plan changes"))
                 self._change_ids = {str(i): k for k, i in reversed(list(enumerate(ids.tolist())))}
@@ -413,16 +415,6 @@ class MainWindow(QMainWindow):
                 self.canvas.set_layer_order(above + [CHANGES_LAYER] + [k for k in keys if k not in above])
         self.layer_panel.set_layers(self._panel_rows())
         self._update_legend()
-
-    def _aligned(self, parts: list) -> np.ndarray:
-        """(crs, geometry) parts brought to the map's CRS, the way session.display_geometry brings every loaded
-        layer to one (the loaded layers choose the working CRS), and joined."""
-        from planner.crs import align
-
-        layers = [(layer.info.path, layer.crs, layer.geometry[:1]) for role in ROLES
-                  if (layer := self.session.layers.get(role)) is not None]
-        _crs, aligned, _notes = align([*layers, *(("", crs, geometry) for crs, geometry in parts)])
-        return np.concatenate(aligned[len(layers):])
 
     def _on_changes_parcel_selected(self, parcel_id: str) -> None:
         row = parcel_row(self.session, parcel_id)

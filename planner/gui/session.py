@@ -118,6 +118,15 @@ def display_geometry(session: Session) -> dict[str, np.ndarray]:
     return dict(zip(roles, geometries))
 
 
+def in_display_crs(session: Session, parts: list[tuple]) -> list[np.ndarray]:
+    """(crs, geometry) parts brought to the CRS display_geometry draws in. The loaded layers choose that CRS as
+    they do there; one feature of each is enough to choose it without reprojecting them all again."""
+    layers = [(layer.info.path, layer.crs, layer.geometry[:1]) for role in ROLES
+              if (layer := session.layers.get(role)) is not None]
+    _crs, aligned, _notes = align([*layers, *(("", crs, geometry) for crs, geometry in parts)])
+    return aligned[len(layers):]
+
+
 def parcel_classes(session: Session) -> np.ndarray:
     """Per plan parcel: untouched, pass, not assessed, violation (planner.status)."""
     return parcel_status(session.result, 0 if session.plan is None else len(session.plan.ids))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.layers import PlanLayer
-from planner.versions import PlanVersion, normalise_date
+from planner.versions import PlanVersion, normalise_date, version_name
 
 #: Table columns; the three version fields can be edited in place.
 COL_IN_FORCE, COL_LABEL, COL_APPROVAL, COL_DATE, COL_FILE, COL_PARCELS = range(6)
@@ -117,8 +117,7 @@ class VersionsPanel(QWidget):
 
     def _update_status(self, versions: tuple[PlanLayer, ...]) -> None:
         def name(k: int) -> str:
-            info = versions[k].info
-            return (info.version or PlanVersion()).name(Path(info.path).stem)
+            return version_name(versions[k].info)
 
         parts = []
         if self._in_force is not None:
