@@ -38,3 +38,25 @@ def _widgets_application(qapp):
     """A QApplication from the start: the report code creates a bare QGuiApplication when none exists
     (the CLI needs no widgets), and a later widget test could not run on that."""
     yield qapp
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """The window's settings in a file of the test's own, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The main window, shown offscreen, with error dialogs turned into status-bar text."""
+    from planner.gui.main_window import MainWindow
+
+    win = MainWindow("en", settings)
+    win.setProperty("quiet_errors", True)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    yield win
+    win.runner.shutdown()

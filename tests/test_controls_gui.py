@@ -5,28 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 
 from planner.controls import KIND_ID
 from planner.gui.app import sample_files
-from planner.gui.main_window import MainWindow
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.session import display_geometry
 from planner.resources import sample_path
 
 LINES = str(sample_path("xiguan_lines.gpkg"))
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow("en", QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat))
-    win.setProperty("quiet_errors", True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    win.runner.shutdown()
 
 
 @pytest.fixture

@@ -10,31 +10,14 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from planner import check, load_buildings, load_green, load_plan
 from planner.gui.app import sample_files
 from planner.gui.field_mapping import FieldMappingDialog
-from planner.gui.main_window import MainWindow
 from planner.gui.session import PARCEL_UNTOUCHED, PARCEL_VIOLATION, parcel_classes
 from planner.resources import sample_path
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    win = MainWindow("en", settings)
-    win.setProperty("quiet_errors", True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    win.runner.shutdown()
 
 
 def open_and_wait(qtbot, window, files, timeout=20000):

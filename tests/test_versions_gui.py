@@ -19,17 +19,6 @@ from planner.resources import sample_path
 OLD, NEW = "xiguan_plan.gpkg", "xiguan_plan_2025.gpkg"
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow("en", QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat))
-    win.setProperty("quiet_errors", True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    win.runner.shutdown()
-
-
 def wait(qtbot, window, action, timeout=20000):
     with qtbot.waitSignal(window.checkFinished, timeout=timeout):
         action()
