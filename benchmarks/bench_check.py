@@ -3,7 +3,7 @@
     python benchmarks/bench_check.py [--parcels 20000] [--runs 5] [--peer-runs 3] [--profile] [--no-peer]
                                      [--engine-only]
 
-Measures (a) `planner.engine.check()` alone on layers loaded once, (b) `python -m planner check ... --json`
+Measures (a) `planner.checking.engine.check()` alone on layers loaded once, (b) `python -m planner check ... --json`
 end to end in a subprocess, (c) the geopandas peer (benchmarks/peer.py) in a subprocess; peak memory of
 (b) and (c) is the child's max RSS (os.wait4). Then checks that the engine and the peer agree, and prints
 PASS/FAIL against the targets: engine <= 0.5 s, end to end <= 0.4 x peer, end-to-end peak memory < 1 GB.
@@ -150,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.flush()
 
     # (a) the engine alone, on layers loaded once.
-    from planner.engine import check
-    from planner.layers import load_buildings, load_green, load_plan
+    from planner.checking.engine import check
+    from planner.io.layers import load_buildings, load_green, load_plan
 
     loads = {}
     start = time.perf_counter()
@@ -309,7 +309,7 @@ def _profile(check, plan, buildings, green, loads, result, runs: int, engine_onl
         return "\n".join(lines)
     from planner.cli import print_summary
     from planner.messages import default_language
-    from planner.serialise import result_json, sentences
+    from planner.report.serialise import result_json, sentences
 
     lang = default_language()
     start = time.perf_counter()
@@ -325,7 +325,7 @@ def _profile(check, plan, buildings, green, loads, result, runs: int, engine_onl
     start = time.perf_counter()
     print_summary(result, lang, io.StringIO(), messages)
     lines.append(f"  {'text summary':<26}{seconds(time.perf_counter() - start):>10}")
-    imports = "import planner.cli, planner.engine, planner.layers, planner.serialise, planner.messages"
+    imports = "import planner.cli, planner.checking.engine, planner.io.layers, planner.report.serialise, planner.messages"
     startup, _rss = run_child([sys.executable, "-c", imports])
     lines.append(f"  {'interpreter + imports':<26}{seconds(startup):>10}   (subprocess)")
     return "\n".join(lines)

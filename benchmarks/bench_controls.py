@@ -1,4 +1,4 @@
-"""Benchmark of the control-line checks (planner/controls.py): what `controls=` adds to `planner.engine.check()`.
+"""Benchmark of the control-line checks (planner/controls.py): what `controls=` adds to `planner.checking.engine.check()`.
 
     python benchmarks/bench_controls.py [--parcels 20000] [--lines 10000] [--runs 5] [--profile]
 
@@ -133,9 +133,9 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="also time the parts of check_controls")
     args = parser.parse_args()
 
-    from planner.controls import load_controls
-    from planner.engine import check
-    from planner.layers import load_buildings, load_green, load_plan
+    from planner.checking.engine import check
+    from planner.io.controls import load_controls
+    from planner.io.layers import load_buildings, load_green, load_plan
 
     directory = Path(args.data) if args.data else HERE / "_data" / str(args.parcels)
     paths = city.write_city(directory, args.parcels, args.seed)
@@ -184,7 +184,7 @@ def _profile(plan, buildings, green, lines) -> None:
     import cProfile
     import pstats
 
-    from planner.engine import check
+    from planner.checking.engine import check
 
     profiler = cProfile.Profile()
     profiler.enable()

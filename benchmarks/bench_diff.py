@@ -6,7 +6,7 @@ The plan is benchmarks/city.py's (generated once into benchmarks/_data/<parcels>
 copy (plan_amended.gpkg beside it, rewritten every run) changes 1 % of the parcels in each way: FAR limits
 raised, land uses changed, limits rewritten with the same meaning ("≤2.5" -> "2.5", not a change), parcels
 removed, added beyond the city, renamed, reshaped (2 m off one side), split in two (one half keeping the id)
-and pairs of neighbours merged. Times `planner.diff.diff_plans` on the two loaded layers (median and minimum of
+and pairs of neighbours merged. Times `planner.versions.diff.diff_plans` on the two loaded layers (median and minimum of
 --runs) and `python -m planner diff ... --json` end to end once, and checks the counts against the design.
 Exit status 0 when they agree.
 """
@@ -35,8 +35,8 @@ sys.path.insert(0, str(HERE))
 
 import city
 
-from planner.diff import diff_plans
-from planner.layers import load_plan
+from planner.io.layers import load_plan
+from planner.versions.diff import diff_plans
 
 SHARE = 0.01  # of the parcels, per kind of change
 

@@ -7,17 +7,13 @@ The core API, free of Qt::
                    controls=[load_controls("lines.gpkg")])  # control lines are optional
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-from planner.controls import load_controls
-from planner.engine import Cancelled, check
-from planner.layers import load_buildings, load_green, load_plan
+from planner.checking.engine import Cancelled, check
+from planner.io.controls import load_controls
+from planner.io.layers import load_buildings, load_green, load_plan
 from planner.model import CheckResult, CheckWarning, InputError, ParcelResult, Violation
+from planner.resources import planner_version
 
-try:
-    __version__ = version("planner")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+__version__ = planner_version()
 
 __all__ = ["Cancelled", "CheckResult", "CheckWarning", "InputError", "ParcelResult", "Violation", "check",
            "load_buildings", "load_controls", "load_green", "load_plan", "__version__"]

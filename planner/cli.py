@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import orjson
 
-from planner import __version__
+from planner.checking.verdicts import indicator_breaches
 from planner.messages import (
     LANGUAGES,
     QT_TRANSLATE_NOOP,
@@ -25,10 +25,11 @@ from planner.messages import (
     violation_message,
     warning_message,
 )
-from planner.model import CheckResult, InputError, InputInfo, ParcelTable
+from planner.model import ACHIEVED, INDICATORS, CheckResult, InputError, InputInfo, ParcelTable
+from planner.resources import planner_version
 
 if TYPE_CHECKING:
-    from planner.diff import PlanDiff
+    from planner.versions.diff import PlanDiff
 
 EXIT_PASS, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
 PROGRESS_AFTER_SECONDS = 1.5
@@ -41,7 +42,7 @@ LAYER_HELP = ("the layer to read; of a DXF drawing, CAD layers separated by ';',
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planner", description="Check building schemes against a regulatory "
                                      "detailed plan (控制性详细规划).")
-    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--version", action="version", version=f"planner {planner_version()}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check a scheme against a plan and report the breaches",
                            description="Exit 0: no violations; 1: violations found; 2: the input could not be "
@@ -156,9 +157,10 @@ def _add_diff_parser(sub) -> None:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    from planner.diff import diff_json, diff_plans
-    from planner.fields import load_mapping
-    from planner.layers import load_plan
+    from planner.io.fields import load_mapping
+    from planner.io.layers import load_plan
+    from planner.report.serialise import diff_json
+    from planner.versions.diff import diff_plans
 
     lang = args.lang or default_language()
     try:
@@ -194,13 +196,13 @@ def _write_json(data: dict, target: str) -> None:
 
 def print_diff_summary(diff: PlanDiff, lang: str, out: TextIO) -> None:
     """Both versions, the counts, then one line per parcel that changed, split, merged, appeared or went."""
-    from planner.diff import warning_messages
     from planner.messages import (
         DIFF_ROLE_NAMES,
         DIFF_SAME,
         DIFF_SECTION_TITLES,
         change_message,
         diff_counts_message,
+        diff_warning_messages,
     )
 
     lines = []
@@ -220,7 +222,7 @@ def print_diff_summary(diff: PlanDiff, lang: str, out: TextIO) -> None:
             width = max(_width(first) for first, _ in rows)
             lines += ["", f"{tr(DIFF_SECTION_TITLES[kind], lang)} ({len(rows)}):"]
             lines += [f"  {_pad(first, width)}  {rest}".rstrip() for first, rest in rows]
-    warnings = warning_messages(diff, lang)
+    warnings = diff_warning_messages(diff, lang)
     if warnings:
         lines += ["", f"{tr(QT_TRANSLATE_NOOP('messages', 'Warnings'), lang)} ({len(warnings)}):"]
         lines += [f"  [{code}] {message}" for code, message in warnings]
@@ -299,7 +301,7 @@ def _review(args: argparse.Namespace):
 def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, review, lang: str,
                    comparison=None) -> dict[int, str]:
     """JSON, PDF, XLSX and GeoPackage as asked. Returns each violation's sentence for the summary."""
-    from planner.serialise import comparison_json, result_json, sentences
+    from planner.report.serialise import comparison_json, result_json, sentences
 
     messages = sentences(result, lang)
     try:
@@ -315,18 +317,18 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
             else:
                 Path(args.json).write_bytes(document)
         if args.pdf:
-            from planner.report import ReportMeta, write_pdf
+            from planner.report.document import ReportMeta, write_pdf
 
             meta = ReportMeta(authority=args.authority, scheme_name=args.scheme_name or Path(args.buildings).stem,
                               plan_name=args.plan_name or Path(args.plan).stem,
                               reviewer=args.reviewer or (review.reviewer if review is not None else ""))
             write_pdf(result, layers, meta, args.pdf, lang, review, comparison)
         if args.xlsx:
-            from planner.exports import write_xlsx
+            from planner.report.exports import write_xlsx
 
             write_xlsx(result, args.xlsx, lang, review)
         if args.gpkg:
-            from planner.exports import write_findings_gpkg
+            from planner.report.exports import write_findings_gpkg
 
             write_findings_gpkg(result, layers["plan"], layers["buildings"], args.gpkg, lang, review)
     except OSError as exc:
@@ -335,11 +337,11 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
 
 
 def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, dict]:
-    from planner.controls import load_controls
-    from planner.engine import check
-    from planner.fields import load_mapping
-    from planner.layers import load_buildings, load_green, load_plan
-    from planner.versions import with_version
+    from planner.checking.engine import check
+    from planner.io.controls import load_controls
+    from planner.io.fields import load_mapping
+    from planner.io.layers import load_buildings, load_green, load_plan
+    from planner.io.plan_version import with_version
 
     mapping = load_mapping(args.mapping) if args.mapping else None
     progress(0.0, "reading plan")
@@ -362,9 +364,9 @@ def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, 
 
 def _compare(args: argparse.Namespace, result: CheckResult, layers: dict, progress: _Progress):
     """Check the same scheme against the --compare-plan version and compare the verdicts."""
-    from planner.compare import verdicts_against
-    from planner.fields import load_mapping
-    from planner.layers import load_plan
+    from planner.io.fields import load_mapping
+    from planner.io.layers import load_plan
+    from planner.versions.compare import verdicts_against
 
     mapping = load_mapping(args.mapping) if args.mapping else None
     progress(0.0, "reading plan")
@@ -411,18 +413,15 @@ SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("m
                    QT_TRANSLATE_NOOP("messages", "Status"))
 
 
-#: Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.
-_SUMMARY_INDICATORS = (("far", "far", "far_"), ("density", "density", "density_"), ("height", "max_height", "height_"),
-                       ("green_ratio", "green_ratio", "green_"))
 
 
 def _summary_rows(parcels: ParcelTable, lang: str) -> list[list[str]]:
     """One row per parcel: achieved value (limit) per indicator, ✗ where a rule on it is broken."""
     columns = [[str(i) for i in parcels.ids.tolist()], [c or "-" for c in parcels.land_use.tolist()]]
-    for indicator, column, prefix in _SUMMARY_INDICATORS:
-        values = format_values(indicator, getattr(parcels, column))
+    for indicator in INDICATORS:
+        values = format_values(indicator, getattr(parcels, ACHIEVED[indicator]))
         limits = format_limits(indicator, parcels.lower[indicator], parcels.upper[indicator])
-        broken = [any(v.rule.startswith(prefix) for v in found) for found in parcels.violations]
+        broken = [bool(indicator_breaches(found, indicator)) for found in parcels.violations]
         columns.append([value + (f" ({limit})" if limit else "") + (" ✗" if bad else "")
                         for value, limit, bad in zip(values, limits, broken)])
     violation = tr(QT_TRANSLATE_NOOP("messages", "violation"), lang)
@@ -478,7 +477,7 @@ COMPARISON_LINES = {
 
 def print_comparison(comparison, lang: str, out: TextIO) -> None:
     """The findings that depend on the plan version, after the summary of the version in force."""
-    from planner.versions import version_name
+    from planner.model import version_name
 
     old = comparison.old_plan
     lines = ["", tr(COMPARISON_TITLE, lang).format(old=version_name(old, full=True), path=old.path)]

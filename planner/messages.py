@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from planner.model import CONTROL_RULES, INDICATOR_RULES, CheckWarning, ParcelResult, Violation
+from planner.checking.rules import PLACES, round_half_up, round_half_up_array
+from planner.model import CONTROL_RULES, INDICATOR_RULES, CheckWarning, Violation
 from planner.resources import resource_path
-from planner.rules import PLACES, round_half_up, round_half_up_array
 
 if TYPE_CHECKING:
-    from planner.diff import ParcelChange
+    from planner.versions.diff import ParcelChange, PlanDiff
 
 CONTEXT = "messages"
 
@@ -153,7 +153,7 @@ SETBACK_SOURCES = {
     "line": QT_TRANSLATE_NOOP("messages", "the setback stated on the line"),
     "table": QT_TRANSLATE_NOOP("messages", "setback table: {road_class}, {height_class}"),
 }
-#: Kinds of control line (planner.controls.KINDS).
+#: Kinds of control line (planner.io.controls.KINDS).
 KIND_NAMES = {
     "road_red_line": QT_TRANSLATE_NOOP("messages", "road red line"),
     "green_line": QT_TRANSLATE_NOOP("messages", "green line"),
@@ -297,7 +297,7 @@ ERROR_TEMPLATES = {
     "review_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the review file cannot be read ({error})."),
 }
 
-#: Why an indicator text could not be read (planner.indicators.REASONS).
+#: Why an indicator text could not be read (planner.io.indicators.REASONS).
 INDICATOR_REASONS = {
     "unreadable": QT_TRANSLATE_NOOP("messages", "not a number, comparison or range"),
     "negative": QT_TRANSLATE_NOOP("messages", "a negative number"),
@@ -317,7 +317,7 @@ NEEDED_NAMES = {"id": QT_TRANSLATE_NOOP("messages", "parcel-id"),
                 "indicators": QT_TRANSLATE_NOOP("messages", "land-use or indicator"),
                 "floors": QT_TRANSLATE_NOOP("messages", "storeys or counted-area")}
 
-#: Stages reported by the loaders and planner.engine.check through the progress callback.
+#: Stages reported by the loaders and planner.checking.engine.check through the progress callback.
 STAGE_NAMES = {
     "reading plan": QT_TRANSLATE_NOOP("messages", "reading the plan"),
     "reading buildings": QT_TRANSLATE_NOOP("messages", "reading the buildings"),
@@ -515,7 +515,7 @@ def setback_source(v: Violation, lang: str) -> str:
     source = v.details.get("source", "")
     values: dict[str, Any] = {"parcel": v.parcel}
     if source == "table":
-        from planner.controls import default_table
+        from planner.io.controls import default_table
 
         road_class = v.details.get("road_class")
         height_class = v.details.get("height_class")
@@ -573,37 +573,9 @@ def verdict_name(code: str, lang: str) -> str:
     return tr(VERDICT_NAMES.get(code, code), lang)
 
 
-#: Warnings that mean a parcel's limit for an indicator was written but could not be used.
-_LIMIT_UNUSABLE = ("unreadable_indicator", "empty_limit")
-
-#: ParcelResult attribute holding each indicator's achieved value.
-_ACHIEVED = {"far": "far", "density": "density", "height": "max_height", "green_ratio": "green_ratio"}
-
-
-def indicator_verdict(parcel: ParcelResult, indicator: str, warnings: tuple[CheckWarning, ...] = ()) -> str:
-    """A key of VERDICT_NAMES for one indicator of one parcel.
-
-    A limit that was written but unreadable (an unreadable_indicator or empty_limit warning among `warnings`
-    for this parcel and indicator) is "not assessed", not "not controlled".
-    """
-    if any(w.code in _LIMIT_UNUSABLE and w.parcel == parcel.id and w.details.get("indicator") == indicator
-           for w in warnings):
-        return "not assessed"
-    lo, hi = parcel.limits.get(indicator, (None, None))
-    if lo is None and hi is None:
-        return "not controlled"
-    achieved = getattr(parcel, _ACHIEVED[indicator])
-    if achieved is None or achieved != achieved:  # NaN: a parcel of no area
-        return "not assessed"
-    breaches = [v for v in parcel.violations if INDICATOR_RULES.get(v.rule, ("",))[0] == indicator]
-    if not breaches:
-        return "pass"
-    return "violation" if any(not v.marginal for v in breaches) else "marginal violation"
-
-
 # --- plan versions compared (planner/diff.py) -------------------------------------------------------
 
-#: What happened to a parcel between two plan versions (planner.diff.KINDS): a map legend's words.
+#: What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend's words.
 DIFF_KIND_NAMES = {
     "unchanged": QT_TRANSLATE_NOOP("messages", "unchanged"),
     "changed": QT_TRANSLATE_NOOP("messages", "changed"),
@@ -635,12 +607,12 @@ def diff_kind_name(kind: str, lang: str) -> str:
 
 
 def diff_counts_message(counts: dict[str, int], lang: str) -> str:
-    """ "1 added, 1 removed, 5 changed, 1 split, 1 merged, 27 unchanged." (planner.diff.PlanDiff.counts)"""
+    """ "1 added, 1 removed, 5 changed, 1 split, 1 merged, 27 unchanged." (planner.versions.diff.PlanDiff.counts)"""
     return _fill(DIFF_COUNTS, lang, counts)
 
 
 def change_message(change: ParcelChange, lang: str) -> str:
-    """What changed on one parcel (a planner.diff.ParcelChange), as written in each version:
+    """What changed on one parcel (a planner.versions.diff.ParcelChange), as written in each version:
     "renamed from XG-08-03; land use 090104 → 0902; FAR ≤2.0 → ≤2.8; boundary redrawn, area …"."""
     not_controlled = tr(VERDICT_NAMES["not controlled"], lang)
     parts = []
@@ -655,3 +627,11 @@ def change_message(change: ParcelChange, lang: str) -> str:
         parts.append(_fill(DIFF_REDRAWN, lang, {"old": format_area(change.area_old),
                                                 "new": format_area(change.area_new)}))
     return "; ".join(parts)
+
+
+def diff_warning_messages(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
+    """(code, sentence) per warning, each sentence once: both versions often carry the same note."""
+    seen: dict[tuple[str, str], None] = {}
+    for w in diff.warnings:
+        seen.setdefault((w.code, warning_message(w, lang)), None)
+    return list(seen)

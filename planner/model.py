@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field, fields
 from itertools import repeat
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from planner.versions import PlanVersion
-
 #: Indicators a parcel can control, in report order. Ratios (density, green_ratio) are fractions.
 INDICATORS: tuple[str, ...] = ("far", "density", "height", "green_ratio")
+
+#: The achieved value that each indicator's limit is compared with: the ParcelResult attribute, the ParcelTable
+#: column and the JSON key of a parcel. The one table every view reads (messages, report, exports, CLI, window).
+ACHIEVED: dict[str, str] = {"far": "far", "density": "density", "height": "max_height", "green_ratio": "green_ratio"}
 
 #: Rule ids of every check, in report order.
 RULES: tuple[str, ...] = (
@@ -131,6 +136,42 @@ class CheckWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanVersion:
+    """What an official calls a plan version. Empty strings: not known."""
+
+    label: str = ""  # e.g. "2025 年调整"
+    approval_number: str = ""  # 批复文号, e.g. "酒政函〔2025〕37号"
+    approval_date: str = ""  # 批复时间, ISO "2025-06-18" when it could be read, else as written
+
+    @property
+    def known(self) -> bool:
+        return bool(self.label or self.approval_number or self.approval_date)
+
+    def name(self, fallback: str = "") -> str:
+        """The short name of this version: its label, else its approval number, else `fallback`."""
+        return self.label or self.approval_number or fallback
+
+    def describe(self, fallback: str = "") -> str:
+        """One line naming the version fully: "2025 年调整 (酒政函〔2025〕37号, 2025-06-18)"."""
+        extra = [part for part in (self.approval_number, self.approval_date) if part and part != self.name()]
+        name = self.name(fallback)
+        if not extra:
+            return name
+        return f"{name} ({', '.join(extra)})" if name else ", ".join(extra)
+
+    def overridden(self, label: str = "", approval_number: str = "", approval_date: str = "") -> PlanVersion:
+        """This version with what the official stated replacing what the data said (`approval_date` already
+        normalised: planner.io.plan_version.normalise_date)."""
+        return PlanVersion(label=label.strip() or self.label,
+                           approval_number=approval_number.strip() or self.approval_number,
+                           approval_date=approval_date.strip() or self.approval_date)
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"label": self.label or None, "approval_number": self.approval_number or None,
+                "approval_date": self.approval_date or None}
+
+
+@dataclass(frozen=True, slots=True)
 class InputInfo:
     """Provenance of one input layer."""
 
@@ -142,6 +183,14 @@ class InputInfo:
     sha256: str
     #: A plan layer's version (批复文号, 批复时间, label): from its fields or as the official stated it.
     version: PlanVersion | None = None
+
+
+def version_name(info: InputInfo, full: bool = False) -> str:
+    """How an input names its plan version: the short name, or with `full` the approval number and date too;
+    the file's name when the version is not known."""
+    stem = Path(info.path).stem
+    version = info.version or PlanVersion()
+    return version.describe(stem) if full else version.name(stem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +307,67 @@ class CheckResult:
             "violations": len(self.violations),
             "warnings": len(self.warnings),
         }
+
+
+# --- finding keys: how a review names a finding across checks -------------------------------------
+
+#: A finding: a breach, or a warning about the input.
+Finding = Violation | CheckWarning
+
+#: Details of a warning that tell it apart from another of the same code on the same parcel or building. Measured
+#: numbers ("area", "count") and listings that an amendment changes ("parcels") are left out on purpose, and so
+#: is the file path, which an amended plan usually changes (file-level warnings are the exception, see below).
+_IDENTIFYING = ("field", "text", "fid", "indicator", "green", "line_kind", "line")
+#: Violations named by their building alone.
+_BUILDING_NAMED = ("crosses_parcel",)
+#: Warnings about a whole file (a missing field, a coordinate system) have nothing else naming them.
+_FILE_LEVEL = ("path", "layer")
+
+
+def _part(value: Any) -> str:
+    # "|" separates the parts, so an id holding one must not be read as two parts.
+    return "" if value is None else str(value).replace("%", "%25").replace("|", "%7C")
+
+
+def _unpart(text: str) -> str | None:
+    return None if text == "" else text.replace("%7C", "|").replace("%25", "%")
+
+
+def finding_key(finding: Finding) -> str:
+    """A key naming a finding the same way in every check of the same data.
+
+    Violations: ``v|rule|parcel|building`` (a crossing building: ``v|crosses_parcel||building``). Warnings:
+    ``w|code|parcel|building|digest``, the digest (12 hex digits) taken over the details that identify the
+    warning (field, text, fid, indicator, green area; for a warning that names no parcel, building or green area
+    also the file name and layer). Measured values never enter a key, so a re-check after an amendment keeps the
+    notes of findings that are still there. A "|" or "%" inside an id is escaped (%7C, %25).
+    Two findings that no detail tells apart (a scheme with two buildings 1# both lacking a height) share a key,
+    and so a note: they read the same to the official too.
+    """
+    if isinstance(finding, Violation):
+        # A crossing building's parcel is the one holding its largest share, which a measured area decides: the
+        # building alone names the finding.
+        parcel = None if finding.rule in _BUILDING_NAMED else finding.parcel
+        return "|".join(("v", _part(finding.rule), _part(parcel), _part(finding.building)))
+    details = finding.details or {}
+    identifying = {k: details[k] for k in _IDENTIFYING if details.get(k) is not None}
+    if finding.parcel is None and finding.building is None and "green" not in identifying:
+        for k in _FILE_LEVEL:
+            if details.get(k) is not None:
+                # The file name, not the path: the same scheme opened from another folder keeps its notes.
+                identifying[k] = Path(str(details[k])).name if k == "path" else details[k]
+    text = json.dumps(sorted((k, str(v)) for k, v in identifying.items()), ensure_ascii=False)
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return "|".join(("w", _part(finding.code), _part(finding.parcel), _part(finding.building), digest))
+
+
+def key_parts(key: str) -> dict[str, str | None]:
+    """What a key names, for showing a note whose finding is gone: kind ("violation"/"warning"), code, parcel,
+    building."""
+    parts = key.split("|")
+    parts += [""] * (4 - len(parts))
+    kind = {"v": "violation", "w": "warning"}.get(parts[0], parts[0])
+    return {"kind": kind, "code": _unpart(parts[1]), "parcel": _unpart(parts[2]), "building": _unpart(parts[3])}
 
 
 class InputError(Exception):

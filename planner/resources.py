@@ -1,8 +1,11 @@
-"""Finds bundled files: resources/ and sample_plans/ in a source tree, or inside an installed wheel."""
+"""Finds bundled files (resources/ and sample_plans/ in a source tree, or inside an installed wheel) and
+Planner's own version. Imports nothing of ours: every layer may use it."""
 
 from __future__ import annotations
 
 from importlib import resources as _importlib_resources
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _installed_version
 from pathlib import Path
 
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent
@@ -24,3 +27,11 @@ def resource_path(*parts: str) -> Path:
 def sample_path(*parts: str) -> Path:
     """Path of a file under sample_plans/."""
     return _bundled_dir("sample_plans").joinpath(*parts)
+
+
+def planner_version() -> str:
+    """Planner's version as installed; "0+unknown" in a source tree that was never installed."""
+    try:
+        return _installed_version("planner")
+    except PackageNotFoundError:
+        return "0+unknown"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
@@ -13,26 +12,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from planner.model import CheckResult, CheckWarning, InputError, Violation
+from planner.model import CheckResult, CheckWarning, InputError, Violation, finding_key
 
-__all__ = ["SCHEMA", "FindingNote", "Review", "ReviewStore", "annotated", "finding_key", "key_parts",
-           "load_review", "orphaned_notes", "review_path", "save_review"]
+__all__ = ["SCHEMA", "FindingNote", "Review", "ReviewStore", "annotated", "load_review", "orphaned_notes",
+           "review_path", "save_review"]
 
 SCHEMA = "planner.review/1"
 SUFFIX = ".review.json"
 BACKUP_SUFFIX = ".bak"
 
 Finding = Violation | CheckWarning
-
-#: Details of a warning that tell it apart from another of the same code on the same parcel or building. Measured
-#: numbers ("area", "count") and listings that an amendment changes ("parcels") are left out on purpose, and so
-#: is the file path, which an amended plan usually changes (file-level warnings are the exception, see below).
-_IDENTIFYING = ("field", "text", "fid", "indicator", "green", "line_kind", "line")
-#: Violations named by their building alone.
-_BUILDING_NAMED = ("crosses_parcel",)
-#: Warnings about a whole file (a missing field, a coordinate system) have nothing else naming them.
-_FILE_LEVEL = ("path", "layer")
-
 
 @dataclass(frozen=True, slots=True)
 class FindingNote:
@@ -86,54 +75,6 @@ class Review:
 
     def with_reviewer(self, reviewer: str) -> Review:
         return replace(self, reviewer=reviewer)
-
-
-# --- keys --------------------------------------------------------------------------------------------
-
-def _part(value: Any) -> str:
-    # "|" separates the parts, so an id holding one must not be read as two parts.
-    return "" if value is None else str(value).replace("%", "%25").replace("|", "%7C")
-
-
-def _unpart(text: str) -> str | None:
-    return None if text == "" else text.replace("%7C", "|").replace("%25", "%")
-
-
-def finding_key(finding: Finding) -> str:
-    """A key naming a finding the same way in every check of the same data.
-
-    Violations: ``v|rule|parcel|building`` (a crossing building: ``v|crosses_parcel||building``). Warnings:
-    ``w|code|parcel|building|digest``, the digest (12 hex digits) taken over the details that identify the
-    warning (field, text, fid, indicator, green area; for a warning that names no parcel, building or green area
-    also the file name and layer). Measured values never enter a key, so a re-check after an amendment keeps the
-    notes of findings that are still there. A "|" or "%" inside an id is escaped (%7C, %25).
-    Two findings that no detail tells apart (a scheme with two buildings 1# both lacking a height) share a key,
-    and so a note: they read the same to the official too.
-    """
-    if isinstance(finding, Violation):
-        # A crossing building's parcel is the one holding its largest share, which a measured area decides: the
-        # building alone names the finding.
-        parcel = None if finding.rule in _BUILDING_NAMED else finding.parcel
-        return "|".join(("v", _part(finding.rule), _part(parcel), _part(finding.building)))
-    details = finding.details or {}
-    identifying = {k: details[k] for k in _IDENTIFYING if details.get(k) is not None}
-    if finding.parcel is None and finding.building is None and "green" not in identifying:
-        for k in _FILE_LEVEL:
-            if details.get(k) is not None:
-                # The file name, not the path: the same scheme opened from another folder keeps its notes.
-                identifying[k] = Path(str(details[k])).name if k == "path" else details[k]
-    text = json.dumps(sorted((k, str(v)) for k, v in identifying.items()), ensure_ascii=False)
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return "|".join(("w", _part(finding.code), _part(finding.parcel), _part(finding.building), digest))
-
-
-def key_parts(key: str) -> dict[str, str | None]:
-    """What a key names, for showing a note whose finding is gone: kind ("violation"/"warning"), code, parcel,
-    building."""
-    parts = key.split("|")
-    parts += [""] * (4 - len(parts))
-    kind = {"v": "violation", "w": "warning"}.get(parts[0], parts[0])
-    return {"kind": kind, "code": _unpart(parts[1]), "parcel": _unpart(parts[2]), "building": _unpart(parts[3])}
 
 
 def _findings(result: CheckResult) -> Iterable[Finding]:

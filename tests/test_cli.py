@@ -199,7 +199,7 @@ PARCEL_EXTRA_KEYS = {"limit_texts"}
 LIMIT_KEYS = {"far", "density", "height", "green_ratio"}
 VIOLATION_KEYS = {"kind", "rule", "parcel", "building", "actual", "limit", "marginal", "message"}
 CROSSING_EXTRA_KEYS = {"parcels", "areas"}
-#: Keys of control-line findings (planner.serialise.CONTROL_KEYS), present by rule.
+#: Keys of control-line findings (planner.report.serialise.CONTROL_KEYS), present by rule.
 CONTROL_EXTRA_KEYS = {"line_kind", "how", "lines", "area", "length", "distance", "required", "source", "line",
                       "segment", "road_class", "height_class"}
 WARNING_KEYS = {"kind", "code", "message", "parcel", "building"}

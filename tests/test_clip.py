@@ -1,4 +1,4 @@
-"""The numpy clipper of convex polygons (planner.clip) against GEOS, and the engine's routing of pairs to it."""
+"""The numpy clipper of convex polygons (planner.checking.clip) against GEOS, and the engine's routing of pairs to it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import shapely
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner.clip import clip_convex, is_convex
-from planner.engine import overlay
+from planner.checking.clip import clip_convex, is_convex
+from planner.checking.engine import overlay
 
 # Local coordinates, and projected ones as in CGCS2000 Gauss-Krüger, without and with the zone number.
 ORIGINS = [(0.0, 0.0), (-250.0, 130.0), (500000.0, 4400000.0), (39500000.0, 4400000.0)]

@@ -22,13 +22,13 @@ from conftest import X0, Y0, rect, write_layer
 from pyproj import Transformer
 from shapely.geometry import LineString, Polygon
 
+from planner.checking.engine import check
 from planner.cli import main
-from planner.controls import KINDS, ControlTable, load_controls
-from planner.engine import check
-from planner.layers import load_buildings, load_plan
+from planner.io.controls import KINDS, ControlTable, load_controls
+from planner.io.layers import load_buildings, load_plan
 from planner.messages import violation_message, warning_message
 from planner.model import InputError
-from planner.serialise import result_json
+from planner.report.serialise import result_json
 
 A = rect(0, 0, 100, 50)
 B = rect(100, 0, 100, 50)

@@ -7,10 +7,10 @@ import pytest
 import shapely
 from PySide6.QtGui import QColor
 
-from planner.controls import KIND_ID
 from planner.gui.app import sample_files
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.session import display_geometry
+from planner.io.controls import KIND_ID
 from planner.resources import sample_path
 
 LINES = str(sample_path("xiguan_lines.gpkg"))
@@ -123,8 +123,8 @@ def test_line_layers_are_stroked_and_polygons_still_filled(qtbot):
 
 def test_setback_rows_show_the_measured_and_required_distances(qtbot):
     from planner import check, load_buildings, load_plan
-    from planner.controls import load_controls
     from planner.gui.violations import FindingsModel
+    from planner.io.controls import load_controls
     from planner.resources import sample_path
 
     plan = load_plan(sample_path("xiguan_plan.gpkg"))

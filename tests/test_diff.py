@@ -13,9 +13,11 @@ import pytest
 from conftest import rect, write_layer
 
 from planner.cli import main
-from planner.diff import KINDS, MATCH_SHARE, SCHEMA, diff_json, diff_plans
-from planner.layers import load_plan
+from planner.io.layers import load_plan
 from planner.messages import change_message
+from planner.report.serialise import DIFF_SCHEMA as SCHEMA
+from planner.report.serialise import diff_json
+from planner.versions.diff import KINDS, MATCH_SHARE, diff_plans
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_plans"
@@ -321,7 +323,7 @@ def test_layers_and_mapping(tmp_path, capsys):
 
 
 def test_diff_module_loads_no_qt():
-    code = ("import sys, planner.diff\n"
+    code = ("import sys, planner.versions.diff\n"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'planner.gui'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
@@ -382,8 +384,8 @@ def test_kinds_cover_every_row():
 
 
 def test_sample_amendment_changes_two_verdicts_of_the_violating_scheme(monkeypatch):
-    from planner.engine import check
-    from planner.layers import load_buildings, load_green
+    from planner.checking.engine import check
+    from planner.io.layers import load_buildings, load_green
 
     monkeypatch.syspath_prepend(str(SAMPLES))
     from generate_amendment import VIOLATIONS_GONE, VIOLATIONS_NEW

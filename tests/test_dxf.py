@@ -14,11 +14,11 @@ import pytest
 import shapely
 from conftest import X0, Y0, rect, write_layer
 
-from planner import dxf
 from planner.cli import main
-from planner.controls import KINDS, load_controls
-from planner.io import choose_layer, list_layers, read_layer
-from planner.layers import load_buildings, load_green, load_plan
+from planner.io import dxf
+from planner.io.controls import KINDS, load_controls
+from planner.io.gdal import choose_layer, list_layers, read_layer
+from planner.io.layers import load_buildings, load_green, load_plan
 from planner.messages import WARNING_NAMES, WARNING_TEMPLATES, error_message, warning_message
 from planner.model import InputError
 
@@ -529,7 +529,7 @@ def test_control_lines_from_a_drawing(tmp_path):
 
 
 def test_core_dxf_module_imports_no_qt():
-    code = "import sys, planner.dxf\nprint(sorted(m for m in sys.modules if m.startswith(('PySide6', 'planner.gui'))))"
+    code = "import sys, planner.io.dxf\nprint(sorted(m for m in sys.modules if m.startswith(('PySide6', 'planner.gui'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -592,7 +592,7 @@ def test_two_layers_of_one_drawing_without_a_crs_give_one_note():
     from pyproj import CRS
     from shapely.geometry import box
 
-    from planner.crs import align
+    from planner.io.crs import align
 
     metric = np.array([box(500_000, 4_400_000, 500_010, 4_400_010)], dtype=object)
     _crs, aligned, notes = align([("plan.gpkg", CRS.from_epsg(4542), metric), ("scheme.dxf", None, metric),

@@ -15,9 +15,9 @@ from conftest import X0, Y0, rect, write_layer
 from pyproj import Transformer
 from shapely.geometry import Point, Polygon
 
-from planner.engine import check
-from planner.fields import load_mapping
-from planner.layers import load_buildings, load_green, load_plan
+from planner.checking.engine import check
+from planner.io.fields import load_mapping
+from planner.io.layers import load_buildings, load_green, load_plan
 from planner.model import CheckResult, InputError, ParcelResult
 
 A = rect(0, 0, 100, 50)  # 5000 m²

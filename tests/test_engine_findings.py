@@ -10,8 +10,8 @@ import numpy as np
 import shapely
 from conftest import rect, write_layer
 
-from planner.engine import _add_levels, _by_parcel_then, _level_tables, check
-from planner.layers import load_buildings, load_plan
+from planner.checking.engine import _add_levels, _by_parcel_then, _level_tables, check
+from planner.io.layers import load_buildings, load_plan
 
 
 def _check(tmp_path, buildings):

@@ -15,8 +15,8 @@ import shapely
 
 import planner
 from planner import check, load_buildings, load_green, load_plan
-from planner.exports import OutputIsInputError, write_findings_gpkg, write_xlsx
 from planner.model import CheckWarning, InputError
+from planner.report.exports import OutputIsInputError, write_findings_gpkg, write_xlsx
 from planner.resources import sample_path
 from planner.review import FindingNote, Review
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from shapely.geometry import box
 
 from planner import check, load_buildings, load_green, load_plan
+from planner.checking.verdicts import indicator_verdict
 from planner.gui.inspector import ParcelInspector
 from planner.gui.violations import (
     MARGINAL_COLOUR,
@@ -25,7 +26,6 @@ from planner.messages import (
     WARNING_NAMES,
     WARNING_TEMPLATES,
     format_area,
-    indicator_verdict,
     violation_message,
 )
 from planner.model import CheckWarning, Violation

@@ -1,4 +1,4 @@
-"""Tests for planner.indicators: reading 控规 indicator cells into closed intervals."""
+"""Tests for planner.io.indicators: reading 控规 indicator cells into closed intervals."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from planner.indicators import (
+from planner.io.indicators import (
     INDICATORS,
     NO_UPPER_SENTINEL,
     REASONS,

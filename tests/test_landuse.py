@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.landuse import LandUseTable, _norm_alias, split_codes
+from planner.io.landuse import LandUseTable, _norm_alias, split_codes
 
 TABLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "land_use.toml"
 

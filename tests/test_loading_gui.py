@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 import planner
-from planner import engine
+from planner.checking import engine
 from planner.gui import worker as worker_module
 from planner.gui.field_mapping import (
     FieldMappingDialog,

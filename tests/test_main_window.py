@@ -110,19 +110,19 @@ def test_a_new_plan_layer_with_odd_fields_loads_through_the_mapping_dialog(qtbot
 def test_cancelling_a_long_check_keeps_what_was_loaded(qtbot, window, monkeypatch):
     open_and_wait(qtbot, window, sample_files())
     before = window.session.result
-    import planner.engine
+    import planner.checking.engine
 
-    original = planner.engine.check
+    original = planner.checking.engine.check
 
     def slow_check(*args, cancelled=None, **kwargs):
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if cancelled is not None and cancelled():
-                raise planner.engine.Cancelled()
+                raise planner.checking.engine.Cancelled()
             time.sleep(0.01)
         return original(*args, cancelled=cancelled, **kwargs)
 
-    monkeypatch.setattr(planner.engine, "check", slow_check)
+    monkeypatch.setattr(planner.checking.engine, "check", slow_check)
     window.open_files([("plan", str(sample_path("xiguan_plan.gpkg")), "控规地块")])
     qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=5000)
     started = time.monotonic()

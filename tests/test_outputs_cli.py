@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from planner.cli import main
+from planner.model import finding_key
 from planner.resources import sample_path
-from planner.review import FindingNote, Review, finding_key, save_review
+from planner.review import FindingNote, Review, save_review
 
 PLAN = str(sample_path("xiguan_plan.gpkg"))
 SCHEME = str(sample_path("scheme_violating.gpkg"))

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 import shapely
 
-from planner.engine import check
-from planner.layers import load_buildings, load_green, load_plan
+from planner.checking.engine import check
+from planner.io.layers import load_buildings, load_green, load_plan
 from planner.parallel import MIN_SPLIT, in_background, now, on_two_cores
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_plans"

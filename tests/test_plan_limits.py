@@ -12,8 +12,8 @@ from conftest import X0, Y0, rect
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.layers import load_plan
-from planner.rules import PRECISION, round_half_up, round_half_up_array
+from planner.checking.rules import PRECISION, round_half_up, round_half_up_array
+from planner.io.layers import load_plan
 
 
 def plan_with(tmp_path, **columns):
@@ -95,8 +95,8 @@ def test_half_up_on_binary_ties():
 
 
 def test_a_building_where_parcels_overlap_is_warned_with_the_area_counted_twice(tmp_path):
-    from planner.engine import check
-    from planner.layers import load_buildings
+    from planner.checking.engine import check
+    from planner.io.layers import load_buildings
 
     frame = gpd.GeoDataFrame({"地块编号": ["A", "B", "C"], "用地代码": ["070102"] * 3, "容积率": ["≤2.0"] * 3},
                              geometry=[rect(0, 0, 50, 50), rect(40, 0, 50, 50), rect(90, 0, 50, 50)],
@@ -113,8 +113,8 @@ def test_a_building_where_parcels_overlap_is_warned_with_the_area_counted_twice(
 
 
 def test_building_table_reports_counted_and_outside_areas(tmp_path):
-    from planner.engine import check
-    from planner.layers import load_buildings
+    from planner.checking.engine import check
+    from planner.io.layers import load_buildings
 
     gpd.GeoDataFrame({"地块编号": ["A"], "用地代码": ["070102"], "容积率": ["≤2.0"]}, geometry=[rect(0, 0, 50, 50)],
                      crs="EPSG:4542").to_file(tmp_path / "plan.gpkg", layer="控规地块", engine="pyogrio")
@@ -131,8 +131,8 @@ def test_building_table_reports_counted_and_outside_areas(tmp_path):
 
 
 def test_a_straddler_where_parcels_overlap_counts_the_shared_part_on_both(tmp_path):
-    from planner.engine import check
-    from planner.layers import load_buildings
+    from planner.checking.engine import check
+    from planner.io.layers import load_buildings
 
     # A (0..50) and B (40..90) overlap on 40..50; building 1 spans 30..70, so neither parcel covers it.
     gpd.GeoDataFrame({"地块编号": ["A", "B"], "用地代码": ["070102"] * 2, "容积率": ["≤9"] * 2},
@@ -149,8 +149,8 @@ def test_a_straddler_where_parcels_overlap_counts_the_shared_part_on_both(tmp_pa
 
 
 def test_a_two_parcel_straddler_gets_exact_shares(tmp_path):
-    from planner.engine import check
-    from planner.layers import load_buildings
+    from planner.checking.engine import check
+    from planner.io.layers import load_buildings
 
     # A (0..50) and B (50..100) meet at x = 50; building 1 spans 40..70 with 2 storeys and a 45° neighbour
     # rotated to make its pieces non-rectangular.

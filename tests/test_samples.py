@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from planner.checking.engine import check
 from planner.cli import main
-from planner.engine import check
-from planner.layers import load_buildings, load_green, load_plan
+from planner.io.layers import load_buildings, load_green, load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"

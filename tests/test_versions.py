@@ -12,11 +12,12 @@ import pandas as pd
 import pytest
 from conftest import rect
 
+from planner.checking.engine import check
 from planner.cli import main
-from planner.compare import compare_verdicts
-from planner.engine import check
-from planner.layers import load_buildings, load_plan
-from planner.versions import PlanVersion, normalise_date, read_version, with_version
+from planner.io.layers import load_buildings, load_plan
+from planner.io.plan_version import normalise_date, read_version, with_version
+from planner.model import PlanVersion
+from planner.versions.compare import compare_verdicts
 
 
 def write_plan(path, far_texts, **extra):

@@ -11,7 +11,7 @@ from itertools import repeat
 import numpy as np
 import pytest
 
-from planner.engine import _violations_by_parcel
+from planner.checking.engine import _violations_by_parcel
 from planner.model import Violation
 
 

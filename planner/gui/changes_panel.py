@@ -1,11 +1,10 @@
 """The plan changes panel: what an amendment changed (parcel by parcel) and which findings depend on it.
 
-Shown while the official compares another plan version with the one in force (planner.compare). The map
+Shown while the official compares another plan version with the one in force (planner.versions.compare). The map
 gets a layer of the changed parcels, outlined by kind of change over the parcels' status colours.
 """
 
 from __future__ import annotations
-
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -21,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.compare import VerdictComparison, VersionComparison
 from planner.gui.map_canvas import LayerStyle
-from planner.layers import PlanLayer
+from planner.io.layers import PlanLayer
 from planner.messages import INDICATOR_NAMES, rule_name, tr, violation_message
-from planner.model import Violation
-from planner.versions import version_name
+from planner.model import Violation, version_name
+from planner.versions.compare import VerdictComparison, VersionComparison
 
 __all__ = ["CHANGES_LAYER", "CHANGE_KINDS", "CHANGE_STYLES", "ChangesPanel", "change_geometry"]
 

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import dxf
-from planner.fields import ALIASES, INDICATOR_TARGETS, recognise
-from planner.io import choose_layer, is_dxf, list_layers, shapefile_encoding
+from planner.io import dxf
+from planner.io.fields import ALIASES, INDICATOR_TARGETS, recognise
+from planner.io.gdal import choose_layer, is_dxf, list_layers, shapefile_encoding
 from planner.messages import QT_TRANSLATE_NOOP, ROLE_NAMES, default_language, tr
 from planner.model import InputError
 
 __all__ = ["TARGET_LABELS", "FieldMappingDialog", "LayerChooserDialog", "MappingMemory", "requirements_met"]
 
-#: Every target of planner.fields.ALIASES as officials call it (the core keeps only target ids).
+#: Every target of planner.io.fields.ALIASES as officials call it (the core keeps only target ids).
 TARGET_LABELS: dict[str, dict[str, str]] = {
     "plan": {
         "id": QT_TRANSLATE_NOOP("messages", "Parcel id"),
@@ -79,7 +79,7 @@ TARGET_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-#: What a layer must have to be loaded, as planner.layers requires it: every group needs one of its targets.
+#: What a layer must have to be loaded, as planner.io.layers requires it: every group needs one of its targets.
 REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "plan": (("id",), ("land_use",) + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
                                                ("far", "density", "height", "green"))),
@@ -133,7 +133,7 @@ SAMPLE_ROWS = 5
 
 
 def requirements_met(role: str, mapping: dict[str, str]) -> bool:
-    """True when `mapping` (target -> column) names what planner.layers needs to load a `role` layer."""
+    """True when `mapping` (target -> column) names what planner.io.layers needs to load a `role` layer."""
     return all(any(mapping.get(t) for t in group) for group in REQUIRED[role])
 
 
@@ -229,14 +229,14 @@ class LayerChooserDialog(QDialog):
         return tr(GEOMETRY_NAMES[plain], self.lang) if plain in GEOMETRY_NAMES else str(geometry)
 
     def suggested_layer(self) -> str | None:
-        """The layer planner.io.choose_layer would take for this role unasked, if any."""
+        """The layer planner.io.gdal.choose_layer would take for this role unasked, if any."""
         try:
             return choose_layer(self.path, self.layers, self.role, None)
         except InputError:
             return None
 
     def chosen_layer(self) -> str | None:
-        """The layer chosen; of a DXF, the CAD layers chosen joined by ";" as planner.io.read_layer takes them."""
+        """The layer chosen; of a DXF, the CAD layers chosen joined by ";" as planner.io.gdal.read_layer takes them."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return ";".join(self.layers[r] for r in rows) if rows else None
 
@@ -379,7 +379,7 @@ class FieldMappingDialog(QDialog):
                 if combo.currentData() is not None}
 
     def loader_mapping(self) -> dict[str, dict[str, str]]:
-        """mapping() in the shape planner.layers loaders take: {role: {target: column}}."""
+        """mapping() in the shape planner.io.layers loaders take: {role: {target: column}}."""
         return {self.role: self.mapping()}
 
     def set_column(self, target: str, column: str | None) -> None:

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.landuse import LandUseTable, shipped_table
+from planner.checking.verdicts import indicator_verdict
+from planner.io.landuse import LandUseTable, shipped_table
 from planner.messages import (
     QT_TRANSLATE_NOOP,
     format_area,
     format_limit,
     format_value,
-    indicator_verdict,
     tr,
     verdict_name,
     violation_message,
     warning_message,
 )
-from planner.model import INDICATORS, CheckResult, CheckWarning, ParcelResult
+from planner.model import ACHIEVED, INDICATORS, CheckResult, CheckWarning, ParcelResult
 
 __all__ = ["ParcelInspector"]
 
@@ -67,8 +67,6 @@ NO_BUILDINGS = QT_TRANSLATE_NOOP("messages", "No building stands on this parcel.
 FINDINGS_CAPTION = QT_TRANSLATE_NOOP("messages", "Findings")
 NO_FINDINGS = QT_TRANSLATE_NOOP("messages", "No findings on this parcel.")
 
-#: Where each indicator's achieved value lives on a ParcelResult.
-ACHIEVED = {"far": "far", "density": "density", "height": "max_height", "green_ratio": "green_ratio"}
 #: Subtle tints of a verdict cell (background, text).
 VERDICT_COLOURS = {
     "violation": (QColor(248, 215, 213), QColor(140, 20, 20)),

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.gui.changes_panel import CHANGE_KINDS, CHANGE_STYLES, CHANGES_LAYER, ChangesPanel, change_geometry
 from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory, layer_columns
 from planner.gui.inspector import ParcelInspector
 from planner.gui.layer_panel import LayerPanel
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.review_panel import ReviewPanel
-from planner.gui.changes_panel import CHANGE_KINDS, CHANGE_STYLES, CHANGES_LAYER, ChangesPanel, change_geometry
 from planner.gui.session import (
     BUILDING_OK,
     BUILDING_VIOLATION,
@@ -48,11 +48,10 @@ from planner.gui.session import (
 from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel
 from planner.gui.worker import CheckRunner, LoadRequest
-from planner.io import is_dxf, list_layers, name_suggests
-from planner.layers import PlanLayer
-from planner.versions import PlanVersion
+from planner.io.gdal import is_dxf, list_layers, name_suggests
+from planner.io.layers import PlanLayer
 from planner.messages import error_message
-from planner.model import CheckWarning, InputError, Violation
+from planner.model import CheckWarning, InputError, PlanVersion, Violation
 from planner.review import Review, ReviewStore, review_path
 
 log = logging.getLogger(__name__)
@@ -73,7 +72,7 @@ BUILDING_STYLES = {
     BUILDING_VIOLATION: LayerStyle(QColor(200, 30, 30), QColor(120, 0, 0), 1.2),
 }
 GREEN_STYLES = {0: LayerStyle(QColor(120, 195, 175), QColor(0, 110, 90), 0.6)}  # opaque teal: not the "pass" green
-#: Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours.
+#: Control lines and zones by kind (the index into planner.io.controls.KINDS; -1 unknown), in the usual colours.
 #: Lines are stroked in the stroke colour; zones get an opaque light fill and the kind's colour as outline.
 #: Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status
 #: colours a fill would hide.
@@ -536,7 +535,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("map/legend", "true" if shown else "false")
 
     def _kind_names(self) -> dict[int, str]:
-        """Legend names of the control kinds, by index into planner.controls.KINDS."""
+        """Legend names of the control kinds, by index into planner.io.controls.KINDS."""
         return {0: self.tr("Road red line"), 1: self.tr("Green line"), 2: self.tr("Blue line"),
                 3: self.tr("Purple line"), 4: self.tr("Yellow line"), 5: self.tr("Ecological red line"),
                 6: self.tr("Basic farmland"), 7: self.tr("Building control line")}
@@ -631,7 +630,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("report/reviewer", review.reviewer)
 
     def report_meta(self):
-        from planner.report import ReportMeta
+        from planner.report.document import ReportMeta
 
         layers = self.session.layers
         return ReportMeta(authority=str(self.settings.value("report/authority", "")),
@@ -658,7 +657,7 @@ class MainWindow(QMainWindow):
         return True
 
     def export_pdf(self, path: str | None = None) -> bool:
-        from planner.report import write_pdf
+        from planner.report.document import write_pdf
 
         path = path or self._ask_output(self.tr("Export report"), "_report.pdf", "PDF (*.pdf)")
         return bool(path) and self._write(lambda p: write_pdf(
@@ -666,14 +665,14 @@ class MainWindow(QMainWindow):
             self.review_panel.review(), self._verdicts()), path)
 
     def export_xlsx(self, path: str | None = None) -> bool:
-        from planner.exports import write_xlsx
+        from planner.report.exports import write_xlsx
 
         path = path or self._ask_output(self.tr("Export spreadsheet"), "_findings.xlsx", "Excel (*.xlsx)")
         return bool(path) and self._write(lambda p: write_xlsx(self.session.result, p, self.lang,
                                                                self.review_panel.review()), path)
 
     def export_gpkg(self, path: str | None = None) -> bool:
-        from planner.exports import write_findings_gpkg
+        from planner.report.exports import write_findings_gpkg
 
         path = path or self._ask_output(self.tr("Export findings"), "_findings.gpkg", "GeoPackage (*.gpkg)")
         return bool(path) and self._write(lambda p: write_findings_gpkg(
@@ -681,7 +680,7 @@ class MainWindow(QMainWindow):
             self.review_panel.review()), path)
 
     def report_document(self):
-        from planner.report import build_document
+        from planner.report.document import build_document
 
         return build_document(self.session.result, self.session.layers, self.report_meta(), self.lang,
                               self.review_panel.review(), self._verdicts())
@@ -694,7 +693,7 @@ class MainWindow(QMainWindow):
     def print_report(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from planner.report import print_document
+        from planner.report.document import print_document
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
@@ -703,7 +702,7 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from planner.report import print_document
+        from planner.report.document import print_document
 
         document = self.report_document()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.messages import QT_TRANSLATE_NOOP, rule_name, tr, violation_message, warning_message, warning_name
-from planner.model import CheckWarning, Violation
-from planner.review import FindingNote, Review, ReviewStore, finding_key
+from planner.model import CheckWarning, Violation, finding_key
+from planner.review import FindingNote, Review, ReviewStore
 
 __all__ = ["DEBOUNCE_MS", "ReviewPanel", "ReviewStore"]
 

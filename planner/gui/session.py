@@ -6,12 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from planner.compare import VersionComparison
-from planner.controls import ControlLayer
-from planner.crs import align
-from planner.layers import BuildingLayer, GreenLayer, Layer, PlanLayer
-from planner.model import CheckResult
-from planner.status import (  # noqa: F401 (the map classes, re-exported for the GUI)
+from planner.checking.verdicts import (  # noqa: F401 (the map classes, re-exported for the GUI)
     BUILDING_OK,
     BUILDING_VIOLATION,
     PARCEL_NOT_ASSESSED,
@@ -21,6 +16,11 @@ from planner.status import (  # noqa: F401 (the map classes, re-exported for the
     building_status,
     parcel_status,
 )
+from planner.io.controls import ControlLayer
+from planner.io.crs import align
+from planner.io.layers import BuildingLayer, GreenLayer, Layer, PlanLayer
+from planner.model import CheckResult
+from planner.versions.compare import VersionComparison
 
 ROLES = ("plan", "buildings", "green", "lines")
 
@@ -128,12 +128,12 @@ def in_display_crs(session: Session, parts: list[tuple]) -> list[np.ndarray]:
 
 
 def parcel_classes(session: Session) -> np.ndarray:
-    """Per plan parcel: untouched, pass, not assessed, violation (planner.status)."""
+    """Per plan parcel: untouched, pass, not assessed, violation (planner.checking.verdicts)."""
     return parcel_status(session.result, 0 if session.plan is None else len(session.plan.ids))
 
 
 def building_classes(session: Session) -> np.ndarray:
-    """Per building: marked when a finding names it (planner.status)."""
+    """Per building: marked when a finding names it (planner.checking.verdicts)."""
     buildings = session.buildings
     return building_status(session.result, np.zeros(0) if buildings is None else buildings.ids)
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.layers import PlanLayer
-from planner.versions import PlanVersion, normalise_date, version_name
+from planner.io.layers import PlanLayer
+from planner.io.plan_version import normalise_date
+from planner.model import PlanVersion, version_name
 
 #: Table columns; the three version fields can be edited in place.
 COL_IN_FORCE, COL_LABEL, COL_APPROVAL, COL_DATE, COL_FILE, COL_PARCELS = range(6)

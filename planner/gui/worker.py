@@ -12,10 +12,11 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from planner import engine, layers
-from planner.compare import compare_versions
-from planner.controls import load_controls
+from planner.checking import engine
+from planner.io import layers
+from planner.io.controls import load_controls
 from planner.model import InputError
+from planner.versions.compare import compare_versions
 
 __all__ = ["ROLES", "CheckRunner", "CheckWorker", "LoadRequest"]
 
@@ -38,7 +39,7 @@ READ_SHARE = 0.1
 class LoadRequest:
     """One layer to (re)load: its role, file, layer name (None: the only or obvious one) and field mapping.
 
-    `mapping` has the shape of planner.fields.load_mapping: {role: {target: column}}.
+    `mapping` has the shape of planner.io.fields.load_mapping: {role: {target: column}}.
     """
 
     role: str
@@ -63,7 +64,7 @@ class CheckWorker(QObject):
     finished = Signal(object, dict)
     failed = Signal(str, object)
     cancelled = Signal()
-    #: planner.compare.VersionComparison with the other plan version, just before `finished`.
+    #: planner.versions.compare.VersionComparison with the other plan version, just before `finished`.
     compared = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:

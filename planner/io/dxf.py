@@ -2,14 +2,14 @@
 
 GDAL reads a DXF as one layer, "entities", whose "Layer" field names each entity's CAD layer and whose "Text"
 field holds TEXT/MTEXT content. Here CAD layers play the part of layers. For plan parcels, buildings and green
-areas the `layer` argument of planner.io.read_layer names one CAD layer or several separated by ";", each an
+areas the `layer` argument of planner.io.gdal.read_layer names one CAD layer or several separated by ";", each an
 exact name (case-insensitive, as in AutoCAD) or a pattern with * and ? ("YD*;用地*"). Without one, every CAD
 layer whose name suggests the role is read (a plan has one CAD layer per land-use code: "YDGIS-070102",
 "YD-R2", "用地-B1").
 
 Closed polylines, polylines whose ends meet, circles and hatches are outlines (GDAL densifies arcs and
 bulges); open lines on the chosen layers are reported, one warning per CAD layer. A text belongs to the
-smallest outline its insertion point lies in, and becomes a column that planner.fields recognises
+smallest outline its insertion point lies in, and becomes a column that planner.io.fields recognises
 ("1#" -> 建筑编号, "18/-2" -> 地上层数 18 and 地下层数 2, "容积率≤2.5" -> 容积率 "≤2.5"). Texts on the chosen
 layers, or on layers whose names suggest the role ("建筑-文字"), are the role's own: one that lies in no
 outline, cannot be read or is not understood is warned about. Texts on layers of no role ("0", "TEXT") are
@@ -41,21 +41,21 @@ import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 
-from planner.io import RawLayer
+from planner.io.gdal import RawLayer
 from planner.model import CheckWarning, InputError
 
 GDAL_LAYER = "entities"
 POLYGON_ROLES = ("plan", "buildings", "green")
 
 #: Words in a CAD layer name that say which role it plays; ASCII hints match the start of a name token.
-#: Narrower than planner.io.LAYER_HINTS: a drawing's "规划道路" or "KG-图框" are no parcels.
+#: Narrower than planner.io.gdal.LAYER_HINTS: a drawing's "规划道路" or "KG-图框" are no parcels.
 CAD_HINTS: dict[str, tuple[str, ...]] = {
     "plan": ("用地", "地块", "yd", "dk"),
     "buildings": ("建筑", "build", "jz"),
     "green": ("绿地", "ld", "green"),
 }
 
-#: Columns made from texts, named as planner.fields recognises them, per role.
+#: Columns made from texts, named as planner.io.fields recognises them, per role.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "plan": ("地块编号", "用地代码", "容积率", "建筑密度", "建筑限高", "绿地率"),
     "buildings": ("建筑编号", "地上层数", "地下层数", "建筑高度", "建筑用途"),
@@ -244,7 +244,7 @@ def _read(path: Path) -> Drawing:
         else np.array([f"#{f}" for f in fids], dtype=object)
     return Drawing(fids=fids, layers=layers, handles=handles, texts=texts, model=model, outline=outline,
                    hatch=hatch & outline, open_line=lines & ~ring & model, shapes=shapes, attributes=attributes,
-                   sha256=hashlib.sha256(data).hexdigest())  # as planner.io.file_sha256 of the one file
+                   sha256=hashlib.sha256(data).hexdigest())  # as planner.io.gdal.file_sha256 of the one file
 
 
 def _decoded(values: pd.Series, decode) -> np.ndarray:
@@ -330,7 +330,7 @@ _CODE_PART = re.compile(r"[A-Z]\d*|\d{2,6}")
 def layer_land_use(name: str) -> str | None:
     """The land-use code a CAD layer name carries: "YDGIS-070102" -> "070102", "YD-R2" -> "R2",
     "xx-070102#1" -> "070102", "用地-R2／B1" -> "R2/B1" (CAD writes the mixed-use "/" full-width); else None."""
-    from planner.landuse import split_codes
+    from planner.io.landuse import split_codes
 
     text = unicodedata.normalize("NFKC", name).split("#", 1)[0].strip()
     candidate = re.split(r"[-_\s]+", text)[-1].strip()
@@ -390,7 +390,7 @@ def _id_like(text: str) -> bool:
 
 def _land_use_like(text: str) -> bool:
     """A bare code the land-use table knows ("R2", "0701", "R2/B1"); 2-digit numbers are too often other things."""
-    from planner.landuse import shipped_table, split_codes
+    from planner.io.landuse import shipped_table, split_codes
 
     if not _LAND_USE_LIKE.fullmatch(text):
         return False
@@ -458,7 +458,7 @@ def _read_building(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         return [], [text]
     if _id_like(text):  # "G-1", "YE-1": an id without "#" or "栋"
         return [("建筑编号", text)], []
-    from planner.landuse import shipped_table
+    from planner.io.landuse import shipped_table
 
     if shipped_table().normalise_use(text) is not None:
         return [("建筑用途", text)], []

@@ -12,18 +12,15 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import shapely
 from pyproj import CRS
 
-from planner import indicators
-from planner.crs import crs_label
-from planner.fields import ALIASES, INDICATOR_TARGETS, FieldMap, recognise
-from planner.io import RawLayer, read_layer
+from planner.io import indicators
+from planner.io.clean import clean
+from planner.io.crs import crs_label
+from planner.io.fields import ALIASES, INDICATOR_TARGETS, FieldMap, recognise
+from planner.io.gdal import RawLayer, read_layer
+from planner.io.plan_version import read_version
 from planner.model import CheckWarning, InputError, InputInfo
-from planner.parallel import on_two_cores
-from planner.versions import read_version
-
-POLYGON_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,57 +68,12 @@ class GreenLayer(Layer):
 
 # --- geometry ------------------------------------------------------------------------------------
 
-def clean_polygons(geometry: np.ndarray, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
-    """Keep polygons (2D), repair invalid ones with make_valid. Returns geometry, kept mask, warnings.
-
-    `describe(i)` gives (parcel, building, details) naming feature i for a warning.
-    """
-    geometry = np.asarray(geometry, dtype=object)
-    if shapely.has_z(geometry).any():  # CAD and survey data often carry Z; areas are planar
-        geometry = shapely.force_2d(geometry)
-    warnings: list[CheckWarning] = []
-    missing = shapely.is_missing(geometry) | shapely.is_empty(geometry)
-    types = shapely.get_type_id(geometry)
-    collection = types == shapely.GeometryType.GEOMETRYCOLLECTION
-    geometry[collection] = [_polygonal_part(g) for g in geometry[collection]]
-    types = shapely.get_type_id(geometry)
-    polygonal = np.isin(types, POLYGON_TYPES) & ~shapely.is_empty(geometry)
-    invalid = polygonal & ~on_two_cores(shapely.is_valid, geometry)
-    for i in np.flatnonzero(invalid):
-        reason = shapely.is_valid_reason(geometry[i])
-        repaired = _polygonal_part(shapely.make_valid(geometry[i]))
-        parcel, building, details = describe(i)
-        if shapely.is_empty(repaired) or repaired.area == 0:
-            polygonal[i] = False
-            warnings.append(CheckWarning("geometry_unrepairable", parcel, building, {**details, "reason": reason}))
-        else:
-            geometry[i] = repaired
-            warnings.append(CheckWarning("geometry_repaired", parcel, building, {**details, "reason": reason}))
-    for i in np.flatnonzero(~polygonal & ~invalid):
-        parcel, building, details = describe(i)
-        code = "geometry_missing" if missing[i] else "geometry_not_polygon"
-        kind = "" if missing[i] else geometry[i].geom_type
-        warnings.append(CheckWarning(code, parcel, building, {**details, "geometry_type": kind}))
-    return geometry, polygonal, warnings
-
-
 def _layer_polygons(raw: RawLayer, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
-    """clean_polygons over a layer; a layer left with no polygon at all cannot be checked."""
-    geometry, kept, warnings = clean_polygons(raw.geometry, describe)
+    """The cleaned polygons of a layer; a layer left with no polygon at all cannot be checked."""
+    geometry, kept, warnings = clean(raw.geometry, describe)
     if not kept.any():
         raise InputError("no_polygons", path=str(raw.path), layer=raw.layer)
     return geometry, kept, warnings
-
-
-def _polygonal_part(geometry):
-    """The polygons of a geometry (make_valid may add stray lines and points to a collection)."""
-    if geometry is None:
-        return shapely.Polygon()
-    parts = shapely.get_parts(geometry)
-    polygons = [p for p in parts if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty]
-    if not polygons:
-        return shapely.Polygon()
-    return shapely.union_all(polygons) if len(polygons) > 1 else polygons[0]
 
 
 # --- values --------------------------------------------------------------------------------------
@@ -307,7 +259,7 @@ def _info(raw: RawLayer, role: str) -> InputInfo:
                      crs=crs_label(raw.crs), sha256=raw.sha256)
 
 
-def _field_map(raw: RawLayer, role: str, mapping: dict[str, dict[str, str]] | None) -> FieldMap:
+def field_map(raw: RawLayer, role: str, mapping: dict[str, dict[str, str]] | None) -> FieldMap:
     columns = [str(c) for c in raw.fields.columns]
     return recognise(role, columns, shapefile_encoding=raw.encoding, explicit=(mapping or {}).get(role),
                      source=raw.source)
@@ -325,7 +277,7 @@ def load_plan(path: str | Path, layer: str | None = None,
               mapping: dict[str, dict[str, str]] | None = None) -> PlanLayer:
     """Read a plan parcel layer and parse its indicators. Raises InputError when it cannot be checked."""
     raw = read_layer(path, "plan", layer)
-    fields = _field_map(raw, "plan", mapping)
+    fields = field_map(raw, "plan", mapping)
     _require(fields, raw, "plan", ("id",), "id")
     limit_targets = ("land_use",) + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
                                           ("far", "density", "height", "green"))
@@ -371,14 +323,14 @@ def _parse_setback(frame: pd.DataFrame, column: str | None, ids: np.ndarray, sou
         return np.full(len(frame), np.nan)
     values = frame[column]
     if not pd.api.types.is_numeric_dtype(values.dtype):
-        values = values.astype(object).map(_without_at_least)
+        values = values.astype(object).map(without_at_least)
     array, bad = read_numbers(values, ("m", "米"))
     warnings.extend(CheckWarning("unreadable_setback", ids[i], None, {**source, "field": column, "text": text})
                     for i, text in bad)
     return array
 
 
-def _without_at_least(value: Any) -> Any:
+def without_at_least(value: Any) -> Any:
     """A setback is a minimum, and plans often write it so: "≥10m" and ">=10" read as 10."""
     if not isinstance(value, str):
         return value
@@ -489,7 +441,7 @@ def load_buildings(path: str | Path, layer: str | None = None,
                    mapping: dict[str, dict[str, str]] | None = None) -> BuildingLayer:
     """Read a scheme's building footprints with storeys, heights, counted areas and uses."""
     raw = read_layer(path, "buildings", layer)
-    fields = _field_map(raw, "buildings", mapping)
+    fields = field_map(raw, "buildings", mapping)
     _require(fields, raw, "buildings", ("floors", "gfa"), "floors")
     frame = raw.fields
     fids = frame.index.to_numpy()
@@ -535,7 +487,7 @@ def load_green(path: str | Path, layer: str | None = None,
                mapping: dict[str, dict[str, str]] | None = None) -> GreenLayer:
     """Read green areas with their counting factors (折算系数, default 1)."""
     raw = read_layer(path, "green", layer)
-    fields = _field_map(raw, "green", mapping)
+    fields = field_map(raw, "green", mapping)
     frame = raw.fields
     fids = frame.index.to_numpy()
     ids, _ = _ids(frame, fields.get("id"), fids)

@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import shapely
 
-from planner.crs import align, crs_label, reproject
-from planner.layers import BuildingLayer, PlanLayer
+from planner.io.crs import align, crs_label, reproject
+from planner.io.layers import BuildingLayer, PlanLayer
 from planner.messages import (
     QT_TRANSLATE_NOOP,
     format_limit,
@@ -27,7 +27,7 @@ from planner.messages import (
     warning_message,
     warning_name,
 )
-from planner.model import INDICATOR_RULES, INDICATORS, CheckResult, CheckWarning, InputError, Violation
+from planner.model import ACHIEVED, INDICATOR_RULES, INDICATORS, CheckResult, CheckWarning, InputError, Violation
 
 __all__ = ["OutputIsInputError", "write_findings_gpkg", "write_xlsx"]
 
@@ -452,9 +452,6 @@ def _write_workbook(path: Path, sheets: list[tuple[str, list[_Column], int]]) ->
                 out.write((end + tail).encode("utf-8"))
 
 
-_ACHIEVED = {"far": "far", "density": "density", "max_height": "height", "green_ratio": "green_ratio"}
-
-
 def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
     p = result.parcels
     violations = p.violations
@@ -466,8 +463,8 @@ def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
         _Column(_label("land_use", lang), [_text(u) for u in p.land_use.tolist()]),
         *(_Column(_label(name, lang), _float_column(getattr(p, name)), FORMATS["area"])
           for name in ("site_area", "gfa", "footprint_area", "green_area")),
-        *(_Column(_label(name, lang), _float_column(getattr(p, name)), FORMATS[indicator])
-          for name, indicator in _ACHIEVED.items()),
+        *(_Column(_label(column, lang), _float_column(getattr(p, column)), FORMATS[indicator])
+          for indicator, column in ACHIEVED.items()),
     ]
     for indicator in INDICATORS:
         columns += [
@@ -558,14 +555,15 @@ _PROVENANCE = (("role", 24), ("file", 40), ("layer", 30), ("features", 10), ("cr
 def _provenance_columns(result: CheckResult, lang: str, review=None) -> list[_Column]:
     """The inputs (role, file, layer, features, CRS, SHA-256, full path), then the working CRS, the version,
     the counts, and the reviewer and opinion of a review."""
-    import planner
+    from planner.resources import planner_version
+
 
     rows: list[list[Any]] = [
         [_label(f"role_{role}", lang) if f"role_{role}" in _WORDS else role, Path(info.path).name, info.layer,
          info.features, info.crs, info.sha256, str(info.path)]
         for role, info in result.inputs.items() if info is not None]
     summary = result.summary
-    rows += [[None], [_label("working_crs", lang), result.crs], [_label("version", lang), planner.__version__],
+    rows += [[None], [_label("working_crs", lang), result.crs], [_label("version", lang), planner_version()],
              *([_label(f"{key}_total" if key in ("violations", "warnings") else key, lang), summary[key]]
                for key in ("parcels_checked", "parcels_violating", "violations", "warnings"))]
     for key in ("reviewer", "opinion"):

@@ -15,7 +15,7 @@ Matching, in this order (thresholds below, README of the sample pair in sample_p
 A pair (by id or renamed) is changed when a limit differs by meaning (the parsed bounds, so "≤2.5" is "2.5"
 and "35%" is "0.35"), the land-use code differs once normalised (NFKC, no spaces, upper case: "R2／B1" is
 "R2/B1"), or the boundary was redrawn (symmetric difference above RESHAPE_MIN_AREA and RESHAPE_SHARE of the
-larger area). Both layers are brought to one metric CRS first, as `planner check` does (planner.crs.align).
+larger area). Both layers are brought to one metric CRS first, as `planner check` does (planner.io.crs.align).
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from planner.crs import align, crs_label
-from planner.layers import PlanLayer, natural_rank
-from planner.messages import warning_message
+from planner.io.crs import align, crs_label
+from planner.io.layers import PlanLayer, natural_rank
 from planner.model import INDICATORS, CheckWarning, InputInfo
 
 __all__ = [
@@ -39,17 +38,12 @@ __all__ = [
     "RESHAPE_MIN_AREA",
     "RESHAPE_SHARE",
     "SAME_ID_SHARE",
-    "SCHEMA",
     "Merge",
     "ParcelChange",
     "PlanDiff",
     "Split",
-    "diff_json",
     "diff_plans",
-    "warning_messages",
 ]
-
-SCHEMA = "planner.diff/1"
 
 #: What happened to a parcel row, for colouring a map (PlanDiff.old_kind / new_kind).
 KINDS = ("unchanged", "changed", "renamed", "split", "merged", "added", "removed")
@@ -471,46 +465,3 @@ def _warnings(old: PlanLayer, new: PlanLayer, duplicated: dict[str, list[tuple[s
                      for k in order]
     warnings += [CheckWarning(code, None, None, details) for code, details in notes]
     return tuple(warnings)
-
-
-def warning_messages(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
-    """(code, sentence) per warning, each sentence once: both versions often carry the same note."""
-    seen: dict[tuple[str, str], None] = {}
-    for w in diff.warnings:
-        seen.setdefault((w.code, warning_message(w, lang)), None)
-    return list(seen)
-
-
-def _input(info: InputInfo) -> dict[str, Any]:
-    out: dict[str, Any] = {"path": info.path, "layer": info.layer, "features": info.features, "crs": info.crs,
-                           "sha256": info.sha256}
-    if info.version is not None:
-        out["version"] = info.version.as_json()
-    return out
-
-
-def _change_json(change: ParcelChange) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": change.id}
-    if change.renamed_from is not None:
-        out["renamed_from"] = change.renamed_from
-    out["indicators"] = {i: {"old": old, "new": new} for i, (old, new) in change.indicators.items()}
-    if change.land_use is not None:
-        out["land_use"] = {"old": change.land_use[0], "new": change.land_use[1]}
-    out.update(geometry=change.geometry, area_old=change.area_old, area_new=change.area_new)
-    return out
-
-
-def diff_json(diff: PlanDiff, lang: str) -> dict[str, Any]:
-    """The `planner.diff/1` document."""
-    return {
-        "schema": SCHEMA,
-        "old": _input(diff.old),
-        "new": _input(diff.new),
-        "added": list(diff.added),
-        "removed": list(diff.removed),
-        "changed": [_change_json(c) for c in diff.changed],
-        "split": [{"from": s.old_id, "into": list(s.new_ids)} for s in diff.splits],
-        "merged": [{"from": list(m.old_ids), "into": m.new_id} for m in diff.merges],
-        "unchanged": diff.unchanged,
-        "warnings": [{"code": code, "message": message} for code, message in warning_messages(diff, lang)],
-    }

@@ -124,12 +124,12 @@ def is_dxf(path: Path) -> bool:
 
 
 def list_layers(path: Path, role: str | None = None) -> list[str]:
-    """The layers of a file; of a DXF, the CAD layers holding closed outlines (planner.dxf), or for control
+    """The layers of a file; of a DXF, the CAD layers holding closed outlines (planner.io.dxf), or for control
     lines (`role` "lines") the whole drawing as GDAL's one layer."""
     if not path.exists():
         raise InputError("file_missing", path=str(path))
     if is_dxf(path):
-        from planner import dxf  # planner.dxf builds on this module
+        from planner.io import dxf
 
         return dxf.list_layers(path, role)
     try:
@@ -141,11 +141,10 @@ def list_layers(path: Path, role: str | None = None) -> list[str]:
 def choose_layer(path: Path, layers: list[str], role: str, requested: str | None) -> str:
     """The named layer, the only layer, or the one whose name leaves no doubt about its role.
 
-    Of a DXF, the CAD layers chosen for the role, joined by ";" (see planner.dxf).
+    Of a DXF, the CAD layers chosen for the role, joined by ";" (see planner.io.dxf).
     """
     if is_dxf(path) and role != "lines":
-        from planner import dxf
-
+        from planner.io import dxf
         return dxf.choose_layer(path, role, requested)
     if requested is not None:
         if requested in layers:
@@ -177,8 +176,7 @@ def read_layer(path: str | Path, role: str, layer: str | None = None) -> RawLaye
     """Read one layer through GDAL's Arrow stream. Raises InputError naming the file and layer on any failure."""
     path = Path(path)
     if is_dxf(path):
-        from planner import dxf
-
+        from planner.io import dxf
         return dxf.read_layer(path, role, layer)
     name = choose_layer(path, list_layers(path), role, layer)
     encoding = shapefile_encoding(path) if path.suffix.lower() == ".shp" else None

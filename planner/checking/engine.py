@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from planner import rules
-from planner.clip import clip_convex, is_convex
-from planner.controls import ControlLayer, ControlTable, check_controls
-from planner.crs import align, crs_label
-from planner.landuse import LandUseTable, shipped_table
-from planner.layers import BuildingLayer, GreenLayer, PlanLayer
+from planner.checking import rules
+from planner.checking.clip import clip_convex, is_convex
+from planner.checking.controls import check_controls
+from planner.io.controls import ControlLayer, ControlTable
+from planner.io.crs import align, crs_label
+from planner.io.landuse import LandUseTable, shipped_table
+from planner.io.layers import BuildingLayer, GreenLayer, PlanLayer
 from planner.model import (
     ALL_RULES,
     INDICATOR_RULES,
@@ -70,7 +71,7 @@ def overlay(features: np.ndarray, areas: np.ndarray, parcels: np.ndarray, tree: 
 
 def _intersection(features: np.ndarray, parcels: np.ndarray, feature: np.ndarray, parcel: np.ndarray) -> np.ndarray:
     """shapely.intersection(features[feature], parcels[parcel]): pairs of convex polygons are clipped in numpy
-    (planner.clip: several times faster than GEOS), every other pair by GEOS."""
+    (planner.checking.clip: several times faster than GEOS), every other pair by GEOS."""
     subjects, clips = features[feature], parcels[parcel]
     convex = _each_convex(parcels, parcel)
     convex[convex] = _each_convex(features, feature[convex])
@@ -216,7 +217,7 @@ def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = 
           cancelled: Callable[[], bool] | None = None) -> CheckResult:
     """Measure what the scheme achieves on every parcel it touches and find every breach of the plan.
 
-    `controls` are control-line layers (planner.controls.load_controls): footprints are also checked against
+    `controls` are control-line layers (planner.io.controls.load_controls): footprints are also checked against
     road red lines and setbacks, the 五线, protected zones and building control lines.
     """
     with _no_garbage_collection():

@@ -9,62 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
+
+from planner.model import PlanVersion
 
 #: At most this many distinct approval numbers are named; a layer amended parcel by parcel may hold more.
 MAX_NAMED_APPROVALS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class PlanVersion:
-    """What an official calls a plan version. Empty strings: not known."""
-
-    label: str = ""  # e.g. "2025 年调整"
-    approval_number: str = ""  # 批复文号, e.g. "酒政函〔2025〕37号"
-    approval_date: str = ""  # 批复时间, ISO "2025-06-18" when it could be read, else as written
-
-    @property
-    def known(self) -> bool:
-        return bool(self.label or self.approval_number or self.approval_date)
-
-    def name(self, fallback: str = "") -> str:
-        """The short name of this version: its label, else its approval number, else `fallback`."""
-        return self.label or self.approval_number or fallback
-
-    def describe(self, fallback: str = "") -> str:
-        """One line naming the version fully: "2025 年调整 (酒政函〔2025〕37号, 2025-06-18)"."""
-        extra = [part for part in (self.approval_number, self.approval_date) if part and part != self.name()]
-        name = self.name(fallback)
-        if not extra:
-            return name
-        return f"{name} ({', '.join(extra)})" if name else ", ".join(extra)
-
-    def overridden(self, label: str = "", approval_number: str = "", approval_date: str = "") -> PlanVersion:
-        """This version with what the official stated replacing what the data said."""
-        return PlanVersion(label=label.strip() or self.label,
-                           approval_number=approval_number.strip() or self.approval_number,
-                           approval_date=normalise_date(approval_date) or self.approval_date)
-
-    def as_json(self) -> dict[str, str | None]:
-        return {"label": self.label or None, "approval_number": self.approval_number or None,
-                "approval_date": self.approval_date or None}
-
-
-def version_name(info, full: bool = False) -> str:
-    """How an input (model.InputInfo) names its plan version: the short name, or with `full` the approval number
-    and date too; the file's name when the version is not known."""
-    stem = Path(info.path).stem
-    version = info.version or PlanVersion()
-    return version.describe(stem) if full else version.name(stem)
-
-
 def with_version(plan, label: str = "", approval_number: str = "", approval_date: str = ""):
-    """A plan layer (planner.layers.PlanLayer) with what the official stated replacing what its fields say."""
-    version = (plan.info.version or PlanVersion()).overridden(label, approval_number, approval_date)
+    """A plan layer (planner.io.layers.PlanLayer) with what the official stated replacing what its fields say."""
+    version = (plan.info.version or PlanVersion()).overridden(label, approval_number, normalise_date(approval_date))
     return replace(plan, info=replace(plan.info, version=version))
 
 

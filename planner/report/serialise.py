@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from planner.messages import violation_message, warning_message
+from planner.messages import diff_warning_messages, violation_message, warning_message
 from planner.model import (
     INDICATORS,
     RULE_KINDS,
@@ -34,8 +34,10 @@ from planner.model import (
     ParcelTable,
     Violation,
 )
+from planner.versions.diff import ParcelChange, PlanDiff
 
 SCHEMA = "planner.check/1"
+DIFF_SCHEMA = "planner.diff/1"
 
 
 def _input(info: InputInfo | None) -> dict[str, Any] | None:
@@ -147,4 +149,33 @@ def comparison_json(comparison, lang: str) -> dict[str, Any]:
         "changed": [{"rule": new.rule, "parcel": new.parcel, "building": new.building, "old": as_json(old),
                      "new": as_json(new)} for old, new in comparison.changed],
         "summary": comparison.summary,
+    }
+
+
+# --- planner diff ---------------------------------------------------------------------------------------
+
+def _change_json(change: ParcelChange) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": change.id}
+    if change.renamed_from is not None:
+        out["renamed_from"] = change.renamed_from
+    out["indicators"] = {i: {"old": old, "new": new} for i, (old, new) in change.indicators.items()}
+    if change.land_use is not None:
+        out["land_use"] = {"old": change.land_use[0], "new": change.land_use[1]}
+    out.update(geometry=change.geometry, area_old=change.area_old, area_new=change.area_new)
+    return out
+
+
+def diff_json(diff: PlanDiff, lang: str) -> dict[str, Any]:
+    """The `planner.diff/1` document."""
+    return {
+        "schema": DIFF_SCHEMA,
+        "old": _input(diff.old),
+        "new": _input(diff.new),
+        "added": list(diff.added),
+        "removed": list(diff.removed),
+        "changed": [_change_json(c) for c in diff.changed],
+        "split": [{"from": s.old_id, "into": list(s.new_ids)} for s in diff.splits],
+        "merged": [{"from": list(m.old_ids), "into": m.new_id} for m in diff.merges],
+        "unchanged": diff.unchanged,
+        "warnings": [{"code": code, "message": message} for code, message in diff_warning_messages(diff, lang)],
     }

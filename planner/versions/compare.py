@@ -12,12 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from planner.model import CheckResult, InputInfo, Violation
-from planner.review import finding_key
+from planner.model import CheckResult, InputInfo, Violation, finding_key
 
 if TYPE_CHECKING:
-    from planner.diff import PlanDiff
-    from planner.layers import PlanLayer
+    from planner.io.layers import PlanLayer
+    from planner.versions.diff import PlanDiff
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,7 @@ def compare_versions(other: PlanLayer, plan: PlanLayer, result: CheckResult | No
                      green=None, controls=(), progress=None, cancelled=None) -> VersionComparison:
     """Diff `other` (the old version) against `plan`, the version in force; with a scheme (buildings, green,
     control lines) whose check against `plan` is `result`, also check it against `other` and compare verdicts."""
-    from planner.diff import diff_plans
+    from planner.versions.diff import diff_plans
 
     changes = diff_plans(other, plan)
     if result is None or buildings is None:
@@ -68,7 +67,7 @@ def verdicts_against(other: PlanLayer, result: CheckResult, buildings, green=Non
                      cancelled=None) -> VerdictComparison:
     """Check the scheme (buildings, green, control lines) whose check against the plan in force is `result`
     against the `other` version too, and compare the findings."""
-    from planner.engine import check
+    from planner.checking.engine import check
 
     other_result = check(other, buildings, green, controls=controls, progress=progress, cancelled=cancelled)
     return compare_verdicts(other_result, result)

@@ -40,24 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from planner.crs import align
-from planner.messages import (
-    INDICATOR_NAMES,
-    QT_TRANSLATE_NOOP,
-    format_area,
-    format_distance,
-    format_limit,
-    format_value,
-    indicator_verdict,
-    rule_name,
-    tr,
-    verdict_name,
-    violation_message,
-    warning_message,
-    warning_name,
-)
-from planner.model import CONTROL_RULES, INDICATORS, RULES, CheckResult, ParcelResult, Violation
-from planner.status import (
+from planner.checking.verdicts import (
     BUILDING_OK,
     BUILDING_VIOLATION,
     PARCEL_NOT_ASSESSED,
@@ -65,9 +48,25 @@ from planner.status import (
     PARCEL_UNTOUCHED,
     PARCEL_VIOLATION,
     building_status,
+    indicator_verdict,
     parcel_status,
 )
-from planner.versions import version_name
+from planner.io.crs import align
+from planner.messages import (
+    INDICATOR_NAMES,
+    QT_TRANSLATE_NOOP,
+    format_area,
+    format_distance,
+    format_limit,
+    format_value,
+    rule_name,
+    tr,
+    verdict_name,
+    violation_message,
+    warning_message,
+    warning_name,
+)
+from planner.model import ACHIEVED, CONTROL_RULES, INDICATORS, RULES, CheckResult, ParcelResult, Violation, version_name
 
 __all__ = ["ReportMeta", "build_document", "ensure_gui_application", "print_document", "report_html",
            "write_pdf"]
@@ -295,7 +294,7 @@ FOCUS_COLOUR = QColor(20, 20, 20)
 
 @dataclass(frozen=True)
 class _ControlStyle:
-    """How a kind of control feature (planner.controls.KINDS) is drawn: a zone's fill (None: the polygon stands
+    """How a kind of control feature (planner.io.controls.KINDS) is drawn: a zone's fill (None: the polygon stands
     for its outline only), the line colour, its width in map line units, dashed or not, and its legend name."""
 
     legend: str
@@ -387,13 +386,13 @@ def _map_data(result: CheckResult, layers: dict[str, Any]) -> _MapData | None:
     if not isinstance(lines, (list, tuple)):
         lines = [lines]
     lines = [c for c in lines if c is not None]
-    # The same order as planner.engine.check aligns them in, so the working CRS is the one the findings are in.
+    # The same order as planner.checking.engine.check aligns them in, so the working CRS is the one the findings are in.
     _crs, geometries, _notes = align([(layers[r].info.path, layers[r].crs, layers[r].geometry) for r in roles]
                                      + [(c.info.path, c.crs, c.geometry) for c in lines])
     geometry = dict(zip(roles, geometries))
     controls = control_kinds = None
     if lines:
-        from planner.controls import KINDS
+        from planner.io.controls import KINDS
 
         control_geometry = np.concatenate([np.asarray(g, dtype=object) for g in geometries[len(roles):]])
         kinds = np.concatenate([np.asarray(c.kinds, dtype=np.int64) for c in lines])
@@ -906,7 +905,6 @@ class _Html:
         self.add("".join(out))
 
 
-_ACHIEVED = {"far": "far", "density": "density", "height": "max_height", "green_ratio": "green_ratio"}
 _VERDICT_CLASS = {"violation": "violation", "marginal violation": "marginal", "pass": "pass",
                   "not assessed": "muted", "not controlled": "muted"}
 
@@ -953,7 +951,8 @@ def _finding_html(doc: _Html, number: int, finding: Violation, review: Any) -> s
 def _orphaned_notes(review: Any, result: CheckResult, lang: str) -> list[tuple[str, Any]]:
     """Notes of a planner.review.Review whose finding this result no longer has, as (what it named, note)."""
     try:
-        from planner.review import Review, key_parts, orphaned_notes
+        from planner.model import key_parts
+        from planner.review import Review, orphaned_notes
     except ImportError:
         return []
     if not isinstance(review, Review):
@@ -978,7 +977,7 @@ def _land_use_name(code: str | None, lang: str) -> str:
 
 
 def _land_use_table():
-    from planner.landuse import shipped_table
+    from planner.io.landuse import shipped_table
 
     return shipped_table()
 
@@ -1109,7 +1108,7 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
         cells = [f"<b>{_e(p.id)}</b>", _e(p.land_use or "-")]
         for indicator in INDICATORS:
             verdict = indicator_verdict(p, indicator, result.warnings)
-            value = format_value(indicator, getattr(p, _ACHIEVED[indicator]))
+            value = format_value(indicator, getattr(p, ACHIEVED[indicator]))
             limit = format_limit(indicator, p.limits.get(indicator))
             text = _e(value) + (f' <span class="muted">({_e(limit)})</span>' if limit != "-" else "")
             if verdict in ("violation", "marginal violation"):
@@ -1202,11 +1201,11 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
                for role, info in inputs], [17, 83])
     if result.inputs.get("green") is None:
         doc.add(f"<p>{_e(doc.t(NO_GREEN))}</p>")
-    from planner import __version__
+    from planner.resources import planner_version
 
     doc.add(f"<p>{_e(doc.t(WORKING_CRS, crs=result.crs or doc.t(UNKNOWN_CRS)))}</p>")
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-    doc.add(f"<p>{_e(doc.t(PLANNER_VERSION, version=__version__, time=now))}</p>")
+    doc.add(f"<p>{_e(doc.t(PLANNER_VERSION, version=planner_version(), time=now))}</p>")
 
     # Conventions.
     doc.heading(SECTION_CONVENTIONS)
@@ -1276,7 +1275,7 @@ def _indicator_rows(p: ParcelResult, result: CheckResult, lang: str) -> list[lis
         verdict = indicator_verdict(p, indicator, result.warnings)
         written = p.limit_texts.get(indicator, "") or "-"
         read = format_limit(indicator, p.limits.get(indicator))
-        achieved = format_value(indicator, getattr(p, _ACHIEVED[indicator]))
+        achieved = format_value(indicator, getattr(p, ACHIEVED[indicator]))
         css = _VERDICT_CLASS.get(verdict, "")
         rows.append([_e(_indicator_title(indicator, lang)), _e(written), _e(read), _e(achieved),
                      f'<span class="{css}">{_e(verdict_name(verdict, lang))}</span>'])
@@ -1471,17 +1470,17 @@ def write_pdf(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, pat
               review: Any = None, comparison: Any = None) -> None:
     """Write the report as an A4 portrait PDF with embedded fonts, running header and page numbers.
 
-    `comparison` (planner.compare.VerdictComparison) adds the findings that depend on the plan version."""
+    `comparison` (planner.versions.compare.VerdictComparison) adds the findings that depend on the plan version."""
     ensure_gui_application()
     document = build_document(result, layers, meta, lang, review, comparison)
-    from planner import __version__
+    from planner.resources import planner_version
 
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     writer.setTitle(tr(TITLE, lang) + (f" — {meta.scheme_name}" if meta.scheme_name else ""))
-    writer.setCreator(f"Planner {__version__}")
+    writer.setCreator(f"Planner {planner_version()}")
     _paint_pages(document, writer, writer.resolution())
 
 
