@@ -13,14 +13,9 @@ import pytest
 
 from planner import check, load_buildings, load_green, load_plan
 from planner.messages import violation_message, warning_message
-from planner.report.document import (
-    ReportMeta,
-    build_document,
-    ensure_gui_application,
-    print_document,
-    report_html,
-    write_pdf,
-)
+from planner.report.document import ReportMeta, build_document, report_html, write_pdf
+from planner.report.fonts import ensure_gui_application
+from planner.report.pages import print_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_plans"
@@ -211,7 +206,7 @@ def test_headers_repeat_when_a_table_crosses_a_page(checked, tmp_path):
 def test_document_tables_repeat_their_header_rows(checked):
     result, layers = checked
     document = build_document(result, layers, META, "en")
-    from planner.report.document import _tables
+    from planner.report.pages import _tables
 
     tables = _tables(document)
     assert tables

@@ -14,7 +14,8 @@ from planner import check, load_buildings, load_green, load_plan
 from planner.io.controls import load_controls
 from planner.messages import format_distance, rule_name, tr, violation_message
 from planner.model import CONTROL_RULES
-from planner.report.document import LEGEND_ROAD_RED_LINE, ReportMeta, write_pdf
+from planner.report.document import ReportMeta, write_pdf
+from planner.report.symbology import LEGEND_ROAD_RED_LINE
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_plans"

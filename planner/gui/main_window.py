@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -30,12 +30,6 @@ from planner.gui.layer_panel import LayerPanel
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.review_panel import ReviewPanel
 from planner.gui.session import (
-    BUILDING_OK,
-    BUILDING_VIOLATION,
-    PARCEL_NOT_ASSESSED,
-    PARCEL_PASS,
-    PARCEL_UNTOUCHED,
-    PARCEL_VIOLATION,
     ROLES,
     Session,
     building_classes,
@@ -48,10 +42,20 @@ from planner.gui.session import (
 from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel
 from planner.gui.worker import CheckRunner, LoadRequest
+from planner.io.controls import KIND_ID, KINDS
 from planner.io.gdal import is_dxf, list_layers, name_suggests
 from planner.io.layers import PlanLayer
-from planner.messages import error_message
+from planner.messages import error_message, tr
 from planner.model import CheckWarning, InputError, PlanVersion, Violation
+from planner.report.symbology import (
+    BUILDING_SYMBOLS,
+    CONTROL_SYMBOLS,
+    GREEN_SYMBOL,
+    PARCEL_SYMBOLS,
+    UNKNOWN_CONTROL,
+    Symbol,
+    opaque,
+)
 from planner.review import Review, ReviewStore, review_path
 
 log = logging.getLogger(__name__)
@@ -61,32 +65,20 @@ MAX_RECENT = 8
 #: The docks' layout version: raise it when docks are added, so an older saved layout does not misplace them.
 WINDOW_STATE_VERSION = 2  # 2: plan versions and plan changes docks
 
-PARCEL_STYLES = {
-    PARCEL_UNTOUCHED: LayerStyle(QColor(236, 236, 230), QColor(150, 150, 150), 0.6),
-    PARCEL_PASS: LayerStyle(QColor(170, 220, 170), QColor(80, 140, 80), 0.8),
-    PARCEL_NOT_ASSESSED: LayerStyle(QColor(250, 225, 150), QColor(170, 140, 60), 0.8),
-    PARCEL_VIOLATION: LayerStyle(QColor(240, 150, 140), QColor(190, 40, 30), 1.0),
-}
-BUILDING_STYLES = {
-    BUILDING_OK: LayerStyle(QColor(110, 120, 140), QColor(60, 65, 80), 0.6),
-    BUILDING_VIOLATION: LayerStyle(QColor(200, 30, 30), QColor(120, 0, 0), 1.2),
-}
-GREEN_STYLES = {0: LayerStyle(QColor(120, 195, 175), QColor(0, 110, 90), 0.6)}  # opaque teal: not the "pass" green
-#: Control lines and zones by kind (the index into planner.io.controls.KINDS; -1 unknown), in the usual colours.
-#: Lines are stroked in the stroke colour; zones get an opaque light fill and the kind's colour as outline.
-#: Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status
-#: colours a fill would hide.
-LINE_STYLES = {
-    0: LayerStyle(None, QColor(220, 0, 0), 2.0),  # road_red_line
-    1: LayerStyle(QColor(205, 235, 200), QColor(60, 160, 60), 2.0),  # green_line
-    2: LayerStyle(QColor(205, 222, 248), QColor(30, 100, 220), 2.0),  # blue_line
-    3: LayerStyle(QColor(228, 210, 236), QColor(140, 60, 170), 2.0),  # purple_line
-    4: LayerStyle(QColor(250, 238, 190), QColor(230, 180, 0), 2.0),  # yellow_line
-    5: LayerStyle(QColor(250, 215, 220), QColor(150, 0, 0), 2.0),  # ecological_red_line
-    6: LayerStyle(QColor(200, 220, 120), QColor(120, 150, 40), 1.5),  # basic_farmland
-    7: LayerStyle(None, QColor(80, 80, 80), 1.5, dashed=True),  # building_line
-    -1: LayerStyle(QColor(225, 225, 225), QColor(140, 140, 140), 1.0),  # unknown
-}
+
+
+def _layer_style(symbol: Symbol) -> LayerStyle:
+    """The window draws a symbol with an opaque fill (see symbology.opaque)."""
+    fill = None if symbol.fill is None else opaque(symbol.fill)
+    return LayerStyle(fill, symbol.stroke, symbol.width, symbol.dashed)
+
+
+PARCEL_STYLES = {status: _layer_style(symbol) for status, symbol in PARCEL_SYMBOLS.items()}
+BUILDING_STYLES = {status: _layer_style(symbol) for status, symbol in BUILDING_SYMBOLS.items()}
+GREEN_STYLES = {0: _layer_style(GREEN_SYMBOL)}
+#: Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown).
+LINE_STYLES = {KIND_ID[kind]: _layer_style(symbol) for kind, symbol in CONTROL_SYMBOLS.items()}
+LINE_STYLES[-1] = _layer_style(UNKNOWN_CONTROL)
 #: Bottom to top: control lines above parcels and green areas, below buildings.
 DRAW_ORDER = ("plan", "green", "lines", "buildings")
 
@@ -501,15 +493,10 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to_all()
 
     def _update_legend(self) -> None:
-        entries = [
-            (PARCEL_STYLES[PARCEL_VIOLATION].fill, self.tr("Parcel with violations")),
-            (PARCEL_STYLES[PARCEL_PASS].fill, self.tr("Parcel passes")),
-            (PARCEL_STYLES[PARCEL_NOT_ASSESSED].fill, self.tr("Parcel not assessed")),
-            (PARCEL_STYLES[PARCEL_UNTOUCHED].fill, self.tr("Parcel untouched by the scheme")),
-            (BUILDING_STYLES[BUILDING_VIOLATION].fill, self.tr("Building named in a finding")),
-            (BUILDING_STYLES[BUILDING_OK].fill, self.tr("Building")),
-            (GREEN_STYLES[0].fill, self.tr("Green area")),
-        ]
+        entries = [(style.fill, tr(symbol.legend, self.lang)) for style, symbol in (
+            *((PARCEL_STYLES[k], s) for k, s in PARCEL_SYMBOLS.items()),
+            *((BUILDING_STYLES[k], s) for k, s in BUILDING_SYMBOLS.items()),
+            (GREEN_STYLES[0], GREEN_SYMBOL))]
         comparison = self.session.comparison
         if comparison is not None:
             present = set(np.asarray(comparison.changes.new_kind).tolist()) | (
@@ -519,9 +506,8 @@ class MainWindow(QMainWindow):
                         if kind in present]
         lines = self.session.lines
         if lines is not None:
-            names = self._kind_names()
             for kind in sorted(set(np.asarray(lines.kinds).tolist()) - {-1}):
-                entries.append((LINE_STYLES[kind].stroke, names[kind]))
+                entries.append((LINE_STYLES[kind].stroke, tr(CONTROL_SYMBOLS[KINDS[kind]].legend, self.lang)))
         self.canvas.set_legend(entries)
 
     def _change_names(self) -> dict[str, str]:
@@ -533,12 +519,6 @@ class MainWindow(QMainWindow):
     def _on_legend_action_toggled(self, shown: bool) -> None:
         self.canvas.set_legend_visible(shown)
         self.settings.setValue("map/legend", "true" if shown else "false")
-
-    def _kind_names(self) -> dict[int, str]:
-        """Legend names of the control kinds, by index into planner.io.controls.KINDS."""
-        return {0: self.tr("Road red line"), 1: self.tr("Green line"), 2: self.tr("Blue line"),
-                3: self.tr("Purple line"), 4: self.tr("Yellow line"), 5: self.tr("Ecological red line"),
-                6: self.tr("Basic farmland"), 7: self.tr("Building control line")}
 
     def _setback_segments(self) -> list:
         """The measured segments of the setback findings, with their distances, for the map."""
@@ -693,7 +673,7 @@ class MainWindow(QMainWindow):
     def print_report(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from planner.report.document import print_document
+        from planner.report.pages import print_document
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
@@ -702,7 +682,7 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from planner.report.document import print_document
+        from planner.report.pages import print_document
 
         document = self.report_document()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from planner.io.clean import clean
 from planner.io.crs import crs_label, reproject
-from planner.io.gdal import RawLayer, list_layers, read_layer
+from planner.io.gdal import list_layers, read_layer
 from planner.io.layers import (
     Layer,
     field_map,
@@ -29,6 +29,7 @@ from planner.io.layers import (
     text_column,
     without_at_least,
 )
+from planner.io.raw import RawLayer
 from planner.model import CheckWarning, InputError, InputInfo
 
 __all__ = ["KINDS", "ControlLayer", "ControlTable", "default_table", "load_controls"]

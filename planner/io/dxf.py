@@ -41,7 +41,7 @@ import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 
-from planner.io.gdal import RawLayer
+from planner.io.raw import RawLayer
 from planner.model import CheckWarning, InputError
 
 GDAL_LAYER = "entities"

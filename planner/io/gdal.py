@@ -6,7 +6,6 @@ import codecs
 import hashlib
 import re
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +16,8 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 from pyproj import CRS
 
-from planner.model import CheckWarning, InputError
+from planner.io.raw import RawLayer
+from planner.model import InputError
 from planner.parallel import on_two_cores
 
 #: Words in a layer name that say which role it plays; ASCII hints match the start of a name token.
@@ -31,25 +31,6 @@ LAYER_HINTS: dict[str, tuple[str, ...]] = {
 #: DBF language-driver ids (header byte 29) that name a code page worth trusting.
 DBF_LANGUAGE_IDS = {0x4D: "GBK", 0x7A: "GBK", 0x4F: "BIG5", 0x78: "BIG5", 0x7B: "CP932", 0x13: "CP932",
                     0x4E: "CP949", 0x79: "CP949", 0x03: "CP1252", 0x01: "CP437", 0x02: "CP850"}
-
-
-@dataclass(frozen=True, slots=True)
-class RawLayer:
-    """One layer as read, before any interpretation: attribute columns indexed by feature id (FID)."""
-
-    path: Path
-    layer: str
-    fields: pd.DataFrame
-    geometry: np.ndarray  # shapely geometries (None where a feature has none), aligned with `fields`
-    crs: CRS | None
-    encoding: str | None  # the Shapefile encoding used, None for self-describing formats
-    sha256: str
-    #: What reading found but could not use (a CAD outline without an id text, a text in no outline).
-    warnings: tuple[CheckWarning, ...] = ()
-
-    @property
-    def source(self) -> str:
-        return f"{self.path.name}:{self.layer}"
 
 
 def file_sha256(path: Path) -> str:

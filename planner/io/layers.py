@@ -18,8 +18,9 @@ from planner.io import indicators
 from planner.io.clean import clean
 from planner.io.crs import crs_label
 from planner.io.fields import ALIASES, INDICATOR_TARGETS, FieldMap, recognise
-from planner.io.gdal import RawLayer, read_layer
+from planner.io.gdal import read_layer
 from planner.io.plan_version import read_version
+from planner.io.raw import RawLayer
 from planner.model import CheckWarning, InputError, InputInfo
 
 

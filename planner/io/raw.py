@@ -1,0 +1,33 @@
+"""A layer as read from a file (GDAL or a CAD drawing), before any field is interpreted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from pyproj import CRS
+
+from planner.model import CheckWarning
+
+__all__ = ["RawLayer"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawLayer:
+    """One layer as read, before any interpretation: attribute columns indexed by feature id (FID)."""
+
+    path: Path
+    layer: str
+    fields: pd.DataFrame
+    geometry: np.ndarray  # shapely geometries (None where a feature has none), aligned with `fields`
+    crs: CRS | None
+    encoding: str | None  # the Shapefile encoding used, None for self-describing formats
+    sha256: str
+    #: What reading found but could not use (a CAD outline without an id text, a text in no outline).
+    warnings: tuple[CheckWarning, ...] = ()
+
+    @property
+    def source(self) -> str:
+        return f"{self.path.name}:{self.layer}"
