@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 from pathlib import Path
 from typing import Any
 
-import pyogrio
+from pyogrio.errors import DataLayerError, DataSourceError
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -27,11 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.io import dxf
 from planner.io.fields import ALIASES, INDICATOR_TARGETS, recognise
-from planner.io.gdal import choose_layer, is_dxf, list_layers, shapefile_encoding
+from planner.io.gdal import (
+    choose_layer,
+    describe_layers,
+    is_dxf,
+    layer_columns,
+    layer_encoding,
+    list_layers,
+    sample_values,
+)
 from planner.messages import QT_TRANSLATE_NOOP, ROLE_NAMES, default_language, tr
 from planner.model import InputError
+
+log = logging.getLogger(__name__)
 
 __all__ = ["TARGET_LABELS", "FieldMappingDialog", "LayerChooserDialog", "MappingMemory", "requirements_met"]
 
@@ -137,16 +147,6 @@ def requirements_met(role: str, mapping: dict[str, str]) -> bool:
     return all(any(mapping.get(t) for t in group) for group in REQUIRED[role])
 
 
-def _encoding(path: Path) -> str | None:
-    return shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
-
-
-def layer_columns(path: str | Path, layer: str | None = None) -> list[str]:
-    """A layer's attribute column names as the loaders see them (GBK Shapefiles decoded): MappingMemory's key."""
-    path = Path(path)
-    return [str(c) for c in pyogrio.read_info(path, layer=layer, encoding=_encoding(path))["fields"]]
-
-
 def _buttons(dialog: QDialog, lang: str) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     box.button(QDialogButtonBox.StandardButton.Ok).setText(tr(OK_TEXT, lang))
@@ -209,18 +209,8 @@ class LayerChooserDialog(QDialog):
         self.resize(460, 120 + 30 * min(len(self.layers), 10))
 
     def _describe(self) -> list[tuple[str, str, str]]:
-        if is_dxf(self.path):  # CAD layers, counting the closed outlines that are read as polygons
-            return [(name, self._geometry_name("Polygon"), f"{count:,}")
-                    for name, count in dxf.outline_counts(dxf.drawing(self.path)).items()]
-        rows = []
-        encoding = _encoding(self.path)
-        for name, geometry in pyogrio.list_layers(self.path):
-            try:
-                count = int(pyogrio.read_info(self.path, layer=name, encoding=encoding)["features"])
-            except Exception:  # noqa: BLE001 (a layer GDAL cannot describe is still listed)
-                count = -1
-            rows.append((str(name), self._geometry_name(geometry), f"{count:,}" if count >= 0 else "?"))
-        return rows
+        return [(name, self._geometry_name(geometry), "?" if count is None else f"{count:,}")
+                for name, geometry, count in describe_layers(self.path)]
 
     def _geometry_name(self, geometry: str | None) -> str:
         if not geometry:
@@ -268,7 +258,7 @@ class FieldMappingDialog(QDialog):
         super().__init__(parent)
         self.path, self.role = Path(path), role
         self.lang = lang or default_language()
-        encoding = _encoding(self.path)
+        encoding = layer_encoding(self.path)
         self.layer = choose_layer(self.path, list_layers(self.path), role, layer)
         self.columns = layer_columns(self.path, self.layer)
         self.samples = self._read_samples(encoding)
@@ -350,14 +340,14 @@ class FieldMappingDialog(QDialog):
     def _read_samples(self, encoding: str | None) -> dict[str, list[str]]:
         """Up to SAMPLES distinct non-empty values of each column from the first rows."""
         try:
-            frame = pyogrio.read_dataframe(self.path, layer=self.layer, max_features=SAMPLE_ROWS,
-                                           read_geometry=False, encoding=encoding)
-        except Exception:  # noqa: BLE001 (samples are a help; the columns alone still allow mapping)
+            values = sample_values(self.path, self.layer, SAMPLE_ROWS)
+        except (DataSourceError, DataLayerError, OSError, ValueError):  # samples help; columns alone still map
+            log.warning("no sample values from %s:%s", self.path, self.layer, exc_info=True)
             return {c: [] for c in self.columns}
         samples: dict[str, list[str]] = {}
         for column in self.columns:
             shown: list[str] = []
-            for value in (frame[column].tolist() if column in frame.columns else []):
+            for value in values.get(column, []):
                 text = _sample_text(value)
                 if text and text not in shown:
                     shown.append(text)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.gui.changes_panel import CHANGE_KINDS, CHANGE_STYLES, CHANGES_LAYER, ChangesPanel, change_geometry
-from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory, layer_columns
+from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory
 from planner.gui.inspector import ParcelInspector
 from planner.gui.layer_panel import LayerPanel
 from planner.gui.map_canvas import LayerStyle, MapCanvas
@@ -43,7 +43,7 @@ from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel
 from planner.gui.worker import CheckRunner, LoadRequest
 from planner.io.controls import KIND_ID, KINDS
-from planner.io.gdal import is_dxf, list_layers, name_suggests
+from planner.io.gdal import is_dxf, layer_columns, list_layers, name_suggests
 from planner.io.layers import PlanLayer
 from planner.messages import error_message, tr
 from planner.model import CheckWarning, InputError, PlanVersion, Violation

@@ -182,6 +182,46 @@ def read_layer(path: str | Path, role: str, layer: str | None = None) -> RawLaye
                     sha256=file_sha256(path))
 
 
+# --- what the field-mapping dialog and the layer chooser show ------------------------------------------------
+
+def layer_encoding(path: Path) -> str | None:
+    """The encoding a Shapefile is read with (None for self-describing formats)."""
+    return shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
+
+
+def layer_columns(path: str | Path, layer: str | None = None) -> list[str]:
+    """A layer's attribute column names as the loaders see them (GBK Shapefiles decoded)."""
+    path = Path(path)
+    return [str(c) for c in pyogrio.read_info(path, layer=layer, encoding=layer_encoding(path))["fields"]]
+
+
+def describe_layers(path: str | Path) -> list[tuple[str, str | None, int | None]]:
+    """(name, geometry type, feature count) of each layer of a file; of a DXF, the CAD layers with closed
+    outlines (read as polygons). A count GDAL cannot tell is None."""
+    path = Path(path)
+    if is_dxf(path):
+        from planner.io import dxf
+        return [(name, "Polygon", count) for name, count in dxf.outline_counts(dxf.drawing(path)).items()]
+    encoding = layer_encoding(path)
+    rows: list[tuple[str, str | None, int | None]] = []
+    for name, geometry in pyogrio.list_layers(path):
+        try:
+            count: int | None = int(pyogrio.read_info(path, layer=name, encoding=encoding)["features"])
+        except (DataSourceError, DataLayerError, OSError, ValueError):  # a layer GDAL cannot describe is listed
+            count = None
+        rows.append((str(name), geometry, count))
+    return rows
+
+
+def sample_values(path: str | Path, layer: str | None, rows: int = 5) -> dict[str, list]:
+    """The values of each column in the first `rows` features, as read (GBK Shapefiles decoded), for showing
+    an official what a column holds. Through GDAL's Arrow stream: no geopandas needed."""
+    path = Path(path)
+    _meta, table = read_arrow(path, layer=layer, encoding=layer_encoding(path), read_geometry=False,
+                              max_features=rows)
+    return {str(name): table.column(name).to_pylist() for name in table.column_names}
+
+
 def _geometry_column(meta: dict, columns: list[str]) -> str | None:
     named = meta.get("geometry_name") or ""
     for candidate in (named, "wkb_geometry", "geometry"):

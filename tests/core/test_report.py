@@ -17,7 +17,7 @@ from planner.report.document import ReportMeta, build_document, report_html, wri
 from planner.report.fonts import ensure_gui_application
 from planner.report.pages import print_document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_plans"
 PLAN = SAMPLES / "xiguan_plan.gpkg"
 VIOLATING = SAMPLES / "scheme_violating.gpkg"

@@ -8,12 +8,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import geopandas as gpd
 import numpy as np
 import pytest
-from conftest import X0, Y0, rect
 from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.checking.rules import PRECISION, round_half_up, round_half_up_array
 from planner.io.layers import load_plan
+from tests.helpers import X0, Y0, rect
 
 
 def plan_with(tmp_path, **columns):

@@ -18,7 +18,6 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
-from conftest import X0, Y0, rect, write_layer
 from pyproj import Transformer
 from shapely.geometry import LineString, Polygon
 
@@ -29,6 +28,7 @@ from planner.io.layers import load_buildings, load_plan
 from planner.messages import violation_message, warning_message
 from planner.model import InputError
 from planner.report.serialise import result_json
+from tests.helpers import X0, Y0, rect, write_layer
 
 A = rect(0, 0, 100, 50)
 B = rect(100, 0, 100, 50)
@@ -532,7 +532,7 @@ def test_cli_lines_layer_needs_a_lines_file(capsys):
 # --- the sample --------------------------------------------------------------------------------------------
 
 def test_sample_lines(monkeypatch):
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(root)
     plan = load_plan("sample_plans/xiguan_plan.gpkg")
     lines = load_controls("sample_plans/xiguan_lines.gpkg")

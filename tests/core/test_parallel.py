@@ -13,7 +13,7 @@ from planner.checking.engine import check
 from planner.io.layers import load_buildings, load_green, load_plan
 from planner.parallel import MIN_SPLIT, in_background, now, on_two_cores
 
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_plans"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
 
 def test_on_two_cores_equals_one_call():

@@ -10,7 +10,6 @@ import subprocess
 import geopandas as gpd
 import pandas as pd
 import pytest
-from conftest import rect
 
 from planner.checking.engine import check
 from planner.cli import main
@@ -18,6 +17,7 @@ from planner.io.layers import load_buildings, load_plan
 from planner.io.plan_version import normalise_date, read_version, with_version
 from planner.model import PlanVersion
 from planner.versions.compare import compare_verdicts
+from tests.helpers import rect
 
 
 def write_plan(path, far_texts, **extra):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from conftest import rect, write_layer
 
 from planner.checking.engine import _add_levels, _by_parcel_then, _level_tables, check
 from planner.io.layers import load_buildings, load_plan
+from tests.helpers import rect, write_layer
 
 
 def _check(tmp_path, buildings):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 import shiboken6
-from conftest import rect, write_layer
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -20,13 +21,14 @@ from planner.gui.field_mapping import (
     FieldMappingDialog,
     LayerChooserDialog,
     MappingMemory,
-    layer_columns,
     requirements_met,
 )
 from planner.gui.worker import CheckRunner, CheckWorker, LoadRequest
+from planner.io.gdal import layer_columns
 from planner.model import InputError
+from tests.helpers import rect, write_layer
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 PLAN = SAMPLES / "xiguan_plan.gpkg"
 SCHEME = SAMPLES / "scheme_violating.gpkg"
 REQUESTS = [LoadRequest("plan", str(PLAN)), LoadRequest("buildings", str(SCHEME), "建筑"),
@@ -339,6 +341,19 @@ def test_field_mapping_reads_gbk_shapefile_samples(qtbot):
     assert layer_columns(SAMPLES / "xiguan_plan_gbk.shp") == dialog.columns
     assert dialog.samples["地块编号"][0].startswith("XG-")
     assert dialog.mapping()["far"] == "容积率"
+
+
+def test_field_mapping_shows_samples_without_geopandas(tmp_path):
+    """geopandas blocked, as in an install without it: the dialog still shows each column's sample values."""
+    code = ("import os, sys\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\nsys.modules['geopandas'] = None\n"
+            "from PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+            "from planner.gui.field_mapping import FieldMappingDialog\n"
+            f"dialog = FieldMappingDialog({str(SAMPLES / 'xiguan_plan.gpkg')!r}, '控规地块', 'plan', lang='en')\n"
+            "assert 'geopandas' not in sys.modules or sys.modules['geopandas'] is None\n"
+            "print(dialog.samples['地块编号'][:2], dialog.samples['容积率'][:1])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "['XG-01-01', 'XG-01-02'] ['≤1.0']"
 
 
 def test_field_mapping_starts_from_a_remembered_mapping(qtbot, tmp_path):

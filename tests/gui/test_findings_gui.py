@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import X0, Y0, rect, write_layer
 from PySide6.QtCore import QItemSelectionModel, Qt
 from shapely.geometry import box
 
@@ -30,6 +29,7 @@ from planner.messages import (
 )
 from planner.model import CheckWarning, Violation
 from planner.resources import sample_path
+from tests.helpers import X0, Y0, rect, write_layer
 
 M = FindingsModel  # column numbers
 

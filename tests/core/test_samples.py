@@ -18,8 +18,8 @@ from planner.checking.engine import check
 from planner.cli import main
 from planner.io.layers import load_buildings, load_green, load_plan
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).resolve().parent / "golden"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 PLAN = "sample_plans/xiguan_plan.gpkg"
 GBK_PLAN = "sample_plans/xiguan_plan_gbk.shp"
 SCHEMES = {"violating": "sample_plans/scheme_violating.gpkg", "compliant": "sample_plans/scheme_compliant.gpkg"}

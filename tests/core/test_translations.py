@@ -19,7 +19,7 @@ from PySide6.QtCore import QTranslator
 from planner.messages import CONTEXT
 from planner.resources import resource_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TS = resource_path("translations", "planner_zh_CN.ts")
 QM = resource_path("translations", "planner_zh_CN.qm")
 PLACEHOLDER = re.compile(r"{(\w+)}")

@@ -11,7 +11,6 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
-from conftest import X0, Y0, rect, write_layer
 from pyproj import Transformer
 from shapely.geometry import Point, Polygon
 
@@ -19,6 +18,7 @@ from planner.checking.engine import check
 from planner.io.fields import load_mapping
 from planner.io.layers import load_buildings, load_green, load_plan
 from planner.model import CheckResult, InputError, ParcelResult
+from tests.helpers import X0, Y0, rect, write_layer
 
 A = rect(0, 0, 100, 50)  # 5000 m²
 B = rect(100, 0, 100, 50)  # 5000 m²

@@ -13,11 +13,11 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 import pytest
-from conftest import rect, write_layer
 
 from planner.cli import main
+from tests.helpers import rect, write_layer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_plans"
 PLAN = SAMPLES / "xiguan_plan.gpkg"
 COMPLIANT = SAMPLES / "scheme_compliant.gpkg"

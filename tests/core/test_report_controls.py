@@ -17,7 +17,7 @@ from planner.model import CONTROL_RULES
 from planner.report.document import ReportMeta, write_pdf
 from planner.report.symbology import LEGEND_ROAD_RED_LINE
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_plans"
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,

@@ -171,7 +171,8 @@ def test_a_layout_saved_before_the_version_docks_existed_is_not_restored(qtbot, 
 
 def test_a_plan_without_a_version_asks_for_one(qtbot, window, tmp_path):
     import geopandas as gpd
-    from conftest import rect
+
+    from tests.helpers import rect
 
     path = tmp_path / "plan.gpkg"
     gpd.GeoDataFrame({"地块编号": ["P1"], "容积率": ["≤2.0"]}, geometry=[rect(0, 0, 100, 100)],

@@ -8,10 +8,8 @@ import subprocess
 import openpyxl
 import pyogrio
 import pytest
-from PySide6.QtCore import QSettings
 
 from planner.cli import main
-from planner.model import finding_key
 from planner.resources import sample_path
 from planner.review import FindingNote, Review, save_review
 
@@ -76,37 +74,3 @@ def test_an_output_over_an_input_is_refused(capsys):
     assert "xiguan_plan.gpkg" in capsys.readouterr().err
 
 
-@needs_poppler
-def test_window_exports_and_keeps_review_notes_across_a_restart(qtbot, tmp_path):
-    from planner.gui.main_window import MainWindow
-
-    scheme = tmp_path / "scheme.gpkg"
-    shutil.copy(SCHEME, scheme)
-    files = [("plan", PLAN, "控规地块"), ("buildings", str(scheme), "建筑"), ("green", str(scheme), "绿地")]
-    settings = QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat)
-    window = MainWindow("en", settings)
-    window.setProperty("quiet_errors", True)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.checkFinished, timeout=20000):
-        window.open_files(files)
-    finding = next(v for v in window.session.result.violations if v.rule == "far_max" and v.parcel == "XG-06-04")
-    window.review_panel.show_finding(finding)
-    window.review_panel.set_review(window.review_panel.review().with_note(
-        finding, FindingNote("checked against the survey", True, "measurement tolerance")).with_opinion("OK-42"))
-    window._save_review()
-    assert window.export_pdf(str(tmp_path / "w.pdf")) and window.export_xlsx(str(tmp_path / "w.xlsx"))
-    assert window.export_gpkg(str(tmp_path / "w.gpkg"))
-    text = pdf_text(tmp_path / "w.pdf")
-    assert "checkedagainstthesurvey" in text and "OK-42" in text
-    window.close()
-
-    # "Restart": a new window on the same scheme finds the notes again.
-    again = MainWindow("en", settings)
-    again.setProperty("quiet_errors", True)
-    qtbot.addWidget(again)
-    with qtbot.waitSignal(again.checkFinished, timeout=20000):
-        again.open_files(files)
-    review = again.review_panel.review()
-    assert review.opinion == "OK-42"
-    assert review.note_for(finding_key(finding)).reason == "measurement tolerance"
-    again.close()

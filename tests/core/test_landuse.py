@@ -9,7 +9,7 @@ import pytest
 
 from planner.io.landuse import LandUseTable, _norm_alias, split_codes
 
-TABLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "land_use.toml"
+TABLE_PATH = Path(__file__).resolve().parents[2] / "resources" / "land_use.toml"
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import ezdxf
 import numpy as np
 import pytest
 import shapely
-from conftest import X0, Y0, rect, write_layer
 
 from planner.cli import main
 from planner.io import dxf
@@ -21,6 +18,7 @@ from planner.io.gdal import choose_layer, list_layers, read_layer
 from planner.io.layers import load_buildings, load_green, load_plan
 from planner.messages import WARNING_NAMES, WARNING_TEMPLATES, error_message, warning_message
 from planner.model import InputError
+from tests.helpers import X0, Y0, rect, write_layer
 
 #: A metric origin like those of CGCS2000 Gauss-Kruger drawings.
 DX, DY = 500_000.0, 4_400_000.0
@@ -528,12 +526,6 @@ def test_control_lines_from_a_drawing(tmp_path):
     assert [KINDS[k] for k in load_controls(path, "道路红线").kinds] == ["road_red_line"]
 
 
-def test_core_dxf_module_imports_no_qt():
-    code = "import sys, planner.io.dxf\nprint(sorted(m for m in sys.modules if m.startswith(('PySide6', 'planner.gui'))))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
-
-
 def test_every_dxf_warning_has_words():
     for code in ("dxf_open_lines", "dxf_no_id", "dxf_text_outside", "dxf_text_unused", "dxf_storeys_unreadable",
                  "dxf_text_conflict", "dxf_land_use_conflict"):
@@ -542,39 +534,12 @@ def test_every_dxf_warning_has_words():
 
 # --- the window's layer chooser --------------------------------------------------------------------
 
-def test_layer_chooser_lists_cad_layers_and_preselects_all_land_use_layers(qtbot, tmp_path):
-    from planner.gui.field_mapping import LayerChooserDialog
-
-    path = plan_drawing(tmp_path / "plan.dxf")
-    dialog = LayerChooserDialog(path, "plan", lang="en")
-    qtbot.addWidget(dialog)
-    rows = [[dialog.table.item(r, c).text() for c in range(3)] for r in range(dialog.table.rowCount())]
-    assert rows == [["YD-R2", "Polygon", "1"], ["YDGIS-070102", "Polygon", "1"], ["用地-R2／B1", "Polygon", "1"]]
-    assert dialog.chosen_layer() == "YD-R2;YDGIS-070102;用地-R2／B1"
-    dialog.table.selectRow(1)
-    assert dialog.chosen_layer() == "YDGIS-070102"
-    assert load_plan(path, dialog.chosen_layer()).ids.tolist() == ["XG-01-01"]
 
 
-def test_the_window_runner_loads_drawings(qtbot, tmp_path):
-    from planner.gui.worker import CheckRunner, LoadRequest
-
-    plan, scheme = plan_drawing(tmp_path / "plan.dxf"), scheme_drawing(tmp_path / "scheme.dxf")
-    runner = CheckRunner()
-    try:
-        with qtbot.waitSignal(runner.finished, timeout=60_000) as finished:
-            runner.start([LoadRequest("plan", str(plan), "YD*;用地*"), LoadRequest("buildings", str(scheme)),
-                          LoadRequest("green", str(scheme), "绿地")], {})
-    finally:
-        assert runner.shutdown(timeout_ms=10_000)
-    result, layers = finished.args
-    assert sorted((v.rule, v.parcel) for v in result.violations) == [("far_max", "XG-01-02"),
-                                                                     ("green_min", "XG-01-01")]
-    assert layers["plan"].info.layer == "YD-R2;YD-文字;YDGIS-070102;用地-R2／B1"
 
 
 def test_the_sample_scheme_drawing(tmp_path):
-    samples = Path(__file__).resolve().parent.parent / "sample_plans"
+    samples = Path(__file__).resolve().parents[2] / "sample_plans"
     out = tmp_path / "r.json"
     code = main(["check", "--plan", str(samples / "xiguan_plan.gpkg"), "--buildings", str(samples / "xiguan_scheme.dxf"),
                  "--green", str(samples / "xiguan_scheme.dxf"), "--json", str(out), "--lang", "en"])
@@ -599,23 +564,3 @@ def test_two_layers_of_one_drawing_without_a_crs_give_one_note():
                                   ("scheme.dxf", None, metric)])
     assert notes == [("crs_assumed", {"path": "scheme.dxf", "crs": "EPSG:4542"})]
     assert len(aligned) == 3
-
-
-def test_a_plan_drawing_dropped_on_the_window_loads_all_its_land_use_layers(tmp_path, qtbot):
-    """Several CAD layers suggest parcels (YDGIS-070102, 用地-R2／B1, YD-R2): dropped on the window, they are
-    read together as the plan, without asking what the file holds."""
-    from PySide6.QtCore import QSettings
-
-    from planner.gui.main_window import MainWindow
-
-    plan = plan_drawing(tmp_path / "plan.dxf")
-    window = MainWindow("en", QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat))
-    window.setProperty("quiet_errors", True)
-    qtbot.addWidget(window)
-    [(role, path, layers)] = window._roles_for_dropped(str(plan))
-    assert (role, path) == ("plan", str(plan))
-    assert sorted(layers.split(";")) == sorted(["YDGIS-070102", "用地-R2／B1", "YD-R2"])
-    with qtbot.waitSignal(window.checkFinished, timeout=20000):
-        window.open_files([(role, path, layers)])
-    ids = window.session.plan.ids.tolist()
-    assert len(ids) == 3 and {"XG-01-01", "XG-01-02"} < set(ids)  # the third has no id text: named by handle

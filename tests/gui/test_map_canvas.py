@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
-from conftest import X0, Y0
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from shapely.geometry import MultiPolygon, Polygon
 
 from planner.gui.map_canvas import BACKGROUND, SELECTION_COLOR, ZOOM_STEP, LayerStyle, MapCanvas
+from tests.helpers import X0, Y0
 
 RED = QColor(220, 40, 40)
 BLUE = QColor(40, 60, 220)
