@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from planner.report.maps import (
     SETBACK_ON_OVERVIEW,
     _bounds,
     _map_data,
+    _MapData,
     _Measure,
     _measure_bounds,
     _measures,
@@ -387,12 +389,13 @@ def _e(text: Any) -> str:
 
 
 class _Html:
-    """Collects the report's HTML, numbering sections as they come."""
+    """Collects the report's HTML, numbering sections as they come, and the map images it references."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.parts: list[str] = []
         self.section = 0
+        self.images: dict[str, QImage] = {}
 
     def t(self, text: str, **values: Any) -> str:
         translated = tr(text, self.lang)
@@ -520,9 +523,34 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     """The report as HTML for QTextDocument, and the map images it references by resource name."""
     ensure_gui_application()
     doc = _Html(lang)
-    images: dict[str, QImage] = {}
     values = _meta_values(result, meta, review)
-    summary = result.summary
+    number_of = _finding_numbers(result)
+    _title_block(doc, values)
+    _summary_section(doc, result, review)
+    data = _map_data(result, layers) if layers else None
+    _overview_section(doc, result, data)
+    _parcels_section(doc, result)
+    _warnings_section(doc, result, review)
+    _violating_section(doc, result, data, review, number_of)
+    _other_findings_section(doc, result, review, number_of)
+    _orphaned_section(doc, result, review)
+    if comparison is not None:
+        _versions_section(doc, comparison)
+    _provenance_section(doc, result, comparison)
+    _conventions_section(doc)
+    _opinion_section(doc, values, review)
+    return _page(doc), doc.images
+
+
+def _page(doc: _Html) -> str:
+    """The collected sections as one HTML page with the report's title and style sheet."""
+    body_html = "".join(doc.parts)
+    return (f'<html><head><meta charset="utf-8"/><title>{_e(doc.t(TITLE))}</title>'
+            f"<style>{_STYLE}</style></head><body>{body_html}</body></html>")
+
+
+def _finding_numbers(result: CheckResult) -> Callable[[Violation], int]:
+    """Number a finding by its place in result.violations, from 1 (0 for a finding the result does not have)."""
     numbers = {id(v): k + 1 for k, v in enumerate(result.violations)}
 
     def number_of(v: Violation) -> int:
@@ -533,11 +561,24 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
                 return k + 1
         return 0
 
-    # Title block.
+    return number_of
+
+
+def _add_map(doc: _Html, name: str, image: QImage, caption: str, shown: list[str], measures: list[_Measure]) -> None:
+    """A map at page width under resource `name`, and its caption naming the control lines and setbacks it shows."""
+    doc.images[name] = image
+    doc.add(f'<p align="center"><img src="{name}" width="{PAGE_WIDTH_PX}" '
+            f'height="{round(PAGE_WIDTH_PX * MAP_SIZE[1] / MAP_SIZE[0])}"/></p>')
+    doc.add(f'<p align="center" class="caption">{_e(caption)}{_map_notes(doc, shown, measures)}</p>')
+
+
+def _title_block(doc: _Html, values: dict[str, str]) -> None:
+    """Authority, title and subtitle, and a table of scheme, plan, plan version, date, reviewer and authority."""
     if values["authority"]:
         doc.add(f'<p align="center" class="authority">{_e(values["authority"])}</p>')
     doc.add(f'<h1 align="center">{_e(doc.t(TITLE))}</h1>')
     doc.add(f'<p align="center" class="subtitle">{_e(doc.t(SUBTITLE))}</p>')
+
     def cell(label: str, value: str, span: int = 1) -> str:
         colspan = f' colspan="{span}"' if span > 1 else ""
         return f'<td width="17%"><b>{_e(doc.t(label))}</b></td><td{colspan}>{_e(value or "-")}</td>'
@@ -549,7 +590,11 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
             + f'<tr>{cell(LABEL_REVIEWER, values["reviewer"])}{cell(LABEL_AUTHORITY, values["authority"])}</tr>'
             + "</table>")
 
-    # Verdict and counts by rule.
+
+def _summary_section(doc: _Html, result: CheckResult, review: Any) -> None:
+    """Overall verdict: complies or not, the counts of findings and warnings, the accepted exceptions, and the
+    number of findings by rule."""
+    summary = result.summary
     doc.heading(SECTION_SUMMARY)
     if result.violations:
         doc.add(f'<p class="fails">{_e(doc.t(VERDICT_FAILS))}</p>')
@@ -566,6 +611,11 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
         accepted = sum(1 for n in notes if n is not None and getattr(n, "accepted", False) is True)
         if accepted:
             doc.add(f"<p>{_e(doc.t(COUNTS_REVIEWED, count=len(notes), accepted=accepted))}</p>")
+    _rule_counts_table(doc, result)
+
+
+def _rule_counts_table(doc: _Html, result: CheckResult) -> None:
+    """The number of findings (and marginal ones) for every rule, in two column pairs."""
     # The control-line rules are listed when lines were checked against (or a finding names one).
     found_rules = {v.rule for v in result.violations}
     rules = list(RULES) + [r for r in CONTROL_RULES if result.lines or r in found_rules]
@@ -576,128 +626,149 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
         marginal = sum(1 for v in found if v.marginal)
         count = doc.t(COUNT_MARGINAL, count=len(found), marginal=marginal) if marginal else str(len(found))
         css = "violation" if found else "muted"
-        cells.append((_e(rule_name(rule, lang)), f'<span class="{css}">{_e(count)}</span>'))
+        cells.append((_e(rule_name(rule, doc.lang)), f'<span class="{css}">{_e(count)}</span>'))
     half = (len(cells) + 1) // 2
-    rows2 = []
+    rows = []
     for k in range(half):
         left = cells[k]
         right = cells[half + k] if half + k < len(cells) else ("", "")
-        rows2.append([left[0], left[1], right[0], right[1]])
-    doc.table([doc.t(HEADER_RULE), doc.t(HEADER_FINDINGS), doc.t(HEADER_RULE), doc.t(HEADER_FINDINGS)], rows2,
+        rows.append([left[0], left[1], right[0], right[1]])
+    doc.table([doc.t(HEADER_RULE), doc.t(HEADER_FINDINGS), doc.t(HEADER_RULE), doc.t(HEADER_FINDINGS)], rows,
               [33, 17, 33, 17])
 
-    data = _map_data(result, layers) if layers else None
-    table = result.parcels
-    touched = set(np.asarray(table.rows).tolist())
-    touched_ids = set(map(str, table.ids))
-    violating = [p for p in table if p.violations]
 
-    # Overview map.
+def _overview_section(doc: _Html, result: CheckResult, data: _MapData | None) -> None:
+    """Overview map: the touched parcels, the buildings named in findings and the measured setbacks."""
     doc.heading(SECTION_OVERVIEW)
-    if data is not None:
-        touched_rows = np.asarray(table.rows, dtype=np.int64)
-        named = {v.building for v in result.violations if v.building is not None}
-        flagged = None
-        if data.buildings is not None and named:
-            flagged = _bounds(data.buildings[np.isin(data.building_ids, list(named))])
-        measures = _measures(result.violations, SETBACK_ON_OVERVIEW)
-        bounds = _union_bounds(_bounds(data.plan[touched_rows]) if len(touched_rows) else None, flagged,
-                               _measure_bounds(measures))
-        bounds = bounds or _bounds(data.plan)
-        if bounds is not None:
-            shown: list[str] = []
-            images["planner-map-overview.png"] = render_map(data, bounds, lang, margin=0.06, measures=measures,
-                                                            shown=shown)
-            doc.add(f'<p align="center"><img src="planner-map-overview.png" width="{PAGE_WIDTH_PX}" '
-                    f'height="{round(PAGE_WIDTH_PX * MAP_SIZE[1] / MAP_SIZE[0])}"/></p>')
-            doc.add(f'<p align="center" class="caption">{_e(doc.t(OVERVIEW_CAPTION))}'
-                    f'{_map_notes(doc, shown, measures)}</p>')
-    else:
+    if data is None:
         doc.add(f'<p class="muted">{_e(doc.t(NO_MAP))}</p>')
+        return
+    touched_rows = np.asarray(result.parcels.rows, dtype=np.int64)
+    named = {v.building for v in result.violations if v.building is not None}
+    flagged = None
+    if data.buildings is not None and named:
+        flagged = _bounds(data.buildings[np.isin(data.building_ids, list(named))])
+    measures = _measures(result.violations, SETBACK_ON_OVERVIEW)
+    bounds = _union_bounds(_bounds(data.plan[touched_rows]) if len(touched_rows) else None, flagged,
+                           _measure_bounds(measures))
+    bounds = bounds or _bounds(data.plan)
+    if bounds is not None:
+        shown: list[str] = []
+        image = render_map(data, bounds, doc.lang, margin=0.06, measures=measures, shown=shown)
+        _add_map(doc, "planner-map-overview.png", image, doc.t(OVERVIEW_CAPTION), shown, measures)
 
-    # Every touched parcel in one table.
+
+def _parcels_section(doc: _Html, result: CheckResult) -> None:
+    """Every parcel the scheme touches in one table: land use, each indicator's value and limit, verdict."""
     doc.heading(SECTION_PARCELS)
-    rows = []
-    for p in table:
-        cells = [f"<b>{_e(p.id)}</b>", _e(p.land_use or "-")]
-        for indicator in INDICATORS:
-            verdict = indicator_verdict(p, indicator, result.warnings)
-            value = format_value(indicator, getattr(p, ACHIEVED[indicator]))
-            limit = format_limit(indicator, p.limits.get(indicator))
-            text = _e(value) + (f' <span class="muted">({_e(limit)})</span>' if limit != "-" else "")
-            if verdict in ("violation", "marginal violation"):
-                text = f'<span class="{_VERDICT_CLASS[verdict]}">{text}</span>'
-            cells.append(text)
-        status = STATUS_VIOLATION if p.violations else STATUS_PASS
-        cells.append(f'<span class="{"violation" if p.violations else "pass"}">{_e(doc.t(status))}</span>')
-        rows.append(cells)
-    doc.table([doc.t(HEADER_PARCEL), doc.t(HEADER_LAND_USE)] + [_indicator_title(i, lang) for i in INDICATORS]
+    rows = [_parcel_row(doc, p, result) for p in result.parcels]
+    doc.table([doc.t(HEADER_PARCEL), doc.t(HEADER_LAND_USE)] + [_indicator_title(i, doc.lang) for i in INDICATORS]
               + [doc.t(HEADER_STATUS)], rows, [12, 9, 14, 16, 20, 16, 13])
 
-    # Warnings: everything the engine repaired, assumed or could not read.
-    doc.heading(SECTION_WARNINGS)
-    if result.warnings:
-        rows = []
-        for w in result.warnings:
-            text = _e(warning_message(w, lang))
-            note = _review_note(review, w)
-            if note is not None and _note_text(doc, note):
-                text += f'<br/><span class="note">{_e(_note_text(doc, note))}</span>'
-            rows.append([_e(warning_name(w.code, lang)), text])
-        doc.table([doc.t(HEADER_WARNING), doc.t(HEADER_EXPLANATION)], rows, [22, 78])
-    else:
-        doc.add(f"<p>{_e(doc.t(NO_WARNINGS))}</p>")
 
-    # One section per violating parcel.
+def _parcel_row(doc: _Html, p: ParcelResult, result: CheckResult) -> list[str]:
+    """One row of the parcels table (HTML cells); breached values in the verdict's colour."""
+    cells = [f"<b>{_e(p.id)}</b>", _e(p.land_use or "-")]
+    for indicator in INDICATORS:
+        verdict = indicator_verdict(p, indicator, result.warnings)
+        value = format_value(indicator, getattr(p, ACHIEVED[indicator]))
+        limit = format_limit(indicator, p.limits.get(indicator))
+        text = _e(value) + (f' <span class="muted">({_e(limit)})</span>' if limit != "-" else "")
+        if verdict in ("violation", "marginal violation"):
+            text = f'<span class="{_VERDICT_CLASS[verdict]}">{text}</span>'
+        cells.append(text)
+    status = STATUS_VIOLATION if p.violations else STATUS_PASS
+    cells.append(f'<span class="{"violation" if p.violations else "pass"}">{_e(doc.t(status))}</span>')
+    return cells
+
+
+def _warnings_section(doc: _Html, result: CheckResult, review: Any) -> None:
+    """Warnings: everything the engine repaired, assumed or could not read, with the reviewer's notes."""
+    doc.heading(SECTION_WARNINGS)
+    if not result.warnings:
+        doc.add(f"<p>{_e(doc.t(NO_WARNINGS))}</p>")
+        return
+    rows = []
+    for w in result.warnings:
+        text = _e(warning_message(w, doc.lang))
+        note = _review_note(review, w)
+        if note is not None and _note_text(doc, note):
+            text += f'<br/><span class="note">{_e(_note_text(doc, note))}</span>'
+        rows.append([_e(warning_name(w.code, doc.lang)), text])
+    doc.table([doc.t(HEADER_WARNING), doc.t(HEADER_EXPLANATION)], rows, [22, 78])
+
+
+def _violating_section(doc: _Html, result: CheckResult, data: _MapData | None, review: Any,
+                       number_of: Callable[[Violation], int]) -> None:
+    """Violating parcels, from a new page: one subsection per parcel, each on a page of its own."""
+    violating = [p for p in result.parcels if p.violations]
     if violating:
         doc.heading(SECTION_VIOLATING, page_break=True)
+    touched = set(np.asarray(result.parcels.rows).tolist())
     for index, p in enumerate(violating):
         style = ' style="page-break-before: always;"' if index else ""
         doc.add(f"<h3{style}>{doc.section}.{index + 1}&nbsp;&nbsp;{_e(doc.t(PARCEL_HEADING, parcel=p.id))}</h3>")
-        green = format_area(p.green_area) if p.green_area is not None else "-"
-        name = _land_use_name(p.land_use, lang)
-        code = (p.land_use or "-") + (f" ({name})" if name != "-" else "")
-        facts = doc.t(PARCEL_FACTS, code=code, site=format_area(p.site_area), gfa=format_area(p.gfa),
-                      footprint=format_area(p.footprint_area), green=green)
-        doc.add(f"<p>{_e(facts)}")
-        doc.add(f" {_e(doc.t(PARCEL_BUILDINGS, buildings=', '.join(p.buildings) or '-'))}</p>")
+        _parcel_facts(doc, p)
         if data is not None:
-            rows_ = data.plan_rows.get(p.id, [])
-            focus = [r for r in rows_ if r in touched] or rows_
-            if focus:
-                measures = _measures(p.violations)
-                bounds = _union_bounds(_bounds(data.plan[focus]), _measure_bounds(measures))
-                name_ = f"planner-map-parcel-{index + 1}.png"
-                shown = []
-                images[name_] = render_map(data, bounds, lang, focus=focus, margin=0.3, label_buildings=True,
-                                           measures=measures, shown=shown)
-                doc.add(f'<p align="center"><img src="{name_}" width="{PAGE_WIDTH_PX}" '
-                        f'height="{round(PAGE_WIDTH_PX * MAP_SIZE[1] / MAP_SIZE[0])}"/></p>')
-                doc.add(f'<p align="center" class="caption">{_e(doc.t(DETAIL_CAPTION, parcel=p.id))}'
-                        f'{_map_notes(doc, shown, measures)}</p>')
+            _detail_map(doc, p, index + 1, data, touched)
         doc.table([doc.t(HEADER_INDICATOR), doc.t(HEADER_WRITTEN), doc.t(HEADER_READ), doc.t(HEADER_ACHIEVED),
-                   doc.t(HEADER_VERDICT)], _indicator_rows(p, result, lang), [20, 20, 20, 18, 22])
+                   doc.t(HEADER_VERDICT)], _indicator_rows(p, result, doc.lang), [20, 20, 20, 18, 22])
         doc.add(f"<h4>{_e(doc.t(FINDINGS_HEADING))}</h4>")
         for v in p.violations:
             doc.add(_finding_html(doc, number_of(v), v, review))
 
+
+def _parcel_facts(doc: _Html, p: ParcelResult) -> None:
+    """A violating parcel's land use, areas and buildings, in one paragraph."""
+    green = format_area(p.green_area) if p.green_area is not None else "-"
+    name = _land_use_name(p.land_use, doc.lang)
+    code = (p.land_use or "-") + (f" ({name})" if name != "-" else "")
+    facts = doc.t(PARCEL_FACTS, code=code, site=format_area(p.site_area), gfa=format_area(p.gfa),
+                  footprint=format_area(p.footprint_area), green=green)
+    doc.add(f"<p>{_e(facts)}")
+    doc.add(f" {_e(doc.t(PARCEL_BUILDINGS, buildings=', '.join(p.buildings) or '-'))}</p>")
+
+
+def _detail_map(doc: _Html, p: ParcelResult, number: int, data: _MapData, touched: set[int]) -> None:
+    """The detail map of violating parcel `number` (its touched plan rows outlined) with its setbacks measured."""
+    rows = data.plan_rows.get(p.id, [])
+    focus = [r for r in rows if r in touched] or rows
+    if not focus:
+        return
+    measures = _measures(p.violations)
+    bounds = _union_bounds(_bounds(data.plan[focus]), _measure_bounds(measures))
+    shown: list[str] = []
+    image = render_map(data, bounds, doc.lang, focus=focus, margin=0.3, label_buildings=True, measures=measures,
+                       shown=shown)
+    _add_map(doc, f"planner-map-parcel-{number}.png", image, doc.t(DETAIL_CAPTION, parcel=p.id), shown, measures)
+
+
+def _other_findings_section(doc: _Html, result: CheckResult, review: Any,
+                            number_of: Callable[[Violation], int]) -> None:
+    """Findings on no parcel the scheme touches (a building outside the plan, a control line), when there are any."""
+    touched_ids = set(map(str, result.parcels.ids))
     others = [v for v in result.violations if v.parcel is None or v.parcel not in touched_ids]
-    if others:
-        doc.heading(SECTION_OTHER)
-        for v in others:
-            doc.add(_finding_html(doc, number_of(v), v, review))
+    if not others:
+        return
+    doc.heading(SECTION_OTHER)
+    for v in others:
+        doc.add(_finding_html(doc, number_of(v), v, review))
 
-    orphaned = _orphaned_notes(review, result, lang)
-    if orphaned:
-        doc.heading(SECTION_ORPHANED)
-        doc.add(f"<p>{_e(doc.t(ORPHANED_INTRO))}</p>")
-        for what, note in orphaned:
-            doc.add(f'<p><b>{_e(what)}</b><br/><span class="note">{_e(_note_text(doc, note))}</span></p>')
 
-    if comparison is not None:
-        _versions_section(doc, comparison)
+def _orphaned_section(doc: _Html, result: CheckResult, review: Any) -> None:
+    """The reviewer's notes on findings this check no longer reports, kept as part of the record."""
+    orphaned = _orphaned_notes(review, result, doc.lang)
+    if not orphaned:
+        return
+    doc.heading(SECTION_ORPHANED)
+    doc.add(f"<p>{_e(doc.t(ORPHANED_INTRO))}</p>")
+    for what, note in orphaned:
+        doc.add(f'<p><b>{_e(what)}</b><br/><span class="note">{_e(_note_text(doc, note))}</span></p>')
 
-    # Provenance.
+
+def _provenance_section(doc: _Html, result: CheckResult, comparison: Any) -> None:
+    """Inputs and provenance: each input file, layer, feature count, CRS and SHA-256; the working CRS; the Planner
+    version and time of the check."""
     doc.heading(SECTION_PROVENANCE)
     role_names = {"plan": ROLE_PLAN, "buildings": ROLE_BUILDINGS, "green": ROLE_GREEN, "lines": ROLE_LINES}
     inputs = [(role, result.inputs[role]) for role in ("plan", "buildings", "green") if result.inputs.get(role)]
@@ -719,11 +790,16 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
     doc.add(f"<p>{_e(doc.t(PLANNER_VERSION, version=planner_version(), time=now))}</p>")
 
-    # Conventions.
+
+def _conventions_section(doc: _Html) -> None:
+    """Counting conventions: how floor area, the indicators, limits and marginal breaches are counted."""
     doc.heading(SECTION_CONVENTIONS)
     doc.add("<ol>" + "".join(f"<li>{_e(doc.t(c))}</li>" for c in CONVENTIONS) + "</ol>")
 
-    # Opinion and signature.
+
+def _opinion_section(doc: _Html, values: dict[str, str], review: Any) -> None:
+    """Review opinion and signature: the reviewer's opinion (blank lines to write on without one), then reviewer,
+    date, signature and seal."""
     doc.heading(SECTION_OPINION)
     opinion = (getattr(review, "opinion", "") or "") if review is not None else ""
     blank = "<br/>" * 4
@@ -735,11 +811,6 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
             f'</td><td width="20%"><b>{_e(doc.t(SIGNATURE))}</b></td><td width="30%"><br/><br/></td></tr>'
             f'<tr><td><b>{_e(doc.t(LABEL_DATE))}</b></td><td>{_e(values["date"])}</td>'
             f'<td><b>{_e(doc.t(SEAL))}</b></td><td><br/><br/><br/></td></tr></table>')
-
-    body_html = "".join(doc.parts)
-    page = (f'<html><head><meta charset="utf-8"/><title>{_e(doc.t(TITLE))}</title>'
-            f"<style>{_STYLE}</style></head><body>{body_html}</body></html>")
-    return page, images
 
 
 def _versions_section(doc: _Html, comparison: Any) -> None:

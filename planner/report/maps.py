@@ -270,12 +270,7 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
     width, full_height = size
     legend_font = _font(round(width / 70))
     measures = measures or []
-    # The legend's rows depend on what the map shows, and the map's height on the legend's rows: count what a
-    # map with the smallest legend would show (a taller legend only shows less).
-    rows = LEGEND_ROWS
-    entries = _legend_entries(data, _View(bounds, width, full_height - round(_legend_height(legend_font, rows)),
-                                          margin), focus, measures)
-    rows = max(LEGEND_ROWS, math.ceil(len(entries) / LEGEND_COLUMNS))
+    rows = _legend_rows(data, bounds, size, margin, focus, measures, legend_font)
     strip = _legend_height(legend_font, rows)
     height = full_height - round(strip)  # the map above, legend and scale bar in a strip below
     view = _View(bounds, width, height, margin)
@@ -291,6 +286,52 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
     line = width / 900  # the GUI's outline widths are for a screen; this image is printed at ~250 dpi
 
     parcels = _in_view(data.plan, view)
+    controls, zones = _controls_in_view(data, view)
+    buildings = _in_view(data.buildings, view)
+    _draw_parcels(painter, data, view, parcels, line)
+    _draw_green(painter, data, view, line)
+    _draw_zones(painter, data, view, zones, line)
+    _draw_buildings(painter, data, view, buildings, line)
+    if focus:
+        _draw_focus(painter, data, view, focus, line)
+    _draw_lines(painter, data, view, controls, zones, line)
+    _label_parcels(painter, data, view, parcels)
+    if label_buildings and len(buildings):
+        _label_buildings(painter, data, view, buildings)
+    _draw_measures(painter, measures, view, line, width)
+
+    _north_arrow(painter, lang, width, height)
+    painter.setClipping(False)
+    painter.setPen(QPen(QColor(80, 80, 80), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(1, 1, width - 2, height - 1))
+    scale_width = _scale_bar(painter, view, QRectF(0, height, width, strip))
+    _legend(painter, present, lang, QRectF(0, height, width - scale_width, strip), legend_font, rows)
+    painter.end()
+    return image
+
+
+def _legend_rows(data: _MapData, bounds, size: tuple[int, int], margin: float, focus: list[int] | None,
+                 measures: list[_Measure], font: QFont) -> int:
+    """How many rows the legend needs (at least LEGEND_ROWS).
+
+    The legend's rows depend on what the map shows, and the map's height on the legend's rows: count what a map
+    with the smallest legend would show (a taller legend only shows less)."""
+    width, full_height = size
+    view = _View(bounds, width, full_height - round(_legend_height(font, LEGEND_ROWS)), margin)
+    entries = _legend_entries(data, view, focus, measures)
+    return max(LEGEND_ROWS, math.ceil(len(entries) / LEGEND_COLUMNS))
+
+
+def _controls_in_view(data: _MapData, view: _View) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of the control lines and zones in view, and of those among them that are polygons (zones)."""
+    controls = _in_view(data.controls, view)
+    zones = controls[np.isin(shapely.get_type_id(data.controls[controls]), (3, 6))] if len(controls) else controls
+    return controls, zones
+
+
+def _draw_parcels(painter: QPainter, data: _MapData, view: _View, parcels: np.ndarray, line: float) -> None:
+    """The parcels in view, filled by verdict, violating ones drawn last."""
     parcel_paths = _paths(data.plan[parcels], view)
     for cls in (PARCEL_UNTOUCHED, PARCEL_NOT_ASSESSED, PARCEL_PASS, PARCEL_VIOLATION):  # violations on top
         fill, outline, w = _parts(PARCEL_SYMBOLS[cls])
@@ -299,18 +340,23 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
         for k in np.flatnonzero(data.plan_classes[parcels] == cls):
             painter.drawPath(parcel_paths[k])
 
-    if data.green is not None:
-        green = _in_view(data.green, view)
-        if len(green):
-            fill, outline, w = _parts(GREEN_SYMBOL)
-            painter.setPen(QPen(outline, w * line * 2))
-            painter.setBrush(fill)
-            for path in _paths(data.green[green], view):
-                painter.drawPath(path)
 
-    controls = _in_view(data.controls, view)
-    zones = controls[np.isin(shapely.get_type_id(data.controls[controls]), (3, 6))] if len(controls) else controls
-    for kind, style in CONTROL_SYMBOLS.items():  # zones: filled, outlined, under the buildings
+def _draw_green(painter: QPainter, data: _MapData, view: _View, line: float) -> None:
+    """The green areas in view."""
+    if data.green is None:
+        return
+    green = _in_view(data.green, view)
+    if len(green):
+        fill, outline, w = _parts(GREEN_SYMBOL)
+        painter.setPen(QPen(outline, w * line * 2))
+        painter.setBrush(fill)
+        for path in _paths(data.green[green], view):
+            painter.drawPath(path)
+
+
+def _draw_zones(painter: QPainter, data: _MapData, view: _View, zones: np.ndarray, line: float) -> None:
+    """Control zones of the kinds drawn filled: filled and outlined, under the buildings."""
+    for kind, style in CONTROL_SYMBOLS.items():
         if style.fill is None or not len(zones):
             continue
         members = zones[data.control_kinds[zones] == kind]
@@ -322,30 +368,36 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
         for path in _paths(data.controls[members], view):
             painter.drawPath(path)
 
-    building_paths: list[QPainterPath] = []
-    buildings = np.zeros(0, dtype=np.int64)
-    if data.buildings is not None:
-        buildings = _in_view(data.buildings, view)
-        building_paths = _paths(data.buildings[buildings], view)
-        for cls in (BUILDING_OK, BUILDING_VIOLATION):
-            members = np.flatnonzero(data.building_classes[buildings] == cls)
-            if not len(members):
-                continue
-            fill, outline, w = _parts(BUILDING_SYMBOLS[cls])
-            painter.setPen(QPen(outline, w * line * 2))
-            painter.setBrush(fill)
-            for k in members:
-                painter.drawPath(building_paths[k])
 
-    if focus:
-        painter.setPen(QPen(FOCUS_COLOUR, 7 * line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for path in _paths(data.plan[focus], view):
-            painter.drawPath(path)
+def _draw_buildings(painter: QPainter, data: _MapData, view: _View, buildings: np.ndarray, line: float) -> None:
+    """The building footprints in view, those named in findings drawn last."""
+    if data.buildings is None:
+        return
+    building_paths = _paths(data.buildings[buildings], view)
+    for cls in (BUILDING_OK, BUILDING_VIOLATION):
+        members = np.flatnonzero(data.building_classes[buildings] == cls)
+        if not len(members):
+            continue
+        fill, outline, w = _parts(BUILDING_SYMBOLS[cls])
+        painter.setPen(QPen(outline, w * line * 2))
+        painter.setBrush(fill)
+        for k in members:
+            painter.drawPath(building_paths[k])
 
-    # Lines above the buildings: every line, and the outline of a zone kind drawn without fill (a road red-line
-    # polygon stands for its edge; building control lines are dashed outlines).
+
+def _draw_focus(painter: QPainter, data: _MapData, view: _View, focus: list[int], line: float) -> None:
+    """A thick outline round the plan rows of the parcel a detail map is about."""
+    painter.setPen(QPen(FOCUS_COLOUR, 7 * line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                        Qt.PenJoinStyle.RoundJoin))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for path in _paths(data.plan[focus], view):
+        painter.drawPath(path)
+
+
+def _draw_lines(painter: QPainter, data: _MapData, view: _View, controls: np.ndarray, zones: np.ndarray,
+                line: float) -> None:
+    """Control lines above the buildings: every line, and the outline of a zone kind drawn without fill (a road
+    red-line polygon stands for its edge; building control lines are dashed outlines). Road red lines on top."""
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for kind in reversed(CONTROL_SYMBOLS):  # road red lines last, on top
         style = CONTROL_SYMBOLS[kind]
@@ -362,7 +414,10 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
         for path in _line_paths(data.controls[members], view):
             painter.drawPath(path)
 
-    # Parcel labels where the parcel is wide enough on the image to hold its id, and the id fits the image.
+
+def _label_parcels(painter: QPainter, data: _MapData, view: _View, parcels: np.ndarray) -> None:
+    """Parcel ids where the parcel is wide enough on the image to hold its id, and the id fits the image."""
+    width, height = view.width, view.height
     label_font = _font(round(width / 62), bold=True)
     metrics = QFontMetricsF(label_font)
     anchors = shapely.get_coordinates(shapely.point_on_surface(data.plan[parcels])) if len(parcels) else []
@@ -377,30 +432,22 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
             _halo_text(painter, QPointF(x, y), text, label_font, QColor(40, 40, 40), QColor(255, 255, 255, 230),
                        width / 600)
 
-    if label_buildings and len(buildings):
-        small = _font(round(width / 58), bold=True)
-        anchors = view.xy(shapely.get_coordinates(shapely.point_on_surface(data.buildings[buildings])))
-        small_metrics = QFontMetricsF(small)
-        for k, (x, y) in zip(buildings, anchors.tolist()):
-            text_width = small_metrics.horizontalAdvance(data.building_ids[k])
-            if not inside.contains(QRectF(x - text_width / 2, y - small_metrics.height() / 2, text_width,
-                                          small_metrics.height())):
-                continue
-            _fill, outline, _w = _parts(BUILDING_SYMBOLS[int(data.building_classes[k])])
-            _halo_text(painter, QPointF(x, y), data.building_ids[k], small, QColor(255, 255, 255), outline,
-                       width / 600)
 
-    _draw_measures(painter, measures, view, line, width)
-
-    _north_arrow(painter, lang, width, height)
-    painter.setClipping(False)
-    painter.setPen(QPen(QColor(80, 80, 80), 2))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(QRectF(1, 1, width - 2, height - 1))
-    scale_width = _scale_bar(painter, view, QRectF(0, height, width, strip))
-    _legend(painter, present, lang, QRectF(0, height, width - scale_width, strip), legend_font, rows)
-    painter.end()
-    return image
+def _label_buildings(painter: QPainter, data: _MapData, view: _View, buildings: np.ndarray) -> None:
+    """Building ids, white on a halo of the building's outline colour, where the id fits the image."""
+    width, height = view.width, view.height
+    inside = QRectF(0, 0, width, height)
+    small = _font(round(width / 58), bold=True)
+    anchors = view.xy(shapely.get_coordinates(shapely.point_on_surface(data.buildings[buildings])))
+    small_metrics = QFontMetricsF(small)
+    for k, (x, y) in zip(buildings, anchors.tolist()):
+        text_width = small_metrics.horizontalAdvance(data.building_ids[k])
+        if not inside.contains(QRectF(x - text_width / 2, y - small_metrics.height() / 2, text_width,
+                                      small_metrics.height())):
+            continue
+        _fill, outline, _w = _parts(BUILDING_SYMBOLS[int(data.building_classes[k])])
+        _halo_text(painter, QPointF(x, y), data.building_ids[k], small, QColor(255, 255, 255), outline,
+                   width / 600)
 
 
 def _parts(symbol: Symbol) -> tuple[QColor | None, QColor, float]:
