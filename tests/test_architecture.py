@@ -3,9 +3,9 @@
 import subprocess
 import sys
 
-CORE = ["planner.model", "planner.io.indicators", "planner.io.landuse", "planner.io.fields", "planner.io.crs", "planner.io.gdal",
+CORE = ["planner.model", "planner.io.indicators", "planner.io.landuse", "planner.io.fields", "planner.io.crs", "planner.io.gdal", "planner.io.frames",
         "planner.io.layers", "planner.checking.rules", "planner.io.controls", "planner.checking.engine", "planner.io.plan_version", "planner.versions.compare",
-        "planner.versions.diff", "planner.report.serialise", "planner.review"]
+        "planner.versions.diff", "planner.report.serialise", "planner.report.frames", "planner.review"]
 
 
 def test_core_imports_no_qt():
