@@ -1,4 +1,5 @@
-"""Plain result types of a check: frozen dataclasses holding rule ids and numbers, never sentences."""
+"""Plain result types of a check: frozen dataclasses holding rule ids and numbers, never sentences (a result also
+keeps the geometry it measured, for CheckResult.to_geodataframes)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import hashlib
 import json
 import math
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field, fields
 from itertools import repeat
 from pathlib import Path
@@ -288,6 +289,28 @@ class BuildingTable:
         return len(self.ids)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class ResultGeometry:
+    """The geometry a check measured, in its working CRS: the engine's own arrays, shared, not copied."""
+
+    #: The working CRS (a pyproj CRS; None: local planar metres of unknown CRS).
+    crs: Any
+    parcels: np.ndarray  # shapely geometry of every plan parcel, by plan row (ParcelTable.rows index it)
+    buildings: np.ndarray  # shapely footprint of every building, in input order (as BuildingTable)
+
+
+#: The function behind CheckResult.to_geodataframes: planner.report.frames.to_geodataframes, which the package
+#: `planner` hands to `provide_geodataframes` when it is imported (before any of its modules can be used). model
+#: sits below messages, which words the findings, so it cannot import that function itself.
+_to_geodataframes: Callable[..., tuple[Any, Any]] | None = None
+
+
+def provide_geodataframes(function: Callable[..., tuple[Any, Any]]) -> None:
+    """Set the function behind CheckResult.to_geodataframes (planner/__init__.py does)."""
+    global _to_geodataframes
+    _to_geodataframes = function
+
+
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     crs: str
@@ -298,6 +321,19 @@ class CheckResult:
     buildings: BuildingTable | None = None
     #: Provenance of each control-line file checked against (`planner check --lines`), in the order given.
     lines: tuple[InputInfo, ...] = ()
+    #: The parcels and footprints as measured (for to_geodataframes); None when the result was made without them.
+    geometry: ResultGeometry | None = field(default=None, compare=False, repr=False)
+
+    def to_geodataframes(self, lang: str | None = None) -> tuple[Any, Any]:
+        """(parcels, findings) as two GeoDataFrames in the working CRS; `lang` "zh" or "en" words the findings'
+        messages (default: the system's language, as the CLI). See planner.report.frames.to_geodataframes.
+
+        The work is done by planner.report.frames, one layer up (it words the findings through
+        planner.messages, which model must not import): the package `planner` provides it when imported.
+        """
+        if _to_geodataframes is None:
+            raise RuntimeError("to_geodataframes is provided by the package planner (import planner)")
+        return _to_geodataframes(self, lang=lang)
 
     @property
     def summary(self) -> dict[str, int]:

@@ -29,6 +29,7 @@ from planner.model import (
     CheckResult,
     CheckWarning,
     ParcelTable,
+    ResultGeometry,
     Violation,
 )
 from planner.parallel import in_background, now, on_two_cores
@@ -356,7 +357,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         parcels=table, violations=tuple(all_violations), warnings=tuple(warnings),
         buildings=BuildingTable(ids=buildings.ids, use=buildings.use, floors=buildings.floors, height=buildings.height,
                                 footprint_area=footprint, counted_area=counted, outside_area=outside),
-        lines=tuple(c.info for c in controls))
+        lines=tuple(c.info for c in controls),
+        geometry=ResultGeometry(crs=working, parcels=parcels_geom, buildings=building_geom))
 
 
 def _green_area(geometry: np.ndarray, factor: np.ndarray, parcels: np.ndarray, tree: shapely.STRtree,

@@ -14,13 +14,14 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from planner.io.clean import clean
 from planner.io.crs import crs_label, reproject
+from planner.io.frames import is_frame
 from planner.io.gdal import list_layers, read_layer
 from planner.io.layers import (
     Layer,
@@ -31,6 +32,9 @@ from planner.io.layers import (
 )
 from planner.io.raw import RawLayer
 from planner.model import CheckWarning, InputError, InputInfo
+
+if TYPE_CHECKING:
+    from geopandas import GeoDataFrame
 
 __all__ = ["KINDS", "ControlLayer", "ControlTable", "default_table", "load_controls"]
 
@@ -183,34 +187,25 @@ class ControlLayer(Layer):
     layers: np.ndarray  # str: the layer each feature comes from
 
 
-def load_controls(path: str | Path, layer: str | None = None, mapping: dict[str, dict[str, str]] | None = None,
-                  table: ControlTable | None = None) -> ControlLayer:
+def load_controls(path: str | Path | GeoDataFrame, layer: str | None = None,
+                  mapping: dict[str, dict[str, str]] | None = None, table: ControlTable | None = None) -> ControlLayer:
     """Read control lines and zones. Without `layer`, a file of several layers gives every layer whose name or
-    kind field says what it holds (others are skipped with a warning; empty layers quietly)."""
+    kind field says what it holds (others are skipped with a warning; empty layers quietly).
+
+    A GeoDataFrame is one layer (never modified): its kind field, else `layer` as its name, says the kind.
+    """
     table = table or default_table()
-    path = Path(path)
-    names = list_layers(path, "lines")  # a DXF: the whole drawing, each CAD layer naming its kind
-    if layer is not None or len(names) <= 1:
+    skipped: list[str] = []
+    if is_frame(path):  # one layer: nothing to list (read_layer makes the RawLayer, as for every loader)
         raws = [read_layer(path, "lines", layer)]
-        skipped: list[str] = []
+        path = raws[0].path
     else:
-        raws, skipped = [], []
-        for name in names:
-            try:
-                raw = read_layer(path, "lines", name)
-            except InputError as exc:
-                if exc.code in ("empty_layer", "no_geometry"):
-                    continue
-                raise
-            fields = field_map(raw, "lines", mapping)
-            if fields.get("kind") is None and table.kind_of(name) is None:
-                skipped.append(name)
-            else:
-                raws.append(raw)
-        if not raws:
-            if not skipped:
-                raise InputError("empty_layer", path=str(path), layer=", ".join(names))
-            raise InputError("layer_ambiguous", path=str(path), role="lines", layers=", ".join(names))
+        path = Path(path)
+        names = list_layers(path, "lines")  # a DXF: the whole drawing, each CAD layer naming its kind
+        if layer is not None or len(names) <= 1:
+            raws = [read_layer(path, "lines", layer)]
+        else:
+            raws = _kind_layers(path, names, mapping, table, skipped)
     parts = [_load_layer(raw, mapping, table) for raw in raws]
     crs = next((raw.crs for raw in raws if raw.crs is not None), None)
     geometries = []
@@ -234,6 +229,28 @@ def load_controls(path: str | Path, layer: str | None = None, mapping: dict[str,
                         warnings=tuple(warnings), ids=joined("ids", object), kinds=joined("kinds", np.int8),
                         setback=joined("setback", float), road_class=joined("road_class", object),
                         layers=joined("layers", object))
+
+
+def _kind_layers(path: Path, names: list[str], mapping, table: ControlTable, skipped: list[str]) -> list[RawLayer]:
+    """The layers of a file whose name or kind field says what they hold; the others' names go to `skipped`."""
+    raws = []
+    for name in names:
+        try:
+            raw = read_layer(path, "lines", name)
+        except InputError as exc:
+            if exc.code in ("empty_layer", "no_geometry"):
+                continue
+            raise
+        fields = field_map(raw, "lines", mapping)
+        if fields.get("kind") is None and table.kind_of(name) is None:
+            skipped.append(name)
+        else:
+            raws.append(raw)
+    if not raws:
+        if not skipped:
+            raise InputError("empty_layer", path=str(path), layer=", ".join(names))
+        raise InputError("layer_ambiguous", path=str(path), role="lines", layers=", ".join(names))
+    return raws
 
 
 def _load_layer(raw: RawLayer, mapping, table: ControlTable) -> dict[str, Any]:

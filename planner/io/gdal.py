@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -16,9 +18,13 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 from pyproj import CRS
 
+from planner.io.frames import is_frame, raw_from_frame
 from planner.io.raw import RawLayer
 from planner.model import InputError
 from planner.parallel import on_two_cores
+
+if TYPE_CHECKING:
+    from geopandas import GeoDataFrame
 
 #: Words in a layer name that say which role it plays; ASCII hints match the start of a name token.
 LAYER_HINTS: dict[str, tuple[str, ...]] = {
@@ -153,9 +159,17 @@ def name_suggests(name: str, role: str) -> bool:
     return False
 
 
-def read_layer(path: str | Path, role: str, layer: str | None = None) -> RawLayer:
-    """Read one layer through GDAL's Arrow stream. Raises InputError naming the file and layer on any failure."""
-    path = Path(path)
+def read_layer(source: str | Path | GeoDataFrame, role: str, layer: str | None = None) -> RawLayer:
+    """Read one layer through GDAL's Arrow stream. Raises InputError naming the file and layer on any failure.
+
+    Where every loader's source is told apart: a GeoDataFrame is taken as it is (planner.io.frames, `layer`
+    then names it), a DXF goes to planner.io.dxf, any other path to GDAL.
+    """
+    if is_frame(source):
+        return raw_from_frame(source, role, layer)
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"expected a path or a GeoDataFrame, not {type(source).__name__}")
+    path = Path(source)
     if is_dxf(path):
         from planner.io import dxf
         return dxf.read_layer(path, role, layer)

@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,9 @@ from planner.io.gdal import read_layer
 from planner.io.plan_version import read_version
 from planner.io.raw import RawLayer
 from planner.model import CheckWarning, InputError, InputInfo
+
+if TYPE_CHECKING:
+    from geopandas import GeoDataFrame
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,9 +277,12 @@ def _require(fields: FieldMap, raw: RawLayer, role: str, any_of: tuple[str, ...]
                          wanted=wanted, fields=", ".join(map(str, columns)) or "-")
 
 
-def load_plan(path: str | Path, layer: str | None = None,
+def load_plan(path: str | Path | GeoDataFrame, layer: str | None = None,
               mapping: dict[str, dict[str, str]] | None = None) -> PlanLayer:
-    """Read a plan parcel layer and parse its indicators. Raises InputError when it cannot be checked."""
+    """Read a plan parcel layer and parse its indicators. Raises InputError when it cannot be checked.
+
+    `path` is a file or a GeoDataFrame (never modified; `layer` then names it: planner.io.frames).
+    """
     raw = read_layer(path, "plan", layer)
     fields = field_map(raw, "plan", mapping)
     _require(fields, raw, "plan", ("id",), "id")
@@ -438,9 +444,10 @@ def _parse_cell(value: Any, indicator: str, side: str | None):
         return exc
 
 
-def load_buildings(path: str | Path, layer: str | None = None,
+def load_buildings(path: str | Path | GeoDataFrame, layer: str | None = None,
                    mapping: dict[str, dict[str, str]] | None = None) -> BuildingLayer:
-    """Read a scheme's building footprints with storeys, heights, counted areas and uses."""
+    """Read a scheme's building footprints with storeys, heights, counted areas and uses (from a file or a
+    GeoDataFrame, as load_plan)."""
     raw = read_layer(path, "buildings", layer)
     fields = field_map(raw, "buildings", mapping)
     _require(fields, raw, "buildings", ("floors", "gfa"), "floors")
@@ -484,9 +491,9 @@ def load_buildings(path: str | Path, layer: str | None = None,
                          storey_factor=storey_factor[kept], gfa=gfa[kept], height=height[kept], use=use[kept])
 
 
-def load_green(path: str | Path, layer: str | None = None,
+def load_green(path: str | Path | GeoDataFrame, layer: str | None = None,
                mapping: dict[str, dict[str, str]] | None = None) -> GreenLayer:
-    """Read green areas with their counting factors (折算系数, default 1)."""
+    """Read green areas with their counting factors (折算系数, default 1), from a file or a GeoDataFrame."""
     raw = read_layer(path, "green", layer)
     fields = field_map(raw, "green", mapping)
     frame = raw.fields
