@@ -14,6 +14,7 @@ import orjson
 
 from planner.checking.verdicts import indicator_breaches
 from planner.messages import (
+    INDICATOR_LABELS,
     LANGUAGES,
     QT_TRANSLATE_NOOP,
     default_language,
@@ -408,9 +409,7 @@ ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "Plan"), "buildings": QT_TRA
               "green": QT_TRANSLATE_NOOP("messages", "Green areas"),
               "lines": QT_TRANSLATE_NOOP("messages", "Control lines")}
 SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("messages", "Land use"),
-                   QT_TRANSLATE_NOOP("messages", "FAR"), QT_TRANSLATE_NOOP("messages", "Density"),
-                   QT_TRANSLATE_NOOP("messages", "Height"), QT_TRANSLATE_NOOP("messages", "Green ratio"),
-                   QT_TRANSLATE_NOOP("messages", "Status"))
+                   *(INDICATOR_LABELS[i] for i in INDICATORS), QT_TRANSLATE_NOOP("messages", "Status"))
 
 
 

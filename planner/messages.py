@@ -106,6 +106,14 @@ VERDICT_NAMES = {
     "not controlled": QT_TRANSLATE_NOOP("messages", "not controlled"),
 }
 
+#: An indicator as a column heading (tables of the window, the report and the terminal).
+INDICATOR_LABELS = {
+    "far": QT_TRANSLATE_NOOP("messages", "FAR"),
+    "density": QT_TRANSLATE_NOOP("messages", "Density"),
+    "height": QT_TRANSLATE_NOOP("messages", "Height"),
+    "green_ratio": QT_TRANSLATE_NOOP("messages", "Green ratio"),
+}
+#: An indicator inside a sentence.
 INDICATOR_NAMES = {
     "far": QT_TRANSLATE_NOOP("messages", "FAR"),
     "density": QT_TRANSLATE_NOOP("messages", "building density"),

@@ -13,7 +13,7 @@ Files written (all CRS EPSG:4542, CGCS2000 / 3-degree Gauss-Kruger CM 99E, x = e
   data-quality cases (see ``EXPECTED_VIOLATIONS`` and ``EXPECTED_WARNINGS``).
 
 The script re-reads every file, recomputes the designed indicators with plain shapely (the counting
-conventions of DESIGN.md 2.2) and asserts that they match the design, then prints the table that README.md
+conventions of docs/architecture.md §2.2) and asserts that they match the design, then prints the table that README.md
 reproduces.
 """
 
@@ -351,7 +351,7 @@ def write_all() -> None:
 
 
 # --------------------------------------------------------------------------------------------------
-# Verification: read back and recompute the designed numbers with the conventions of DESIGN.md 2.2
+# Verification: read back and recompute the designed numbers with the conventions of docs/architecture.md §2.2
 # --------------------------------------------------------------------------------------------------
 
 def _storey_coefficient_sum(floors, storeys) -> float | None:

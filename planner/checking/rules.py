@@ -9,7 +9,7 @@ import numpy as np
 
 from planner.model import INDICATOR_RULES
 
-#: Display precision of each indicator (DESIGN.md 2.2): FAR 0.01, ratios 0.1 %, heights 0.1 m.
+#: Display precision of each indicator (docs/architecture.md §2.2): FAR 0.01, ratios 0.1 %, heights 0.1 m.
 PRECISION: dict[str, Decimal] = {
     "far": Decimal("0.01"),
     "density": Decimal("0.001"),

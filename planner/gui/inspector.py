@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.checking.verdicts import indicator_verdict
 from planner.io.landuse import LandUseTable, shipped_table
 from planner.messages import (
+    INDICATOR_LABELS,
     QT_TRANSLATE_NOOP,
     format_area,
     format_limit,
@@ -48,12 +49,6 @@ INDICATOR_HEADERS = (
     QT_TRANSLATE_NOOP("messages", "Achieved"),
     QT_TRANSLATE_NOOP("messages", "Verdict"),
 )
-INDICATOR_LABELS = {
-    "far": QT_TRANSLATE_NOOP("messages", "FAR"),
-    "density": QT_TRANSLATE_NOOP("messages", "Density"),
-    "height": QT_TRANSLATE_NOOP("messages", "Height"),
-    "green_ratio": QT_TRANSLATE_NOOP("messages", "Green ratio"),
-}
 BUILDINGS_CAPTION = QT_TRANSLATE_NOOP("messages", "Buildings on this parcel")
 BUILDING_HEADERS = (
     QT_TRANSLATE_NOOP("messages", "Building"),

@@ -1,4 +1,4 @@
-"""Choosing the working CRS (metric, conformal) and deciding which layers need reprojecting (DESIGN.md 2.2)."""
+"""Choosing the working CRS (metric, conformal) and deciding which layers need reprojecting (docs/architecture.md §2.2)."""
 
 from __future__ import annotations
 

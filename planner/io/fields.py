@@ -1,4 +1,4 @@
-"""Recognising a layer's fields by alias (DESIGN.md 2.1) or by an explicit TOML mapping."""
+"""Recognising a layer's fields by alias (docs/architecture.md §2.1) or by an explicit TOML mapping."""
 
 from __future__ import annotations
 

@@ -92,7 +92,7 @@ class _Num:
 # --- vocabulary (matched after NFKC, so "＜" is already "<", "～" is "~", "％" is "%") ------------------
 
 # Strict and non-strict comparators both become closed bounds: the product compares on closed intervals
-# (DESIGN.md 2.2), and in Chinese legal usage "以下/以上" include the number itself anyway.
+# (docs/architecture.md §2.2), and in Chinese legal usage "以下/以上" include the number itself anyway.
 _UPPER_PREFIXES = (
     "小于等于", "不大于", "不超过", "不高于", "不多于", "最大", "最高", "上限",
     "小于", "<=", "=<", "≤", "≦", "⩽", "≯", "<",

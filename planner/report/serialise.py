@@ -1,6 +1,6 @@
-"""A CheckResult as the `planner.check/1` JSON document (DESIGN.md 2.3): raw, unrounded values.
+"""A CheckResult as the `planner.check/1` JSON document (docs/architecture.md §2.3): raw, unrounded values.
 
-Beyond DESIGN.md 2.3, every violation and warning carries a `kind` (model.RULE_KINDS, model.WARNING_KINDS):
+Beyond docs/architecture.md §2.3, every violation and warning carries a `kind` (model.RULE_KINDS, model.WARNING_KINDS):
 
 * violations: "indicator" (far_*, density_*, height_*, green_*), "land_use", "geometry" (crosses_parcel,
   outside_plan), "control_line" (crosses_red_line, beyond_red_line, green_line, blue_line, purple_line,
