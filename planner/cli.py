@@ -21,8 +21,10 @@ from planner.messages import (
     error_message,
     format_limits,
     format_values,
+    parcel_status_name,
     stage_name,
     tr,
+    unchecked_message,
     violation_message,
     warning_message,
 )
@@ -423,9 +425,7 @@ def _summary_rows(parcels: ParcelTable, lang: str) -> list[list[str]]:
         broken = [bool(indicator_breaches(found, indicator)) for found in parcels.violations]
         columns.append([value + (f" ({limit})" if limit else "") + (" ✗" if bad else "")
                         for value, limit, bad in zip(values, limits, broken)])
-    violation = tr(QT_TRANSLATE_NOOP("messages", "violation"), lang)
-    passed = tr(QT_TRANSLATE_NOOP("messages", "pass"), lang)
-    columns.append([violation if found else passed for found in parcels.violations])
+    columns.append([parcel_status_name(status, lang) for status in parcels.status.tolist()])
     return [list(row) for row in zip(*columns)]
 
 
@@ -458,6 +458,9 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
     closing = tr(QT_TRANSLATE_NOOP("messages", "{violations} violations on {parcels_violating} of "
                                    "{parcels_checked} parcels; {warnings} warnings."), lang)
     lines += ["", closing.format(**result.summary)]
+    unchecked = unchecked_message(result.unchecked_counts(), lang)
+    if unchecked:
+        lines.append(unchecked)
     out.write("\n".join(lines) + "\n")
 
 

@@ -71,6 +71,8 @@ WARNING_NAMES = {
     "unreadable_value": QT_TRANSLATE_NOOP("messages", "Unreadable value"),
     "no_floor_area": QT_TRANSLATE_NOOP("messages", "No floor area"),
     "no_height": QT_TRANSLATE_NOOP("messages", "No height"),
+    "impossible_value": QT_TRANSLATE_NOOP("messages", "Impossible value"),
+    "duplicate_building_id": QT_TRANSLATE_NOOP("messages", "Duplicate building id"),
     "use_field_missing": QT_TRANSLATE_NOOP("messages", "No building-use field"),
     "unreadable_factor": QT_TRANSLATE_NOOP("messages", "Unreadable green factor"),
     "dxf_open_lines": QT_TRANSLATE_NOOP("messages", "Open lines in CAD"),
@@ -105,6 +107,19 @@ VERDICT_NAMES = {
     "not assessed": QT_TRANSLATE_NOOP("messages", "not assessed"),
     "not controlled": QT_TRANSLATE_NOOP("messages", "not controlled"),
 }
+
+#: A parcel's verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.
+PARCEL_STATUS_NAMES = {
+    "violation": QT_TRANSLATE_NOOP("messages", "violation"),
+    "pass": QT_TRANSLATE_NOOP("messages", "pass"),
+    "partial": QT_TRANSLATE_NOOP("messages", "partly checked"),
+    "not_assessed": QT_TRANSLATE_NOOP("messages", "not assessed"),
+}
+#: What was not checked, said wherever the overall verdict is said (model.CheckResult.unchecked_counts).
+UNCHECKED_LINE = QT_TRANSLATE_NOOP("messages", "Not checked: {items}. These parcels are not counted as "
+                                               "compliant: see the warnings for why.")
+UNCHECKED_ITEM = QT_TRANSLATE_NOOP("messages", "{item} on {count} parcels")
+LAND_USE_NAME = QT_TRANSLATE_NOOP("messages", "land use")
 
 #: An indicator as a column heading (tables of the window, the report and the terminal).
 INDICATOR_LABELS = {
@@ -212,9 +227,15 @@ WARNING_TEMPLATES = {
     "unreadable_value": QT_TRANSLATE_NOOP("messages", "Building {building}: field {field} reads \"{text}\", which "
                                                       "is not a number; it is not used."),
     "no_floor_area": QT_TRANSLATE_NOOP("messages", "Building {building} has neither storeys nor a counted floor "
-                                                   "area; it counts 0 toward FAR."),
+                                                   "area; FAR is not checked on the parcels it stands on."),
     "no_height": QT_TRANSLATE_NOOP("messages", "Building {building} has neither a height nor storey heights; "
-                                               "its height is not assessed."),
+                                               "height is not checked on the parcels it stands on."),
+    "impossible_value": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} (building {building}) "
+                                                      "has {field} = {text}, which no building can have; it is "
+                                                      "taken as unknown. Correct the value in the scheme file."),
+    "duplicate_building_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: building id {building} is used "
+                                                           "by {count} buildings; findings naming it may mean any "
+                                                           "of them. Give each building its own id."),
     "use_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no building-use field; land use is "
                                                        "not checked."),
     "unreadable_factor": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: green area {green} has factor "
@@ -643,3 +664,19 @@ def diff_warning_messages(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
     for w in diff.warnings:
         seen.setdefault((w.code, warning_message(w, lang)), None)
     return list(seen)
+
+
+def parcel_status_name(status: str, lang: str) -> str:
+    """A parcel's verdict in words: violation, pass, partly checked, not assessed."""
+    return tr(PARCEL_STATUS_NAMES[status], lang) if status in PARCEL_STATUS_NAMES else status
+
+
+def unchecked_message(counts: dict[str, int], lang: str) -> str | None:
+    """One sentence naming each item not checked and on how many parcels (None when everything was checked)."""
+    if not counts:
+        return None
+    names = {**INDICATOR_NAMES, "land_use": LAND_USE_NAME}
+    separator = "；" if lang == "zh" else "; "
+    items = separator.join(_fill(UNCHECKED_ITEM, lang, {"item": tr(names[item], lang), "count": count})
+                           for item, count in counts.items())
+    return _fill(UNCHECKED_LINE, lang, {"items": items})

@@ -18,6 +18,15 @@ import numpy as np
 #: Indicators a parcel can control, in report order. Ratios (density, green_ratio) are fractions.
 INDICATORS: tuple[str, ...] = ("far", "density", "height", "green_ratio")
 
+#: How one indicator of one parcel was checked: its limit met or broken, no limit in the plan, or not checked
+#: (a limit exists, or should, but it or the achieved value could not be known). docs/architecture.md §2.4.
+CHECK_STATES: tuple[str, ...] = ("pass", "fail", "not_controlled", "not_checked")
+#: What a parcel's `checked` reports on: the four indicators and land use (its buildings' uses against its code).
+CHECKED_ITEMS: tuple[str, ...] = INDICATORS + ("land_use",)
+#: A parcel's verdict: a finding on it; every indicator with a limit checked and met; some indicators not
+#: checked (never shown as compliant); nothing that it controls could be checked.
+PARCEL_STATES: tuple[str, ...] = ("violation", "pass", "partial", "not_assessed")
+
 #: The achieved value that each indicator's limit is compared with: the ParcelResult attribute, the ParcelTable
 #: column and the JSON key of a parcel. The one table every view reads (messages, report, exports, CLI, window).
 ACHIEVED: dict[str, str] = {"far": "far", "density": "density", "height": "max_height", "green_ratio": "green_ratio"}
@@ -214,10 +223,10 @@ class ParcelResult:
     limit_texts: dict[str, str]
     buildings: tuple[str, ...]
     violations: tuple[Violation, ...]
-
-    @property
-    def status(self) -> str:
-        return "violation" if self.violations else "pass"
+    #: indicator -> "pass", "fail", "not_controlled" or "not_checked" (CHECK_STATES), as checking.verdicts decided.
+    checked: dict[str, str] = field(default_factory=dict)
+    #: "violation", "pass", "partial" or "not_assessed" (PARCEL_STATES), as checking.verdicts decided.
+    status: str = "pass"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -245,6 +254,9 @@ class ParcelTable(Sequence[ParcelResult]):
     building_offsets: np.ndarray
     violations: tuple[tuple[Violation, ...], ...]
     rows: np.ndarray  # each parcel's row in the plan layer (ids may repeat; rows do not)
+    #: indicator -> each parcel's CHECK_STATES entry; and each parcel's PARCEL_STATES entry (checking.verdicts).
+    checked: dict[str, np.ndarray]
+    status: np.ndarray
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -263,7 +275,8 @@ class ParcelTable(Sequence[ParcelResult]):
                     if not (math.isnan(self.lower[i][k]) and math.isnan(self.upper[i][k]))},
             limit_texts={i: str(self.texts[i][k]) for i in INDICATORS if self.texts[i][k]},
             buildings=tuple(map(str, self.building_ids[self.building_offsets[k]:self.building_offsets[k + 1]])),
-            violations=self.violations[k])
+            violations=self.violations[k], checked={i: str(self.checked[i][k]) for i in CHECKED_ITEMS},
+            status=str(self.status[k]))
 
     def __iter__(self) -> Iterator[ParcelResult]:
         return (self[k] for k in range(len(self)))
@@ -337,12 +350,20 @@ class CheckResult:
 
     @property
     def summary(self) -> dict[str, int]:
+        status = self.parcels.status
         return {
             "parcels_checked": len(self.parcels),
-            "parcels_violating": sum(1 for v in self.parcels.violations if v),
+            "parcels_violating": int(np.count_nonzero(status == "violation")),
+            "parcels_partial": int(np.count_nonzero(status == "partial")),
+            "parcels_not_assessed": int(np.count_nonzero(status == "not_assessed")),
             "violations": len(self.violations),
             "warnings": len(self.warnings),
         }
+
+    def unchecked_counts(self) -> dict[str, int]:
+        """indicator (or "land_use") -> on how many parcels it was not checked (only those with any)."""
+        counts = {i: int(np.count_nonzero(self.parcels.checked[i] == "not_checked")) for i in CHECKED_ITEMS}
+        return {i: n for i, n in counts.items() if n}
 
 
 # --- finding keys: how a review names a finding across checks -------------------------------------

@@ -9,12 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import shapely
 
-from planner.checking import rules
+from planner.checking import rules, verdicts
 from planner.checking.clip import clip_convex, is_convex
 from planner.checking.controls import check_controls
 from planner.io.controls import ControlLayer, ControlTable
@@ -23,6 +24,7 @@ from planner.io.landuse import LandUseTable, shipped_table
 from planner.io.layers import BuildingLayer, GreenLayer, PlanLayer
 from planner.model import (
     ALL_RULES,
+    CHECKED_ITEMS,
     INDICATOR_RULES,
     INDICATORS,
     BuildingTable,
@@ -295,8 +297,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
 
     stage(0.8, "findings")
     land_use_table = land_use_table or shipped_table()
-    land_use_rows, land_use_violations, land_use_warnings = _land_use(plan, buildings, pieces, attributed,
-                                                                      land_use_table)
+    land_use_rows, land_use_violations, land_use_warnings, land_use_unknown = _land_use(
+        plan, buildings, pieces, attributed, land_use_table)
     warnings += land_use_warnings
     crossing_rows, crossing_of_row, crossing = _crossing_violations(plan, buildings, pieces, n_buildings)
     warnings += _overlapping_parcel_warnings(plan, buildings, pieces, footprint)
@@ -350,7 +352,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         green_ratio=achieved["green_ratio"][rows],
         lower={k: plan.lower[k][rows] for k in INDICATORS}, upper={k: plan.upper[k][rows] for k in INDICATORS},
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
-        violations=violations, rows=rows)
+        violations=violations, rows=rows,
+        **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows))
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={
         "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
@@ -485,7 +488,44 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
         code = plan.land_use[p]
         warnings.append(CheckWarning("unknown_land_use" if code else "land_use_missing", plan.ids[p], None,
                                      {"text": code or "", "path": plan.info.path}))
-    return found_on, violations, warnings
+    # Land use could not be judged on a parcel where a building's use or the parcel's code is not known.
+    unknown_rows = np.union1d(p_all[unknown], pieces.parcel[attributed][~has_use])
+    return found_on, violations, warnings, unknown_rows
+
+
+def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attributed: np.ndarray,
+             achieved: dict[str, np.ndarray], land_use_unknown: np.ndarray,
+             violations: tuple[tuple[Violation, ...], ...], rows: np.ndarray) -> dict[str, Any]:
+    """ParcelTable's `checked` and `status` for the touched `rows` (checking.verdicts decides them)."""
+    n_parcels = len(plan.ids)
+    # What the scheme lacks: a building with no floor area to count, or no height, leaves its parcels' FAR or
+    # height unmeasured (the part that is known still breaks a maximum: that finding stands).
+    on_parcel = pieces.parcel[attributed]
+    of_building = pieces.feature[attributed]
+    gaps = {"far": np.isnan(buildings.gfa) & np.isnan(buildings.storey_factor),
+            "height": np.isnan(buildings.height)}
+    breached = {item: np.zeros(len(rows), dtype=bool) for item in CHECKED_ITEMS}
+    for k, found in enumerate(violations):
+        for v in found:
+            item = INDICATOR_RULES[v.rule][0] if v.rule in INDICATOR_RULES else v.rule
+            if item in breached:
+                breached[item][k] = True
+    checked = {}
+    for indicator in INDICATORS:
+        controlled = ~np.isnan(plan.lower[indicator][rows]) | ~np.isnan(plan.upper[indicator][rows])
+        lacking = np.zeros(n_parcels, dtype=bool)
+        if indicator in gaps:
+            lacking[on_parcel[gaps[indicator][of_building]]] = True
+        limit_unknown = plan.limit_unknown.get(indicator, np.zeros(n_parcels, dtype=bool))[rows]
+        unmeasured = controlled & (np.isnan(achieved[indicator][rows]) | lacking[rows])
+        checked[indicator] = verdicts.check_states(controlled, breached[indicator], limit_unknown | unmeasured)
+    has_building = np.zeros(n_parcels, dtype=bool)
+    has_building[on_parcel] = True
+    unknown = np.zeros(n_parcels, dtype=bool)
+    unknown[land_use_unknown] = True
+    checked["land_use"] = verdicts.check_states(has_building[rows], breached["land_use"], unknown[rows])
+    has_findings = np.array([bool(found) for found in violations], dtype=bool)
+    return {"checked": checked, "status": verdicts.parcel_states(checked, has_findings)}
 
 
 def _verdict(table: LandUseTable, code, use: str) -> int:

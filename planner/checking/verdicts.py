@@ -9,9 +9,14 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from planner.model import ACHIEVED, INDICATOR_RULES, INDICATORS, CheckResult, CheckWarning, ParcelResult, Violation
+from planner.model import (
+    INDICATOR_RULES,
+    CheckResult,
+    ParcelResult,
+    Violation,
+)
 
-PARCEL_UNTOUCHED, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_VIOLATION = 0, 1, 2, 3
+PARCEL_UNTOUCHED, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_VIOLATION, PARCEL_PARTIAL = 0, 1, 2, 3, 4
 BUILDING_OK, BUILDING_VIOLATION = 0, 1
 
 #: Rules that concern a building rather than a parcel's totals: the building itself is marked.
@@ -19,18 +24,14 @@ BUILDING_RULES = ("land_use", "crosses_parcel", "outside_plan")
 
 
 def parcel_status(result: CheckResult | None, n_parcels: int) -> np.ndarray:
-    """Per plan parcel: untouched, pass, not assessed (touched, nothing it controls measurable), violation."""
+    """Per plan parcel, its map class: untouched, or its verdict (result.parcels.status) as a class."""
     status = np.full(n_parcels, PARCEL_UNTOUCHED, dtype=np.int64)
     if result is None or not len(result.parcels):
         return status
-    table = result.parcels
-    achieved = {indicator: getattr(table, column) for indicator, column in ACHIEVED.items()}
-    assessed = np.zeros(len(table), dtype=bool)
-    for indicator in INDICATORS:
-        controlled = ~np.isnan(table.lower[indicator]) | ~np.isnan(table.upper[indicator])
-        assessed |= controlled & ~np.isnan(achieved[indicator])
-    violating = np.array([bool(v) for v in table.violations], dtype=bool)
-    status[table.rows] = np.where(violating, PARCEL_VIOLATION, np.where(assessed, PARCEL_PASS, PARCEL_NOT_ASSESSED))
+    verdict = result.parcels.status
+    status[result.parcels.rows] = np.select(
+        [verdict == "violation", verdict == "pass", verdict == "partial"],
+        [PARCEL_VIOLATION, PARCEL_PASS, PARCEL_PARTIAL], PARCEL_NOT_ASSESSED)
     return status
 
 
@@ -44,31 +45,40 @@ def building_status(result: CheckResult | None, building_ids: np.ndarray) -> np.
     return status
 
 
-#: Warnings that mean a parcel's limit for an indicator was written but could not be used.
-_LIMIT_UNUSABLE = ("unreadable_indicator", "empty_limit")
-
-def indicator_verdict(parcel: ParcelResult, indicator: str, warnings: tuple[CheckWarning, ...] = ()) -> str:
-    """How one indicator of one parcel fared: "pass", "violation", "marginal violation", "not controlled" or
-    "not assessed" (planner.messages.VERDICT_NAMES has their words).
-
-    A limit that was written but unreadable (an unreadable_indicator or empty_limit warning among `warnings`
-    for this parcel and indicator) is "not assessed", not "not controlled".
-    """
-    if any(w.code in _LIMIT_UNUSABLE and w.parcel == parcel.id and w.details.get("indicator") == indicator
-           for w in warnings):
-        return "not assessed"
-    lo, hi = parcel.limits.get(indicator, (None, None))
-    if lo is None and hi is None:
-        return "not controlled"
-    achieved = getattr(parcel, ACHIEVED[indicator])
-    if achieved is None or achieved != achieved:  # NaN: a parcel of no area
-        return "not assessed"
-    breaches = indicator_breaches(parcel.violations, indicator)
-    if not breaches:
-        return "pass"
-    return "violation" if any(not v.marginal for v in breaches) else "marginal violation"
+def indicator_verdict(parcel: ParcelResult, indicator: str) -> str:
+    """How one indicator of one parcel fared, in the words of messages.VERDICT_NAMES: "pass", "violation",
+    "marginal violation", "not controlled" or "not assessed" (its state "not_checked": never a pass)."""
+    state = parcel.checked.get(indicator, "not_checked")
+    if state == "fail":
+        breaches = indicator_breaches(parcel.violations, indicator)
+        return "violation" if any(not v.marginal for v in breaches) else "marginal violation"
+    return {"pass": "pass", "not_controlled": "not controlled"}.get(state, "not assessed")
 
 
 def indicator_breaches(violations: Iterable[Violation], indicator: str) -> list[Violation]:
     """The findings that break a limit of `indicator` (a green-line finding is not a green-ratio breach)."""
     return [v for v in violations if INDICATOR_RULES.get(v.rule, ("",))[0] == indicator]
+
+
+# --- checked states (docs/architecture.md §2.4) ----------------------------------------------------------
+
+def check_states(controlled: np.ndarray, breached: np.ndarray, unknown: np.ndarray) -> np.ndarray:
+    """Each parcel's state for one indicator (model.CHECK_STATES): "fail" where a finding breaks its limit;
+    else "not_checked" where its limit or the achieved value is unknown (`unknown`: the limit could not be read,
+    or a limit exists and what the scheme achieves could not be measured); else "not_controlled" where the
+    plan sets no limit; else "pass"."""
+    return np.where(breached, "fail", np.where(unknown, "not_checked",
+                                                np.where(controlled, "pass", "not_controlled"))).astype(object)
+
+
+def parcel_states(checked: dict[str, np.ndarray], has_findings: np.ndarray) -> np.ndarray:
+    """Each parcel's verdict (model.PARCEL_STATES): "violation" with any finding on it; else "partial" when some
+    item was not checked but another passed; "not_assessed" when something was not checked and nothing passed,
+    or nothing it controls could be measured; else "pass". A parcel is only ever "pass" when every item with a
+    limit was measured and met."""
+    states = np.stack([checked[item] for item in checked]) if checked else np.empty((0, len(has_findings)))
+    unchecked = (states == "not_checked").any(axis=0)
+    passed = (states == "pass").any(axis=0)
+    return np.where(has_findings, "violation", np.where(
+        unchecked, np.where(passed, "partial", "not_assessed"),
+        np.where(passed, "pass", "not_assessed"))).astype(object)

@@ -28,6 +28,7 @@ from planner.messages import (
     format_area,
     format_limit,
     format_value,
+    parcel_status_name,
     tr,
     verdict_name,
     violation_message,
@@ -176,13 +177,13 @@ class ParcelInspector(QWidget):
         self._pages.setCurrentIndex(0)
 
     def _fill_title(self, parcel: ParcelResult) -> None:
-        status = parcel.status
         if parcel.violations and all(v.marginal for v in parcel.violations):
-            status = "marginal violation"
-        colour = VERDICT_COLOURS[status][1].name()
+            words, colour = verdict_name("marginal violation", self._lang), VERDICT_COLOURS["marginal violation"][1]
+        else:
+            words = parcel_status_name(parcel.status, self._lang)
+            colour = VERDICT_COLOURS.get(parcel.status, VERDICT_COLOURS["not assessed"])[1]
         first = (f"<span style='font-size:large'><b>{html.escape(self._t(PARCEL_TITLE).format(parcel=parcel.id))}"
-                 f"</b></span> &nbsp; <span style='color:{colour}'><b>{html.escape(verdict_name(status, self._lang))}"
-                 f"</b></span>")
+                 f"</b></span> &nbsp; <span style='color:{colour.name()}'><b>{html.escape(words)}</b></span>")
         parts = []
         if parcel.land_use:
             name = _land_use_table().land_use_name(parcel.land_use, self._lang)
@@ -195,7 +196,7 @@ class ParcelInspector(QWidget):
         unusable = {w.details.get("indicator"): str(w.details.get("text", "")) for w in warnings
                     if w.code in _LIMIT_UNUSABLE and w.parcel == parcel.id}
         for row, indicator in enumerate(INDICATORS):
-            verdict = indicator_verdict(parcel, indicator, warnings)
+            verdict = indicator_verdict(parcel, indicator)
             written = parcel.limit_texts.get(indicator) or unusable.get(indicator) or "-"
             achieved = getattr(parcel, ACHIEVED[indicator])
             if achieved is not None and math.isnan(achieved):

@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,10 @@ class PlanLayer(Layer):
     rank: np.ndarray
     #: Metres a building must stand back from the road red line (退线距离), NaN where the plan does not say.
     setback: np.ndarray
+    #: indicator -> per parcel: the limit is not known although the plan should say it (its cell could not be
+    #: read, its bounds contradict each other, or the layer has no field for the indicator at all). Such an
+    #: indicator is "not checked", never "not controlled" (docs/architecture.md §2.4).
+    limit_unknown: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +262,16 @@ def _storey_columns(floors: np.ndarray, storey_text: pd.Series, ids: np.ndarray,
 
 # --- loading -------------------------------------------------------------------------------------
 
+#: Above this a storey count or a height is a typing error, not a building (the tallest towers have about 160
+#: storeys and 830 m).
+MAX_STOREYS = 200
+MAX_HEIGHT = 1000.0
+
+
+def _shown_number(value: float) -> str:
+    return f"{value:g}"
+
+
 def _info(raw: RawLayer, role: str) -> InputInfo:
     return InputInfo(role=role, path=str(raw.path), layer=raw.layer, features=len(raw.fields),
                      crs=crs_label(raw.crs), sha256=raw.sha256)
@@ -310,7 +324,7 @@ def load_plan(path: str | Path | GeoDataFrame, layer: str | None = None,
     land_use = text_column(frame[land_use_column]) if land_use_column else np.full(len(frame), None, dtype=object)
     if land_use_column is None:
         warnings.append(CheckWarning("land_use_field_missing", None, None, source))
-    lower, upper, texts, limit_warnings = _parse_limits(frame, fields, ids, source)
+    lower, upper, texts, limit_unknown, limit_warnings = _parse_limits(frame, fields, ids, source)
     warnings += limit_warnings
     setback = _parse_setback(frame, fields.get("setback"), ids, source, warnings)
     version = read_version(frame, fields.get("version"), fields.get("approval_number"), fields.get("approval_date"))
@@ -319,7 +333,7 @@ def load_plan(path: str | Path | GeoDataFrame, layer: str | None = None,
                      land_use=land_use[kept],
                      lower={k: v[kept] for k, v in lower.items()}, upper={k: v[kept] for k, v in upper.items()},
                      texts={k: v[kept] for k, v in texts.items()}, rank=natural_rank(ids[kept]),
-                     setback=setback[kept])
+                     setback=setback[kept], limit_unknown={k: v[kept] for k, v in limit_unknown.items()})
 
 
 def _parse_setback(frame: pd.DataFrame, column: str | None, ids: np.ndarray, source: dict,
@@ -359,11 +373,13 @@ def _parse_limits(frame: pd.DataFrame, fields: FieldMap, ids: np.ndarray, source
     Each distinct text is parsed once.
     """
     n = len(frame)
-    lower, upper, texts, warnings = {}, {}, {}, []
+    lower, upper, texts, unknown, warnings = {}, {}, {}, {}, []
     for indicator in INDICATOR_TARGETS:
         lo, hi = np.full(n, np.nan), np.full(n, np.nan)
         shown = np.full(n, "", dtype=object)
         lo_target, hi_target = _BOUND_COLUMNS[indicator]
+        # No field at all for an indicator: every parcel's limit is unknown, not "not controlled".
+        unread = np.full(n, not any(fields.get(t) for t in (indicator, lo_target, hi_target)))
         for target, side in ((indicator, None), (lo_target, "lo"), (hi_target, "hi")):
             column = fields.get(target)
             if column is None:
@@ -377,6 +393,7 @@ def _parse_limits(frame: pd.DataFrame, fields: FieldMap, ids: np.ndarray, source
                     warnings.extend(CheckWarning("unreadable_indicator", ids[i], None, {
                         **source, "field": column, "text": str(value), "reason": result.reason,
                         "indicator": indicator}) for i in rows)
+                    unread[rows] = True
                     continue
                 if result is None:
                     continue
@@ -400,8 +417,10 @@ def _parse_limits(frame: pd.DataFrame, fields: FieldMap, ids: np.ndarray, source
             warnings.append(CheckWarning("empty_limit", ids[i], None,
                                          {**source, "indicator": indicator, "text": shown[i]}))
             lo[i] = hi[i] = np.nan
-        lower[indicator], upper[indicator], texts[indicator] = lo, hi, shown
-    return lower, upper, texts, _merge_listed(warnings)
+            unread[i] = True
+        # A side read from one column does not make up for another column that could not be read.
+        lower[indicator], upper[indicator], texts[indicator], unknown[indicator] = lo, hi, shown, unread
+    return lower, upper, texts, unknown, _merge_listed(warnings)
 
 
 def _listed(code: str, source: dict, column: str, parcels: np.ndarray) -> CheckWarning:
@@ -476,9 +495,21 @@ def load_buildings(path: str | Path | GeoDataFrame, layer: str | None = None,
 
     floors, gfa = numbers("floors", ("层", "f")), numbers("gfa", ("m2", "m²", "平方米"))
     stated_height = numbers("height", ("m", "米"))
+    # Zero, negative or absurd values are not a building's size: they are unknown (and the checks that need
+    # them are "not checked" on its parcels), never a silent zero floor area or height.
+    for name, values_, high in (("floors", floors, MAX_STOREYS), ("gfa", gfa, np.inf),
+                                ("height", stated_height, MAX_HEIGHT)):
+        impossible = ~np.isnan(values_) & ((values_ <= 0) | (values_ > high))
+        warnings.extend(CheckWarning("impossible_value", None, ids[i], {
+            **source, "field": fields.get(name), "text": _shown_number(values_[i]), "fid": int(fids[i]),
+            "quantity": name}) for i in np.flatnonzero(impossible & kept))
+        values_[impossible] = np.nan
     storey_factor, storeys_height = _storey_columns(floors, values("storey_height"), ids, source,
                                                     fields.get("storey_height"), warnings)
     height = np.where(np.isnan(stated_height), storeys_height, stated_height)
+    for building_id, count in Counter(ids[kept]).items():
+        if count > 1:
+            warnings.append(CheckWarning("duplicate_building_id", None, building_id, {**source, "count": count}))
     for i in np.flatnonzero(kept & np.isnan(storey_factor) & np.isnan(gfa)):
         warnings.append(CheckWarning("no_floor_area", None, ids[i], source))
     for i in np.flatnonzero(kept & np.isnan(height)):

@@ -29,8 +29,10 @@ from planner.messages import (
     format_area,
     format_limit,
     format_value,
+    parcel_status_name,
     rule_name,
     tr,
+    unchecked_message,
     verdict_name,
     violation_message,
     warning_message,
@@ -107,6 +109,8 @@ SECTION_OPINION = QT_TRANSLATE_NOOP("messages", "Review opinion and signature")
 VERDICT_FAILS = QT_TRANSLATE_NOOP("messages", "Overall verdict: the scheme does not comply with the plan.")
 
 
+VERDICT_INCOMPLETE = QT_TRANSLATE_NOOP("messages", "Overall verdict: no findings, but the check is not complete, "
+                                                   "so the scheme is not found compliant.")
 VERDICT_PASSES = QT_TRANSLATE_NOOP("messages", "Overall verdict: the scheme complies with the plan.")
 
 
@@ -168,10 +172,8 @@ HEADER_ACHIEVED = QT_TRANSLATE_NOOP("messages", "Achieved")
 HEADER_VERDICT = QT_TRANSLATE_NOOP("messages", "Verdict")
 
 
-STATUS_VIOLATION = QT_TRANSLATE_NOOP("messages", "violation")
 
 
-STATUS_PASS = QT_TRANSLATE_NOOP("messages", "pass")
 
 
 PARCEL_HEADING = QT_TRANSLATE_NOOP("messages", "Parcel {parcel}")
@@ -596,14 +598,19 @@ def _summary_section(doc: _Html, result: CheckResult, review: Any) -> None:
     number of findings by rule."""
     summary = result.summary
     doc.heading(SECTION_SUMMARY)
+    unchecked = unchecked_message(result.unchecked_counts(), doc.lang)
     if result.violations:
         doc.add(f'<p class="fails">{_e(doc.t(VERDICT_FAILS))}</p>')
         counts = doc.t(COUNTS_FAILS, violations=summary["violations"], violating=summary["parcels_violating"],
                        checked=summary["parcels_checked"])
         doc.add(f"<p>{_e(counts)}</p>")
+    elif unchecked:  # never "complies" while something it should meet went unchecked
+        doc.add(f'<p class="fails">{_e(doc.t(VERDICT_INCOMPLETE))}</p>')
     else:
         doc.add(f'<p class="passes">{_e(doc.t(VERDICT_PASSES))}</p>')
         doc.add(f"<p>{_e(doc.t(COUNTS_PASSES, checked=summary['parcels_checked']))}</p>")
+    if unchecked:
+        doc.add(f"<p>{_e(unchecked)}</p>")
     if result.warnings:
         doc.add(f"<p>{_e(doc.t(COUNTS_WARNINGS, warnings=summary['warnings']))}</p>")
     if review is not None and result.violations:
@@ -670,15 +677,15 @@ def _parcel_row(doc: _Html, p: ParcelResult, result: CheckResult) -> list[str]:
     """One row of the parcels table (HTML cells); breached values in the verdict's colour."""
     cells = [f"<b>{_e(p.id)}</b>", _e(p.land_use or "-")]
     for indicator in INDICATORS:
-        verdict = indicator_verdict(p, indicator, result.warnings)
+        verdict = indicator_verdict(p, indicator)
         value = format_value(indicator, getattr(p, ACHIEVED[indicator]))
         limit = format_limit(indicator, p.limits.get(indicator))
         text = _e(value) + (f' <span class="muted">({_e(limit)})</span>' if limit != "-" else "")
         if verdict in ("violation", "marginal violation"):
             text = f'<span class="{_VERDICT_CLASS[verdict]}">{text}</span>'
         cells.append(text)
-    status = STATUS_VIOLATION if p.violations else STATUS_PASS
-    cells.append(f'<span class="{"violation" if p.violations else "pass"}">{_e(doc.t(status))}</span>')
+    css = {"violation": "violation", "pass": "pass"}.get(p.status, "muted")
+    cells.append(f'<span class="{css}">{_e(parcel_status_name(p.status, doc.lang))}</span>')
     return cells
 
 
@@ -855,7 +862,7 @@ def _indicator_title(indicator: str, lang: str) -> str:
 def _indicator_rows(p: ParcelResult, result: CheckResult, lang: str) -> list[list[str]]:
     rows = []
     for indicator in INDICATORS:
-        verdict = indicator_verdict(p, indicator, result.warnings)
+        verdict = indicator_verdict(p, indicator)
         written = p.limit_texts.get(indicator, "") or "-"
         read = format_limit(indicator, p.limits.get(indicator))
         achieved = format_value(indicator, getattr(p, ACHIEVED[indicator]))

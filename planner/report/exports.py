@@ -20,14 +20,23 @@ from planner.io.layers import BuildingLayer, PlanLayer
 from planner.messages import (
     QT_TRANSLATE_NOOP,
     format_limit,
+    parcel_status_name,
     rule_name,
     tr,
-    verdict_name,
     violation_message,
     warning_message,
     warning_name,
 )
-from planner.model import ACHIEVED, INDICATOR_RULES, INDICATORS, CheckResult, CheckWarning, InputError, Violation
+from planner.model import (
+    ACHIEVED,
+    INDICATOR_RULES,
+    INDICATORS,
+    PARCEL_STATES,
+    CheckResult,
+    CheckWarning,
+    InputError,
+    Violation,
+)
 
 __all__ = ["OutputIsInputError", "write_findings_gpkg", "write_xlsx"]
 
@@ -457,7 +466,7 @@ def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
     violations = p.violations
     offsets = p.building_offsets.tolist()
     building_ids = [str(b) for b in p.building_ids.tolist()]
-    status = {True: verdict_name("violation", lang), False: verdict_name("pass", lang)}
+    status = {state: parcel_status_name(state, lang) for state in PARCEL_STATES}
     columns = [
         _Column(_label("parcel", lang), [str(i) for i in p.ids.tolist()]),
         _Column(_label("land_use", lang), [_text(u) for u in p.land_use.tolist()]),
@@ -473,7 +482,7 @@ def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
             _Column(_label(f"{indicator}_text", lang), [str(t) or None for t in p.texts[indicator].tolist()]),
         ]
     columns += [
-        _Column(_label("status", lang), [status[bool(v)] for v in violations]),
+        _Column(_label("status", lang), [status[s] for s in p.status.tolist()]),
         _Column(_label("violations", lang), [len(v) for v in violations], FORMATS["count"]),
         _Column(_label("rules", lang), [", ".join(dict.fromkeys(x.rule for x in v)) or None for v in violations]),
         _Column(_label("parcel_buildings", lang), [", ".join(building_ids[offsets[k]:offsets[k + 1]]) or None

@@ -28,7 +28,7 @@ def to_geodataframes(result: CheckResult, lang: str | None = None) -> tuple[GeoD
     """(parcels, findings) of a check as GeoDataFrames in its working CRS (None when that is unknown).
 
     parcels: one row per parcel the scheme touches, in the result's order, with `PARCEL_COLUMNS` (ratios as
-    fractions, heights in metres, NaN where not assessed; `status` "violation" or "pass" as in the JSON) and the
+    fractions, heights in metres, NaN where not assessed; `status` as in the JSON: violation, pass, partial or not_assessed) and the
     parcel's geometry.
 
     findings: one row per violation, in the result's order, with `FINDING_COLUMNS`: `kind` as in the JSON
@@ -48,7 +48,7 @@ def to_geodataframes(result: CheckResult, lang: str | None = None) -> tuple[GeoD
     crs = geometry.crs
     parcels = result.parcels
     parcel_geometry = np.asarray(geometry.parcels, dtype=object)[parcels.rows]
-    status = np.array(["violation" if v else "pass" for v in parcels.violations], dtype=object)
+    status = parcels.status
     parcel_frame = gpd.GeoDataFrame({
         "id": parcels.ids.astype(object), "land_use": parcels.land_use.astype(object),
         "site_area": parcels.site_area.astype(float), "gfa": parcels.gfa.astype(float),

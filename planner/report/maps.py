@@ -25,6 +25,7 @@ from planner.checking.verdicts import (
     BUILDING_OK,
     BUILDING_VIOLATION,
     PARCEL_NOT_ASSESSED,
+    PARCEL_PARTIAL,
     PARCEL_PASS,
     PARCEL_UNTOUCHED,
     PARCEL_VIOLATION,
@@ -333,7 +334,7 @@ def _controls_in_view(data: _MapData, view: _View) -> tuple[np.ndarray, np.ndarr
 def _draw_parcels(painter: QPainter, data: _MapData, view: _View, parcels: np.ndarray, line: float) -> None:
     """The parcels in view, filled by verdict, violating ones drawn last."""
     parcel_paths = _paths(data.plan[parcels], view)
-    for cls in (PARCEL_UNTOUCHED, PARCEL_NOT_ASSESSED, PARCEL_PASS, PARCEL_VIOLATION):  # violations on top
+    for cls in (PARCEL_UNTOUCHED, PARCEL_NOT_ASSESSED, PARCEL_PASS, PARCEL_PARTIAL, PARCEL_VIOLATION):  # breaches on top
         fill, outline, w = _parts(PARCEL_SYMBOLS[cls])
         painter.setPen(QPen(outline, w * line * 2))
         painter.setBrush(fill)
@@ -459,7 +460,7 @@ def _legend_entries(data: _MapData, view: _View, focus: list[int] | None,
     """(name, fill, outline, swatch) of what the map shows: swatch "box", "line" or "dashed"."""
     present: list[tuple[str, QColor, QColor, str]] = []
     parcels = _in_view(data.plan, view)
-    for cls in (PARCEL_VIOLATION, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_UNTOUCHED):
+    for cls in PARCEL_SYMBOLS:  # legend order
         if (data.plan_classes[parcels] == cls).any():
             fill, outline, _w = _parts(PARCEL_SYMBOLS[cls])
             present.append((PARCEL_SYMBOLS[cls].legend, fill, outline, "box"))

@@ -16,6 +16,13 @@ building control lines; null for an open line crossed), `length` (m of red line 
 footprint to that line, in the working CRS, to draw the measure), `road_class` and `height_class` (what the
 table was read with; null when not used or not known). `plan_conflict` warnings add `line_kind`, `lines` and
 `area`. `inputs.lines` lists each control-line file checked (empty without `--lines`).
+
+Each parcel has `status`, one of "violation", "pass", "partial" (some item not checked: never compliant) and
+"not_assessed" (nothing it controls could be checked), and `checked`: for "far", "density", "height",
+"green_ratio" and "land_use", one of "pass", "fail", "not_controlled" (the plan sets no limit; for land use: no
+building stands on the parcel) and "not_checked" (the limit could not be read or is missing, or what the scheme
+achieves could not be measured: no green layer, a building without floor area, height or use). `summary` adds
+`parcels_partial` and `parcels_not_assessed` (docs/architecture.md §2.4).
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from typing import Any
 
 from planner.messages import diff_warning_messages, violation_message, warning_message
 from planner.model import (
+    CHECKED_ITEMS,
     INDICATORS,
     RULE_KINDS,
     WARNING_KINDS,
@@ -90,6 +98,8 @@ def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> 
     texts = {k: parcels.texts[k].tolist() for k in INDICATORS}
     building_ids = [str(b) for b in parcels.building_ids.tolist()]
     offsets = parcels.building_offsets.tolist()
+    checked = {item: parcels.checked[item].tolist() for item in CHECKED_ITEMS}
+    status = parcels.status.tolist()
     columns = zip(parcels.ids.tolist(), parcels.land_use.tolist(), parcels.site_area.tolist(),
                   parcels.gfa.tolist(), parcels.footprint_area.tolist(), _column(parcels.green_area),
                   parcels.far.tolist(), parcels.density.tolist(), _column(parcels.max_height),
@@ -102,7 +112,8 @@ def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> 
             "limits": {i: [lower[i][k], upper[i][k]] for i in INDICATORS},
             "limit_texts": {i: texts[i][k] for i in INDICATORS},
             "buildings": building_ids[offsets[k]:offsets[k + 1]],
-            "status": "violation" if violations else "pass",
+            "status": status[k],
+            "checked": {item: checked[item][k] for item in CHECKED_ITEMS},
             "violations": [as_json(v) for v in violations],
         })
     return out

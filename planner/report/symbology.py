@@ -14,6 +14,7 @@ from planner.checking.verdicts import (
     BUILDING_OK,
     BUILDING_VIOLATION,
     PARCEL_NOT_ASSESSED,
+    PARCEL_PARTIAL,
     PARCEL_PASS,
     PARCEL_UNTOUCHED,
     PARCEL_VIOLATION,
@@ -26,6 +27,7 @@ __all__ = ["BUILDING_SYMBOLS", "CONTROL_SYMBOLS", "FOCUS_COLOUR", "GREEN_SYMBOL"
 LEGEND_VIOLATION = QT_TRANSLATE_NOOP("messages", "Parcel with violations")
 LEGEND_PASS = QT_TRANSLATE_NOOP("messages", "Parcel passes")
 LEGEND_NOT_ASSESSED = QT_TRANSLATE_NOOP("messages", "Parcel not assessed")
+LEGEND_PARTIAL = QT_TRANSLATE_NOOP("messages", "Parcel partly checked (not compliant until checked)")
 LEGEND_UNTOUCHED = QT_TRANSLATE_NOOP("messages", "Parcel untouched by the scheme")
 LEGEND_BUILDING_FLAGGED = QT_TRANSLATE_NOOP("messages", "Building named in a finding")
 LEGEND_BUILDING = QT_TRANSLATE_NOOP("messages", "Building")
@@ -62,6 +64,7 @@ class Symbol:
 PARCEL_SYMBOLS: dict[int, Symbol] = {
     PARCEL_VIOLATION: Symbol(LEGEND_VIOLATION, QColor(240, 150, 140), QColor(190, 40, 30), 1.0),
     PARCEL_PASS: Symbol(LEGEND_PASS, QColor(170, 220, 170), QColor(80, 140, 80), 0.8),
+    PARCEL_PARTIAL: Symbol(LEGEND_PARTIAL, QColor(250, 200, 120), QColor(200, 110, 20), 1.0),
     PARCEL_NOT_ASSESSED: Symbol(LEGEND_NOT_ASSESSED, QColor(250, 225, 150), QColor(170, 140, 60), 0.8),
     PARCEL_UNTOUCHED: Symbol(LEGEND_UNTOUCHED, QColor(236, 236, 230), QColor(150, 150, 150), 0.6),
 }

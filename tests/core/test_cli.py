@@ -193,7 +193,8 @@ def test_named_layer_resolves_the_ambiguity(tmp_path, capsys):
 TOP_KEYS = {"schema", "crs", "inputs", "parcels", "violations", "warnings", "summary"}
 INPUT_KEYS = {"path", "layer", "features", "crs", "sha256"}
 PARCEL_KEYS = {"id", "land_use", "site_area", "gfa", "footprint_area", "green_area", "far", "density", "max_height",
-               "green_ratio", "limits", "buildings", "status", "violations"}
+               "green_ratio", "limits", "buildings", "status", "checked", "violations"}
+CHECKED_KEYS = {"far", "density", "height", "green_ratio", "land_use"}
 #: Keys beyond DESIGN 2.3 that the document may carry (the plan's limit texts, the parcels a building crosses).
 PARCEL_EXTRA_KEYS = {"limit_texts"}
 LIMIT_KEYS = {"far", "density", "height", "green_ratio"}
@@ -204,7 +205,8 @@ CONTROL_EXTRA_KEYS = {"line_kind", "how", "lines", "area", "length", "distance",
                       "segment", "road_class", "height_class"}
 WARNING_KEYS = {"kind", "code", "message", "parcel", "building"}
 PLAN_CONFLICT_EXTRA_KEYS = {"line_kind", "lines", "area"}
-SUMMARY_KEYS = {"parcels_checked", "parcels_violating", "violations", "warnings"}
+SUMMARY_KEYS = {"parcels_checked", "parcels_violating", "parcels_partial", "parcels_not_assessed", "violations",
+                "warnings"}
 RULE_KINDS = {"far_max": "indicator", "far_min": "indicator", "density_max": "indicator", "density_min": "indicator",
               "height_max": "indicator", "height_min": "indicator", "green_min": "indicator",
               "green_max": "indicator", "land_use": "land_use", "crosses_parcel": "geometry",
@@ -260,8 +262,15 @@ def check_document(doc: dict, *, green: bool = True) -> None:
             assert 0 <= p["green_ratio"] < 1
         else:
             assert p["green_ratio"] is None and p["green_area"] is None
-        assert p["status"] in ("pass", "violation")
+        assert p["status"] in ("pass", "violation", "partial", "not_assessed")
         assert (p["status"] == "violation") == bool(p["violations"])
+        assert set(p["checked"]) == CHECKED_KEYS
+        assert set(p["checked"].values()) <= {"pass", "fail", "not_controlled", "not_checked"}
+        # Never a silent pass: "pass" only when nothing went unchecked and something was checked.
+        if p["status"] == "pass":
+            assert "not_checked" not in p["checked"].values() and "pass" in p["checked"].values()
+        if "not_checked" in p["checked"].values():
+            assert p["status"] != "pass"
         assert all(isinstance(b, str) for b in p["buildings"])
         for v in p["violations"]:
             check_violation(v)
@@ -276,6 +285,8 @@ def check_document(doc: dict, *, green: bool = True) -> None:
     assert doc["summary"] == {
         "parcels_checked": len(doc["parcels"]),
         "parcels_violating": sum(p["status"] == "violation" for p in doc["parcels"]),
+        "parcels_partial": sum(p["status"] == "partial" for p in doc["parcels"]),
+        "parcels_not_assessed": sum(p["status"] == "not_assessed" for p in doc["parcels"]),
         "violations": len(doc["violations"]),
         "warnings": len(doc["warnings"]),
     }
@@ -308,6 +319,10 @@ def test_json_without_green_layer(capsys):
     doc = json.loads(capsys.readouterr().out)
     check_document(doc, green=False)
     assert not any(v["rule"].startswith("green") for v in doc["violations"])
+    # Without a green layer a green-ratio limit is not checked, so no parcel with one is shown as compliant.
+    for p in doc["parcels"]:
+        controlled = p["limits"]["green_ratio"] != [None, None]
+        assert p["checked"]["green_ratio"] == ("not_checked" if controlled else "not_controlled"), p["id"]
 
 
 def test_json_values_are_raw(capsys):

@@ -471,7 +471,10 @@ def test_findings_count_on_the_parcel_and_in_the_json(tmp_path):
     result = road(tmp_path, [house("short", rect(40, 30, 20, 13.5)), house("ok", rect(110, 10, 10, 10))])
     parcels = {p.id: p for p in result.parcels}
     assert parcels["A"].status == "violation" and [v.rule for v in parcels["A"].violations] == ["setback"]
-    assert parcels["B"].status == "pass"
+    # B meets its FAR limit, but this plan has no density, height or green-ratio field: never a plain pass.
+    assert parcels["B"].status == "partial"
+    assert parcels["B"].checked == {"far": "pass", "density": "not_checked", "height": "not_checked",
+                                    "green_ratio": "not_checked", "land_use": "pass"}
     doc = result_json(result, "en")
     v = doc["violations"][0]
     assert v["kind"] == "setback" and v["distance"] == pytest.approx(6.5) and v["required"] == 7.0

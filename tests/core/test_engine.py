@@ -364,7 +364,10 @@ def test_without_green_layer_green_is_not_assessed(tmp_path):
     assert p.green_ratio is None  # never 0
     assert p.green_area is None
     assert not [v for v in result.violations if v.rule.startswith("green")]
-    assert p.status == "pass"
+    # Not a pass: the plan limits green ratio and nothing measured it (land use was checked and met).
+    assert p.checked == {"far": "not_controlled", "density": "not_controlled", "height": "not_controlled",
+                         "green_ratio": "not_checked", "land_use": "pass"}
+    assert p.status == "partial"
 
 
 def test_with_green_layer_a_parcel_without_green_has_zero(tmp_path):

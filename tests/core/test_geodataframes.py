@@ -238,6 +238,9 @@ def test_a_scheme_without_findings_gives_an_empty_findings_frame():
     low = building_frame().iloc[:1].assign(层数=[3])
     result = check(load_plan(plan_frame()), load_buildings(low))
     parcels, findings = result.to_geodataframes(lang="en")
+    assert parcels["status"].tolist() == ["partial"]  # A-1 limits green ratio and no green layer was given
+    parcels, findings = check(load_plan(plan_frame()), load_buildings(low), load_green(green_frame())
+                              ).to_geodataframes(lang="en")
     assert parcels["status"].tolist() == ["pass"]
     assert len(findings) == 0 and findings.crs == CRS
     assert "message" in findings.columns

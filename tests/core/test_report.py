@@ -251,10 +251,17 @@ def test_compliant_scheme_report_says_it_complies(tmp_path):
     plan = load_plan(PLAN)
     compliant = SAMPLES / "scheme_compliant.gpkg"
     buildings = load_buildings(compliant, "建筑")
-    result = check(plan, buildings)  # no green layer: green ratio is not assessed, and the report says so
+    result = check(plan, buildings)  # no green layer: green ratio is not checked, and the report says so
     path = tmp_path / "compliant.pdf"
     write_pdf(result, {"plan": plan, "buildings": buildings}, ReportMeta(), path, "en")
     text = _text(path)
-    assert "Overall verdict: the scheme complies with the plan." in text
+    flat = " ".join(text.split())
+    assert "Overall verdict: the scheme complies with the plan." not in text  # never while green went unchecked
+    assert "Overall verdict: no findings, but the check is not complete, so the scheme is not found compliant." in flat
+    assert "Not checked: green ratio on 4 parcels" in flat
     assert "No green layer was given" in text
+    green = load_green(compliant, "绿地")
+    write_pdf(check(plan, buildings, green), {"plan": plan, "buildings": buildings, "green": green}, ReportMeta(),
+              path, "en")
+    assert "Overall verdict: the scheme complies with the plan." in _text(path)
     assert "XG-02-01" in text

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from shapely.geometry import box
@@ -82,14 +80,6 @@ def test_indicator_verdicts(result, result_without_green):
     assert indicator_verdict(parcel(result_without_green, "XG-06-01"), "green_ratio") == "not assessed"
     assert indicator_verdict(parcel(result_without_green, "XG-06-01"), "far") == "violation"
     assert set(VERDICT_NAMES) == {"pass", "violation", "marginal violation", "not assessed", "not controlled"}
-
-
-def test_an_unreadable_limit_is_not_assessed_rather_than_not_controlled(result):
-    unread = dataclasses.replace(parcel(result, "XG-06-03"), limits={}, limit_texts={}, violations=())
-    warning = CheckWarning("unreadable_indicator", "XG-06-03", None, {"indicator": "far", "text": "见图则"})
-    assert indicator_verdict(unread, "far") == "not controlled"
-    assert indicator_verdict(unread, "far", (warning,)) == "not assessed"
-    assert indicator_verdict(unread, "height", (warning,)) == "not controlled"
 
 
 # -- the model -------------------------------------------------------------------------------------------
