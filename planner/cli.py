@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--xlsx", metavar="PATH", help="write parcels, findings and buildings as a spreadsheet")
     check.add_argument("--gpkg", metavar="PATH", help="write the violating parcels and buildings as a GeoPackage")
     check.add_argument("--review", metavar="FILE", help="reviewer notes to print (default: the review file saved "
-                       "next to the buildings file by the desktop application, if there is one)")
+                       "next to the buildings file by the desktop application, if there is one). A review written "
+                       "for another scheme is refused (exit 2); one found beside the buildings is then left out")
     check.add_argument("--authority", metavar="NAME", default="", help="authority named in the report's title")
     check.add_argument("--scheme-name", metavar="TEXT", default="", help="scheme name/number for the report")
     check.add_argument("--plan-name", metavar="TEXT", default="", help="plan name for the report")
@@ -270,7 +271,7 @@ def run_check(args: argparse.Namespace) -> int:
         result, layers = _check(args, progress)
         comparison = _compare(args, result, layers, progress) if args.compare_plan else None
         progress.clear()
-        review = _review(args)
+        review = _review(args, result, lang)
         messages = _write_outputs(args, result, layers, review, lang, comparison)
     except InputError as exc:
         progress.clear()
@@ -289,16 +290,34 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_VIOLATIONS if result.violations else EXIT_PASS
 
 
-def _review(args: argparse.Namespace):
-    """The review named with --review, else the one saved next to the buildings file, else none."""
-    from planner.review import load_review, review_path
+def _review(args: argparse.Namespace, result: CheckResult, lang: str):
+    """The review named with --review, else the one saved next to the buildings file, else none.
 
+    A review written for another scheme (planner.review.scheme_of: other buildings or green files, or the same
+    files changed since) is never applied: named with --review it stops the run (ReviewForAnotherScheme, an
+    InputError: exit 2); found beside the buildings it is left out, with the same sentence on stderr, and the
+    check goes on. A review that names no scheme (an older file) is used, with a notice on stderr.
+    """
+    from planner.messages import notice_message
+    from planner.review import ReviewForAnotherScheme, read_review, review_path, scheme_of
+
+    scheme = scheme_of(result.inputs)
     if args.review:
         if not Path(args.review).exists():
             raise InputError("file_missing", path=args.review)
-        return load_review(args.review)
-    beside = review_path(args.buildings)
-    return load_review(beside) if beside.exists() else None
+        review, notices = read_review(args.review, scheme)
+    else:
+        beside = review_path(args.buildings)
+        if not beside.exists():
+            return None
+        try:
+            review, notices = read_review(beside, scheme)
+        except ReviewForAnotherScheme as exc:
+            print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
+            return None
+    for notice in notices:
+        print(f"planner: {notice_message(notice.code, notice.details, lang)}", file=sys.stderr)
+    return review
 
 
 def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, review, lang: str,

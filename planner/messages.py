@@ -324,7 +324,74 @@ ERROR_TEMPLATES = {
     "unexpected": QT_TRANSLATE_NOOP("messages", "Unexpected error: {error}."),
     "output_unwritable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be written ({error})."),
     "review_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the review file cannot be read ({error})."),
+    "review_truncated": QT_TRANSLATE_NOOP("messages", "{path}: the review file is incomplete: it is cut off after "
+                                                      "{size} bytes (a save was interrupted, or the file was "
+                                                      "copied in part). Its backup copy {backup} is whole: use it "
+                                                      "instead (name it with --review, or copy it over the cut-off "
+                                                      "file)."),
+    "review_truncated_no_backup": QT_TRANSLATE_NOOP("messages", "{path}: the review file is incomplete: it is cut "
+                                                                "off after {size} bytes (a save was interrupted, or "
+                                                                "the file was copied in part), and there is no whole "
+                                                                "backup copy {backup}. Restore the file from a copy, "
+                                                                "or move it away to begin a new review."),
+    "review_other_scheme": QT_TRANSLATE_NOOP("messages", "{path}: the review file was written for another scheme "
+                                                         "({role} {written_path}, layer {written_layer}, SHA-256 "
+                                                         "{written_sha256}), not for the one given ({given_path}, "
+                                                         "layer {given_layer}, SHA-256 {given_sha256}); its notes "
+                                                         "and approved exceptions are not applied. Name the review "
+                                                         "file of this scheme, or open the scheme in Planner to "
+                                                         "import the notes and review them again."),
+    "review_scheme_changed": QT_TRANSLATE_NOOP("messages", "{path}: the review file was written for an earlier "
+                                                           "content of the {role} {given_path}, layer {given_layer} "
+                                                           "(SHA-256 {written_sha256}, now {given_sha256}): the "
+                                                           "scheme has changed since it was reviewed, so its notes "
+                                                           "and approved exceptions are not applied. Open the "
+                                                           "scheme in Planner to import the notes and review them "
+                                                           "again."),
 }
+
+#: What the official should know about a review file that was still used, and the window's question about a
+#: review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.
+NOTICE_TEMPLATES = {
+    "review_names_no_scheme": QT_TRANSLATE_NOOP("messages", "{path}: the review file names no scheme (it was saved "
+                                                            "by an earlier version of Planner), so whether it "
+                                                            "belongs to {given_path}, layer {given_layer} cannot be "
+                                                            "told. Its notes and approved exceptions are used: make "
+                                                            "sure they are for this scheme. The scheme is recorded "
+                                                            "when the review is next saved."),
+    "review_backup_used": QT_TRANSLATE_NOOP("messages", "{path} is cut off (a save was interrupted); the notes are "
+                                                        "taken from its backup copy {backup}, which may lack the "
+                                                        "last changes: check them. The next save replaces the "
+                                                        "cut-off file."),
+    "review_other_scheme": QT_TRANSLATE_NOOP("messages", "{path} holds the review of another scheme ({role} "
+                                                         "{written_path}, layer {written_layer}, SHA-256 "
+                                                         "{written_sha256}); the scheme open is {given_path}, layer "
+                                                         "{given_layer} (SHA-256 {given_sha256})."),
+    "review_scheme_changed": QT_TRANSLATE_NOOP("messages", "{path} holds the review of an earlier content of the "
+                                                           "{role} {given_path}, layer {given_layer} (SHA-256 "
+                                                           "{written_sha256}, now {given_sha256}): the scheme has "
+                                                           "changed since it was reviewed."),
+    "review_import_question": QT_TRANSLATE_NOOP("messages", "Import its {count} notes to review them again? No "
+                                                            "finding stays accepted as an approved exception "
+                                                            "({accepted} were): accept each again where it still "
+                                                            "holds. The overall opinion is not carried over. Or "
+                                                            "start a fresh review. Either way the earlier review is "
+                                                            "kept as {kept}."),
+    "review_imported": QT_TRANSLATE_NOOP("messages", "Notes imported from the review of another scheme (kept as "
+                                                     "{kept}): no finding is accepted as an exception until you "
+                                                     "accept it again."),
+    "review_fresh": QT_TRANSLATE_NOOP("messages", "A fresh review was begun; the review of another scheme is kept "
+                                                  "as {kept}."),
+}
+REVIEW_OTHER_TITLE = QT_TRANSLATE_NOOP("messages", "Review notes of another scheme")
+REVIEW_IMPORT_BUTTON = QT_TRANSLATE_NOOP("messages", "Import the notes to review again")
+REVIEW_FRESH_BUTTON = QT_TRANSLATE_NOOP("messages", "Start a fresh review")
+
+#: The file of a scheme a review names (planner.review.SCHEME_ROLES).
+SCHEME_FILE_NAMES = {"buildings": QT_TRANSLATE_NOOP("messages", "buildings file"),
+                     "green": QT_TRANSLATE_NOOP("messages", "green-area file")}
+#: How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance.
+SHA256_SHOWN = 12
 
 #: Why an indicator text could not be read (planner.io.indicators.REASONS).
 INDICATOR_REASONS = {
@@ -582,14 +649,33 @@ def warning_message(w: CheckWarning, lang: str) -> str:
 
 def error_message(code: str, details: dict[str, Any], lang: str) -> str:
     template = ERROR_TEMPLATES.get(code)
-    details = dict(details)
-    if code == "layer_ambiguous" and details.get("role") in ROLE_NAMES:
-        details["role"] = tr(ROLE_NAMES[details["role"]], lang)
-    if details.get("needed") in NEEDED_NAMES:
-        details["needed"] = tr(NEEDED_NAMES[details["needed"]], lang)
+    details = _worded_details(code, details, lang)
     if template is None:
         return f"{code}: " + ", ".join(f"{k}={v}" for k, v in details.items())
     return _fill(template, lang, details)
+
+
+def notice_message(code: str, details: dict[str, Any], lang: str) -> str:
+    """A notice about a review file (NOTICE_TEMPLATES), worded as error_message words an error."""
+    template = NOTICE_TEMPLATES.get(code)
+    details = _worded_details(code, details, lang)
+    if template is None:
+        return f"{code}: " + ", ".join(f"{k}={v}" for k, v in details.items())
+    return _fill(template, lang, details)
+
+
+def _worded_details(code: str, details: dict[str, Any], lang: str) -> dict[str, Any]:
+    details = dict(details)
+    if code == "layer_ambiguous" and details.get("role") in ROLE_NAMES:
+        details["role"] = tr(ROLE_NAMES[details["role"]], lang)
+    elif code.startswith("review_") and details.get("role") in SCHEME_FILE_NAMES:
+        details["role"] = tr(SCHEME_FILE_NAMES[details["role"]], lang)
+    if details.get("needed") in NEEDED_NAMES:
+        details["needed"] = tr(NEEDED_NAMES[details["needed"]], lang)
+    for key, value in details.items():
+        if key.endswith("sha256") and isinstance(value, str) and len(value) > SHA256_SHOWN:
+            details[key] = value[:SHA256_SHOWN] + "…"
+    return details
 
 
 # --- names and verdicts ----------------------------------------------------------------------------

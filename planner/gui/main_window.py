@@ -45,7 +45,14 @@ from planner.gui.worker import CheckRunner, LoadRequest
 from planner.io.controls import KIND_ID, KINDS
 from planner.io.gdal import is_dxf, layer_columns, list_layers, name_suggests
 from planner.io.layers import PlanLayer
-from planner.messages import error_message, tr
+from planner.messages import (
+    REVIEW_FRESH_BUTTON,
+    REVIEW_IMPORT_BUTTON,
+    REVIEW_OTHER_TITLE,
+    error_message,
+    notice_message,
+    tr,
+)
 from planner.model import CheckWarning, InputError, PlanVersion, Violation
 from planner.report.symbology import (
     BUILDING_SYMBOLS,
@@ -56,7 +63,15 @@ from planner.report.symbology import (
     Symbol,
     opaque,
 )
-from planner.review import Review, ReviewStore, review_path
+from planner.review import (
+    SCHEME_ROLES,
+    Review,
+    ReviewForAnotherScheme,
+    ReviewStore,
+    archive_path,
+    review_path,
+    scheme_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -576,24 +591,77 @@ class MainWindow(QMainWindow):
     # --- review notes and outputs -------------------------------------------------------------------
 
     def _open_review(self) -> None:
-        """The review saved next to the scheme's buildings file, if the scheme changed."""
+        """The review saved next to the scheme's buildings file, when the scheme changed: another file, or the same
+        file with other content (the review is then checked against it again, as on opening)."""
         buildings = self.session.buildings
-        path = review_path(buildings.info.path) if buildings is not None else None
-        if path == self.review_store.path:
-            return
-        self._save_review()
+        store = self.review_store
         if buildings is None:
-            self.review_store.close()
-            self.review_panel.set_review(Review())
+            if store.path is not None:
+                self._save_review()
+                store.close()
+                self.review_panel.set_review(Review())
+                self.review_panel.set_notice("")
             return
+        scheme = scheme_of({role: self.session.layers[role].info for role in SCHEME_ROLES
+                            if role in self.session.layers})
+        if review_path(buildings.info.path) == store.path and store.accepts(scheme):
+            store.bind(scheme)  # green areas loaded since: the review records them too
+            return
+        self._save_review()  # under the scheme it was written for
+        self.review_panel.set_notice("")
         try:
-            review = self.review_store.open_for(buildings.info.path)
+            review = store.open_for(buildings.info.path, scheme)
+        except ReviewForAnotherScheme as other:
+            review = self._take_over_review(other, scheme)
         except InputError as exc:
             self._show_error(exc)
             review = Review()
+        else:
+            if store.notices:
+                self._show_review_notice("\n\n".join(notice_message(n.code, n.details, self.lang)
+                                                      for n in store.notices))
         if not review.reviewer:
             review = review.with_reviewer(str(self.settings.value("report/reviewer", "")))
         self.review_panel.set_review(review)
+
+    def _take_over_review(self, other: ReviewForAnotherScheme, scheme: dict) -> Review:
+        """A review file written for another scheme: never applied as it is. The official imports its notes to
+        review them again (no approved exception carried over) or starts a fresh review; the other review's file
+        is kept aside either way."""
+        imported = self.ask_review_of_another_scheme(other)
+        review = other.review.to_review_again() if imported else Review()
+        try:
+            kept = self.review_store.take_over(other, scheme, review)
+        except OSError as exc:
+            self.review_store.close()
+            self._show_error(InputError("output_unwritable", path=exc.filename or str(other.path),
+                                        error=exc.strerror or str(exc)))
+            return review
+        self._show_review_notice(notice_message("review_imported" if imported else "review_fresh",
+                                                {"kept": str(kept)}, self.lang))
+        return self.review_store.review
+
+    def ask_review_of_another_scheme(self, other: ReviewForAnotherScheme) -> bool:
+        """Ask whether to import the notes of a review written for another scheme (True) or start a fresh review
+        (False; also what closing the question means)."""
+        notes = other.review.notes.values()
+        box = QMessageBox(QMessageBox.Icon.Question, tr(REVIEW_OTHER_TITLE, self.lang),
+                          notice_message(other.code, other.details, self.lang), parent=self)
+        box.setInformativeText(notice_message("review_import_question", {
+            "count": len(notes), "accepted": sum(1 for n in notes if n.accepted),
+            "kept": str(archive_path(other.path, other.review.scheme))}, self.lang))
+        import_button = box.addButton(tr(REVIEW_IMPORT_BUTTON, self.lang), QMessageBox.ButtonRole.AcceptRole)
+        fresh_button = box.addButton(tr(REVIEW_FRESH_BUTTON, self.lang), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(import_button)
+        box.setEscapeButton(fresh_button)
+        box.exec()
+        return box.clickedButton() is import_button
+
+    def _show_review_notice(self, text: str) -> None:
+        """A notice about the review file, shown above the notes, with the review dock brought forward."""
+        self.review_panel.set_notice(text)
+        self.review_dock.show()
+        self.review_dock.raise_()
 
     def _on_review_panel_review_changed(self) -> None:
         self._save_review()

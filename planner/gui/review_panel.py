@@ -71,6 +71,16 @@ class ReviewPanel(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.reviewChanged)
 
+        #: What the official should know about the review file (it names no scheme, its backup was used, notes
+        #: were imported from another scheme's review); hidden when there is nothing to say.
+        self.notice_label = QLabel(self)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        palette = self.notice_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, WARNING_COLOUR)
+        self.notice_label.setPalette(palette)
+        self.notice_label.hide()
+
         self.finding_caption = _caption(self._t(FINDING_CAPTION), self)
         self.finding_label = QLabel(self)
         self.finding_label.setTextFormat(Qt.TextFormat.RichText)
@@ -123,6 +133,7 @@ class ReviewPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.finding_caption)
         layout.addWidget(self.finding_label)
         layout.addSpacing(4)
@@ -161,6 +172,14 @@ class ReviewPanel(QWidget):
 
     def review(self) -> Review:
         return self._review
+
+    def set_notice(self, text: str) -> None:
+        """Show `text` (already in the panel's language) above the notes; an empty text hides it."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def notice(self) -> str:
+        return self.notice_label.text()
 
     def finding(self) -> Finding | None:
         return self._finding

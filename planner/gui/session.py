@@ -64,7 +64,7 @@ class Session:
         from the same file and layer: a reload) and is the one in force."""
         versions = self.versions
         plan = layers.get("plan")
-        if plan is not None and plan not in versions:
+        if plan is not None and all(v is not plan for v in versions):  # by identity: == compares arrays
             same = [k for k, v in enumerate(versions) if _source(v) == _source(plan)]
             versions = (tuple(plan if k == same[0] else v for k, v in enumerate(versions)) if same
                         else (*versions, plan))

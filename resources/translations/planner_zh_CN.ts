@@ -182,269 +182,269 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="109"/>
+        <location filename="../../planner/gui/main_window.py" line="124"/>
         <source>Planner — regulatory plan checker</source>
         <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="135"/>
+        <location filename="../../planner/gui/main_window.py" line="150"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="137"/>
+        <location filename="../../planner/gui/main_window.py" line="152"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="139"/>
+        <location filename="../../planner/gui/main_window.py" line="154"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="143"/>
+        <location filename="../../planner/gui/main_window.py" line="158"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="153"/>
+        <location filename="../../planner/gui/main_window.py" line="168"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="158"/>
-        <location filename="../../planner/gui/main_window.py" line="402"/>
-        <location filename="../../planner/gui/main_window.py" line="566"/>
+        <location filename="../../planner/gui/main_window.py" line="173"/>
+        <location filename="../../planner/gui/main_window.py" line="417"/>
+        <location filename="../../planner/gui/main_window.py" line="581"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="171"/>
+        <location filename="../../planner/gui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="172"/>
+        <location filename="../../planner/gui/main_window.py" line="187"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="173"/>
+        <location filename="../../planner/gui/main_window.py" line="188"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="174"/>
+        <location filename="../../planner/gui/main_window.py" line="189"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="175"/>
+        <location filename="../../planner/gui/main_window.py" line="190"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="181"/>
+        <location filename="../../planner/gui/main_window.py" line="196"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="187"/>
+        <location filename="../../planner/gui/main_window.py" line="202"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="188"/>
+        <location filename="../../planner/gui/main_window.py" line="203"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="189"/>
+        <location filename="../../planner/gui/main_window.py" line="204"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="190"/>
+        <location filename="../../planner/gui/main_window.py" line="205"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="191"/>
+        <location filename="../../planner/gui/main_window.py" line="206"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="199"/>
+        <location filename="../../planner/gui/main_window.py" line="214"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="203"/>
+        <location filename="../../planner/gui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="207"/>
+        <location filename="../../planner/gui/main_window.py" line="222"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="208"/>
+        <location filename="../../planner/gui/main_window.py" line="223"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="211"/>
+        <location filename="../../planner/gui/main_window.py" line="226"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="214"/>
+        <location filename="../../planner/gui/main_window.py" line="229"/>
         <source>Show &amp;legend</source>
         <translation>显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="231"/>
+        <location filename="../../planner/gui/main_window.py" line="246"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="248"/>
+        <location filename="../../planner/gui/main_window.py" line="263"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="328"/>
+        <location filename="../../planner/gui/main_window.py" line="343"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="428"/>
+        <location filename="../../planner/gui/main_window.py" line="443"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="463"/>
+        <location filename="../../planner/gui/main_window.py" line="478"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="515"/>
+        <location filename="../../planner/gui/main_window.py" line="530"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="515"/>
+        <location filename="../../planner/gui/main_window.py" line="530"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="516"/>
+        <location filename="../../planner/gui/main_window.py" line="531"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="516"/>
+        <location filename="../../planner/gui/main_window.py" line="531"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="517"/>
+        <location filename="../../planner/gui/main_window.py" line="532"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="517"/>
+        <location filename="../../planner/gui/main_window.py" line="532"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="564"/>
-        <location filename="../../planner/gui/main_window.py" line="819"/>
+        <location filename="../../planner/gui/main_window.py" line="579"/>
+        <location filename="../../planner/gui/main_window.py" line="887"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="564"/>
-        <location filename="../../planner/gui/main_window.py" line="820"/>
+        <location filename="../../planner/gui/main_window.py" line="579"/>
+        <location filename="../../planner/gui/main_window.py" line="888"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="565"/>
-        <location filename="../../planner/gui/main_window.py" line="821"/>
+        <location filename="../../planner/gui/main_window.py" line="580"/>
+        <location filename="../../planner/gui/main_window.py" line="889"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="565"/>
-        <location filename="../../planner/gui/main_window.py" line="822"/>
+        <location filename="../../planner/gui/main_window.py" line="580"/>
+        <location filename="../../planner/gui/main_window.py" line="890"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="636"/>
+        <location filename="../../planner/gui/main_window.py" line="704"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="642"/>
+        <location filename="../../planner/gui/main_window.py" line="710"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="650"/>
+        <location filename="../../planner/gui/main_window.py" line="718"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="657"/>
+        <location filename="../../planner/gui/main_window.py" line="725"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="697"/>
+        <location filename="../../planner/gui/main_window.py" line="765"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="698"/>
+        <location filename="../../planner/gui/main_window.py" line="766"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="752"/>
+        <location filename="../../planner/gui/main_window.py" line="820"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="773"/>
+        <location filename="../../planner/gui/main_window.py" line="841"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="773"/>
+        <location filename="../../planner/gui/main_window.py" line="841"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="773"/>
+        <location filename="../../planner/gui/main_window.py" line="841"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="774"/>
+        <location filename="../../planner/gui/main_window.py" line="842"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="817"/>
+        <location filename="../../planner/gui/main_window.py" line="885"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="818"/>
+        <location filename="../../planner/gui/main_window.py" line="886"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -881,38 +881,38 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="410"/>
+        <location filename="../../planner/cli.py" line="429"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="410"/>
+        <location filename="../../planner/cli.py" line="429"/>
         <location filename="../../planner/report/document.py" line="274"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="411"/>
+        <location filename="../../planner/cli.py" line="430"/>
         <location filename="../../planner/report/document.py" line="277"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="412"/>
+        <location filename="../../planner/cli.py" line="431"/>
         <location filename="../../planner/report/document.py" line="330"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="413"/>
+        <location filename="../../planner/cli.py" line="432"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
         <location filename="../../planner/report/document.py" line="151"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="413"/>
+        <location filename="../../planner/cli.py" line="432"/>
         <location filename="../../planner/report/document.py" line="154"/>
         <source>Land use</source>
         <translation>用地性质</translation>
@@ -945,7 +945,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="414"/>
+        <location filename="../../planner/cli.py" line="433"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -965,58 +965,58 @@ An indicator inside a sentence.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="467"/>
+        <location filename="../../planner/cli.py" line="486"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/cli.py" line="487"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="470"/>
+        <location filename="../../planner/cli.py" line="489"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="474"/>
+        <location filename="../../planner/cli.py" line="493"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="475"/>
+        <location filename="../../planner/cli.py" line="494"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="476"/>
+        <location filename="../../planner/cli.py" line="495"/>
         <location filename="../../planner/report/document.py" line="231"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="214"/>
-        <location filename="../../planner/cli.py" line="443"/>
+        <location filename="../../planner/cli.py" line="215"/>
+        <location filename="../../planner/cli.py" line="462"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="450"/>
+        <location filename="../../planner/cli.py" line="469"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="455"/>
+        <location filename="../../planner/cli.py" line="474"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
         <location filename="../../planner/report/document.py" line="97"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="458"/>
+        <location filename="../../planner/cli.py" line="477"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -1836,243 +1836,325 @@ An indicator inside a sentence.</extracomment>
         <translation>{path}：无法读取审查文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="331"/>
-        <source>not a number, comparison or range</source>
-        <extracomment>Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
-        <translation>不是数值、比较式或区间</translation>
+        <location filename="../../planner/messages.py" line="327"/>
+        <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part). Its backup copy {backup} is whole: use it instead (name it with --review, or copy it over the cut-off file).</source>
+        <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分）。其备份副本{backup}完整，请改用备份（用 --review 指定，或将其复制覆盖被截断的文件）。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="332"/>
+        <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part), and there is no whole backup copy {backup}. Restore the file from a copy, or move it away to begin a new review.</source>
+        <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分），且没有完整的备份副本{backup}。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="337"/>
+        <source>{path}: the review file was written for another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}), not for the one given ({given_path}, layer {given_layer}, SHA-256 {given_sha256}); its notes and approved exceptions are not applied. Name the review file of this scheme, or open the scheme in Planner to import the notes and review them again.</source>
+        <translation>{path}：该审查文件是为另一方案编写的（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}），不是为所给方案（{given_path}，图层“{given_layer}”，SHA-256 {given_sha256}）编写的；其审查备注和批准的例外均不采用。请指定本方案的审查文件，或在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="344"/>
+        <source>{path}: the review file was written for an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed, so its notes and approved exceptions are not applied. Open the scheme in Planner to import the notes and review them again.</source>
+        <translation>{path}：该审查文件是为{role}{given_path}（图层“{given_layer}”）的早先内容编写的（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动，其审查备注和批准的例外均不采用。请在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="356"/>
+        <source>{path}: the review file names no scheme (it was saved by an earlier version of Planner), so whether it belongs to {given_path}, layer {given_layer} cannot be told. Its notes and approved exceptions are used: make sure they are for this scheme. The scheme is recorded when the review is next saved.</source>
+        <extracomment>What the official should know about a review file that was still used, and the window&apos;s question about a review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.</extracomment>
+        <translation>{path}：该审查文件未记录所属方案（由旧版 Planner 保存），无法判断它是否属于{given_path}（图层“{given_layer}”）。其审查备注和批准的例外仍被采用，请核实它们确属本方案。下次保存审查时将记录所属方案。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="362"/>
+        <source>{path} is cut off (a save was interrupted); the notes are taken from its backup copy {backup}, which may lack the last changes: check them. The next save replaces the cut-off file.</source>
+        <translation>{path}已被截断（保存时被中断）；审查备注取自其备份副本{backup}，可能缺少最后的修改，请核对。下次保存时将替换被截断的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="366"/>
+        <source>{path} holds the review of another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}); the scheme open is {given_path}, layer {given_layer} (SHA-256 {given_sha256}).</source>
+        <translation>{path}保存的是另一方案的审查（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}）；当前打开的方案是{given_path}，图层“{given_layer}”（SHA-256 {given_sha256}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="370"/>
+        <source>{path} holds the review of an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed.</source>
+        <translation>{path}保存的是{role}{given_path}（图层“{given_layer}”）早先内容的审查（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="374"/>
+        <source>Import its {count} notes to review them again? No finding stays accepted as an approved exception ({accepted} were): accept each again where it still holds. The overall opinion is not carried over. Or start a fresh review. Either way the earlier review is kept as {kept}.</source>
+        <translation>是否导入其中的{count}条备注并重新审查？导入后不保留任何批准的例外（原有{accepted}项），仍然成立的请逐项重新同意；总体审查意见不导入。也可以重新开始审查。无论选择哪种方式，原审查都另存为{kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="380"/>
+        <source>Notes imported from the review of another scheme (kept as {kept}): no finding is accepted as an exception until you accept it again.</source>
+        <translation>已从另一方案的审查中导入备注（原审查另存为{kept}）：各项须重新同意后才作为例外。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="383"/>
+        <source>A fresh review was begun; the review of another scheme is kept as {kept}.</source>
+        <translation>已重新开始审查；另一方案的审查另存为{kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="386"/>
+        <source>Review notes of another scheme</source>
+        <translation>另一方案的审查备注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="387"/>
+        <source>Import the notes to review again</source>
+        <translation>导入备注并重新审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="388"/>
+        <source>Start a fresh review</source>
+        <translation>重新开始审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="391"/>
+        <source>buildings file</source>
+        <extracomment>The file of a scheme a review names (planner.review.SCHEME_ROLES).</extracomment>
+        <translation>建筑文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="392"/>
+        <source>green-area file</source>
+        <translation>绿地文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="398"/>
+        <source>not a number, comparison or range</source>
+        <extracomment>How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance. Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
+        <translation>不是数值、比较式或区间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="399"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="333"/>
+        <location filename="../../planner/messages.py" line="400"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="334"/>
+        <location filename="../../planner/messages.py" line="401"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="335"/>
+        <location filename="../../planner/messages.py" line="402"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="336"/>
+        <location filename="../../planner/messages.py" line="403"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="339"/>
+        <location filename="../../planner/messages.py" line="406"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="340"/>
+        <location filename="../../planner/messages.py" line="407"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="341"/>
+        <location filename="../../planner/messages.py" line="408"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="342"/>
+        <location filename="../../planner/messages.py" line="409"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="345"/>
+        <location filename="../../planner/messages.py" line="412"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="346"/>
+        <location filename="../../planner/messages.py" line="413"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="347"/>
+        <location filename="../../planner/messages.py" line="414"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="351"/>
+        <location filename="../../planner/messages.py" line="418"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="352"/>
+        <location filename="../../planner/messages.py" line="419"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="353"/>
+        <location filename="../../planner/messages.py" line="420"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="354"/>
+        <location filename="../../planner/messages.py" line="421"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="355"/>
+        <location filename="../../planner/messages.py" line="422"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="356"/>
+        <location filename="../../planner/messages.py" line="423"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="357"/>
+        <location filename="../../planner/messages.py" line="424"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="358"/>
+        <location filename="../../planner/messages.py" line="425"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="359"/>
+        <location filename="../../planner/messages.py" line="426"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="360"/>
+        <location filename="../../planner/messages.py" line="427"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="361"/>
+        <location filename="../../planner/messages.py" line="428"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="362"/>
+        <location filename="../../planner/messages.py" line="429"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="363"/>
+        <location filename="../../planner/messages.py" line="430"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="371"/>
+        <location filename="../../planner/messages.py" line="438"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="372"/>
+        <location filename="../../planner/messages.py" line="439"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="609"/>
+        <location filename="../../planner/messages.py" line="695"/>
         <source>unchanged</source>
         <extracomment>What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="610"/>
+        <location filename="../../planner/messages.py" line="696"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="611"/>
+        <location filename="../../planner/messages.py" line="697"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="612"/>
+        <location filename="../../planner/messages.py" line="698"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="613"/>
+        <location filename="../../planner/messages.py" line="699"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="614"/>
+        <location filename="../../planner/messages.py" line="700"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="615"/>
+        <location filename="../../planner/messages.py" line="701"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="619"/>
+        <location filename="../../planner/messages.py" line="705"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="620"/>
+        <location filename="../../planner/messages.py" line="706"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="621"/>
+        <location filename="../../planner/messages.py" line="707"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="622"/>
+        <location filename="../../planner/messages.py" line="708"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="623"/>
+        <location filename="../../planner/messages.py" line="709"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="625"/>
+        <location filename="../../planner/messages.py" line="711"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="625"/>
+        <location filename="../../planner/messages.py" line="711"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="626"/>
+        <location filename="../../planner/messages.py" line="712"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="628"/>
+        <location filename="../../planner/messages.py" line="714"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="122"/>
-        <location filename="../../planner/messages.py" line="629"/>
+        <location filename="../../planner/messages.py" line="715"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="630"/>
+        <location filename="../../planner/messages.py" line="716"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="631"/>
+        <location filename="../../planner/messages.py" line="717"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>

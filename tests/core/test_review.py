@@ -229,7 +229,8 @@ def test_a_missing_file_is_an_empty_review(tmp_path):
 
 
 @pytest.mark.parametrize("content", [
-    b'{"schema": "planner.review/1", "notes": {',  # cut short
+    b'{"schema": "planner.review/1", "notes": {}} trailing',  # not JSON (a cut-off file: test_review_identity)
+    b'{"schema": "planner.review/1", "notes": {"a" 1}}',
     b"\xff\xfe\x00garbage",  # not UTF-8
     b"[1, 2, 3]",
     b'{"schema": "planner.check/1"}',
