@@ -314,6 +314,12 @@ ERROR_TEMPLATES = {
                                                            "\"{field}\", but the layer has no such field; its "
                                                            "fields are: {fields}."),
     "mapping_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the mapping file is not valid TOML ({error})."),
+    "mapping_shared_field": QT_TRANSLATE_NOOP("messages", "{path}: the mapping names field \"{field}\" for "
+                                                          "{targets} of the [{role}] layer; one field can hold "
+                                                          "only one of them. Name the right field for each."),
+    "mapping_is_folder": QT_TRANSLATE_NOOP("messages", "{path}: is a folder; --mapping takes a .toml file."),
+    "mapping_not_utf8": QT_TRANSLATE_NOOP("messages", "{path}: the mapping file is not UTF-8 text; save it as "
+                                                      "UTF-8 (in Notepad: Save as, Encoding UTF-8)."),
     "mapping_unknown_role": QT_TRANSLATE_NOOP("messages", "{path}: unknown mapping table [{role}]; use {roles}."),
     "dxf_no_outlines": QT_TRANSLATE_NOOP("messages", "{path}: CAD layers {layer} hold no closed polylines, circles "
                                                      "or hatches ({count} open lines). Close the outlines in CAD or "
@@ -474,8 +480,20 @@ class _Blank(dict):
         return "-"
 
 
+#: A cell's text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell
+#: must not flood the terminal or the report.
+QUOTE_LIMIT, VALUE_LIMIT = 100, 1000
+
+
+def _quoted(key: str, value: Any) -> Any:
+    limit = QUOTE_LIMIT if key == "text" else VALUE_LIMIT
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]}…"
+    return value
+
+
 def _fill(template: str, lang: str, values: dict[str, Any]) -> str:
-    return tr(template, lang).format_map(_Blank({k: v for k, v in values.items() if v is not None}))
+    return tr(template, lang).format_map(_Blank({k: _quoted(k, v) for k, v in values.items() if v is not None}))
 
 
 # --- numbers ---------------------------------------------------------------------------------------

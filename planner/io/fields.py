@@ -92,6 +92,7 @@ def recognise(role: str, columns: list[str], *, shapefile_encoding: str | None =
             raise InputError("mapping_missing_field", path=source, role=role, target=target, field=column,
                              fields=", ".join(columns))
         found[target] = lowered[column.lower().strip()]
+    _refuse_shared_columns(found, role, source)
     taken = set(found.values())
     for target, aliases in ALIASES[role].items():
         if target in found:
@@ -101,6 +102,18 @@ def recognise(role: str, columns: list[str], *, shapefile_encoding: str | None =
             found[target] = column
             taken.add(column)
     return FieldMap(role, found)
+
+
+def _refuse_shared_columns(found: dict[str, str], role: str, source: str) -> None:
+    """One column named for two targets (e.g. FAR and density both "RJL") would measure one against the
+    other's limit: refused, naming both targets."""
+    by_column: dict[str, list[str]] = {}
+    for target, column in found.items():
+        by_column.setdefault(column, []).append(target)
+    for column, targets in by_column.items():
+        if len(targets) > 1:
+            raise InputError("mapping_shared_field", path=source, role=role, field=column,
+                             targets=", ".join(targets))
 
 
 def _first_match(aliases: tuple[str, ...], lowered: dict[str, str], encoding: str | None,
@@ -120,12 +133,19 @@ def _first_match(aliases: tuple[str, ...], lowered: dict[str, str], encoding: st
 def load_mapping(path: str | Path) -> dict[str, dict[str, str]]:
     """Read a TOML mapping: `[plan] far = "RJL_2"`, `[buildings] floors = "LC"`, `[green] factor = "K"`."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError("mapping_is_folder", path=str(path))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark, which TOML itself does not allow.
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InputError("file_missing", path=str(path)) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise InputError("mapping_not_utf8", path=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
         raise InputError("mapping_unreadable", path=str(path), error=str(exc)) from None
+    except OSError as exc:
+        raise InputError("file_unreadable", path=str(path), error=exc.strerror or str(exc)) from None
     mapping: dict[str, dict[str, str]] = {}
     for role, table in data.items():
         if role not in ALIASES or not isinstance(table, dict):

@@ -1807,354 +1807,369 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="317"/>
+        <source>{path}: the mapping names field &quot;{field}&quot; for {targets} of the [{role}] layer; one field can hold only one of them. Name the right field for each.</source>
+        <translation>{path}：字段对照将字段“{field}”同时指定给[{role}]图层的{targets}，一个字段只能对应其中一项。请为每项指定正确的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="320"/>
+        <source>{path}: is a folder; --mapping takes a .toml file.</source>
+        <translation>{path}：是文件夹；--mapping 需要一个 .toml 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="321"/>
+        <source>{path}: the mapping file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8).</source>
+        <translation>{path}：字段对照文件不是 UTF-8 文本，请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="323"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="318"/>
+        <location filename="../../planner/messages.py" line="324"/>
         <source>{path}: CAD layers {layer} hold no closed polylines, circles or hatches ({count} open lines). Close the outlines in CAD or name other layers; layers with outlines: {layers}.</source>
         <translation>{path}：CAD 图层 {layer} 中没有闭合多段线、圆或填充（有 {count} 条未闭合的线）。请在 CAD 中闭合轮廓或指定其他图层；含轮廓的图层：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="321"/>
+        <location filename="../../planner/messages.py" line="327"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="324"/>
+        <location filename="../../planner/messages.py" line="330"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="325"/>
+        <location filename="../../planner/messages.py" line="331"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="326"/>
+        <location filename="../../planner/messages.py" line="332"/>
         <source>{path}: the review file cannot be read ({error}).</source>
         <translation>{path}：无法读取审查文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="327"/>
+        <location filename="../../planner/messages.py" line="333"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part). Its backup copy {backup} is whole: use it instead (name it with --review, or copy it over the cut-off file).</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分）。其备份副本{backup}完整，请改用备份（用 --review 指定，或将其复制覆盖被截断的文件）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="332"/>
+        <location filename="../../planner/messages.py" line="338"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part), and there is no whole backup copy {backup}. Restore the file from a copy, or move it away to begin a new review.</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分），且没有完整的备份副本{backup}。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="337"/>
+        <location filename="../../planner/messages.py" line="343"/>
         <source>{path}: the review file was written for another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}), not for the one given ({given_path}, layer {given_layer}, SHA-256 {given_sha256}); its notes and approved exceptions are not applied. Name the review file of this scheme, or open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为另一方案编写的（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}），不是为所给方案（{given_path}，图层“{given_layer}”，SHA-256 {given_sha256}）编写的；其审查备注和批准的例外均不采用。请指定本方案的审查文件，或在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="344"/>
+        <location filename="../../planner/messages.py" line="350"/>
         <source>{path}: the review file was written for an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed, so its notes and approved exceptions are not applied. Open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为{role}{given_path}（图层“{given_layer}”）的早先内容编写的（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动，其审查备注和批准的例外均不采用。请在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="356"/>
+        <location filename="../../planner/messages.py" line="362"/>
         <source>{path}: the review file names no scheme (it was saved by an earlier version of Planner), so whether it belongs to {given_path}, layer {given_layer} cannot be told. Its notes and approved exceptions are used: make sure they are for this scheme. The scheme is recorded when the review is next saved.</source>
         <extracomment>What the official should know about a review file that was still used, and the window&apos;s question about a review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.</extracomment>
         <translation>{path}：该审查文件未记录所属方案（由旧版 Planner 保存），无法判断它是否属于{given_path}（图层“{given_layer}”）。其审查备注和批准的例外仍被采用，请核实它们确属本方案。下次保存审查时将记录所属方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="362"/>
+        <location filename="../../planner/messages.py" line="368"/>
         <source>{path} is cut off (a save was interrupted); the notes are taken from its backup copy {backup}, which may lack the last changes: check them. The next save replaces the cut-off file.</source>
         <translation>{path}已被截断（保存时被中断）；审查备注取自其备份副本{backup}，可能缺少最后的修改，请核对。下次保存时将替换被截断的文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="366"/>
+        <location filename="../../planner/messages.py" line="372"/>
         <source>{path} holds the review of another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}); the scheme open is {given_path}, layer {given_layer} (SHA-256 {given_sha256}).</source>
         <translation>{path}保存的是另一方案的审查（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}）；当前打开的方案是{given_path}，图层“{given_layer}”（SHA-256 {given_sha256}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="370"/>
+        <location filename="../../planner/messages.py" line="376"/>
         <source>{path} holds the review of an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed.</source>
         <translation>{path}保存的是{role}{given_path}（图层“{given_layer}”）早先内容的审查（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="374"/>
+        <location filename="../../planner/messages.py" line="380"/>
         <source>Import its {count} notes to review them again? No finding stays accepted as an approved exception ({accepted} were): accept each again where it still holds. The overall opinion is not carried over. Or start a fresh review. Either way the earlier review is kept as {kept}.</source>
         <translation>是否导入其中的{count}条备注并重新审查？导入后不保留任何批准的例外（原有{accepted}项），仍然成立的请逐项重新同意；总体审查意见不导入。也可以重新开始审查。无论选择哪种方式，原审查都另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="380"/>
+        <location filename="../../planner/messages.py" line="386"/>
         <source>Notes imported from the review of another scheme (kept as {kept}): no finding is accepted as an exception until you accept it again.</source>
         <translation>已从另一方案的审查中导入备注（原审查另存为{kept}）：各项须重新同意后才作为例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="383"/>
+        <location filename="../../planner/messages.py" line="389"/>
         <source>A fresh review was begun; the review of another scheme is kept as {kept}.</source>
         <translation>已重新开始审查；另一方案的审查另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="386"/>
+        <location filename="../../planner/messages.py" line="392"/>
         <source>Review notes of another scheme</source>
         <translation>另一方案的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="387"/>
+        <location filename="../../planner/messages.py" line="393"/>
         <source>Import the notes to review again</source>
         <translation>导入备注并重新审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="388"/>
+        <location filename="../../planner/messages.py" line="394"/>
         <source>Start a fresh review</source>
         <translation>重新开始审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="391"/>
+        <location filename="../../planner/messages.py" line="397"/>
         <source>buildings file</source>
         <extracomment>The file of a scheme a review names (planner.review.SCHEME_ROLES).</extracomment>
         <translation>建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="392"/>
+        <location filename="../../planner/messages.py" line="398"/>
         <source>green-area file</source>
         <translation>绿地文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="398"/>
+        <location filename="../../planner/messages.py" line="404"/>
         <source>not a number, comparison or range</source>
         <extracomment>How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance. Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="399"/>
+        <location filename="../../planner/messages.py" line="405"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="400"/>
+        <location filename="../../planner/messages.py" line="406"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="401"/>
+        <location filename="../../planner/messages.py" line="407"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="402"/>
+        <location filename="../../planner/messages.py" line="408"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="403"/>
+        <location filename="../../planner/messages.py" line="409"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="406"/>
+        <location filename="../../planner/messages.py" line="412"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="407"/>
+        <location filename="../../planner/messages.py" line="413"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="408"/>
+        <location filename="../../planner/messages.py" line="414"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="409"/>
+        <location filename="../../planner/messages.py" line="415"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="412"/>
+        <location filename="../../planner/messages.py" line="418"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="413"/>
+        <location filename="../../planner/messages.py" line="419"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="414"/>
+        <location filename="../../planner/messages.py" line="420"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="418"/>
+        <location filename="../../planner/messages.py" line="424"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="419"/>
+        <location filename="../../planner/messages.py" line="425"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="420"/>
+        <location filename="../../planner/messages.py" line="426"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="421"/>
+        <location filename="../../planner/messages.py" line="427"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="422"/>
+        <location filename="../../planner/messages.py" line="428"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="423"/>
+        <location filename="../../planner/messages.py" line="429"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="424"/>
+        <location filename="../../planner/messages.py" line="430"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="425"/>
+        <location filename="../../planner/messages.py" line="431"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="426"/>
+        <location filename="../../planner/messages.py" line="432"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="427"/>
+        <location filename="../../planner/messages.py" line="433"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="428"/>
+        <location filename="../../planner/messages.py" line="434"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="429"/>
+        <location filename="../../planner/messages.py" line="435"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="430"/>
+        <location filename="../../planner/messages.py" line="436"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="438"/>
+        <location filename="../../planner/messages.py" line="444"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="439"/>
+        <location filename="../../planner/messages.py" line="445"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="695"/>
+        <location filename="../../planner/messages.py" line="713"/>
         <source>unchanged</source>
-        <extracomment>What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
+        <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="696"/>
+        <location filename="../../planner/messages.py" line="714"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="697"/>
+        <location filename="../../planner/messages.py" line="715"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="698"/>
+        <location filename="../../planner/messages.py" line="716"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="699"/>
+        <location filename="../../planner/messages.py" line="717"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="700"/>
+        <location filename="../../planner/messages.py" line="718"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="701"/>
+        <location filename="../../planner/messages.py" line="719"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="705"/>
+        <location filename="../../planner/messages.py" line="723"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="706"/>
+        <location filename="../../planner/messages.py" line="724"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="707"/>
+        <location filename="../../planner/messages.py" line="725"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="708"/>
+        <location filename="../../planner/messages.py" line="726"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="709"/>
+        <location filename="../../planner/messages.py" line="727"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="711"/>
+        <location filename="../../planner/messages.py" line="729"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="711"/>
+        <location filename="../../planner/messages.py" line="729"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="712"/>
+        <location filename="../../planner/messages.py" line="730"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="714"/>
+        <location filename="../../planner/messages.py" line="732"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="122"/>
-        <location filename="../../planner/messages.py" line="715"/>
+        <location filename="../../planner/messages.py" line="733"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="716"/>
+        <location filename="../../planner/messages.py" line="734"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="717"/>
+        <location filename="../../planner/messages.py" line="735"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>

@@ -1,0 +1,135 @@
+"""Hostile values: mappings that cannot be right, impossible building sizes, duplicate ids, huge cells.
+
+Each case ends in exit 2 with one line naming the file and what to do, or in a warning and a verdict that
+never passes what was not measured.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from planner.checking.engine import check
+from planner.io.fields import load_mapping
+from planner.io.layers import load_buildings, load_plan
+from planner.messages import error_message, warning_message
+from planner.model import InputError
+from tests.helpers import SAMPLES, rect, write_layer
+
+A = rect(0, 0, 100, 50)  # 5000 m²
+
+
+def plan(tmp_path, **fields):
+    columns = {"地块编号": ["A"], "用地代码": ["070102"], "容积率": ["≤2.0"], "建筑密度": ["≤40%"],
+               "建筑限高": ["≤30"], "绿地率": ["—"], **fields}
+    return load_plan(write_layer(tmp_path / "plan.gpkg", "地块", [A], **columns))
+
+
+def buildings(tmp_path, rows):
+    """rows: (id, rectangle, storeys, height)."""
+    return load_buildings(write_layer(tmp_path / "buildings.gpkg", "建筑", [r[1] for r in rows],
+                                      建筑编号=[r[0] for r in rows], 层数=[float(r[2]) for r in rows],
+                                      建筑高度=[float(r[3]) for r in rows], 建筑用途=["住宅"] * len(rows)))
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "planner", "check", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+# --- mappings ------------------------------------------------------------------------------------------------
+
+def test_a_mapping_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "mapping.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + '[plan]\nfar = "RJL"\n'.encode("utf-8"))  # as Windows Notepad saves it
+    assert load_mapping(path) == {"plan": {"far": "RJL"}}
+
+
+def test_a_mapping_that_is_a_folder_says_so(tmp_path):
+    with pytest.raises(InputError) as caught:
+        load_mapping(tmp_path)
+    assert caught.value.code == "mapping_is_folder"
+    assert error_message("mapping_is_folder", caught.value.details, "en") == \
+        f"{tmp_path}: is a folder; --mapping takes a .toml file."
+
+
+def test_a_mapping_in_gbk_says_to_save_it_as_utf8(tmp_path):
+    path = tmp_path / "mapping.toml"
+    path.write_bytes('[plan]\nfar = "容积率"\n'.encode("gbk"))
+    with pytest.raises(InputError) as caught:
+        load_mapping(path)
+    assert caught.value.code == "mapping_not_utf8"
+
+
+def test_one_column_for_two_indicators_is_refused_naming_both(tmp_path):
+    path = tmp_path / "mapping.toml"
+    path.write_text('[plan]\nfar = "容积率"\ndensity = "容积率"\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_plan(write_layer(tmp_path / "plan.gpkg", "地块", [A], 地块编号=["A"], 容积率=["≤2.0"]),
+                  mapping=load_mapping(path))
+    assert caught.value.code == "mapping_shared_field"
+    message = error_message(caught.value.code, caught.value.details, "en")
+    assert "far, density" in message and '"容积率"' in message
+
+
+def test_the_cli_refuses_a_shared_column_in_one_stderr_line(tmp_path):
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[plan]\nfar = "容积率"\ndensity = "容积率"\n', encoding="utf-8")
+    done = run_cli("--plan", str(SAMPLES / "xiguan_plan.gpkg"), "--buildings", str(SAMPLES / "scheme_violating.gpkg"),
+                   "--mapping", str(mapping), "--lang", "en")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "far, density" in done.stderr and "容积率" in done.stderr
+
+
+# --- impossible building values ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("storeys", "height"), [(0, 12.0), (-3, 12.0), (500, 12.0)])
+def test_impossible_storeys_leave_far_not_checked_never_passed(tmp_path, storeys, height):
+    # 30 x 40 = 1200 m² footprint: with 12 storeys FAR would be 2.88 > 2.0; with 0 storeys it used to count 0.
+    result = check(plan(tmp_path), buildings(tmp_path, [("1#", rect(10, 5, 30, 40), storeys, height)]))
+    parcel = result.parcels[0]
+    assert parcel.checked["far"] == "not_checked"
+    assert parcel.checked["density"] == "pass"  # 1200 / 5000 = 24% <= 40%: the footprint is still measured
+    assert parcel.status == "partial"
+    # "-3" is not read as a number at all ("unreadable_value"); 0 and 500 are numbers no building has.
+    warning = next(w for w in result.warnings if w.code in ("impossible_value", "unreadable_value"))
+    assert warning.building == "1#" and warning.details["field"] == "层数"
+    assert f"{storeys:g}" in warning_message(warning, "en")
+
+
+def test_a_zero_height_leaves_height_not_checked(tmp_path):
+    result = check(plan(tmp_path), buildings(tmp_path, [("1#", rect(10, 5, 10, 10), 3, 0.0)]))
+    parcel = result.parcels[0]
+    assert parcel.checked["height"] == "not_checked" and parcel.checked["far"] == "pass"  # 300 / 5000
+    assert parcel.status == "partial"
+    assert [w.details["quantity"] for w in result.warnings if w.code == "impossible_value"] == ["height"]
+
+
+def test_a_known_breach_stands_beside_an_unknown_building(tmp_path):
+    # 1#: 40 x 40 x 8 storeys = 12800 m², FAR 2.56 > 2.0 whatever 2# (0 storeys) adds: the breach is certain.
+    result = check(plan(tmp_path), buildings(tmp_path, [("1#", rect(5, 5, 40, 40), 8, 24.0),
+                                                        ("2#", rect(60, 5, 10, 10), 0, 3.0)]))
+    parcel = result.parcels[0]
+    assert [v.rule for v in parcel.violations] == ["far_max"]
+    assert parcel.violations[0].actual == pytest.approx(12800 / 5000)
+    assert parcel.checked["far"] == "fail" and parcel.status == "violation"
+
+
+def test_duplicate_building_ids_are_warned(tmp_path):
+    result = check(plan(tmp_path), buildings(tmp_path, [("1#", rect(5, 5, 10, 10), 3, 9.0),
+                                                        ("1#", rect(60, 5, 10, 10), 3, 9.0)]))
+    warning = next(w for w in result.warnings if w.code == "duplicate_building_id")
+    assert warning.building == "1#" and warning.details["count"] == 2
+
+
+# --- huge cells ---------------------------------------------------------------------------------------------
+
+def test_a_huge_cell_is_not_echoed_whole(tmp_path):
+    huge = "见图则" * 400_000  # 1.2 million characters
+    result = check(plan(tmp_path, 容积率=[huge]), buildings(tmp_path, [("1#", rect(10, 5, 10, 10), 3, 9.0)]))
+    warning = next(w for w in result.warnings if w.code == "unreadable_indicator")
+    sentence = warning_message(warning, "en")
+    assert len(sentence) < 400 and "…" in sentence
+    assert result.parcels[0].checked["far"] == "not_checked"
