@@ -71,6 +71,7 @@ WARNING_NAMES = {
     "unreadable_value": QT_TRANSLATE_NOOP("messages", "Unreadable value"),
     "no_floor_area": QT_TRANSLATE_NOOP("messages", "No floor area"),
     "no_height": QT_TRANSLATE_NOOP("messages", "No height"),
+    "green_layer_missing": QT_TRANSLATE_NOOP("messages", "No green layer"),
     "impossible_value": QT_TRANSLATE_NOOP("messages", "Impossible value"),
     "duplicate_building_id": QT_TRANSLATE_NOOP("messages", "Duplicate building id"),
     "use_field_missing": QT_TRANSLATE_NOOP("messages", "No building-use field"),
@@ -230,6 +231,9 @@ WARNING_TEMPLATES = {
                                                    "area; FAR is not checked on the parcels it stands on."),
     "no_height": QT_TRANSLATE_NOOP("messages", "Building {building} has neither a height nor storey heights; "
                                                "height is not checked on the parcels it stands on."),
+    "green_layer_missing": QT_TRANSLATE_NOOP("messages", "No green layer was given: the green ratio is not checked "
+                                                         "on the {count} parcels that limit it. Load the scheme's "
+                                                         "green areas to check it."),
     "impossible_value": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} (building {building}) "
                                                       "has {field} = {text}, which no building can have; it is "
                                                       "taken as unknown. Correct the value in the scheme file."),

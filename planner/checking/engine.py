@@ -354,6 +354,10 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
         violations=violations, rows=rows,
         **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows))
+    if green is None:  # said once, beside the findings, not only on each parcel
+        limited = int(np.count_nonzero(table.checked["green_ratio"] == "not_checked"))
+        if limited:
+            warnings.append(CheckWarning("green_layer_missing", None, None, {"count": limited}))
     stage(1.0, "done")
     return CheckResult(crs=crs_label(working) or "local", inputs={
         "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
