@@ -34,7 +34,7 @@ from planner.model import (
     ResultGeometry,
     Violation,
 )
-from planner.parallel import in_background, now, on_two_cores
+from planner.parallel import in_background, now, on_two_cores, own_copies
 
 Progress = Callable[[float, str], None]
 
@@ -270,7 +270,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     footprint = on_two_cores(shapely.area, building_geom)
     shapely.prepare(parcels_geom)
     tree = shapely.STRtree(parcels_geom)
-    # The green layer needs nothing from the buildings: measured beside them, on the core they leave idle.
+    # The green layer needs nothing from the buildings: measured beside them, on the core they leave idle. It works
+    # on its own copies of the parcels: the overlay below tests the prepared parcels_geom meanwhile (see parallel).
     green_job = None if green is None else in_background(_green_area, geometries[2], green.factor, parcels_geom,
                                                         tree, n_parcels)
     pieces = overlay(building_geom, footprint, parcels_geom, tree)
@@ -370,7 +371,13 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
 
 def _green_area(geometry: np.ndarray, factor: np.ndarray, parcels: np.ndarray, tree: shapely.STRtree,
                 n_parcels: int) -> tuple[np.ndarray, np.ndarray]:
-    """Green area counted on each parcel (factored, overlaps once), and the parcels holding more than a sliver."""
+    """Green area counted on each parcel (factored, overlaps once), and the parcels holding more than a sliver.
+
+    Runs beside the buildings' overlay, which uses `parcels` prepared: this prepares copies of its own (two threads
+    testing one prepared geometry crash GEOS). `tree` is shared: its queries only read it.
+    """
+    parcels = own_copies(parcels)
+    shapely.prepare(parcels)
     pieces = overlay(geometry, shapely.area(geometry), parcels, tree)
     area = union_area_by_parcel(pieces, n_parcels, factor[pieces.feature])
     return area, pieces.parcel[pieces.area >= rules.SLIVER_AREA]
