@@ -1,10 +1,10 @@
-"""Soak test for the engine's threads: run planner.engine.check() many times, each in a subprocess, and count
+"""Soak test for the engine's threads: run planner.checking.engine.check() many times, each in a subprocess, and count
 the runs that crash (a negative return code: -11 is a segmentation fault, -6 an abort).
 
     python benchmarks/stress_threads.py [--runs 200] [--checks 1] [--parcels 2000] [--rectangles]
 
 The plan is the crash report's case made common: every parcel is drawn as a self-crossing "bow tie", which
-planner.layers.load_plan repairs into two triangles (a MultiPolygon, so no rectangle shortcut in GEOS's
+planner.io.layers.load_plan repairs into two triangles (a MultiPolygon, so no rectangle shortcut in GEOS's
 prepared covers()). Each parcel holds buildings and green areas, some across its edges, so the main thread
 (buildings) and the background thread (green areas) both run covers() and intersection() on the parcels at
 the same time. Every check gets fresh parcel geometry (a WKB round trip), as a freshly started program would.
@@ -86,8 +86,8 @@ def run_checks(directory: Path, checks: int) -> str:
     """Load the layers, check `checks` times on fresh parcel geometry; the digest of the results."""
     import shapely
 
-    from planner.engine import check
-    from planner.layers import load_buildings, load_green, load_plan
+    from planner.checking.engine import check
+    from planner.io.layers import load_buildings, load_green, load_plan
 
     plan = load_plan(directory / "plan.gpkg")
     buildings = load_buildings(directory / "buildings.gpkg")

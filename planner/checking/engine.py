@@ -268,6 +268,9 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     stage(0.05, "overlay")
     site_area = shapely.area(parcels_geom)
     footprint = on_two_cores(shapely.area, building_geom)
+    # Prepared copies, not the plan layer's own objects: the window draws and picks those on its own thread while
+    # a re-check runs here (two threads on one prepared geometry crash GEOS; see parallel).
+    aligned_parcels, parcels_geom = parcels_geom, own_copies(parcels_geom)
     shapely.prepare(parcels_geom)
     tree = shapely.STRtree(parcels_geom)
     # The green layer needs nothing from the buildings: measured beside them, on the core they leave idle. It works
@@ -366,7 +369,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         buildings=BuildingTable(ids=buildings.ids, use=buildings.use, floors=buildings.floors, height=buildings.height,
                                 footprint_area=footprint, counted_area=counted, outside_area=outside),
         lines=tuple(c.info for c in controls),
-        geometry=ResultGeometry(crs=working, parcels=parcels_geom, buildings=building_geom))
+        geometry=ResultGeometry(crs=working, parcels=aligned_parcels, buildings=building_geom))
 
 
 def _green_area(geometry: np.ndarray, factor: np.ndarray, parcels: np.ndarray, tree: shapely.STRtree,

@@ -226,7 +226,8 @@ def _line_paths(geometry: np.ndarray, view: _View) -> list[QPainterPath]:
 def _in_view(geometry: np.ndarray | None, view: _View) -> np.ndarray:
     if geometry is None or not len(geometry):
         return np.zeros(0, dtype=np.int64)
-    return np.flatnonzero(shapely.intersects(geometry, view.box))
+    # The box first: GEOS then never touches a preparation of `geometry` that a check in another thread may be using.
+    return np.flatnonzero(shapely.intersects(view.box, geometry))
 
 
 def _nice_length(target: float) -> float:

@@ -24,12 +24,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from conftest import X0, Y0, write_layer
 from shapely.geometry import Polygon, box
 
-from planner import engine
-from planner.layers import load_buildings, load_green, load_plan
+from planner.checking import engine
+from planner.io.layers import load_buildings, load_green, load_plan
 from planner.parallel import now
+from tests.helpers import X0, Y0, write_layer
 
 REPO = Path(__file__).resolve().parents[1]
 PARCELS = 2000  # with 16,000 buildings and 16,000 green areas: both threads busy in covers() together
@@ -50,8 +50,8 @@ def _digest(result) -> str:
 CHILD = f"""
 import dataclasses, hashlib, sys
 import shapely
-from planner.engine import check
-from planner.layers import load_buildings, load_green, load_plan
+from planner.checking.engine import check
+from planner.io.layers import load_buildings, load_green, load_plan
 {inspect.getsource(_digest)}
 directory = sys.argv[1]
 plan = load_plan(directory + "/plan.gpkg")
