@@ -4,155 +4,155 @@
 <context>
     <name>ChangesPanel</name>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="75"/>
-        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <location filename="../../planner/gui/changes_panel.py" line="73"/>
+        <location filename="../../planner/gui/changes_panel.py" line="74"/>
         <source>Change</source>
         <extracomment>The map layer of changed parcels. Kinds of change drawn on the map, by class number: parcels of the version in force, then the old version&apos;s parcels that are gone. Outlines only, thick, so each parcel&apos;s status colour still shows through.</extracomment>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="75"/>
-        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <location filename="../../planner/gui/changes_panel.py" line="73"/>
+        <location filename="../../planner/gui/changes_panel.py" line="74"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <location filename="../../planner/gui/changes_panel.py" line="73"/>
         <source>What changed</source>
         <translation>变化内容</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <location filename="../../planner/gui/changes_panel.py" line="74"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="76"/>
+        <location filename="../../planner/gui/changes_panel.py" line="74"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="77"/>
+        <location filename="../../planner/gui/changes_panel.py" line="75"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="77"/>
+        <location filename="../../planner/gui/changes_panel.py" line="75"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="81"/>
+        <location filename="../../planner/gui/changes_panel.py" line="79"/>
         <source>Parcels changed</source>
         <translation>地块变化</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="82"/>
+        <location filename="../../planner/gui/changes_panel.py" line="80"/>
         <source>Findings that depend on the version</source>
         <translation>随版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="107"/>
+        <location filename="../../planner/gui/changes_panel.py" line="105"/>
         <source>Not comparing plan versions. In the Plan versions panel, choose a version and &quot;Compare with the version in force&quot;.</source>
         <translation>未在比较规划版本。请在“规划版本”面板中选择一个版本，点击“与现行版本比较”。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="117"/>
+        <location filename="../../planner/gui/changes_panel.py" line="115"/>
         <source>Comparing the version in force, {new}, with {old}.</source>
         <translation>正在比较现行版本 {new} 与 {old}。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="118"/>
+        <location filename="../../planner/gui/changes_panel.py" line="116"/>
         <source>Parcels: {added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>地块：新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="113"/>
+        <location filename="../../planner/gui/changes_panel.py" line="111"/>
         <source>Findings: {appeared} appear, {disappeared} disappear, {changed} change, {unchanged} the same.</source>
         <translation>审查结论：新出现 {appeared} 项，消失 {disappeared} 项，变化 {changed} 项，相同 {unchanged} 项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="115"/>
+        <location filename="../../planner/gui/changes_panel.py" line="113"/>
         <source>Load a scheme to see which findings depend on the version.</source>
         <translation>载入报建方案后可查看随版本变化的审查结论。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="128"/>
+        <location filename="../../planner/gui/changes_panel.py" line="126"/>
         <source>Changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="128"/>
+        <location filename="../../planner/gui/changes_panel.py" line="126"/>
         <source>Renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="128"/>
+        <location filename="../../planner/gui/changes_panel.py" line="126"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="129"/>
+        <location filename="../../planner/gui/changes_panel.py" line="127"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="129"/>
+        <location filename="../../planner/gui/changes_panel.py" line="127"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="129"/>
+        <location filename="../../planner/gui/changes_panel.py" line="127"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="135"/>
+        <location filename="../../planner/gui/changes_panel.py" line="133"/>
         <source>{old} is now {new}</source>
         <translation>{old} 拆分为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="138"/>
+        <location filename="../../planner/gui/changes_panel.py" line="136"/>
         <source>{old} are now {new}</source>
         <translation>{old} 合并为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="141"/>
+        <location filename="../../planner/gui/changes_panel.py" line="139"/>
         <source>new in the version in force</source>
         <translation>现行版本新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="143"/>
+        <location filename="../../planner/gui/changes_panel.py" line="141"/>
         <source>not in the version in force</source>
         <translation>现行版本中已无此地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="149"/>
+        <location filename="../../planner/gui/changes_panel.py" line="147"/>
         <source>was {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="155"/>
+        <location filename="../../planner/gui/changes_panel.py" line="153"/>
         <source>land use {old} → {new}</source>
         <translation>用地性质 {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="157"/>
+        <location filename="../../planner/gui/changes_panel.py" line="155"/>
         <source>boundary redrawn ({old:.0f} m² → {new:.0f} m²)</source>
         <translation>边界调整（{old:.0f} m² → {new:.0f} m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="160"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="160"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="160"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
@@ -182,344 +182,269 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="117"/>
+        <location filename="../../planner/gui/main_window.py" line="109"/>
         <source>Planner — regulatory plan checker</source>
-        <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Control lines and zones by kind (the index into planner.controls.KINDS; -1 unknown), in the usual colours. Lines are stroked in the stroke colour; zones get an opaque light fill and the kind&apos;s colour as outline. Red-line and building-line polygons are outlines only: they can be whole blocks or parcels, whose status colours a fill would hide. Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
+        <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="509"/>
-        <source>Parcel with violations</source>
-        <translation>有违规的地块</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="510"/>
-        <source>Parcel passes</source>
-        <translation>合规地块</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="511"/>
-        <source>Parcel not assessed</source>
-        <translation>未评估地块</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="512"/>
-        <source>Parcel untouched by the scheme</source>
-        <translation>方案未涉及的地块</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="513"/>
-        <source>Building named in a finding</source>
-        <translation>审查意见涉及的建筑</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="514"/>
-        <source>Building</source>
-        <translation>建筑</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="515"/>
-        <source>Green area</source>
-        <translation>绿地</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="143"/>
+        <location filename="../../planner/gui/main_window.py" line="135"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="145"/>
+        <location filename="../../planner/gui/main_window.py" line="137"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="147"/>
+        <location filename="../../planner/gui/main_window.py" line="139"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="151"/>
+        <location filename="../../planner/gui/main_window.py" line="143"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="161"/>
+        <location filename="../../planner/gui/main_window.py" line="153"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="166"/>
-        <location filename="../../planner/gui/main_window.py" line="409"/>
-        <location filename="../../planner/gui/main_window.py" line="590"/>
+        <location filename="../../planner/gui/main_window.py" line="158"/>
+        <location filename="../../planner/gui/main_window.py" line="402"/>
+        <location filename="../../planner/gui/main_window.py" line="566"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="179"/>
+        <location filename="../../planner/gui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="180"/>
+        <location filename="../../planner/gui/main_window.py" line="172"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="181"/>
+        <location filename="../../planner/gui/main_window.py" line="173"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="182"/>
+        <location filename="../../planner/gui/main_window.py" line="174"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="183"/>
+        <location filename="../../planner/gui/main_window.py" line="175"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="189"/>
+        <location filename="../../planner/gui/main_window.py" line="181"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="195"/>
+        <location filename="../../planner/gui/main_window.py" line="187"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="196"/>
+        <location filename="../../planner/gui/main_window.py" line="188"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="197"/>
+        <location filename="../../planner/gui/main_window.py" line="189"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="198"/>
+        <location filename="../../planner/gui/main_window.py" line="190"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="199"/>
+        <location filename="../../planner/gui/main_window.py" line="191"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="207"/>
+        <location filename="../../planner/gui/main_window.py" line="199"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="211"/>
+        <location filename="../../planner/gui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="215"/>
+        <location filename="../../planner/gui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="216"/>
+        <location filename="../../planner/gui/main_window.py" line="208"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="219"/>
+        <location filename="../../planner/gui/main_window.py" line="211"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="222"/>
+        <location filename="../../planner/gui/main_window.py" line="214"/>
         <source>Show &amp;legend</source>
         <translation>显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="239"/>
+        <location filename="../../planner/gui/main_window.py" line="231"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="256"/>
+        <location filename="../../planner/gui/main_window.py" line="248"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="336"/>
+        <location filename="../../planner/gui/main_window.py" line="328"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="445"/>
+        <location filename="../../planner/gui/main_window.py" line="428"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="480"/>
+        <location filename="../../planner/gui/main_window.py" line="463"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="533"/>
+        <location filename="../../planner/gui/main_window.py" line="515"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="533"/>
+        <location filename="../../planner/gui/main_window.py" line="515"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="534"/>
+        <location filename="../../planner/gui/main_window.py" line="516"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="534"/>
+        <location filename="../../planner/gui/main_window.py" line="516"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="535"/>
+        <location filename="../../planner/gui/main_window.py" line="517"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="535"/>
+        <location filename="../../planner/gui/main_window.py" line="517"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="543"/>
-        <source>Road red line</source>
-        <translation>道路红线</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="543"/>
-        <source>Green line</source>
-        <translation>绿线</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="543"/>
-        <source>Blue line</source>
-        <translation>蓝线</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="544"/>
-        <source>Purple line</source>
-        <translation>紫线</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="544"/>
-        <source>Yellow line</source>
-        <translation>黄线</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="544"/>
-        <source>Ecological red line</source>
-        <translation>生态保护红线</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="545"/>
-        <source>Basic farmland</source>
-        <translation>永久基本农田</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="545"/>
-        <source>Building control line</source>
-        <translation>建筑控制线</translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/main_window.py" line="588"/>
-        <location filename="../../planner/gui/main_window.py" line="843"/>
+        <location filename="../../planner/gui/main_window.py" line="564"/>
+        <location filename="../../planner/gui/main_window.py" line="819"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="588"/>
-        <location filename="../../planner/gui/main_window.py" line="844"/>
+        <location filename="../../planner/gui/main_window.py" line="564"/>
+        <location filename="../../planner/gui/main_window.py" line="820"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="589"/>
-        <location filename="../../planner/gui/main_window.py" line="845"/>
+        <location filename="../../planner/gui/main_window.py" line="565"/>
+        <location filename="../../planner/gui/main_window.py" line="821"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="589"/>
-        <location filename="../../planner/gui/main_window.py" line="846"/>
+        <location filename="../../planner/gui/main_window.py" line="565"/>
+        <location filename="../../planner/gui/main_window.py" line="822"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="660"/>
+        <location filename="../../planner/gui/main_window.py" line="636"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="666"/>
+        <location filename="../../planner/gui/main_window.py" line="642"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="674"/>
+        <location filename="../../planner/gui/main_window.py" line="650"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="681"/>
+        <location filename="../../planner/gui/main_window.py" line="657"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="721"/>
+        <location filename="../../planner/gui/main_window.py" line="697"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="722"/>
+        <location filename="../../planner/gui/main_window.py" line="698"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="776"/>
+        <location filename="../../planner/gui/main_window.py" line="752"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="797"/>
+        <location filename="../../planner/gui/main_window.py" line="773"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="797"/>
+        <location filename="../../planner/gui/main_window.py" line="773"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="797"/>
+        <location filename="../../planner/gui/main_window.py" line="773"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="798"/>
+        <location filename="../../planner/gui/main_window.py" line="774"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="841"/>
+        <location filename="../../planner/gui/main_window.py" line="817"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="842"/>
+        <location filename="../../planner/gui/main_window.py" line="818"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -527,53 +452,53 @@ layer: {layer}
 <context>
     <name>VersionsPanel</name>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="46"/>
+        <location filename="../../planner/gui/versions_panel.py" line="47"/>
         <source>In force</source>
         <extracomment>Table columns; the three version fields can be edited in place.</extracomment>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="46"/>
+        <location filename="../../planner/gui/versions_panel.py" line="47"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="46"/>
+        <location filename="../../planner/gui/versions_panel.py" line="47"/>
         <source>Approval number</source>
         <translation>批复文号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="47"/>
+        <location filename="../../planner/gui/versions_panel.py" line="48"/>
         <source>Approval date</source>
         <translation>批复时间</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="47"/>
+        <location filename="../../planner/gui/versions_panel.py" line="48"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="47"/>
+        <location filename="../../planner/gui/versions_panel.py" line="48"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="58"/>
+        <location filename="../../planner/gui/versions_panel.py" line="59"/>
         <source>Use for the check</source>
         <translation>用于审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="59"/>
+        <location filename="../../planner/gui/versions_panel.py" line="60"/>
         <source>Compare with the version in force</source>
         <translation>与现行版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="60"/>
+        <location filename="../../planner/gui/versions_panel.py" line="61"/>
         <source>Stop comparing</source>
         <translation>停止比较</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/versions_panel.py" line="61"/>
+        <location filename="../../planner/gui/versions_panel.py" line="62"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -591,364 +516,364 @@ layer: {layer}
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../planner/exports.py" line="39"/>
+        <location filename="../../planner/report/exports.py" line="39"/>
         <source>Parcels</source>
         <extracomment>Export headers and sheet names, marked for lupdate in their own context (&quot;Parcel&quot; is 地块编号 in a spreadsheet header but 地块 in a sentence); the Chinese is in resources/translations.</extracomment>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="40"/>
+        <location filename="../../planner/report/exports.py" line="40"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="41"/>
+        <location filename="../../planner/report/exports.py" line="41"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="42"/>
+        <location filename="../../planner/report/exports.py" line="42"/>
         <source>Provenance</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="43"/>
+        <location filename="../../planner/report/exports.py" line="43"/>
         <source>Parcel</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="44"/>
+        <location filename="../../planner/report/exports.py" line="44"/>
         <source>Land-use code</source>
         <translation>用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="45"/>
+        <location filename="../../planner/report/exports.py" line="45"/>
         <source>Site area (m²)</source>
         <translation>用地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="46"/>
+        <location filename="../../planner/report/exports.py" line="46"/>
         <source>Counted floor area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="47"/>
+        <location filename="../../planner/report/exports.py" line="47"/>
         <source>Footprint area (m²)</source>
         <translation>建筑基底面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="48"/>
+        <location filename="../../planner/report/exports.py" line="48"/>
         <source>Green area (m²)</source>
         <translation>绿地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="49"/>
+        <location filename="../../planner/report/exports.py" line="49"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="50"/>
+        <location filename="../../planner/report/exports.py" line="50"/>
         <source>Building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="51"/>
+        <location filename="../../planner/report/exports.py" line="51"/>
         <source>Max height (m)</source>
         <translation>最大建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="52"/>
+        <location filename="../../planner/report/exports.py" line="52"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="53"/>
+        <location filename="../../planner/report/exports.py" line="53"/>
         <source>FAR min</source>
         <translation>容积率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="54"/>
+        <location filename="../../planner/report/exports.py" line="54"/>
         <source>FAR max</source>
         <translation>容积率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="55"/>
+        <location filename="../../planner/report/exports.py" line="55"/>
         <source>FAR as written</source>
         <translation>容积率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="56"/>
+        <location filename="../../planner/report/exports.py" line="56"/>
         <source>Density min</source>
         <translation>建筑密度下限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="57"/>
+        <location filename="../../planner/report/exports.py" line="57"/>
         <source>Density max</source>
         <translation>建筑密度上限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="58"/>
+        <location filename="../../planner/report/exports.py" line="58"/>
         <source>Density as written</source>
         <translation>建筑密度（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="59"/>
+        <location filename="../../planner/report/exports.py" line="59"/>
         <source>Height min (m)</source>
         <translation>建筑高度下限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="60"/>
+        <location filename="../../planner/report/exports.py" line="60"/>
         <source>Height max (m)</source>
         <translation>建筑高度上限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="61"/>
+        <location filename="../../planner/report/exports.py" line="61"/>
         <source>Height as written</source>
         <translation>建筑限高（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="62"/>
+        <location filename="../../planner/report/exports.py" line="62"/>
         <source>Green ratio min</source>
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="63"/>
+        <location filename="../../planner/report/exports.py" line="63"/>
         <source>Green ratio max</source>
         <translation>绿地率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="64"/>
+        <location filename="../../planner/report/exports.py" line="64"/>
         <source>Green ratio as written</source>
         <translation>绿地率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="65"/>
+        <location filename="../../planner/report/exports.py" line="65"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="66"/>
-        <location filename="../../planner/exports.py" line="104"/>
+        <location filename="../../planner/report/exports.py" line="66"/>
+        <location filename="../../planner/report/exports.py" line="104"/>
         <source>Violations</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="67"/>
+        <location filename="../../planner/report/exports.py" line="67"/>
         <source>Rules</source>
         <translation>不符合规则</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="68"/>
+        <location filename="../../planner/report/exports.py" line="68"/>
         <source>Buildings on the parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="69"/>
+        <location filename="../../planner/report/exports.py" line="69"/>
         <source>Severity</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="70"/>
+        <location filename="../../planner/report/exports.py" line="70"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="71"/>
+        <location filename="../../planner/report/exports.py" line="71"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="72"/>
+        <location filename="../../planner/report/exports.py" line="72"/>
         <source>Building</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="73"/>
+        <location filename="../../planner/report/exports.py" line="73"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="74"/>
+        <location filename="../../planner/report/exports.py" line="74"/>
         <source>Limit min</source>
         <translation>控制下限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="75"/>
+        <location filename="../../planner/report/exports.py" line="75"/>
         <source>Limit max</source>
         <translation>控制上限</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="76"/>
+        <location filename="../../planner/report/exports.py" line="76"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="77"/>
+        <location filename="../../planner/report/exports.py" line="77"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="78"/>
+        <location filename="../../planner/report/exports.py" line="78"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="79"/>
+        <location filename="../../planner/report/exports.py" line="79"/>
         <source>Reviewer note</source>
         <translation>审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="80"/>
+        <location filename="../../planner/report/exports.py" line="80"/>
         <source>Accepted</source>
         <translation>已认可</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="81"/>
+        <location filename="../../planner/report/exports.py" line="81"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="82"/>
+        <location filename="../../planner/report/exports.py" line="82"/>
         <source>violation</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="83"/>
+        <location filename="../../planner/report/exports.py" line="83"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="84"/>
+        <location filename="../../planner/report/exports.py" line="84"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="85"/>
+        <location filename="../../planner/report/exports.py" line="85"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="86"/>
+        <location filename="../../planner/report/exports.py" line="86"/>
         <source>Height (m)</source>
         <translation>建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="87"/>
+        <location filename="../../planner/report/exports.py" line="87"/>
         <source>Counted area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="88"/>
+        <location filename="../../planner/report/exports.py" line="88"/>
         <source>Outside the plan (m²)</source>
         <translation>规划范围外面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="89"/>
+        <location filename="../../planner/report/exports.py" line="89"/>
         <source>Parcels it stands on</source>
         <translation>所在地块</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="90"/>
+        <location filename="../../planner/report/exports.py" line="90"/>
         <source>Role</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="91"/>
+        <location filename="../../planner/report/exports.py" line="91"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="92"/>
+        <location filename="../../planner/report/exports.py" line="92"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="93"/>
+        <location filename="../../planner/report/exports.py" line="93"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="94"/>
+        <location filename="../../planner/report/exports.py" line="94"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="95"/>
+        <location filename="../../planner/report/exports.py" line="95"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="96"/>
+        <location filename="../../planner/report/exports.py" line="96"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="97"/>
+        <location filename="../../planner/report/exports.py" line="97"/>
         <source>Plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="98"/>
+        <location filename="../../planner/report/exports.py" line="98"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="99"/>
+        <location filename="../../planner/report/exports.py" line="99"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="100"/>
+        <location filename="../../planner/report/exports.py" line="100"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="101"/>
+        <location filename="../../planner/report/exports.py" line="101"/>
         <source>Planner version</source>
         <translation>Planner 版本</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="102"/>
+        <location filename="../../planner/report/exports.py" line="102"/>
         <source>Parcels checked</source>
         <translation>审查地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="103"/>
+        <location filename="../../planner/report/exports.py" line="103"/>
         <source>Parcels violating</source>
         <translation>不符合地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="105"/>
+        <location filename="../../planner/report/exports.py" line="105"/>
         <source>Warnings</source>
         <translation>提示数</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="106"/>
+        <location filename="../../planner/report/exports.py" line="106"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="107"/>
+        <location filename="../../planner/report/exports.py" line="107"/>
         <source>Review opinion</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="108"/>
+        <location filename="../../planner/report/exports.py" line="108"/>
         <source>plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="109"/>
+        <location filename="../../planner/report/exports.py" line="109"/>
         <source>buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="110"/>
+        <location filename="../../planner/report/exports.py" line="110"/>
         <source>green-area</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/exports.py" line="111"/>
+        <location filename="../../planner/report/exports.py" line="111"/>
         <source>it is the {role} input of this check; choose another output file</source>
         <translation>该文件是本次审查的输入数据（{role}），不能覆盖，请另选输出文件</translation>
     </message>
@@ -956,145 +881,143 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="409"/>
+        <location filename="../../planner/cli.py" line="427"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="409"/>
-        <location filename="../../planner/report.py" line="163"/>
+        <location filename="../../planner/cli.py" line="427"/>
+        <location filename="../../planner/report/document.py" line="272"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="410"/>
-        <location filename="../../planner/report.py" line="164"/>
+        <location filename="../../planner/cli.py" line="428"/>
+        <location filename="../../planner/report/document.py" line="275"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="411"/>
-        <location filename="../../planner/report.py" line="220"/>
+        <location filename="../../planner/cli.py" line="429"/>
+        <location filename="../../planner/report/document.py" line="328"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="412"/>
+        <location filename="../../planner/cli.py" line="430"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
-        <location filename="../../planner/report.py" line="113"/>
+        <location filename="../../planner/report/document.py" line="147"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="412"/>
-        <location filename="../../planner/report.py" line="114"/>
+        <location filename="../../planner/cli.py" line="430"/>
+        <location filename="../../planner/report/document.py" line="150"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="413"/>
-        <location filename="../../planner/gui/field_mapping.py" line="43"/>
-        <location filename="../../planner/gui/inspector.py" line="52"/>
-        <location filename="../../planner/messages.py" line="110"/>
+        <location filename="../../planner/gui/field_mapping.py" line="53"/>
+        <location filename="../../planner/messages.py" line="119"/>
+        <location filename="../../planner/messages.py" line="126"/>
         <source>FAR</source>
+        <extracomment>An indicator as a column heading (tables of the window, the report and the terminal).
+----------
+An indicator inside a sentence.</extracomment>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="413"/>
-        <location filename="../../planner/gui/inspector.py" line="53"/>
+        <location filename="../../planner/messages.py" line="120"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="414"/>
-        <location filename="../../planner/gui/inspector.py" line="54"/>
-        <location filename="../../planner/gui/inspector.py" line="62"/>
+        <location filename="../../planner/gui/inspector.py" line="57"/>
+        <location filename="../../planner/messages.py" line="121"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="414"/>
-        <location filename="../../planner/gui/field_mapping.py" line="52"/>
-        <location filename="../../planner/gui/inspector.py" line="55"/>
+        <location filename="../../planner/gui/field_mapping.py" line="62"/>
+        <location filename="../../planner/messages.py" line="122"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="415"/>
+        <location filename="../../planner/cli.py" line="431"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="432"/>
+        <location filename="../../planner/cli.py" line="445"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
-        <location filename="../../planner/messages.py" line="103"/>
-        <location filename="../../planner/report.py" line="121"/>
+        <location filename="../../planner/messages.py" line="111"/>
+        <location filename="../../planner/report/document.py" line="171"/>
         <source>violation</source>
-        <extracomment>Summary columns: indicator, the ParcelTable column of its achieved value, the prefix of its rules.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="433"/>
-        <location filename="../../planner/messages.py" line="102"/>
-        <location filename="../../planner/report.py" line="122"/>
+        <location filename="../../planner/cli.py" line="446"/>
+        <location filename="../../planner/messages.py" line="110"/>
+        <location filename="../../planner/report/document.py" line="174"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="466"/>
+        <location filename="../../planner/cli.py" line="483"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="467"/>
+        <location filename="../../planner/cli.py" line="484"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/cli.py" line="486"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="473"/>
+        <location filename="../../planner/cli.py" line="490"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="474"/>
+        <location filename="../../planner/cli.py" line="491"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="475"/>
-        <location filename="../../planner/report.py" line="145"/>
+        <location filename="../../planner/cli.py" line="492"/>
+        <location filename="../../planner/report/document.py" line="229"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="211"/>
-        <location filename="../../planner/cli.py" line="443"/>
+        <location filename="../../planner/cli.py" line="213"/>
+        <location filename="../../planner/cli.py" line="462"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="452"/>
+        <location filename="../../planner/cli.py" line="469"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="457"/>
+        <location filename="../../planner/cli.py" line="474"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
-        <location filename="../../planner/report.py" line="90"/>
+        <location filename="../../planner/report/document.py" line="95"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="460"/>
+        <location filename="../../planner/cli.py" line="477"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -1405,991 +1328,1136 @@ layer: {layer}
         <translation>地块编号重复</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="98"/>
+        <source>Coordinates not numbers</source>
+        <translation>坐标不是数值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="99"/>
+        <source>Impossible coordinates</source>
+        <translation>坐标不可能存在</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="100"/>
+        <source>Coordinates outside the coordinate system</source>
+        <translation>坐标超出坐标系范围</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="101"/>
+        <source>Vertex far from the layer</source>
+        <translation>节点远离本图层</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="102"/>
+        <source>Ring not closed</source>
+        <translation>环未闭合</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="103"/>
+        <source>Geometry unreadable</source>
+        <translation>几何图形无法读取</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="104"/>
+        <source>Warning while reading</source>
+        <translation>读取时的警告</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="105"/>
+        <source>Line without length</source>
+        <translation>线长度为零</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="112"/>
         <source>marginal violation</source>
         <translation>临界不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="105"/>
+        <location filename="../../planner/messages.py" line="113"/>
         <source>not assessed</source>
         <translation>未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="106"/>
+        <location filename="../../planner/messages.py" line="114"/>
         <source>not controlled</source>
         <translation>不控制</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="111"/>
+        <location filename="../../planner/messages.py" line="127"/>
         <source>building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="112"/>
+        <location filename="../../planner/messages.py" line="128"/>
         <source>height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="113"/>
+        <location filename="../../planner/messages.py" line="129"/>
         <source>green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="117"/>
+        <location filename="../../planner/messages.py" line="133"/>
         <source>Parcel {parcel}: FAR {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="118"/>
+        <location filename="../../planner/messages.py" line="134"/>
         <source>Parcel {parcel}: FAR {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="119"/>
+        <location filename="../../planner/messages.py" line="135"/>
         <source>Parcel {parcel}: building density {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="121"/>
+        <location filename="../../planner/messages.py" line="137"/>
         <source>Parcel {parcel}: building density {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="123"/>
+        <location filename="../../planner/messages.py" line="139"/>
         <source>Parcel {parcel}: the tallest building is {actual}, above the limit {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，超过限高{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="125"/>
+        <location filename="../../planner/messages.py" line="141"/>
         <source>Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，低于高度下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="127"/>
+        <location filename="../../planner/messages.py" line="143"/>
         <source>Parcel {parcel}: green ratio {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="128"/>
+        <location filename="../../planner/messages.py" line="144"/>
         <source>Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="129"/>
+        <location filename="../../planner/messages.py" line="145"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质为{code}，不允许建设该类建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="132"/>
+        <location filename="../../planner/messages.py" line="148"/>
         <source>Building {building} stands in {count} parcels: {parcels}.</source>
         <translation>建筑{building}跨越{count}宗地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="133"/>
+        <location filename="../../planner/messages.py" line="149"/>
         <source>Building {building}: {area} of its {footprint} footprint lies on no parcel of the plan.</source>
         <translation>建筑{building}：基底面积{footprint}，其中{area}未落在本规划任何地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="136"/>
+        <location filename="../../planner/messages.py" line="152"/>
         <source>Building {building} crosses the road red line {lines} ({length} of the line lies inside it).</source>
         <translation>建筑{building}越过道路红线{lines}（红线有{length}位于建筑内）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="138"/>
+        <location filename="../../planner/messages.py" line="154"/>
         <source>Building {building} stands beyond the road red line {lines}, {distance} from it, on the road&apos;s side.</source>
         <translation>建筑{building}位于道路红线{lines}以外的道路一侧，距红线{distance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="140"/>
+        <location filename="../../planner/messages.py" line="156"/>
         <source>Building {building} stands {distance} from the road red line {line}; {required} is required ({source}).</source>
         <translation>建筑{building}距道路红线{line}为{distance}，应不小于{required}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="142"/>
+        <location filename="../../planner/messages.py" line="158"/>
         <source>Building {building}: {area} of its footprint lies within the {kind} {lines}.</source>
         <translation>建筑{building}：基底有{area}位于{kind}{lines}范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="146"/>
+        <location filename="../../planner/messages.py" line="162"/>
         <source>Building {building}: {area} of its footprint lies outside the building control line {lines}.</source>
         <translation>建筑{building}：基底有{area}超出建筑控制线{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="150"/>
+        <location filename="../../planner/messages.py" line="166"/>
         <source>Building {building} crosses the {kind} {lines}.</source>
         <extracomment>A building crossing an open line of a zone&apos;s kind, or an open building control line (no area to measure).</extracomment>
         <translation>建筑{building}跨越{kind}{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="152"/>
+        <location filename="../../planner/messages.py" line="168"/>
         <source>the setback of parcel {parcel}</source>
         <translation>地块{parcel}规定的退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="153"/>
+        <location filename="../../planner/messages.py" line="169"/>
         <source>the setback stated on the line</source>
         <translation>该红线标注的退让距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="154"/>
+        <location filename="../../planner/messages.py" line="170"/>
         <source>setback table: {road_class}, {height_class}</source>
         <translation>退线距离表：{road_class}，{height_class}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="158"/>
+        <location filename="../../planner/messages.py" line="174"/>
         <source>road red line</source>
-        <extracomment>Kinds of control line (planner.controls.KINDS).</extracomment>
+        <extracomment>Kinds of control line (planner.io.controls.KINDS).</extracomment>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="159"/>
+        <location filename="../../planner/messages.py" line="175"/>
         <source>green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="160"/>
+        <location filename="../../planner/messages.py" line="176"/>
         <source>blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="161"/>
+        <location filename="../../planner/messages.py" line="177"/>
         <source>purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="162"/>
+        <location filename="../../planner/messages.py" line="178"/>
         <source>yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="163"/>
+        <location filename="../../planner/messages.py" line="179"/>
         <source>ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="164"/>
+        <location filename="../../planner/messages.py" line="180"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="165"/>
+        <location filename="../../planner/messages.py" line="181"/>
         <source>building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="168"/>
+        <location filename="../../planner/messages.py" line="184"/>
         <source>low or multi-storey building</source>
         <translation>低层、多层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="169"/>
+        <location filename="../../planner/messages.py" line="185"/>
         <source>high-rise building</source>
         <translation>高层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="171"/>
+        <location filename="../../planner/messages.py" line="187"/>
         <source>Marginal: {shown} when rounded, but the exact value {exact} breaches.</source>
         <translation>临界情况：修约后为{shown}，但精确值{exact}不符合控制要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="174"/>
+        <location filename="../../planner/messages.py" line="190"/>
         <source>{path} layer {layer}: feature {fid} has no {field}; it is called #{fid}.</source>
         <translation>{path}图层“{layer}”：要素{fid}的“{field}”为空，暂以#{fid}标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="176"/>
+        <location filename="../../planner/messages.py" line="192"/>
         <source>{path} layer {layer}: feature {fid} {who}had an invalid polygon ({reason}); it was repaired and checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}），已自动修复并纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="178"/>
+        <location filename="../../planner/messages.py" line="194"/>
         <source>{path} layer {layer}: feature {fid} {who}has an invalid polygon ({reason}) that could not be repaired; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}）且无法修复，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="181"/>
+        <location filename="../../planner/messages.py" line="197"/>
         <source>{path} layer {layer}: feature {fid} {who}has no geometry; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}无几何图形，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="183"/>
+        <location filename="../../planner/messages.py" line="199"/>
         <source>{path} layer {layer}: feature {fid} {who}is a {geometry_type}, not a polygon; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}为{geometry_type}，不是面要素，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="185"/>
+        <location filename="../../planner/messages.py" line="201"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; each is checked on its own.</source>
         <translation>{path}图层“{layer}”：地块编号{parcel}由{count}宗地块重复使用，已逐宗分别审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="187"/>
+        <location filename="../../planner/messages.py" line="203"/>
         <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
         <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="190"/>
+        <location filename="../../planner/messages.py" line="206"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="192"/>
+        <location filename="../../planner/messages.py" line="208"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="195"/>
+        <location filename="../../planner/messages.py" line="211"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="198"/>
+        <location filename="../../planner/messages.py" line="214"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="200"/>
+        <location filename="../../planner/messages.py" line="216"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="202"/>
+        <location filename="../../planner/messages.py" line="218"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="204"/>
+        <location filename="../../planner/messages.py" line="220"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="206"/>
+        <location filename="../../planner/messages.py" line="222"/>
         <source>Building {building} has neither storeys nor a counted floor area; it counts 0 toward FAR.</source>
         <translation>建筑{building}既无层数也无计容面积，计入容积率的建筑面积按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="208"/>
+        <location filename="../../planner/messages.py" line="224"/>
         <source>Building {building} has neither a height nor storey heights; its height is not assessed.</source>
         <translation>建筑{building}既无建筑高度也无层高，不审查其建筑高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="210"/>
+        <location filename="../../planner/messages.py" line="226"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="212"/>
+        <location filename="../../planner/messages.py" line="228"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="215"/>
+        <location filename="../../planner/messages.py" line="231"/>
         <source>{path} CAD layer {cad_layer}: {count} lines do not close, so they are not read as outlines (handles {handles}).</source>
         <translation>{path} CAD 图层 {cad_layer}：{count} 条线未闭合，不作为轮廓读取（句柄 {handles}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="217"/>
+        <location filename="../../planner/messages.py" line="233"/>
         <source>{path} CAD layer {cad_layer}: the outline with handle {outline} holds no id text; it is called {name}.</source>
         <translation>{path} CAD 图层 {cad_layer}：句柄为 {outline} 的轮廓内没有编号文字，以 {name} 称之。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="219"/>
+        <location filename="../../planner/messages.py" line="235"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) lies in no outline of the layers read; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：文字“{text}”（句柄 {handle}）不在所读图层的任何轮廓内，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="222"/>
+        <location filename="../../planner/messages.py" line="238"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} is not understood; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）无法识别，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="224"/>
+        <location filename="../../planner/messages.py" line="240"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} looks like storeys but cannot be read (write 18F, 18层, 18/-2 or -2F); it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）像是层数但无法读取（应写作 18F、18层、18/-2 或 -2F），未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="227"/>
+        <location filename="../../planner/messages.py" line="243"/>
         <source>{path} CAD layer {cad_layer}: the texts in {name} (handle {outline}) disagree: {texts}; none of them is used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name}（句柄 {outline}）内的文字相互矛盾：{texts}；均未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="229"/>
+        <location filename="../../planner/messages.py" line="245"/>
         <source>{path}: parcel {parcel} has land-use text &quot;{text}&quot; but its CAD layer {cad_layer} says &quot;{code}&quot;; the text is used.</source>
         <translation>{path}：地块 {parcel} 的用地文字为“{text}”，但其 CAD 图层 {cad_layer} 表示“{code}”；采用文字。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="232"/>
+        <location filename="../../planner/messages.py" line="248"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="234"/>
+        <location filename="../../planner/messages.py" line="250"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="235"/>
+        <location filename="../../planner/messages.py" line="251"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="237"/>
+        <location filename="../../planner/messages.py" line="253"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="239"/>
+        <location filename="../../planner/messages.py" line="255"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="241"/>
+        <location filename="../../planner/messages.py" line="257"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="243"/>
+        <location filename="../../planner/messages.py" line="259"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which is not a distance; setbacks there come from the line or the setback table.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，不是距离；该地块的退线距离按红线标注或退线距离表确定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="246"/>
+        <location filename="../../planner/messages.py" line="262"/>
         <source>Parcel {parcel} ({code}) is construction land, but {area} of it lies within the {kind} {lines}: the plans conflict.</source>
         <translation>地块{parcel}（{code}）为建设用地，但有{area}位于{kind}{lines}内：规划之间存在冲突。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="248"/>
+        <location filename="../../planner/messages.py" line="264"/>
         <source>{path} layer {layer}: neither field {field} nor the layer name tells what kind of control line {count} features are ({texts}); they are not used: {lines}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”和图层名均无法判断{count}个要素属于哪类控制线（{texts}），这些要素未使用：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="251"/>
+        <location filename="../../planner/messages.py" line="267"/>
         <source>{path} layer {layer}: neither its name nor a field says which control line it holds; it is not used.</source>
         <translation>{path}图层“{layer}”：图层名和字段均未说明其为何种控制线，该图层未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="253"/>
+        <location filename="../../planner/messages.py" line="269"/>
         <source>{path} layer {layer}: feature {fid} is a {geometry_type}, neither a line nor an area; it is not used.</source>
         <translation>{path}图层“{layer}”：要素{fid}为{geometry_type}，既非线也非面，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="256"/>
+        <location filename="../../planner/messages.py" line="272"/>
         <source>{path} layer {layer}: line {line} has &quot;{text}&quot; in field {field}, which is not a distance; it is not used.</source>
         <translation>{path}图层“{layer}”：控制线{line}的字段“{field}”值为“{text}”，不是距离，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="258"/>
+        <location filename="../../planner/messages.py" line="274"/>
         <source>{path} layer {layer}: {count} road red lines state neither a setback nor a road class of the setback table (field {field}: {texts}); setbacks from them are checked only on parcels that state one: {lines}.</source>
         <translation>{path}图层“{layer}”：{count}条道路红线既无退让距离，也无退线距离表中的道路等级（字段“{field}”：{texts}）；仅在地块规定了退线距离处审查后退这些红线的距离：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="262"/>
+        <location filename="../../planner/messages.py" line="278"/>
         <source>Building {building} stands {distance} from the road red line {line}: enough for a low or multi-storey building ({low}), not for a high-rise one ({high}). Its height is not known, so the setback is not judged.</source>
         <translation>建筑{building}距道路红线{line}为{distance}：低层、多层建筑满足要求（{low}），高层建筑不满足（{high}）。其高度未知，故不判定退线。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="266"/>
+        <location filename="../../planner/messages.py" line="282"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; they are matched to the other version by their geometry.</source>
         <translation>{path} 图层 {layer}：地块编号 {parcel} 被 {count} 个地块使用；按图形与另一版本对应。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="272"/>
+        <location filename="../../planner/messages.py" line="285"/>
+        <source>{path} layer {layer}: feature {fid} {who}has a vertex whose coordinates are not numbers {vertex}; it is left out. Correct the vertex and check again.</source>
+        <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点的坐标不是数值{vertex}，未纳入审查。请改正该节点后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="288"/>
+        <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, too far out to be anywhere on Earth; it is left out. Correct the vertex and check again.</source>
+        <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远得不可能在地球上，未纳入审查。请改正该节点后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="291"/>
+        <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, far outside the area its coordinate system {crs} covers; it is left out. Correct the vertex, or the layer&apos;s coordinate system, and check again.</source>
+        <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远在其坐标系{crs}的适用范围之外，未纳入审查。请改正该节点或图层的坐标系后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="296"/>
+        <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, far away from all the other features of the layer; it is left out. Correct the vertex and check again.</source>
+        <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远离本图层的其他所有要素，未纳入审查。请改正该节点后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="300"/>
+        <source>{path} layer {layer}: feature {fid} {who}has a polygon ring that is not closed (its last point is not its first); it was closed with a straight line and checked. Check its outline.</source>
+        <translation>{path}图层“{layer}”：要素{fid}{who}的多边形环未闭合（终点不是起点），已用直线闭合后纳入审查。请核对其轮廓。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="303"/>
+        <source>{path} layer {layer}: feature {fid} {who}has a geometry that cannot be read ({reason}); it is left out.</source>
+        <translation>{path}图层“{layer}”：要素{fid}{who}的几何图形无法读取（{reason}），未纳入审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="305"/>
+        <source>{path} layer {layer}: feature {fid} {who}is a line whose points all coincide, so it has no length; it is left out.</source>
+        <translation>{path}图层“{layer}”：要素{fid}{who}是一条各点重合、长度为零的线，未纳入审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="307"/>
+        <source>{path} layer {layer}: reading the file gave a warning: {message}</source>
+        <translation>{path}图层“{layer}”：读取文件时出现警告：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="312"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="273"/>
+        <location filename="../../planner/messages.py" line="313"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="274"/>
+        <location filename="../../planner/messages.py" line="314"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="275"/>
+        <location filename="../../planner/messages.py" line="315"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="276"/>
+        <location filename="../../planner/messages.py" line="316"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="277"/>
+        <location filename="../../planner/messages.py" line="317"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="278"/>
+        <location filename="../../planner/messages.py" line="318"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="279"/>
+        <location filename="../../planner/messages.py" line="319"/>
+        <source>{path} layer {layer}: none of its {count} features can be used. The first: {first}</source>
+        <translation>{path}图层“{layer}”：全部{count}个要素均无法使用。第一个：{first}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="321"/>
+        <source>{path} is a folder, not a file. Choose the layer file inside it (.gpkg, .shp, .geojson, .dxf …); only a File Geodatabase (.gdb) is opened as a folder.</source>
+        <translation>{path}是文件夹，不是文件。请选择其中的图层文件（.gpkg、.shp、.geojson、.dxf等）；只有文件地理数据库（.gdb）按文件夹打开。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="324"/>
+        <source>{path} is empty (0 bytes): it was not saved or copied completely. Get the file again from its source.</source>
+        <translation>{path}是空文件（0字节），未完整保存或复制。请从来源重新获取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="326"/>
+        <source>{path} is cut off: it holds {size} bytes, but its header says {expected}, so the features after the cut are missing. It was probably not copied or downloaded completely; get the file again from its source.</source>
+        <translation>{path}不完整：文件只有{size}字节，而文件头表明应有{expected}字节，截断处之后的要素已丢失。文件可能未完整复制或下载，请从来源重新获取。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="330"/>
+        <source>{path} is damaged: its database cannot be read. Get the file again from its source.</source>
+        <translation>{path}已损坏，其数据库无法读取。请从来源重新获取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="332"/>
+        <source>{path} is not in a format Planner reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf, File Geodatabase or DXF).</source>
+        <translation>{path}不是Planner能读取的格式（GeoPackage、Shapefile、GeoJSON、FlatGeobuf、文件地理数据库或DXF）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="335"/>
+        <source>{path} is a folder that cannot be opened as a File Geodatabase: it is incomplete or not a geodatabase. Copy the whole .gdb folder again.</source>
+        <translation>{path}是文件夹，但无法作为文件地理数据库打开：它不完整或不是地理数据库。请重新复制整个.gdb文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="338"/>
+        <source>{path} is a GeoPackage without any layer. Check that this is the right file, or export the layer into it again.</source>
+        <translation>{path}是不含任何图层的GeoPackage。请确认文件是否选对，或重新将图层导出到该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="340"/>
+        <source>{path}: the Shapefile&apos;s attribute table {dbf} is missing, so its features have no fields (ids, limits, storeys). Copy the .dbf file next to the .shp.</source>
+        <translation>{path}：缺少该Shapefile的属性表{dbf}，其要素因此没有任何字段（编号、指标、层数）。请将.dbf文件复制到.shp所在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="343"/>
+        <source>{path}: the Shapefile&apos;s index file {shx} is missing. Copy the .shx file next to the .shp.</source>
+        <translation>{path}：缺少该Shapefile的索引文件{shx}。请将.shx文件复制到.shp所在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="345"/>
+        <source>{path}: the drawing is cut off: it does not end with the DXF end marker (0 / EOF), so the entities after the cut are missing. Save the drawing again in CAD, or get the file again from its source.</source>
+        <translation>{path}：图纸不完整，文件末尾没有DXF结束标记（0 / EOF），截断处之后的图元已丢失。请在CAD中重新保存图纸，或从来源重新获取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="349"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="282"/>
+        <location filename="../../planner/messages.py" line="352"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="284"/>
+        <location filename="../../planner/messages.py" line="354"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="287"/>
+        <location filename="../../planner/messages.py" line="357"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="288"/>
+        <location filename="../../planner/messages.py" line="358"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="289"/>
+        <location filename="../../planner/messages.py" line="359"/>
         <source>{path}: CAD layers {layer} hold no closed polylines, circles or hatches ({count} open lines). Close the outlines in CAD or name other layers; layers with outlines: {layers}.</source>
         <translation>{path}：CAD 图层 {layer} 中没有闭合多段线、圆或填充（有 {count} 条未闭合的线）。请在 CAD 中闭合轮廓或指定其他图层；含轮廓的图层：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="292"/>
+        <location filename="../../planner/messages.py" line="362"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="295"/>
+        <location filename="../../planner/messages.py" line="365"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="296"/>
+        <location filename="../../planner/messages.py" line="366"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="297"/>
+        <location filename="../../planner/messages.py" line="367"/>
         <source>{path}: the review file cannot be read ({error}).</source>
         <translation>{path}：无法读取审查文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="302"/>
+        <location filename="../../planner/messages.py" line="372"/>
         <source>not a number, comparison or range</source>
-        <extracomment>Why an indicator text could not be read (planner.indicators.REASONS).</extracomment>
+        <extracomment>Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="303"/>
+        <location filename="../../planner/messages.py" line="373"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="304"/>
+        <location filename="../../planner/messages.py" line="374"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="305"/>
+        <location filename="../../planner/messages.py" line="375"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="306"/>
+        <location filename="../../planner/messages.py" line="376"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="307"/>
+        <location filename="../../planner/messages.py" line="377"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="310"/>
+        <location filename="../../planner/messages.py" line="380"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="311"/>
+        <location filename="../../planner/messages.py" line="381"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="312"/>
+        <location filename="../../planner/messages.py" line="382"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="313"/>
+        <location filename="../../planner/messages.py" line="383"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="316"/>
+        <location filename="../../planner/messages.py" line="386"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="317"/>
+        <location filename="../../planner/messages.py" line="387"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="318"/>
+        <location filename="../../planner/messages.py" line="388"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="322"/>
+        <location filename="../../planner/messages.py" line="392"/>
         <source>reading the plan</source>
-        <extracomment>Stages reported by the loaders and planner.engine.check through the progress callback.</extracomment>
+        <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="323"/>
+        <location filename="../../planner/messages.py" line="393"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="324"/>
+        <location filename="../../planner/messages.py" line="394"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="325"/>
+        <location filename="../../planner/messages.py" line="395"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="326"/>
+        <location filename="../../planner/messages.py" line="396"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="327"/>
+        <location filename="../../planner/messages.py" line="397"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="328"/>
+        <location filename="../../planner/messages.py" line="398"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="329"/>
+        <location filename="../../planner/messages.py" line="399"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="330"/>
+        <location filename="../../planner/messages.py" line="400"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="331"/>
+        <location filename="../../planner/messages.py" line="401"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="332"/>
+        <location filename="../../planner/messages.py" line="402"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="333"/>
+        <location filename="../../planner/messages.py" line="403"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="334"/>
+        <location filename="../../planner/messages.py" line="404"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="342"/>
+        <location filename="../../planner/messages.py" line="412"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="343"/>
+        <location filename="../../planner/messages.py" line="413"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="608"/>
+        <location filename="../../planner/messages.py" line="414"/>
+        <source>(green area {green}) </source>
+        <translation>（绿地{green}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="415"/>
+        <source>(line {line}) </source>
+        <translation>（控制线{line}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="658"/>
         <source>unchanged</source>
-        <extracomment>Warnings that mean a parcel&apos;s limit for an indicator was written but could not be used. ParcelResult attribute holding each indicator&apos;s achieved value. What happened to a parcel between two plan versions (planner.diff.KINDS): a map legend&apos;s words.</extracomment>
+        <extracomment>What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="609"/>
+        <location filename="../../planner/messages.py" line="659"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="610"/>
+        <location filename="../../planner/messages.py" line="660"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="611"/>
+        <location filename="../../planner/messages.py" line="661"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="612"/>
+        <location filename="../../planner/messages.py" line="662"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="613"/>
+        <location filename="../../planner/messages.py" line="663"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="614"/>
+        <location filename="../../planner/messages.py" line="664"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="618"/>
+        <location filename="../../planner/messages.py" line="668"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="619"/>
+        <location filename="../../planner/messages.py" line="669"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="620"/>
+        <location filename="../../planner/messages.py" line="670"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="621"/>
+        <location filename="../../planner/messages.py" line="671"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="622"/>
+        <location filename="../../planner/messages.py" line="672"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="624"/>
+        <location filename="../../planner/messages.py" line="674"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="624"/>
+        <location filename="../../planner/messages.py" line="674"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="625"/>
+        <location filename="../../planner/messages.py" line="675"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="627"/>
+        <location filename="../../planner/messages.py" line="677"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="628"/>
+        <location filename="../../planner/messages.py" line="678"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="629"/>
+        <location filename="../../planner/messages.py" line="679"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="630"/>
+        <location filename="../../planner/messages.py" line="680"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="41"/>
+        <location filename="../../planner/gui/field_mapping.py" line="51"/>
         <source>Parcel id</source>
-        <extracomment>Every target of planner.fields.ALIASES as officials call it (the core keeps only target ids).</extracomment>
+        <extracomment>Every target of planner.io.fields.ALIASES as officials call it (the core keeps only target ids).</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="42"/>
+        <location filename="../../planner/gui/field_mapping.py" line="52"/>
         <source>Land-use code</source>
         <translation>用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="44"/>
+        <location filename="../../planner/gui/field_mapping.py" line="54"/>
         <source>FAR upper</source>
         <translation>容积率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="45"/>
+        <location filename="../../planner/gui/field_mapping.py" line="55"/>
         <source>FAR lower</source>
         <translation>容积率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="46"/>
+        <location filename="../../planner/gui/field_mapping.py" line="56"/>
         <source>Building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="47"/>
+        <location filename="../../planner/gui/field_mapping.py" line="57"/>
         <source>Density upper</source>
         <translation>建筑密度上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="48"/>
+        <location filename="../../planner/gui/field_mapping.py" line="58"/>
         <source>Density lower</source>
         <translation>建筑密度下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="49"/>
+        <location filename="../../planner/gui/field_mapping.py" line="59"/>
         <source>Height limit</source>
         <translation>建筑限高</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="50"/>
+        <location filename="../../planner/gui/field_mapping.py" line="60"/>
         <source>Height limit upper</source>
         <translation>建筑限高上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="51"/>
+        <location filename="../../planner/gui/field_mapping.py" line="61"/>
         <source>Height limit lower</source>
         <translation>建筑限高下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="53"/>
+        <location filename="../../planner/gui/field_mapping.py" line="63"/>
         <source>Green ratio upper</source>
         <translation>绿地率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="54"/>
+        <location filename="../../planner/gui/field_mapping.py" line="64"/>
         <source>Green ratio lower</source>
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="55"/>
+        <location filename="../../planner/gui/field_mapping.py" line="65"/>
         <source>Setback from road red line (m)</source>
         <translation>退线距离（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="56"/>
+        <location filename="../../planner/gui/field_mapping.py" line="66"/>
         <source>Approval number (批复文号)</source>
         <translation>批复文号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="57"/>
+        <location filename="../../planner/gui/field_mapping.py" line="67"/>
         <source>Approval date (批复时间)</source>
         <translation>批复时间</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="61"/>
+        <location filename="../../planner/gui/field_mapping.py" line="71"/>
         <source>Building id</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="62"/>
-        <location filename="../../planner/gui/inspector.py" line="61"/>
+        <location filename="../../planner/gui/field_mapping.py" line="72"/>
+        <location filename="../../planner/gui/inspector.py" line="56"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="63"/>
+        <location filename="../../planner/gui/field_mapping.py" line="73"/>
         <source>Height (m)</source>
         <translation>建筑高度（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="64"/>
+        <location filename="../../planner/gui/field_mapping.py" line="74"/>
         <source>Storey heights</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="65"/>
+        <location filename="../../planner/gui/field_mapping.py" line="75"/>
         <source>Counted floor area</source>
         <translation>计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="66"/>
+        <location filename="../../planner/gui/field_mapping.py" line="76"/>
         <source>Underground storeys</source>
         <translation>地下层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="67"/>
-        <location filename="../../planner/gui/inspector.py" line="60"/>
+        <location filename="../../planner/gui/field_mapping.py" line="77"/>
+        <location filename="../../planner/gui/inspector.py" line="55"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="70"/>
+        <location filename="../../planner/gui/field_mapping.py" line="80"/>
         <source>Green area id</source>
         <translation>绿地编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="71"/>
+        <location filename="../../planner/gui/field_mapping.py" line="81"/>
         <source>Green factor</source>
         <translation>折算系数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="74"/>
+        <location filename="../../planner/gui/field_mapping.py" line="84"/>
         <source>Line id</source>
         <translation>控制线编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="75"/>
+        <location filename="../../planner/gui/field_mapping.py" line="85"/>
         <source>Control line kind</source>
         <translation>控制线类型</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="76"/>
+        <location filename="../../planner/gui/field_mapping.py" line="86"/>
         <source>Setback from the line (m)</source>
         <translation>退让距离（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="77"/>
+        <location filename="../../planner/gui/field_mapping.py" line="87"/>
         <source>Road class</source>
         <translation>道路等级</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="78"/>
+        <location filename="../../planner/gui/field_mapping.py" line="88"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="100"/>
+        <location filename="../../planner/gui/field_mapping.py" line="110"/>
         <source>Needed: the parcel id (*) and at least one of land use or an indicator (†).</source>
-        <extracomment>What a layer must have to be loaded, as planner.layers requires it: every group needs one of its targets. Targets marked in the dialog: the one always needed, and the main columns of an &quot;at least one&quot; group.</extracomment>
+        <extracomment>What a layer must have to be loaded, as planner.io.layers requires it: every group needs one of its targets. Targets marked in the dialog: the one always needed, and the main columns of an &quot;at least one&quot; group.</extracomment>
         <translation>必填：地块编号（*），以及用地代码或任一控制指标中的至少一项（†）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="102"/>
+        <location filename="../../planner/gui/field_mapping.py" line="112"/>
         <source>Needed: storeys or counted floor area (†).</source>
         <translation>必填：地上层数或计容面积（†）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="103"/>
+        <location filename="../../planner/gui/field_mapping.py" line="113"/>
         <source>Nothing is required: without a factor every green area counts in full.</source>
         <translation>均为选填：没有折算系数时，每块绿地按全部面积计入。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="107"/>
+        <location filename="../../planner/gui/field_mapping.py" line="117"/>
         <source>— not present —</source>
         <translation>— 无此字段 —</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="108"/>
+        <location filename="../../planner/gui/field_mapping.py" line="118"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="109"/>
+        <location filename="../../planner/gui/field_mapping.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="110"/>
+        <location filename="../../planner/gui/field_mapping.py" line="120"/>
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="111"/>
+        <location filename="../../planner/gui/field_mapping.py" line="121"/>
         <source>{file} holds several layers. Which is the {role} layer?</source>
         <translation>{file} 含有多个图层，哪一个是{role}图层？</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="112"/>
-        <location filename="../../planner/report.py" line="159"/>
+        <location filename="../../planner/gui/field_mapping.py" line="122"/>
+        <location filename="../../planner/report/document.py" line="260"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="112"/>
+        <location filename="../../planner/gui/field_mapping.py" line="122"/>
         <source>Geometry</source>
         <translation>几何类型</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="113"/>
-        <location filename="../../planner/report.py" line="160"/>
+        <location filename="../../planner/gui/field_mapping.py" line="123"/>
+        <location filename="../../planner/report/document.py" line="263"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="116"/>
+        <location filename="../../planner/gui/field_mapping.py" line="126"/>
         <source>Polygon</source>
         <extracomment>GDAL&apos;s geometry type names as GIS users in China know them (面, 线, 点).</extracomment>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="117"/>
+        <location filename="../../planner/gui/field_mapping.py" line="127"/>
         <source>Multi-polygon</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="118"/>
+        <location filename="../../planner/gui/field_mapping.py" line="128"/>
         <source>Line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="119"/>
+        <location filename="../../planner/gui/field_mapping.py" line="129"/>
         <source>Multi-line</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="120"/>
+        <location filename="../../planner/gui/field_mapping.py" line="130"/>
         <source>Point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="121"/>
+        <location filename="../../planner/gui/field_mapping.py" line="131"/>
         <source>Multi-point</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="123"/>
+        <location filename="../../planner/gui/field_mapping.py" line="133"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="124"/>
+        <location filename="../../planner/gui/field_mapping.py" line="134"/>
         <source>Fields of the {role} layer</source>
         <translation>{role}图层的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="125"/>
+        <location filename="../../planner/gui/field_mapping.py" line="135"/>
         <source>{file} layer {layer}: choose the column that holds each item.</source>
         <translation>{file} 图层 {layer}：请为每一项选择对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="126"/>
+        <location filename="../../planner/gui/field_mapping.py" line="136"/>
         <source>Column</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="126"/>
+        <location filename="../../planner/gui/field_mapping.py" line="136"/>
         <source>Sample values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="127"/>
+        <location filename="../../planner/gui/field_mapping.py" line="137"/>
         <source>Items</source>
         <translation>所需项目</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="128"/>
+        <location filename="../../planner/gui/field_mapping.py" line="138"/>
         <source>Columns in the layer</source>
         <translation>图层中的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="129"/>
+        <location filename="../../planner/gui/field_mapping.py" line="139"/>
         <source>Recognised by itself when named: {names}</source>
         <translation>字段名为以下之一时可自动识别：{names}</translation>
     </message>
@@ -2401,97 +2469,97 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="59"/>
-        <location filename="../../planner/report.py" line="104"/>
+        <location filename="../../planner/report/document.py" line="128"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="40"/>
+        <location filename="../../planner/gui/inspector.py" line="41"/>
         <source>Select a parcel on the map or a finding in the table.</source>
         <translation>请在地图上选择地块，或在审查结果表中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="41"/>
+        <location filename="../../planner/gui/inspector.py" line="42"/>
         <source>Parcel {parcel} is not touched by the scheme, so it was not checked.</source>
         <translation>方案未涉及地块 {parcel}，未对其审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="42"/>
-        <location filename="../../planner/report.py" line="124"/>
+        <location filename="../../planner/gui/inspector.py" line="43"/>
+        <location filename="../../planner/report/document.py" line="177"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="43"/>
+        <location filename="../../planner/gui/inspector.py" line="44"/>
         <source>Site area {area}</source>
         <translation>用地面积 {area}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="45"/>
-        <location filename="../../planner/report.py" line="116"/>
+        <location filename="../../planner/gui/inspector.py" line="46"/>
+        <location filename="../../planner/report/document.py" line="156"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="46"/>
-        <location filename="../../planner/report.py" line="117"/>
+        <location filename="../../planner/gui/inspector.py" line="47"/>
+        <location filename="../../planner/report/document.py" line="159"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="47"/>
-        <location filename="../../planner/report.py" line="118"/>
+        <location filename="../../planner/gui/inspector.py" line="48"/>
+        <location filename="../../planner/report/document.py" line="162"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="48"/>
-        <location filename="../../planner/report.py" line="119"/>
+        <location filename="../../planner/gui/inspector.py" line="49"/>
+        <location filename="../../planner/report/document.py" line="165"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="49"/>
-        <location filename="../../planner/report.py" line="115"/>
-        <location filename="../../planner/report.py" line="120"/>
+        <location filename="../../planner/gui/inspector.py" line="50"/>
+        <location filename="../../planner/report/document.py" line="153"/>
+        <location filename="../../planner/report/document.py" line="168"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="57"/>
+        <location filename="../../planner/gui/inspector.py" line="52"/>
         <source>Buildings on this parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="59"/>
+        <location filename="../../planner/gui/inspector.py" line="54"/>
         <location filename="../../planner/gui/violations.py" line="61"/>
-        <location filename="../../planner/report.py" line="146"/>
-        <location filename="../../planner/report.py" line="208"/>
+        <location filename="../../planner/report/document.py" line="232"/>
+        <location filename="../../planner/report/symbology.py" line="31"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="63"/>
+        <location filename="../../planner/gui/inspector.py" line="58"/>
         <source>Footprint area</source>
         <translation>基底面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="64"/>
+        <location filename="../../planner/gui/inspector.py" line="59"/>
         <source>Counted area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="66"/>
+        <location filename="../../planner/gui/inspector.py" line="61"/>
         <source>No building stands on this parcel.</source>
         <translation>本地块内无建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="67"/>
+        <location filename="../../planner/gui/inspector.py" line="62"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="68"/>
+        <location filename="../../planner/gui/inspector.py" line="63"/>
         <source>No findings on this parcel.</source>
         <translation>本地块无不符合项或提示。</translation>
     </message>
@@ -2587,7 +2655,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="40"/>
-        <location filename="../../planner/report.py" line="83"/>
+        <location filename="../../planner/report/document.py" line="77"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
@@ -2598,7 +2666,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report.py" line="198"/>
+        <location filename="../../planner/report/document.py" line="319"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -2618,443 +2686,444 @@ layer: {layer}
         <translation>提示：{name}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="76"/>
+        <location filename="../../planner/report/document.py" line="56"/>
         <source>Regulatory plan compliance report</source>
         <translation>控规符合性审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="77"/>
+        <location filename="../../planner/report/document.py" line="59"/>
         <source>Check of a building scheme against the regulatory detailed plan</source>
         <translation>建设项目方案与控制性详细规划符合性审查</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="78"/>
+        <location filename="../../planner/report/document.py" line="62"/>
         <source>Authority</source>
         <translation>审查机关</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="79"/>
+        <location filename="../../planner/report/document.py" line="65"/>
         <source>Scheme</source>
         <translation>报建方案</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="80"/>
+        <location filename="../../planner/report/document.py" line="68"/>
         <source>Regulatory plan</source>
         <translation>控制性详细规划</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="58"/>
-        <location filename="../../planner/report.py" line="81"/>
+        <location filename="../../planner/gui/field_mapping.py" line="68"/>
+        <location filename="../../planner/report/document.py" line="71"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="82"/>
+        <location filename="../../planner/report/document.py" line="74"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="85"/>
+        <location filename="../../planner/report/document.py" line="80"/>
         <source>Overall verdict</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="86"/>
+        <location filename="../../planner/report/document.py" line="83"/>
         <source>Overview map</source>
         <translation>总览图</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="87"/>
+        <location filename="../../planner/report/document.py" line="86"/>
         <source>Parcels the scheme touches</source>
         <translation>方案涉及地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="88"/>
+        <location filename="../../planner/report/document.py" line="89"/>
         <source>Violating parcels</source>
         <translation>不符合地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="89"/>
+        <location filename="../../planner/report/document.py" line="92"/>
         <source>Findings on no parcel</source>
         <translation>不属于任何地块的不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="91"/>
+        <location filename="../../planner/report/document.py" line="98"/>
         <source>Inputs and provenance</source>
         <translation>输入数据及来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="92"/>
+        <location filename="../../planner/report/document.py" line="101"/>
         <source>Counting conventions</source>
         <translation>计算规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="93"/>
+        <location filename="../../planner/report/document.py" line="104"/>
         <source>Review opinion and signature</source>
         <translation>审查意见及签章</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="95"/>
+        <location filename="../../planner/report/document.py" line="107"/>
         <source>Overall verdict: the scheme does not comply with the plan.</source>
         <translation>审查结论：方案不符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="96"/>
+        <location filename="../../planner/report/document.py" line="110"/>
         <source>Overall verdict: the scheme complies with the plan.</source>
         <translation>审查结论：方案符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="97"/>
+        <location filename="../../planner/report/document.py" line="113"/>
         <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
         <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="99"/>
+        <location filename="../../planner/report/document.py" line="117"/>
         <source>No findings on the {checked} parcels the scheme touches.</source>
         <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="100"/>
+        <location filename="../../planner/report/document.py" line="120"/>
         <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
         <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="106"/>
+        <location filename="../../planner/report/document.py" line="134"/>
         <source>{count} ({marginal} marginal)</source>
         <translation>{count}（其中临界{marginal}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="108"/>
+        <location filename="../../planner/report/document.py" line="137"/>
         <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
         <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="110"/>
+        <location filename="../../planner/report/document.py" line="141"/>
         <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
         <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="111"/>
+        <location filename="../../planner/report/document.py" line="144"/>
         <source>No map: the layers were not given to the report.</source>
         <translation>无图：未向报告提供图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="125"/>
+        <location filename="../../planner/report/document.py" line="180"/>
         <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
         <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="127"/>
+        <location filename="../../planner/report/document.py" line="184"/>
         <source>Buildings: {buildings}.</source>
         <translation>建筑：{buildings}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="129"/>
+        <location filename="../../planner/report/document.py" line="190"/>
         <source>Finding {number}</source>
         <translation>第{number}项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="130"/>
+        <location filename="../../planner/report/document.py" line="193"/>
         <source>marginal breach</source>
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="171"/>
+        <location filename="../../planner/report/document.py" line="291"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="102"/>
+        <location filename="../../planner/report/document.py" line="124"/>
         <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
         <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="105"/>
+        <location filename="../../planner/report/document.py" line="131"/>
         <source>Number of findings</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="128"/>
+        <location filename="../../planner/report/document.py" line="187"/>
         <source>Findings on this parcel</source>
         <translation>本地块不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="131"/>
+        <location filename="../../planner/report/document.py" line="196"/>
         <source>Accepted by the reviewer as an approved exception.</source>
         <translation>审查人认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="132"/>
+        <location filename="../../planner/report/document.py" line="199"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="133"/>
+        <location filename="../../planner/report/document.py" line="202"/>
         <source>Reviewer&apos;s note: {note}</source>
         <translation>审查备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="135"/>
+        <location filename="../../planner/report/document.py" line="205"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="136"/>
+        <location filename="../../planner/report/document.py" line="208"/>
         <source>What the engine did</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="137"/>
+        <location filename="../../planner/report/document.py" line="211"/>
         <source>None: every input was read as written.</source>
         <translation>无：全部输入数据均按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="138"/>
+        <location filename="../../planner/report/document.py" line="214"/>
         <source>Reviewer&apos;s notes on findings no longer found</source>
         <translation>已不存在的不符合项的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="139"/>
+        <location filename="../../planner/report/document.py" line="217"/>
         <source>Findings that depend on the plan version</source>
         <translation>随规划版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="140"/>
+        <location filename="../../planner/report/document.py" line="220"/>
         <source>The scheme was also checked against the plan version {old}. Under the version in force ({new}), {appeared} findings appear, {disappeared} disappear and {changed} change; {unchanged} are the same under both.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查。在现行版本（{new}）下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项在两个版本下相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="143"/>
+        <location filename="../../planner/report/document.py" line="225"/>
         <source>The scheme was also checked against the plan version {old}: every verdict is the same under both versions.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查：两个版本下的审查结论完全相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="147"/>
+        <location filename="../../planner/report/document.py" line="235"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="148"/>
+        <location filename="../../planner/report/document.py" line="238"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="149"/>
+        <location filename="../../planner/report/document.py" line="241"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="150"/>
+        <location filename="../../planner/report/document.py" line="242"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="151"/>
+        <location filename="../../planner/report/document.py" line="243"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="152"/>
+        <location filename="../../planner/report/document.py" line="246"/>
         <source>Other plan version</source>
         <translation>对比规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="153"/>
+        <location filename="../../planner/report/document.py" line="249"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="157"/>
+        <location filename="../../planner/report/document.py" line="254"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="158"/>
+        <location filename="../../planner/report/document.py" line="257"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="161"/>
+        <location filename="../../planner/report/document.py" line="266"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="162"/>
+        <location filename="../../planner/report/document.py" line="269"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="165"/>
+        <location filename="../../planner/report/document.py" line="278"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="166"/>
+        <location filename="../../planner/report/document.py" line="281"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="167"/>
+        <location filename="../../planner/report/document.py" line="284"/>
         <source>Checked and reported by Planner {version} on {time}.</source>
         <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="168"/>
+        <location filename="../../planner/report/document.py" line="287"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="175"/>
+        <location filename="../../planner/report/document.py" line="295"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="176"/>
+        <location filename="../../planner/report/document.py" line="296"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="178"/>
+        <location filename="../../planner/report/document.py" line="298"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="180"/>
+        <location filename="../../planner/report/document.py" line="300"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="182"/>
+        <location filename="../../planner/report/document.py" line="302"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="184"/>
+        <location filename="../../planner/report/document.py" line="304"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="187"/>
+        <location filename="../../planner/report/document.py" line="307"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="190"/>
+        <location filename="../../planner/report/document.py" line="310"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="193"/>
+        <location filename="../../planner/report/document.py" line="313"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="199"/>
+        <location filename="../../planner/report/document.py" line="322"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="200"/>
+        <location filename="../../planner/report/document.py" line="325"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="201"/>
+        <location filename="../../planner/report/pages.py" line="36"/>
         <source>Page {page} of {pages}</source>
+        <extracomment>Table headers&apos; background, in the HTML and again when a header row repeats on the next page.</extracomment>
         <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="203"/>
+        <location filename="../../planner/report/symbology.py" line="26"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="204"/>
+        <location filename="../../planner/report/symbology.py" line="27"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="205"/>
+        <location filename="../../planner/report/symbology.py" line="28"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="206"/>
+        <location filename="../../planner/report/symbology.py" line="29"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="207"/>
+        <location filename="../../planner/report/symbology.py" line="30"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="209"/>
+        <location filename="../../planner/report/symbology.py" line="32"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="210"/>
+        <location filename="../../planner/report/symbology.py" line="33"/>
         <source>Parcel of this section</source>
         <translation>本节所述地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="211"/>
+        <location filename="../../planner/report/symbology.py" line="34"/>
         <source>Road red line</source>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="212"/>
+        <location filename="../../planner/report/symbology.py" line="35"/>
         <source>Green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="213"/>
+        <location filename="../../planner/report/symbology.py" line="36"/>
         <source>Blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="214"/>
+        <location filename="../../planner/report/symbology.py" line="37"/>
         <source>Purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="215"/>
+        <location filename="../../planner/report/symbology.py" line="38"/>
         <source>Yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="216"/>
+        <location filename="../../planner/report/symbology.py" line="39"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="217"/>
+        <location filename="../../planner/report/symbology.py" line="40"/>
         <source>Basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="218"/>
+        <location filename="../../planner/report/symbology.py" line="41"/>
         <source>Building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="219"/>
+        <location filename="../../planner/report/symbology.py" line="42"/>
         <source>Measured setback distance</source>
         <translation>实测退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="221"/>
+        <location filename="../../planner/report/document.py" line="331"/>
         <source>Control lines and zones on the map: {kinds}.</source>
         <translation>图中的控制线与控制区：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="222"/>
+        <location filename="../../planner/report/document.py" line="334"/>
         <source>Measured setback distances (dashed orange): {measures}.</source>
         <translation>实测退线距离（橙色虚线）：{measures}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report.py" line="223"/>
+        <location filename="../../planner/report/maps.py" line="54"/>
         <source>N</source>
         <translation>北</translation>
     </message>
