@@ -7,6 +7,8 @@ import re
 import sys
 import time
 import traceback
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -127,10 +129,9 @@ class _LinesLayer(argparse.Action):
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "check":
-        return run_check(args)
-    if args.command == "diff":
-        return run_diff(args)
+    if args.command in ("check", "diff"):
+        with _warnings_to_log():
+            return run_check(args) if args.command == "check" else run_diff(args)
     from planner.gui.app import run_gui
 
     if args.command is None:
@@ -397,16 +398,34 @@ def _compare(args: argparse.Namespace, result: CheckResult, layers: dict, progre
                             progress)
 
 
-def _log_traceback() -> str:
+@contextmanager
+def _warnings_to_log():
+    """Python warnings of the libraries (GDAL through pyogrio, shapely, numpy) kept off the terminal: stderr is
+    one line on exit 2 and empty otherwise. The loaders turn those that matter into warnings of the check
+    (planner.io.files.reading_warnings, planner.io.clean); any others go to the log in the cache folder."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            if caught:
+                _log_lines([f"{w.category.__name__}: {w.message} ({w.filename}:{w.lineno})" for w in caught])
+
+
+def _log_lines(lines: list[str]) -> str:
     log_dir = Path.home() / ".cache" / "planner"
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         log = log_dir / "planner.log"
         with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{traceback.format_exc()}\n")
+            handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n" + "\n".join(lines) + "\n")
         return str(log)
     except OSError:
         return "no log"
+
+
+def _log_traceback() -> str:
+    return _log_lines([traceback.format_exc()])
 
 
 # --- the human-readable summary --------------------------------------------------------------------

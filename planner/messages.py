@@ -98,6 +98,14 @@ WARNING_NAMES = {
     "setback_unknown": QT_TRANSLATE_NOOP("messages", "Setback not known"),
     "setback_uncertain": QT_TRANSLATE_NOOP("messages", "Setback depends on unknown height"),
     "diff_duplicate_id": QT_TRANSLATE_NOOP("messages", "Parcel id used twice"),
+    "coordinates_not_finite": QT_TRANSLATE_NOOP("messages", "Coordinates not numbers"),
+    "coordinates_absurd": QT_TRANSLATE_NOOP("messages", "Impossible coordinates"),
+    "coordinates_outside_crs": QT_TRANSLATE_NOOP("messages", "Coordinates outside the coordinate system"),
+    "coordinates_far_away": QT_TRANSLATE_NOOP("messages", "Vertex far from the layer"),
+    "ring_not_closed": QT_TRANSLATE_NOOP("messages", "Ring not closed"),
+    "geometry_unreadable": QT_TRANSLATE_NOOP("messages", "Geometry unreadable"),
+    "gdal_warning": QT_TRANSLATE_NOOP("messages", "Warning while reading"),
+    "line_degenerate": QT_TRANSLATE_NOOP("messages", "Line without length"),
 }
 
 #: How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.
@@ -299,6 +307,30 @@ WARNING_TEMPLATES = {
     "diff_duplicate_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: parcel id {parcel} is used by {count} "
                                                        "parcels; they are matched to the other version by their "
                                                        "geometry."),
+    "coordinates_not_finite": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has a vertex "
+                                                            "whose coordinates are not numbers {vertex}; it is left "
+                                                            "out. Correct the vertex and check again."),
+    "coordinates_absurd": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has a vertex at "
+                                                        "{vertex}, too far out to be anywhere on Earth; it is left "
+                                                        "out. Correct the vertex and check again."),
+    "coordinates_outside_crs": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has a vertex "
+                                                             "at {vertex}, far outside the area its coordinate "
+                                                             "system {crs} covers; it is left out. Correct the "
+                                                             "vertex, or the layer's coordinate system, and check "
+                                                             "again."),
+    "coordinates_far_away": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has a vertex at "
+                                                          "{vertex}, far away from all the other features of the "
+                                                          "layer; it is left out. Correct the vertex and check "
+                                                          "again."),
+    "ring_not_closed": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has a polygon ring "
+                                                     "that is not closed (its last point is not its first); it was "
+                                                     "closed with a straight line and checked. Check its outline."),
+    "geometry_unreadable": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}has a geometry "
+                                                         "that cannot be read ({reason}); it is left out."),
+    "line_degenerate": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} {who}is a line whose "
+                                                     "points all coincide, so it has no length; it is left out."),
+    "gdal_warning": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: reading the file gave a warning: "
+                                                  "{message}"),
 }
 
 ERROR_TEMPLATES = {
@@ -309,6 +341,36 @@ ERROR_TEMPLATES = {
     "empty_layer": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: has no features."),
     "no_geometry": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: has no geometry."),
     "no_polygons": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: has no usable polygons."),
+    "nothing_usable": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: none of its {count} features can be "
+                                                    "used. The first: {first}"),
+    "path_is_folder": QT_TRANSLATE_NOOP("messages", "{path} is a folder, not a file. Choose the layer file inside "
+                                                    "it (.gpkg, .shp, .geojson, .dxf …); only a File Geodatabase "
+                                                    "(.gdb) is opened as a folder."),
+    "file_empty": QT_TRANSLATE_NOOP("messages", "{path} is empty (0 bytes): it was not saved or copied completely. "
+                                                "Get the file again from its source."),
+    "file_truncated": QT_TRANSLATE_NOOP("messages", "{path} is cut off: it holds {size} bytes, but its header says "
+                                                    "{expected}, so the features after the cut are missing. It was "
+                                                    "probably not copied or downloaded completely; get the file "
+                                                    "again from its source."),
+    "file_damaged": QT_TRANSLATE_NOOP("messages", "{path} is damaged: its database cannot be read. Get the file "
+                                                  "again from its source."),
+    "file_format_unknown": QT_TRANSLATE_NOOP("messages", "{path} is not in a format Planner reads (GeoPackage, "
+                                                         "Shapefile, GeoJSON, FlatGeobuf, File Geodatabase or "
+                                                         "DXF)."),
+    "gdb_unreadable": QT_TRANSLATE_NOOP("messages", "{path} is a folder that cannot be opened as a File "
+                                                    "Geodatabase: it is incomplete or not a geodatabase. Copy the "
+                                                    "whole .gdb folder again."),
+    "gpkg_no_layers": QT_TRANSLATE_NOOP("messages", "{path} is a GeoPackage without any layer. Check that this is "
+                                                    "the right file, or export the layer into it again."),
+    "dbf_missing": QT_TRANSLATE_NOOP("messages", "{path}: the Shapefile's attribute table {dbf} is missing, so its "
+                                                 "features have no fields (ids, limits, storeys). Copy the .dbf "
+                                                 "file next to the .shp."),
+    "shx_missing": QT_TRANSLATE_NOOP("messages", "{path}: the Shapefile's index file {shx} is missing. Copy the "
+                                                 ".shx file next to the .shp."),
+    "dxf_truncated": QT_TRANSLATE_NOOP("messages", "{path}: the drawing is cut off: it does not end with the DXF "
+                                                   "end marker (0 / EOF), so the entities after the cut are "
+                                                   "missing. Save the drawing again in CAD, or get the file again "
+                                                   "from its source."),
     "fields_unrecognised": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no {needed} field recognised "
                                                          "(looked for {wanted}); its fields are: {fields}. "
                                                          "Name them with --mapping."),
@@ -447,6 +509,8 @@ def stage_name(stage: str, lang: str) -> str:
 
 WHO_PARCEL = QT_TRANSLATE_NOOP("messages", "(parcel {parcel}) ")
 WHO_BUILDING = QT_TRANSLATE_NOOP("messages", "(building {building}) ")
+WHO_GREEN = QT_TRANSLATE_NOOP("messages", "(green area {green}) ")
+WHO_LINE = QT_TRANSLATE_NOOP("messages", "(line {line}) ")
 
 
 def default_language() -> str:
@@ -662,6 +726,10 @@ def warning_message(w: CheckWarning, lang: str) -> str:
         values["who"] = _fill(WHO_PARCEL, lang, values)
     elif w.building is not None:
         values["who"] = _fill(WHO_BUILDING, lang, values)
+    elif values.get("green") is not None:
+        values["who"] = _fill(WHO_GREEN, lang, values)
+    elif values.get("line") is not None:
+        values["who"] = _fill(WHO_LINE, lang, values)
     else:
         values["who"] = ""
     if template is None:
@@ -694,6 +762,8 @@ def _worded_details(code: str, details: dict[str, Any], lang: str) -> dict[str, 
         details["role"] = tr(SCHEME_FILE_NAMES[details["role"]], lang)
     if details.get("needed") in NEEDED_NAMES:
         details["needed"] = tr(NEEDED_NAMES[details["needed"]], lang)
+    if isinstance(details.get("first"), CheckWarning):  # nothing_usable: why the first feature was left out
+        details["first"] = warning_message(details["first"], lang)
     for key, value in details.items():
         if key.endswith("sha256") and isinstance(value, str) and len(value) > SHA256_SHOWN:
             details[key] = value[:SHA256_SHOWN] + "…"

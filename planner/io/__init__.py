@@ -2,8 +2,8 @@
 
 Owns: GDAL layer reading (`gdal.read_layer`, giving a `raw.RawLayer`), GeoDataFrames taken as layers (`frames`;
 `gdal.read_layer` tells a frame from a path for every loader), CAD drawings (`dxf`), field recognition and
-mappings (`fields`), CRSs (`crs`), the plan version a layer states (`plan_version`), the one geometry cleaner
-(`clean`), the reference tables a layer is read against (indicator syntax `indicators`, land-use codes
+mappings (`fields`), CRSs (`crs`), the plan version a layer states (`plan_version`), what a path holds before
+GDAL opens it and what GDAL's failures mean (`files`), the one geometry cleaner (`clean`), the reference tables a layer is read against (indicator syntax `indicators`, land-use codes
 `landuse`, control-line kinds and setbacks `controls`) and the loaders
 `layers.load_plan/load_buildings/load_green`, `controls.load_controls`.
 

@@ -26,6 +26,7 @@ from planner.io.gdal import list_layers, read_layer
 from planner.io.layers import (
     Layer,
     field_map,
+    nothing_usable,
     read_numbers,
     text_column,
     without_at_least,
@@ -207,6 +208,9 @@ def load_controls(path: str | Path | GeoDataFrame, layer: str | None = None,
         else:
             raws = _kind_layers(path, names, mapping, table, skipped)
     parts = [_load_layer(raw, mapping, table) for raw in raws]
+    if not any(len(part["fids"]) for part in parts):  # every feature was left out: nothing to check against
+        raise nothing_usable(raws[0].path, ", ".join(raw.layer for raw in raws), sum(len(raw.fields) for raw in raws),
+                             [w for part in parts for w in part["geometry_warnings"]])
     crs = next((raw.crs for raw in raws if raw.crs is not None), None)
     geometries = []
     for raw, part in zip(raws, parts):
@@ -268,7 +272,9 @@ def _load_layer(raw: RawLayer, mapping, table: ControlTable) -> dict[str, Any]:
     def describe(i: int) -> tuple[None, None, dict]:
         return None, None, {**source, "fid": int(fids[i]), "line": ids[i]}
 
-    geometry, kept, warnings = clean(raw.geometry, describe, lines=True, unusable="control_geometry_unusable")
+    geometry, kept, geometry_warnings = clean(raw.geometry, describe, lines=True, crs=raw.crs,
+                                              unusable="control_geometry_unusable", problems=raw.read_problems)
+    warnings = list(raw.warnings) + geometry_warnings
 
     layer_kind = table.kind_of(raw.layer)
     kinds = np.full(n, KIND_ID[layer_kind] if layer_kind else UNKNOWN, dtype=np.int8)
@@ -311,7 +317,8 @@ def _load_layer(raw: RawLayer, mapping, table: ControlTable) -> dict[str, Any]:
             "texts": ", ".join(seen[:5]) + (" …" if len(seen) > 5 else "") or "-"}))
     return {"fields": fields, "fids": fids[kept], "geometry": geometry[kept], "ids": ids[kept],
             "kinds": kinds[kept], "setback": setback[kept], "road_class": road_class[kept],
-            "layers": np.full(int(kept.sum()), raw.layer, dtype=object), "warnings": warnings}
+            "layers": np.full(int(kept.sum()), raw.layer, dtype=object), "warnings": warnings,
+            "geometry_warnings": geometry_warnings}
 
 
 def _listed(ids: np.ndarray) -> str:

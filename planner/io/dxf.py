@@ -30,6 +30,7 @@ import hashlib
 import re
 import threading
 import unicodedata
+import warnings as pywarnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,8 @@ import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 
+from planner.io.clean import finite, quiet_nan
+from planner.io.files import check_file, dxf_complete, gdal_failure, reading_warnings
 from planner.io.raw import RawLayer
 from planner.model import CheckWarning, InputError
 
@@ -167,6 +170,10 @@ class Drawing:
     shapes: np.ndarray  # 2D geometry; outlines as polygons
     attributes: pd.DataFrame  # GDAL's fields, Layer and Text decoded, indexed by fid (for control lines)
     sha256: str
+    #: bool: every coordinate a number. An entity with NaN or infinity stays out of any GEOS operation here; the
+    #: loaders' planner.io.clean names it.
+    finite: np.ndarray
+    caught: tuple[pywarnings.WarningMessage, ...]  # what GDAL warned about while reading
 
 
 def is_dxf(path: Path) -> bool:
@@ -175,8 +182,9 @@ def is_dxf(path: Path) -> bool:
 
 def drawing(path: Path) -> Drawing:
     """The drawing at `path`, read once while the file is unchanged (listing and each role read it)."""
-    if not path.exists():
-        raise InputError("file_missing", path=str(path))
+    check_file(path)
+    if path.is_dir():  # (a folder named .gdb passes check_file, but is no drawing)
+        raise InputError("path_is_folder", path=str(path))
     stat = path.stat()
     with _GDAL_LOCK:
         return _read_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
@@ -189,6 +197,8 @@ def _read_cached(path: str, _mtime_ns: int, _size: int) -> Drawing:
 
 def _read(path: Path) -> Drawing:
     data = path.read_bytes()
+    if not dxf_complete(data):  # GDAL reads what comes before a cut: the drawing's last entities would be lost
+        raise InputError("dxf_truncated", path=str(path))
     options = {"DXF_CLOSED_LINE_AS_POLYGON": "TRUE",
                # Each polyline of a block its own feature: a block of two footprints is two buildings.
                "DXF_MERGE_BLOCK_GEOMETRIES": "FALSE",
@@ -196,11 +206,13 @@ def _read(path: Path) -> Drawing:
     previous = {name: pyogrio.get_gdal_config_option(name) for name in options}
     pyogrio.set_gdal_config_options(options)
     try:
-        meta, table = read_arrow(path, layer=GDAL_LAYER, return_fids=True)
+        with pywarnings.catch_warnings(record=True) as caught:
+            pywarnings.simplefilter("always")
+            meta, table = read_arrow(path, layer=GDAL_LAYER, return_fids=True)
         frame = table.drop_columns([c for c in ("wkb_geometry", "geometry") if c in table.column_names]).to_pandas()
     except (DataSourceError, DataLayerError, OSError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError("file_unreadable", path=str(path), error=message) from None
+        raise gdal_failure(path, message) from None
     finally:
         pyogrio.set_gdal_config_options(previous)
     geometry_column = meta.get("geometry_name") or "wkb_geometry"
@@ -209,8 +221,10 @@ def _read(path: Path) -> Drawing:
     fid_column = meta.get("fid_column") or "OGC_FID"
     fids = frame.pop(fid_column).to_numpy(dtype=np.int64) if fid_column in frame else np.arange(len(frame))
     frame.index = pd.Index(fids, name="fid")
-    geometry = shapely.from_wkb(table.column(geometry_column).to_numpy(zero_copy_only=False), on_invalid="ignore")
-    geometry = shapely.force_2d(geometry)  # text insertion points and old POLYLINEs carry Z; areas are planar
+    with quiet_nan():  # a NaN coordinate is told per feature by planner.io.clean
+        geometry = shapely.from_wkb(table.column(geometry_column).to_numpy(zero_copy_only=False),
+                                    on_invalid="ignore")
+        geometry = shapely.force_2d(geometry)  # text insertion points and old POLYLINEs carry Z; areas are planar
 
     layers = _decoded(frame["Layer"] if "Layer" in frame else pd.Series([""] * len(frame)), decode_escapes)
     subclasses = frame["SubClasses"].fillna("").astype(str) if "SubClasses" in frame else pd.Series([""] * len(frame))
@@ -233,7 +247,8 @@ def _read(path: Path) -> Drawing:
     ring &= shapely.get_num_coordinates(geometry) >= 4
     if ring.any():
         coords, index = shapely.get_coordinates(geometry[ring], return_index=True)
-        shapes[ring] = shapely.polygons(shapely.linearrings(coords, indices=index))
+        with quiet_nan():
+            shapes[ring] = shapely.polygons(shapely.linearrings(coords, indices=index))
     outline = (polygonal | ring) & model & ~is_text
     attributes = frame.copy()
     if "Layer" in attributes:
@@ -244,7 +259,8 @@ def _read(path: Path) -> Drawing:
         else np.array([f"#{f}" for f in fids], dtype=object)
     return Drawing(fids=fids, layers=layers, handles=handles, texts=texts, model=model, outline=outline,
                    hatch=hatch & outline, open_line=lines & ~ring & model, shapes=shapes, attributes=attributes,
-                   sha256=hashlib.sha256(data).hexdigest())  # as planner.io.gdal.file_sha256 of the one file
+                   sha256=hashlib.sha256(data).hexdigest(),  # as planner.io.gdal.file_sha256 of the one file
+                   finite=finite(shapes), caught=tuple(caught))
 
 
 def _decoded(values: pd.Series, decode) -> np.ndarray:
@@ -513,7 +529,8 @@ def read_layer(path: Path, role: str, layer: str | None) -> RawLayer:
     owners, text_rows = _assign_texts(d, picked, foreign)
     frame, text_warnings = _columns(d, picked, role, owners, text_rows, own, source)
     return RawLayer(path=path, layer=";".join(names), fields=frame, geometry=d.shapes[picked].copy(), crs=None,
-                    encoding=None, sha256=d.sha256, warnings=tuple(warnings + text_warnings))
+                    encoding=None, sha256=d.sha256,
+                    warnings=reading_warnings(d.caught, path, ";".join(names)) + tuple(warnings + text_warnings))
 
 
 def _lines(path: Path, d: Drawing, layer: str | None) -> RawLayer:
@@ -523,7 +540,8 @@ def _lines(path: Path, d: Drawing, layer: str | None) -> RawLayer:
     if not keep.any():
         raise InputError("empty_layer", path=str(path), layer=layer or GDAL_LAYER)
     return RawLayer(path=path, layer=layer or GDAL_LAYER, fields=d.attributes[keep].copy(),
-                    geometry=d.shapes[keep].copy(), crs=None, encoding=None, sha256=d.sha256)
+                    geometry=d.shapes[keep].copy(), crs=None, encoding=None, sha256=d.sha256,
+                    warnings=reading_warnings(d.caught, path, layer or GDAL_LAYER))
 
 
 def _without_hatch_copies(d: Drawing, picked: np.ndarray) -> np.ndarray:
@@ -532,6 +550,7 @@ def _without_hatch_copies(d: Drawing, picked: np.ndarray) -> np.ndarray:
     if not is_hatch.any() or is_hatch.all():
         return picked
     hatches, outlines = picked[is_hatch], picked[~is_hatch]
+    hatches, outlines = hatches[d.finite[hatches]], outlines[d.finite[outlines]]  # NaN: GEOS would throw
     valid = shapely.make_valid(d.shapes[np.concatenate([hatches, outlines])])
     hatch_shapes, outline_shapes = valid[:len(hatches)], valid[len(hatches):]
     h, o = shapely.STRtree(outline_shapes).query(hatch_shapes, predicate="intersects")
@@ -540,7 +559,7 @@ def _without_hatch_copies(d: Drawing, picked: np.ndarray) -> np.ndarray:
     same = overlap >= 0.99 * union
     copies = np.zeros(len(hatches), dtype=bool)
     copies[h[same]] = True
-    return np.sort(np.concatenate([outlines, hatches[~copies]]))
+    return np.setdiff1d(picked, hatches[copies])
 
 
 def _open_line_warnings(d: Drawing, chosen: np.ndarray, source: dict) -> list[CheckWarning]:
@@ -570,13 +589,25 @@ def _assign_texts(d: Drawing, picked: np.ndarray, foreign: set[str]) -> tuple[np
     rows = rows[np.array([bool(t) for t in d.texts[rows]], dtype=bool)] if len(rows) else rows
     owners = np.full(len(rows), -1, dtype=np.int64)
     if len(rows):
-        shapes = d.shapes[picked]
-        point, shape = shapely.STRtree(shapes).query(d.shapes[rows], predicate="intersects")
+        shapes = d.shapes[picked].copy()
+        broken = np.flatnonzero(~d.finite[picked])  # NaN: GEOS would throw. Its other vertices hold its texts
+        shapes[broken] = [_finite_box(g) for g in shapes[broken]]  # (so the warning names it by its id)
+        points = np.where(d.finite[rows], d.shapes[rows], None)  # None: no outline holds it
+        point, shape = shapely.STRtree(shapes).query(points, predicate="intersects")
         order = np.lexsort((shapely.area(shapes[shape]), point))  # smallest outline first for each text
         point, shape = point[order], shape[order]
         first = np.r_[True, point[1:] != point[:-1]] if len(point) else np.zeros(0, dtype=bool)
         owners[point[first]] = shape[first]
     return owners, rows
+
+
+def _finite_box(geometry) -> shapely.Geometry | None:
+    """The box around the vertices of `geometry` that are numbers (None if none is)."""
+    coordinates = shapely.get_coordinates(geometry)
+    coordinates = coordinates[np.isfinite(coordinates).all(axis=1)]
+    if not len(coordinates):
+        return None
+    return shapely.box(*coordinates.min(axis=0), *coordinates.max(axis=0))
 
 
 def _columns(d: Drawing, picked: np.ndarray, role: str, owners: np.ndarray, rows: np.ndarray,

@@ -20,9 +20,9 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
+from planner.io.clean import from_wkb
 from planner.io.raw import RawLayer
 from planner.model import InputError
-from planner.parallel import on_two_cores
 
 if TYPE_CHECKING:
     from geopandas import GeoDataFrame
@@ -63,10 +63,10 @@ def raw_from_frame(frame: GeoDataFrame, role: str, layer: str | None = None) -> 
     fields.columns = [str(c) for c in fields.columns]
     fields.index = pd.RangeIndex(len(fields), name="fid")
     wkb = shapely.to_wkb(np.asarray(frame.geometry.array, dtype=object))
-    geometry = on_two_cores(shapely.from_wkb, wkb, on_invalid="ignore")
+    geometry, problems = from_wkb(wkb)
     crs = CRS.from_user_input(frame.crs) if frame.crs is not None else None
     return RawLayer(path=FRAME_PATH, layer=name, fields=fields, geometry=geometry, crs=crs, encoding=None,
-                    sha256=_sha256(fields, wkb, crs))
+                    sha256=_sha256(fields, wkb, crs), read_problems=problems)
 
 
 def _index_is_written(index: pd.Index) -> bool:

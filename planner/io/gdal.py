@@ -7,21 +7,22 @@ import hashlib
 import os
 import re
 import struct
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import pyogrio
-import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read_arrow
 from pyproj import CRS
 
+from planner.io.clean import from_wkb
+from planner.io.files import check_file, gdal_failure, reading_warnings
 from planner.io.frames import is_frame, raw_from_frame
 from planner.io.raw import RawLayer
 from planner.model import InputError
-from planner.parallel import on_two_cores
 
 if TYPE_CHECKING:
     from geopandas import GeoDataFrame
@@ -113,16 +114,17 @@ def is_dxf(path: Path) -> bool:
 def list_layers(path: Path, role: str | None = None) -> list[str]:
     """The layers of a file; of a DXF, the CAD layers holding closed outlines (planner.io.dxf), or for control
     lines (`role` "lines") the whole drawing as GDAL's one layer."""
-    if not path.exists():
-        raise InputError("file_missing", path=str(path))
+    check_file(path)
     if is_dxf(path):
         from planner.io import dxf
 
         return dxf.list_layers(path, role)
     try:
-        return [str(name) for name, _geometry_type in pyogrio.list_layers(path)]
+        with warnings.catch_warnings():  # GDAL's warnings on opening are repeated, and kept, by read_layer
+            warnings.simplefilter("ignore")
+            return [str(name) for name, _geometry_type in pyogrio.list_layers(path)]
     except (DataSourceError, DataLayerError, OSError) as exc:
-        raise InputError("file_unreadable", path=str(path), error=_gdal_message(exc)) from None
+        raise gdal_failure(path, _gdal_message(exc)) from None
 
 
 def choose_layer(path: Path, layers: list[str], role: str, requested: str | None) -> str:
@@ -176,9 +178,11 @@ def read_layer(source: str | Path | GeoDataFrame, role: str, layer: str | None =
     name = choose_layer(path, list_layers(path), role, layer)
     encoding = shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
     try:
-        meta, table = read_arrow(path, layer=name, encoding=encoding, return_fids=True)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            meta, table = read_arrow(path, layer=name, encoding=encoding, return_fids=True)
     except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
-        raise InputError("file_unreadable", path=str(path), error=_gdal_message(exc)) from None
+        raise gdal_failure(path, _gdal_message(exc)) from None
     if table.num_rows == 0:
         raise InputError("empty_layer", path=str(path), layer=name)
     geometry_column = _geometry_column(meta, table.column_names)
@@ -186,14 +190,14 @@ def read_layer(source: str | Path | GeoDataFrame, role: str, layer: str | None =
         raise InputError("no_geometry", path=str(path), layer=name)
     fid_column = meta.get("fid_column") or ""
     fids = table.column(fid_column).to_numpy() if fid_column in table.column_names else np.arange(table.num_rows)
-    geometry = on_two_cores(shapely.from_wkb, table.column(geometry_column).to_numpy(zero_copy_only=False),
-                            on_invalid="ignore")
+    geometry, problems = from_wkb(table.column(geometry_column).to_numpy(zero_copy_only=False))
     attributes = table.drop_columns([c for c in (fid_column, geometry_column) if c in table.column_names])
     fields = attributes.to_pandas()
     fields.index = pd.Index(fids, name="fid")
     crs = CRS.from_user_input(meta["crs"]) if meta.get("crs") else None
     return RawLayer(path=path, layer=name, fields=fields, geometry=geometry, crs=crs, encoding=encoding,
-                    sha256=file_sha256(path))
+                    sha256=file_sha256(path), warnings=reading_warnings(caught, path, name),
+                    read_problems=problems)
 
 
 # --- what the field-mapping dialog and the layer chooser show ------------------------------------------------
@@ -213,6 +217,7 @@ def describe_layers(path: str | Path) -> list[tuple[str, str | None, int | None]
     """(name, geometry type, feature count) of each layer of a file; of a DXF, the CAD layers with closed
     outlines (read as polygons). A count GDAL cannot tell is None."""
     path = Path(path)
+    check_file(path)
     if is_dxf(path):
         from planner.io import dxf
         return [(name, "Polygon", count) for name, count in dxf.outline_counts(dxf.drawing(path)).items()]

@@ -78,10 +78,17 @@ class GreenLayer(Layer):
 
 def _layer_polygons(raw: RawLayer, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
     """The cleaned polygons of a layer; a layer left with no polygon at all cannot be checked."""
-    geometry, kept, warnings = clean(raw.geometry, describe)
+    geometry, kept, warnings = clean(raw.geometry, describe, crs=raw.crs, problems=raw.read_problems)
     if not kept.any():
-        raise InputError("no_polygons", path=str(raw.path), layer=raw.layer)
+        raise nothing_usable(raw.path, raw.layer, len(raw.geometry), warnings)
     return geometry, kept, warnings
+
+
+def nothing_usable(path: Path, layer: str, count: int, warnings: list[CheckWarning]) -> InputError:
+    """The error for a layer none of whose `count` features can be used: it names the first and why."""
+    if not warnings:
+        return InputError("no_polygons", path=str(path), layer=layer)
+    return InputError("nothing_usable", path=str(path), layer=layer, count=count, first=warnings[0])
 
 
 # --- values --------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +27,8 @@ class RawLayer:
     sha256: str
     #: What reading found but could not use (a CAD outline without an id text, a text in no outline).
     warnings: tuple[CheckWarning, ...] = ()
+    #: Features whose geometry could not be read as written: position -> (code, reason), for planner.io.clean.
+    read_problems: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
