@@ -212,7 +212,7 @@ def print_diff_summary(diff: PlanDiff, lang: str, out: TextIO) -> None:
 
     lines = []
     for role, info in (("old", diff.old), ("new", diff.new)):
-        lines.append(_input_line(tr(DIFF_ROLE_NAMES[role], lang), info))
+        lines.append(_input_line(tr(DIFF_ROLE_NAMES[role], lang), info, lang, first=role == "old"))
     lines.append(tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {diff.crs or '-'}")
     lines += ["", diff_counts_message(diff.counts, lang)]
     sections = {
@@ -467,10 +467,21 @@ def _summary_rows(parcels: ParcelTable, lang: str) -> list[list[str]]:
     return [list(row) for row in zip(*columns)]
 
 
-def _input_line(title: str, info: InputInfo) -> str:
-    """One input as the summaries show it: file, layer, features, CRS and (a plan's) version."""
+#: An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of
+#: its centre (planner.io.crs.working_crs).
+MEASURED_IN = QT_TRANSLATE_NOOP("messages", "{crs}, measured in {working}")
+MEASURED_IN_ZONE = QT_TRANSLATE_NOOP("messages", "{crs}, measured in {working}, the zone of its centre")
+
+
+def _input_line(title: str, info: InputInfo, lang: str = "en", first: bool = False) -> str:
+    """One input as the summaries show it: file, layer, features, CRS (and the one it was measured in) and (a
+    plan's) version. `first`: the layer the working CRS was chosen by (the plan; the old one in a diff)."""
     version = f" · {info.version.describe()}" if info.version is not None and info.version.known else ""
-    return f"{title}: {info.path} [{info.layer}] {info.features} · {info.crs or '-'}{version}"
+    crs = info.crs or "-"
+    if info.measured_in:
+        template = MEASURED_IN_ZONE if first else MEASURED_IN
+        crs = tr(template, lang).format(crs=crs, working=info.measured_in)
+    return f"{title}: {info.path} [{info.layer}] {info.features} · {crs}{version}"
 
 
 def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[int, str] | None = None) -> None:
@@ -481,7 +492,7 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
     lines = [tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}"]
     for role, info in [*result.inputs.items(), *(("lines", info) for info in result.lines)]:
         if info is not None:
-            lines.append(_input_line(tr(ROLE_NAMES[role], lang), info))
+            lines.append(_input_line(tr(ROLE_NAMES[role], lang), info, lang, first=role == "plan"))
     lines.append("")
     lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]]
     if result.violations:

@@ -83,7 +83,11 @@ WARNING_NAMES = {
     "dxf_storeys_unreadable": QT_TRANSLATE_NOOP("messages", "Unreadable storeys text"),
     "dxf_text_conflict": QT_TRANSLATE_NOOP("messages", "Texts disagree"),
     "dxf_land_use_conflict": QT_TRANSLATE_NOOP("messages", "Land-use text and CAD layer disagree"),
+    "dxf_units_scaled": QT_TRANSLATE_NOOP("messages", "Drawing units converted to metres"),
+    "dxf_units_ignored": QT_TRANSLATE_NOOP("messages", "Drawing units not believed"),
+    "dxf_units_unknown": QT_TRANSLATE_NOOP("messages", "Drawing units not used"),
     "crs_assumed": QT_TRANSLATE_NOOP("messages", "Coordinate system assumed"),
+    "crs_missing_fits": QT_TRANSLATE_NOOP("messages", "No coordinate system"),
     "reprojected": QT_TRANSLATE_NOOP("messages", "Reprojected"),
     "scheme_outside_plan": QT_TRANSLATE_NOOP("messages", "Scheme outside the plan"),
     "unknown_use": QT_TRANSLATE_NOOP("messages", "Unknown building use"),
@@ -270,8 +274,24 @@ WARNING_TEMPLATES = {
     "dxf_land_use_conflict": QT_TRANSLATE_NOOP("messages", "{path}: parcel {parcel} has land-use text \"{text}\" "
                                                            "but its CAD layer {cad_layer} says \"{code}\"; the text "
                                                            "is used."),
+    "dxf_units_scaled": QT_TRANSLATE_NOOP("messages", "{path} (CAD layers {layer}): the drawing is in {unit} "
+                                                      "($INSUNITS {units}); its coordinates are divided by "
+                                                      "{divisor} to measure in metres."),
+    "dxf_units_ignored": QT_TRANSLATE_NOOP("messages", "{path} (CAD layers {layer}): the drawing's header says it "
+                                                       "is in {unit} ($INSUNITS {units}), but read so its outlines "
+                                                       "would typically be {size} across; they are sized in metres, "
+                                                       "so the drawing is read in metres."),
+    "dxf_units_unknown": QT_TRANSLATE_NOOP("messages", "{path} (CAD layers {layer}): the drawing's header says it "
+                                                       "is in {unit} ($INSUNITS {units}), a unit plans are not "
+                                                       "drawn in (AutoCAD's imperial template sets inches); it is "
+                                                       "read in metres. If it really is in {unit}, scale it to "
+                                                       "metres in CAD."),
     "crs_assumed": QT_TRANSLATE_NOOP("messages", "{path} has no coordinate system; its coordinates look metric "
                                                  "and are taken to be in {crs}."),
+    "crs_missing_fits": QT_TRANSLATE_NOOP("messages", "{path} has no coordinate system; its coordinates fit "
+                                                      "{fits}. They are measured as they are, as planar metres: "
+                                                      "give the file its coordinate system to be sure of its "
+                                                      "areas and distances."),
     "reprojected": QT_TRANSLATE_NOOP("messages", "{path} was reprojected from {from} to {to} for measuring."),
     "scheme_outside_plan": QT_TRANSLATE_NOOP("messages", "No building of {path} touches any parcel: is the "
                                                          "coordinate system right?"),
@@ -393,6 +413,19 @@ ERROR_TEMPLATES = {
     "crs_missing_degrees": QT_TRANSLATE_NOOP("messages", "{path}: has no coordinate system and its coordinates "
                                                          "look like degrees; areas cannot be measured. Add a .prj "
                                                          "or reproject it."),
+    "crs_mismatch": QT_TRANSLATE_NOOP("messages", "{path}: its coordinates (x {x}, y {y} at the centre) cannot "
+                                                  "be in the coordinate system it declares, {crs}: read in it, "
+                                                  "they lie outside the area that system is made for ({area}). "
+                                                  "The numbers fit {fits}. Give the file its right coordinate "
+                                                  "system (in GIS: Define Projection, not Project) and check "
+                                                  "again."),
+    "crs_missing_mismatch": QT_TRANSLATE_NOOP("messages", "{path}: has no coordinate system, and its coordinates "
+                                                          "(x {x}, y {y} at the centre) cannot be in {crs}, the "
+                                                          "coordinate system of the other layers (made for "
+                                                          "{area}). The numbers fit {fits}. Give the file its "
+                                                          "coordinate system (a .prj, or Define Projection in "
+                                                          "GIS), or move it onto the plan's coordinates, and "
+                                                          "check again."),
     "unexpected": QT_TRANSLATE_NOOP("messages", "Unexpected error: {error}."),
     "output_unwritable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be written ({error})."),
     "review_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the review file cannot be read ({error})."),
@@ -474,6 +507,28 @@ INDICATOR_REASONS = {
     "empty_range": QT_TRANSLATE_NOOP("messages", "the lower end is above the upper end"),
     "per_use_values": QT_TRANSLATE_NOOP("messages", "one value per use, and which applies cannot be told"),
 }
+
+#: The coordinate systems a layer's numbers fit (planner.io.crs.fitting), when more are found than named, or none.
+FITS_MORE = QT_TRANSLATE_NOOP("messages", "{fits} and {more} more")
+FITS_UNZONED = QT_TRANSLATE_NOOP("messages", "a Gauss-Krüger or UTM zone without the zone number in x, central "
+                                             "meridian {zones} (the numbers alone cannot tell which: name the zone "
+                                             "the data was surveyed in)")
+FITS_NONE = QT_TRANSLATE_NOOP("messages", "none of the coordinate systems tried (Web Mercator; WGS 84 and CGCS2000 "
+                                          "in degrees; the Gauss-Krüger zones of CGCS2000, Xi'an 80 and Beijing "
+                                          "54, with and without the zone number; UTM)")
+#: A drawing unit ($INSUNITS, planner.io.dxf).
+DXF_UNIT_NAMES = {
+    1: QT_TRANSLATE_NOOP("messages", "inches"),
+    2: QT_TRANSLATE_NOOP("messages", "feet"),
+    3: QT_TRANSLATE_NOOP("messages", "miles"),
+    4: QT_TRANSLATE_NOOP("messages", "millimetres"),
+    5: QT_TRANSLATE_NOOP("messages", "centimetres"),
+    7: QT_TRANSLATE_NOOP("messages", "kilometres"),
+    10: QT_TRANSLATE_NOOP("messages", "yards"),
+    14: QT_TRANSLATE_NOOP("messages", "decimetres"),
+    21: QT_TRANSLATE_NOOP("messages", "US survey feet"),
+}
+DXF_UNIT_OTHER = QT_TRANSLATE_NOOP("messages", "unit {units}")
 
 ROLE_NAMES = {"lines": QT_TRANSLATE_NOOP("messages", "control line"),
               "plan": QT_TRANSLATE_NOOP("messages", "plan parcel"),
@@ -722,6 +777,7 @@ def warning_message(w: CheckWarning, lang: str) -> str:
     for key in ("distance", "low", "high"):
         if w.code == "setback_uncertain" and isinstance(values.get(key), float):
             values[key] = format_distance(values[key])
+    _word_crs_and_units(values, lang)
     if w.parcel is not None:
         values["who"] = _fill(WHO_PARCEL, lang, values)
     elif w.building is not None:
@@ -767,7 +823,25 @@ def _worded_details(code: str, details: dict[str, Any], lang: str) -> dict[str, 
     for key, value in details.items():
         if key.endswith("sha256") and isinstance(value, str) and len(value) > SHA256_SHOWN:
             details[key] = value[:SHA256_SHOWN] + "…"
+    _word_crs_and_units(details, lang)
     return details
+
+
+def _word_crs_and_units(values: dict[str, Any], lang: str) -> None:
+    """The coordinate systems a layer fits as one list (planner.io.crs), a drawing unit by name (planner.io.dxf)."""
+    if isinstance(values.get("fits"), (list, tuple)):
+        separator = "；" if lang == "zh" else "; "
+        fits = separator.join(map(str, values["fits"]))
+        if fits and values.get("more"):
+            fits = _fill(FITS_MORE, lang, {"fits": fits, "more": values["more"]})
+        if values.get("zones"):
+            fits = separator.join(f for f in (fits, _fill(FITS_UNZONED, lang, {"zones": values["zones"]})) if f)
+        values["fits"] = fits or tr(FITS_NONE, lang)
+    if isinstance(values.get("units"), int):
+        name = DXF_UNIT_NAMES.get(values["units"])
+        values["unit"] = tr(name, lang) if name else _fill(DXF_UNIT_OTHER, lang, {"units": values["units"]})
+    if isinstance(values.get("size"), float):
+        values["size"] = format_distance(values["size"]) if values["size"] >= 0.01 else "< 0.01 m"
 
 
 # --- names and verdicts ----------------------------------------------------------------------------

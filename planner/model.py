@@ -193,6 +193,15 @@ class InputInfo:
     sha256: str
     #: A plan layer's version (批复文号, 批复时间, label): from its fields or as the official stated it.
     version: PlanVersion | None = None
+    #: The working CRS ("EPSG:4542 CGCS2000 / 3-degree Gauss-Kruger CM 99E") when the layer was reprojected
+    #: to it for measuring; None when it was measured in its own CRS (set by the check).
+    measured_in: str | None = None
+
+    @property
+    def crs_shown(self) -> str:
+        """The CRS as the inputs lines show it: the layer's, and "→ working CRS" when it was reprojected."""
+        crs = self.crs or "-"
+        return f"{crs} → {self.measured_in}" if self.measured_in else crs
 
 
 def version_name(info: InputInfo, full: bool = False) -> str:

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 from operator import attrgetter
 from typing import Any
@@ -19,7 +19,7 @@ from planner.checking import rules, verdicts
 from planner.checking.clip import clip_convex, is_convex
 from planner.checking.controls import check_controls
 from planner.io.controls import ControlLayer, ControlTable
-from planner.io.crs import align, crs_label
+from planner.io.crs import align, crs_label, measured_in
 from planner.io.landuse import LandUseTable, shipped_table
 from planner.io.layers import BuildingLayer, GreenLayer, PlanLayer
 from planner.model import (
@@ -30,6 +30,7 @@ from planner.model import (
     BuildingTable,
     CheckResult,
     CheckWarning,
+    InputInfo,
     ParcelTable,
     ResultGeometry,
     Violation,
@@ -363,12 +364,18 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         if limited:
             warnings.append(CheckWarning("green_layer_missing", None, None, {"count": limited}))
     stage(1.0, "done")
+
+    def shown(info: InputInfo, crs) -> InputInfo:  # the inputs say which were reprojected, and to what
+        working_name = measured_in(crs, working)
+        return replace(info, measured_in=working_name) if working_name else info
+
     return CheckResult(crs=crs_label(working) or "local", inputs={
-        "plan": plan.info, "buildings": buildings.info, "green": green.info if green is not None else None},
+        "plan": shown(plan.info, plan.crs), "buildings": shown(buildings.info, buildings.crs),
+        "green": shown(green.info, green.crs) if green is not None else None},
         parcels=table, violations=tuple(all_violations), warnings=tuple(warnings),
         buildings=BuildingTable(ids=buildings.ids, use=buildings.use, floors=buildings.floors, height=buildings.height,
                                 footprint_area=footprint, counted_area=counted, outside_area=outside),
-        lines=tuple(c.info for c in controls),
+        lines=tuple(shown(c.info, c.crs) for c in controls),
         geometry=ResultGeometry(crs=working, parcels=aligned_parcels, buildings=building_geom))
 
 

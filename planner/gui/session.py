@@ -114,7 +114,7 @@ def display_geometry(session: Session) -> dict[str, np.ndarray]:
     if not roles:
         return {}
     layers = [(session.layers[r].info.path, session.layers[r].crs, session.layers[r].geometry) for r in roles]
-    _crs, geometries, _notes = align(layers)
+    _crs, geometries, _notes = align(layers, check=False)  # drawn as they are: the check says what is wrong
     return dict(zip(roles, geometries))
 
 
@@ -123,7 +123,7 @@ def in_display_crs(session: Session, parts: list[tuple]) -> list[np.ndarray]:
     they do there; one feature of each is enough to choose it without reprojecting them all again."""
     layers = [(layer.info.path, layer.crs, layer.geometry[:1]) for role in ROLES
               if (layer := session.layers.get(role)) is not None]
-    _crs, aligned, _notes = align([*layers, *(("", crs, geometry) for crs, geometry in parts)])
+    _crs, aligned, _notes = align([*layers, *(("", crs, geometry) for crs, geometry in parts)], check=False)
     return aligned[len(layers):]
 
 

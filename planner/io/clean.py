@@ -186,6 +186,10 @@ def _out_of_place(geometry: np.ndarray, usable: np.ndarray, crs: CRS | None) -> 
     if box is not None:
         outside = ~absurd & ((bounds[0] < box[0]) | (bounds[1] < box[1]) | (bounds[2] > box[2])
                              | (bounds[3] > box[3]))
+        if np.count_nonzero(outside) * 2 > len(positions):
+            # Most of the layer: its declared CRS is wrong, not these features. crs.check_declared says so once,
+            # naming the CRSs the numbers fit, when the layers are aligned.
+            outside[:] = False
         found.append(("coordinates_outside_crs", positions[outside]))
     rest = ~absurd & ~outside
     far = np.zeros(len(positions), dtype=bool)

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from planner.io.clean import clean
-from planner.io.crs import crs_label, reproject
+from planner.io.crs import check_declared, crs_label, reproject
 from planner.io.frames import is_frame
 from planner.io.gdal import list_layers, read_layer
 from planner.io.layers import (
@@ -215,10 +215,12 @@ def load_controls(path: str | Path | GeoDataFrame, layer: str | None = None,
     geometries = []
     for raw, part in zip(raws, parts):
         geometry = part["geometry"]
+        # Each layer against its own CRS before they are joined: after, a wrong one could not be named.
+        check_declared(f"{path} [{raw.layer}]" if len(raws) > 1 else str(path), raw.crs, geometry)
         if crs is not None and raw.crs is not None and not raw.crs.equals(crs, ignore_axis_order=True):
             geometry = reproject(geometry, raw.crs, crs)
         geometries.append(geometry)
-    warnings = [w for part in parts for w in part["warnings"]]
+    warnings = [w for raw in raws for w in raw.warnings] + [w for part in parts for w in part["warnings"]]
     warnings += [CheckWarning("control_layer_skipped", None, None, {"path": path.name, "layer": name})
                  for name in skipped]
     first = raws[0]

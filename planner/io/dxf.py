@@ -21,6 +21,13 @@ other colour unnoticed. A more specific code wins over its own prefix ("R" and "
 warning; a real disagreement is warned about.
 
 Control lines (role "lines") read the whole drawing as GDAL gives it, each entity's CAD layer naming its kind.
+
+Drawings are measured in metres. The header's $INSUNITS says what a drawing unit is: millimetres (as
+architects draw), centimetres and decimetres are scaled to metres, and said (dxf_units_scaled). AutoCAD's
+templates set it whatever the drawing holds (acadiso.dwt says millimetres, acad.dwt inches), so a unit is only
+believed when the outlines read in it have a size buildings and parcels have (dxf_units_ignored); other units
+(inches, feet, kilometres...) are read as metres with a warning (dxf_units_unknown), unitless (0) and metres
+(6) as they are.
 """
 
 from __future__ import annotations
@@ -122,8 +129,10 @@ def _normal(text: str) -> str:
 
 # --- encoding ------------------------------------------------------------------------------------
 
-_HEADER_VALUE = re.compile(rb"\$(ACADVER|DWGCODEPAGE)[ \t]*\r?\n[ \t]*\d+[ \t]*\r?\n([^\r\n]*)")
+_HEADER_VALUE = re.compile(rb"\$(ACADVER|DWGCODEPAGE|INSUNITS)[ \t]*\r?\n[ \t]*\d+[ \t]*\r?\n([^\r\n]*)")
 _BINARY_VERSION = re.compile(rb"\$ACADVER\x00.{1,2}?AC(\d{4})\x00", re.DOTALL)
+# $INSUNITS came with R2000, whose binary DXF writes group codes in two bytes: 70, then a little-endian int16.
+_BINARY_INSUNITS = re.compile(rb"\$INSUNITS\x00\x46\x00(..)", re.DOTALL)
 
 
 def text_encoding(data: bytes) -> str | None:
@@ -153,6 +162,46 @@ def text_encoding(data: bytes) -> str | None:
     return None
 
 
+# --- units ---------------------------------------------------------------------------------------
+
+#: $INSUNITS codes scaled to metres, and metres per unit: millimetres, centimetres, decimetres.
+METRIC_UNITS = {4: 0.001, 5: 0.01, 14: 0.1}
+#: $INSUNITS codes read as they are: unitless and metres.
+METRES = (0, 6)
+#: A unit is believed when the outlines read in it are, in the median, at least this many metres across
+#: (the diagonal of their bounding boxes): no set of buildings, parcels, green areas or lines is smaller.
+MIN_MEDIAN_SIZE = 3.0
+
+
+def drawing_units(data: bytes) -> int:
+    """The $INSUNITS code of a DXF's header; 0 (unitless) when it has none."""
+    head = data[:1 << 16]
+    if head.startswith(b"AutoCAD Binary DXF"):
+        found = _BINARY_INSUNITS.search(head)
+        return int.from_bytes(found.group(1), "little", signed=True) if found else 0
+    value = next((m.group(2).strip() for m in _HEADER_VALUE.finditer(head) if m.group(1) == b"INSUNITS"), b"0")
+    return int(value) if value.lstrip(b"-").isdigit() else 0
+
+
+def in_metres(shapes: np.ndarray, units: int, source: dict) -> tuple[np.ndarray, list[CheckWarning]]:
+    """`shapes` (a copy) in metres, and what was done to them: scaled from the drawing's unit, or left as they
+    are because the unit is not one plans are drawn in or their sizes say the header is wrong."""
+    if units in METRES:
+        return shapes.copy(), []
+    details = {**source, "units": units}
+    factor = METRIC_UNITS.get(units)
+    if factor is None:
+        return shapes.copy(), [CheckWarning("dxf_units_unknown", None, None, details)]
+    sized = shapes[~shapely.is_empty(shapes) & (shapely.get_type_id(shapes) != shapely.GeometryType.POINT)]
+    if len(sized):
+        bounds = shapely.bounds(sized)
+        size = float(np.nanmedian(np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]))) * factor
+        if size < MIN_MEDIAN_SIZE:
+            return shapes.copy(), [CheckWarning("dxf_units_ignored", None, None, {**details, "size": size})]
+    return (shapely.transform(shapes, lambda xy: xy * factor),
+            [CheckWarning("dxf_units_scaled", None, None, {**details, "divisor": round(1 / factor)})])
+
+
 # --- the drawing ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +223,7 @@ class Drawing:
     #: loaders' planner.io.clean names it.
     finite: np.ndarray
     caught: tuple[pywarnings.WarningMessage, ...]  # what GDAL warned about while reading
+    units: int = 0  # $INSUNITS: what one drawing unit is (shapes are in drawing units)
 
 
 def is_dxf(path: Path) -> bool:
@@ -260,7 +310,7 @@ def _read(path: Path) -> Drawing:
     return Drawing(fids=fids, layers=layers, handles=handles, texts=texts, model=model, outline=outline,
                    hatch=hatch & outline, open_line=lines & ~ring & model, shapes=shapes, attributes=attributes,
                    sha256=hashlib.sha256(data).hexdigest(),  # as planner.io.gdal.file_sha256 of the one file
-                   finite=finite(shapes), caught=tuple(caught))
+                   finite=finite(shapes), caught=tuple(caught), units=drawing_units(data))
 
 
 def _decoded(values: pd.Series, decode) -> np.ndarray:
@@ -528,9 +578,11 @@ def read_layer(path: Path, role: str, layer: str | None) -> RawLayer:
     own, foreign = _own_layers(d, names, role)
     owners, text_rows = _assign_texts(d, picked, foreign)
     frame, text_warnings = _columns(d, picked, role, owners, text_rows, own, source)
-    return RawLayer(path=path, layer=";".join(names), fields=frame, geometry=d.shapes[picked].copy(), crs=None,
+    geometry, unit_warnings = in_metres(d.shapes[picked], d.units, source)
+    return RawLayer(path=path, layer=";".join(names), fields=frame, geometry=geometry, crs=None,
                     encoding=None, sha256=d.sha256,
-                    warnings=reading_warnings(d.caught, path, ";".join(names)) + tuple(warnings + text_warnings))
+                    warnings=reading_warnings(d.caught, path, ";".join(names)) + tuple(unit_warnings + warnings
+                                                                                     + text_warnings))
 
 
 def _lines(path: Path, d: Drawing, layer: str | None) -> RawLayer:
@@ -539,9 +591,10 @@ def _lines(path: Path, d: Drawing, layer: str | None) -> RawLayer:
         keep &= np.isin(d.layers, _matching(path, layer, sorted(set(d.layers[keep])), sorted(set(d.layers[keep]))))
     if not keep.any():
         raise InputError("empty_layer", path=str(path), layer=layer or GDAL_LAYER)
+    geometry, unit_warnings = in_metres(d.shapes[keep], d.units, {"path": path.name, "layer": layer or GDAL_LAYER})
     return RawLayer(path=path, layer=layer or GDAL_LAYER, fields=d.attributes[keep].copy(),
-                    geometry=d.shapes[keep].copy(), crs=None, encoding=None, sha256=d.sha256,
-                    warnings=reading_warnings(d.caught, path, layer or GDAL_LAYER))
+                    geometry=geometry, crs=None, encoding=None, sha256=d.sha256,
+                    warnings=reading_warnings(d.caught, path, layer or GDAL_LAYER) + tuple(unit_warnings))
 
 
 def _without_hatch_copies(d: Drawing, picked: np.ndarray) -> np.ndarray:

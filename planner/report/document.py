@@ -785,7 +785,7 @@ def _provenance_section(doc: _Html, result: CheckResult, comparison: Any) -> Non
         inputs.append(("compared", comparison.old_plan))
     doc.table([doc.t(h) for h in (HEADER_INPUT, HEADER_FILE, HEADER_LAYER, HEADER_FEATURES, HEADER_CRS)],
               [[f"<b>{_e(doc.t(role_names[role]))}</b>", _e(Path(info.path).name), _e(info.layer),
-                str(info.features), _e(info.crs or "-")] for role, info in inputs], [17, 30, 20, 11, 22])
+                str(info.features), _e(info.crs_shown)] for role, info in inputs], [17, 30, 20, 11, 22])
     doc.add(_GAP)
     # The hashes in a table of their own: one line per input, never split from the row it belongs to.
     doc.table([doc.t(HEADER_INPUT), "SHA-256"],

@@ -21,14 +21,14 @@ larger area). Both layers are brought to one metric CRS first, as `planner check
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import shapely
 
-from planner.io.crs import align, crs_label
+from planner.io.crs import align, crs_label, measured_in
 from planner.io.layers import PlanLayer, natural_rank
 from planner.model import INDICATORS, CheckWarning, InputInfo
 
@@ -189,7 +189,8 @@ def diff_plans(old: PlanLayer, new: PlanLayer) -> PlanDiff:
 
     warnings = _warnings(old, new, duplicated, notes)
     return PlanDiff(
-        old=old.info, new=new.info, crs=crs_label(working),
+        old=replace(old.info, measured_in=measured_in(old.crs, working)),
+        new=replace(new.info, measured_in=measured_in(new.crs, working)), crs=crs_label(working),
         added=tuple(str(i) for i in new.ids[added_rows]), removed=tuple(str(i) for i in old.ids[removed_rows]),
         changed=tuple(sorted(changes, key=lambda c: new.rank[c.new_row])),
         splits=tuple(sorted((_split(old, new, o, news) for o, news in splits), key=lambda s: old.rank[s.old_row])),
