@@ -905,22 +905,28 @@ layer: {layer}
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="432"/>
+        <location filename="../../planner/cli.py" line="433"/>
+        <source>(estimated)</source>
+        <extracomment>After a FAR that rests on storeys estimated from building heights.</extracomment>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="434"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
         <location filename="../../planner/report/document.py" line="151"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="432"/>
+        <location filename="../../planner/cli.py" line="434"/>
         <location filename="../../planner/report/document.py" line="154"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="53"/>
-        <location filename="../../planner/messages.py" line="126"/>
-        <location filename="../../planner/messages.py" line="133"/>
+        <location filename="../../planner/gui/field_mapping.py" line="54"/>
+        <location filename="../../planner/messages.py" line="130"/>
+        <location filename="../../planner/messages.py" line="137"/>
         <source>FAR</source>
         <extracomment>An indicator as a column heading (tables of the window, the report and the terminal).
 ----------
@@ -928,95 +934,95 @@ An indicator inside a sentence.</extracomment>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="127"/>
+        <location filename="../../planner/messages.py" line="131"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="58"/>
-        <location filename="../../planner/messages.py" line="128"/>
+        <location filename="../../planner/messages.py" line="132"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="62"/>
-        <location filename="../../planner/messages.py" line="129"/>
+        <location filename="../../planner/gui/field_mapping.py" line="64"/>
+        <location filename="../../planner/messages.py" line="133"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="433"/>
+        <location filename="../../planner/cli.py" line="435"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="67"/>
-        <location filename="../../planner/messages.py" line="105"/>
-        <location filename="../../planner/messages.py" line="113"/>
+        <location filename="../../planner/messages.py" line="109"/>
+        <location filename="../../planner/messages.py" line="117"/>
         <source>violation</source>
         <extracomment>A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="104"/>
-        <location filename="../../planner/messages.py" line="114"/>
+        <location filename="../../planner/messages.py" line="108"/>
+        <location filename="../../planner/messages.py" line="118"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="486"/>
+        <location filename="../../planner/cli.py" line="491"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="487"/>
+        <location filename="../../planner/cli.py" line="492"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="489"/>
+        <location filename="../../planner/cli.py" line="494"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="493"/>
+        <location filename="../../planner/cli.py" line="498"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="494"/>
+        <location filename="../../planner/cli.py" line="499"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="495"/>
+        <location filename="../../planner/cli.py" line="500"/>
         <location filename="../../planner/report/document.py" line="231"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="215"/>
-        <location filename="../../planner/cli.py" line="462"/>
+        <location filename="../../planner/cli.py" line="467"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/cli.py" line="474"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="474"/>
+        <location filename="../../planner/cli.py" line="479"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
         <location filename="../../planner/report/document.py" line="97"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="477"/>
+        <location filename="../../planner/cli.py" line="482"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -1337,839 +1343,901 @@ An indicator inside a sentence.</extracomment>
         <translation>地块编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="106"/>
+        <location filename="../../planner/messages.py" line="100"/>
+        <source>Indicator-like fields not used</source>
+        <translation>疑似指标字段未读取</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="101"/>
+        <source>Land use read from names</source>
+        <translation>按用地名称读取用地性质</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="102"/>
+        <source>Absolute elevation limit not checked</source>
+        <translation>绝对高度限制未审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="103"/>
+        <source>Storeys estimated from height</source>
+        <translation>层数按高度估算</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="110"/>
         <source>marginal violation</source>
         <translation>临界不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="107"/>
-        <location filename="../../planner/messages.py" line="116"/>
+        <location filename="../../planner/messages.py" line="111"/>
+        <location filename="../../planner/messages.py" line="120"/>
         <source>not assessed</source>
         <translation>未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="108"/>
+        <location filename="../../planner/messages.py" line="112"/>
         <source>not controlled</source>
         <translation>不控制</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="115"/>
+        <location filename="../../planner/messages.py" line="119"/>
         <source>partly checked</source>
         <translation>部分指标未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="119"/>
+        <location filename="../../planner/messages.py" line="123"/>
         <source>Not checked: {items}. These parcels are not counted as compliant: see the warnings for why.</source>
         <extracomment>What was not checked, said wherever the overall verdict is said (model.CheckResult.unchecked_counts).</extracomment>
         <translation>未审查：{items}。这些地块不计为合规，原因见提示信息。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="121"/>
+        <location filename="../../planner/messages.py" line="125"/>
         <source>{item} on {count} parcels</source>
         <translation>{count}宗地块的{item}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="134"/>
+        <location filename="../../planner/messages.py" line="138"/>
         <source>building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="135"/>
+        <location filename="../../planner/messages.py" line="139"/>
         <source>height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="136"/>
+        <location filename="../../planner/messages.py" line="140"/>
         <source>green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="140"/>
+        <location filename="../../planner/messages.py" line="144"/>
         <source>Parcel {parcel}: FAR {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="141"/>
+        <location filename="../../planner/messages.py" line="145"/>
         <source>Parcel {parcel}: FAR {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="142"/>
+        <location filename="../../planner/messages.py" line="146"/>
         <source>Parcel {parcel}: building density {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="144"/>
+        <location filename="../../planner/messages.py" line="148"/>
         <source>Parcel {parcel}: building density {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="146"/>
+        <location filename="../../planner/messages.py" line="150"/>
         <source>Parcel {parcel}: the tallest building is {actual}, above the limit {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，超过限高{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="148"/>
+        <location filename="../../planner/messages.py" line="152"/>
         <source>Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，低于高度下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="150"/>
+        <location filename="../../planner/messages.py" line="154"/>
         <source>Parcel {parcel}: green ratio {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="151"/>
+        <location filename="../../planner/messages.py" line="155"/>
         <source>Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="152"/>
+        <location filename="../../planner/messages.py" line="156"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质为{code}，不允许建设该类建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="155"/>
+        <location filename="../../planner/messages.py" line="159"/>
         <source>Building {building} stands in {count} parcels: {parcels}.</source>
         <translation>建筑{building}跨越{count}宗地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="156"/>
+        <location filename="../../planner/messages.py" line="160"/>
         <source>Building {building}: {area} of its {footprint} footprint lies on no parcel of the plan.</source>
         <translation>建筑{building}：基底面积{footprint}，其中{area}未落在本规划任何地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="159"/>
+        <location filename="../../planner/messages.py" line="163"/>
         <source>Building {building} crosses the road red line {lines} ({length} of the line lies inside it).</source>
         <translation>建筑{building}越过道路红线{lines}（红线有{length}位于建筑内）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="161"/>
+        <location filename="../../planner/messages.py" line="165"/>
         <source>Building {building} stands beyond the road red line {lines}, {distance} from it, on the road&apos;s side.</source>
         <translation>建筑{building}位于道路红线{lines}以外的道路一侧，距红线{distance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="163"/>
+        <location filename="../../planner/messages.py" line="167"/>
         <source>Building {building} stands {distance} from the road red line {line}; {required} is required ({source}).</source>
         <translation>建筑{building}距道路红线{line}为{distance}，应不小于{required}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="165"/>
+        <location filename="../../planner/messages.py" line="169"/>
         <source>Building {building}: {area} of its footprint lies within the {kind} {lines}.</source>
         <translation>建筑{building}：基底有{area}位于{kind}{lines}范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="169"/>
+        <location filename="../../planner/messages.py" line="173"/>
         <source>Building {building}: {area} of its footprint lies outside the building control line {lines}.</source>
         <translation>建筑{building}：基底有{area}超出建筑控制线{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="173"/>
+        <location filename="../../planner/messages.py" line="177"/>
         <source>Building {building} crosses the {kind} {lines}.</source>
         <extracomment>A building crossing an open line of a zone&apos;s kind, or an open building control line (no area to measure).</extracomment>
         <translation>建筑{building}跨越{kind}{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="175"/>
+        <location filename="../../planner/messages.py" line="179"/>
         <source>the setback of parcel {parcel}</source>
         <translation>地块{parcel}规定的退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="176"/>
+        <location filename="../../planner/messages.py" line="180"/>
         <source>the setback stated on the line</source>
         <translation>该红线标注的退让距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="177"/>
+        <location filename="../../planner/messages.py" line="181"/>
         <source>setback table: {road_class}, {height_class}</source>
         <translation>退线距离表：{road_class}，{height_class}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="181"/>
+        <location filename="../../planner/messages.py" line="185"/>
         <source>road red line</source>
         <extracomment>Kinds of control line (planner.io.controls.KINDS).</extracomment>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="182"/>
+        <location filename="../../planner/messages.py" line="186"/>
         <source>green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="183"/>
+        <location filename="../../planner/messages.py" line="187"/>
         <source>blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="184"/>
+        <location filename="../../planner/messages.py" line="188"/>
         <source>purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="185"/>
+        <location filename="../../planner/messages.py" line="189"/>
         <source>yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="186"/>
+        <location filename="../../planner/messages.py" line="190"/>
         <source>ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="187"/>
+        <location filename="../../planner/messages.py" line="191"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="188"/>
+        <location filename="../../planner/messages.py" line="192"/>
         <source>building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="191"/>
+        <location filename="../../planner/messages.py" line="195"/>
         <source>low or multi-storey building</source>
         <translation>低层、多层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="192"/>
+        <location filename="../../planner/messages.py" line="196"/>
         <source>high-rise building</source>
         <translation>高层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="194"/>
+        <location filename="../../planner/messages.py" line="198"/>
         <source>Marginal: {shown} when rounded, but the exact value {exact} breaches.</source>
         <translation>临界情况：修约后为{shown}，但精确值{exact}不符合控制要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="197"/>
+        <location filename="../../planner/messages.py" line="201"/>
         <source>{path} layer {layer}: feature {fid} has no {field}; it is called #{fid}.</source>
         <translation>{path}图层“{layer}”：要素{fid}的“{field}”为空，暂以#{fid}标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="199"/>
+        <location filename="../../planner/messages.py" line="203"/>
         <source>{path} layer {layer}: feature {fid} {who}had an invalid polygon ({reason}); it was repaired and checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}），已自动修复并纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="201"/>
+        <location filename="../../planner/messages.py" line="205"/>
         <source>{path} layer {layer}: feature {fid} {who}has an invalid polygon ({reason}) that could not be repaired; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}）且无法修复，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="204"/>
+        <location filename="../../planner/messages.py" line="208"/>
         <source>{path} layer {layer}: feature {fid} {who}has no geometry; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}无几何图形，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="206"/>
+        <location filename="../../planner/messages.py" line="210"/>
         <source>{path} layer {layer}: feature {fid} {who}is a {geometry_type}, not a polygon; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}为{geometry_type}，不是面要素，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="208"/>
+        <location filename="../../planner/messages.py" line="212"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; each is checked on its own.</source>
         <translation>{path}图层“{layer}”：地块编号{parcel}由{count}宗地块重复使用，已逐宗分别审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="210"/>
+        <location filename="../../planner/messages.py" line="214"/>
         <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
         <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="213"/>
+        <location filename="../../planner/messages.py" line="217"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="215"/>
+        <location filename="../../planner/messages.py" line="219"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="218"/>
+        <location filename="../../planner/messages.py" line="222"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="221"/>
+        <location filename="../../planner/messages.py" line="225"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="223"/>
+        <location filename="../../planner/messages.py" line="227"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="225"/>
+        <location filename="../../planner/messages.py" line="229"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="227"/>
+        <location filename="../../planner/messages.py" line="231"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="229"/>
+        <location filename="../../planner/messages.py" line="233"/>
         <source>Building {building} has neither storeys nor a counted floor area; FAR is not checked on the parcels it stands on.</source>
         <translation>建筑{building}既无层数也无计容面积，其所在地块的容积率未审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="231"/>
+        <location filename="../../planner/messages.py" line="235"/>
         <source>Building {building} has neither a height nor storey heights; height is not checked on the parcels it stands on.</source>
         <translation>建筑{building}既无建筑高度也无层高，其所在地块的建筑高度未审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="233"/>
+        <location filename="../../planner/messages.py" line="237"/>
         <source>{path} layer {layer}: feature {fid} (building {building}) has {field} = {text}, which no building can have; it is taken as unknown. Correct the value in the scheme file.</source>
         <translation>{path}图层“{layer}”：要素{fid}（建筑{building}）的“{field}”为{text}，建筑不可能取此值，按未知处理。请在方案文件中更正该值。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="236"/>
+        <location filename="../../planner/messages.py" line="240"/>
         <source>{path} layer {layer}: building id {building} is used by {count} buildings; findings naming it may mean any of them. Give each building its own id.</source>
         <translation>{path}图层“{layer}”：建筑编号{building}由{count}栋建筑重复使用，提及该编号的审查意见可能指其中任一栋。请为每栋建筑分别编号。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="239"/>
+        <location filename="../../planner/messages.py" line="243"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="241"/>
+        <location filename="../../planner/messages.py" line="245"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="244"/>
+        <location filename="../../planner/messages.py" line="248"/>
         <source>{path} CAD layer {cad_layer}: {count} lines do not close, so they are not read as outlines (handles {handles}).</source>
         <translation>{path} CAD 图层 {cad_layer}：{count} 条线未闭合，不作为轮廓读取（句柄 {handles}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="246"/>
+        <location filename="../../planner/messages.py" line="250"/>
         <source>{path} CAD layer {cad_layer}: the outline with handle {outline} holds no id text; it is called {name}.</source>
         <translation>{path} CAD 图层 {cad_layer}：句柄为 {outline} 的轮廓内没有编号文字，以 {name} 称之。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="248"/>
+        <location filename="../../planner/messages.py" line="252"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) lies in no outline of the layers read; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：文字“{text}”（句柄 {handle}）不在所读图层的任何轮廓内，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="251"/>
+        <location filename="../../planner/messages.py" line="255"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} is not understood; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）无法识别，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="253"/>
+        <location filename="../../planner/messages.py" line="257"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} looks like storeys but cannot be read (write 18F, 18层, 18/-2 or -2F); it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）像是层数但无法读取（应写作 18F、18层、18/-2 或 -2F），未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="256"/>
+        <location filename="../../planner/messages.py" line="260"/>
         <source>{path} CAD layer {cad_layer}: the texts in {name} (handle {outline}) disagree: {texts}; none of them is used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name}（句柄 {outline}）内的文字相互矛盾：{texts}；均未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="258"/>
+        <location filename="../../planner/messages.py" line="262"/>
         <source>{path}: parcel {parcel} has land-use text &quot;{text}&quot; but its CAD layer {cad_layer} says &quot;{code}&quot;; the text is used.</source>
         <translation>{path}：地块 {parcel} 的用地文字为“{text}”，但其 CAD 图层 {cad_layer} 表示“{code}”；采用文字。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="261"/>
+        <location filename="../../planner/messages.py" line="265"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="263"/>
+        <location filename="../../planner/messages.py" line="267"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="264"/>
+        <location filename="../../planner/messages.py" line="268"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="266"/>
+        <location filename="../../planner/messages.py" line="270"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="268"/>
+        <location filename="../../planner/messages.py" line="272"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="270"/>
+        <location filename="../../planner/messages.py" line="274"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="272"/>
+        <location filename="../../planner/messages.py" line="276"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which is not a distance; setbacks there come from the line or the setback table.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，不是距离；该地块的退线距离按红线标注或退线距离表确定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="275"/>
+        <location filename="../../planner/messages.py" line="279"/>
         <source>Parcel {parcel} ({code}) is construction land, but {area} of it lies within the {kind} {lines}: the plans conflict.</source>
         <translation>地块{parcel}（{code}）为建设用地，但有{area}位于{kind}{lines}内：规划之间存在冲突。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="277"/>
+        <location filename="../../planner/messages.py" line="281"/>
         <source>{path} layer {layer}: neither field {field} nor the layer name tells what kind of control line {count} features are ({texts}); they are not used: {lines}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”和图层名均无法判断{count}个要素属于哪类控制线（{texts}），这些要素未使用：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="280"/>
+        <location filename="../../planner/messages.py" line="284"/>
         <source>{path} layer {layer}: neither its name nor a field says which control line it holds; it is not used.</source>
         <translation>{path}图层“{layer}”：图层名和字段均未说明其为何种控制线，该图层未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="282"/>
+        <location filename="../../planner/messages.py" line="286"/>
         <source>{path} layer {layer}: feature {fid} is a {geometry_type}, neither a line nor an area; it is not used.</source>
         <translation>{path}图层“{layer}”：要素{fid}为{geometry_type}，既非线也非面，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="285"/>
+        <location filename="../../planner/messages.py" line="289"/>
         <source>{path} layer {layer}: line {line} has &quot;{text}&quot; in field {field}, which is not a distance; it is not used.</source>
         <translation>{path}图层“{layer}”：控制线{line}的字段“{field}”值为“{text}”，不是距离，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="287"/>
+        <location filename="../../planner/messages.py" line="291"/>
         <source>{path} layer {layer}: {count} road red lines state neither a setback nor a road class of the setback table (field {field}: {texts}); setbacks from them are checked only on parcels that state one: {lines}.</source>
         <translation>{path}图层“{layer}”：{count}条道路红线既无退让距离，也无退线距离表中的道路等级（字段“{field}”：{texts}）；仅在地块规定了退线距离处审查后退这些红线的距离：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="291"/>
+        <location filename="../../planner/messages.py" line="295"/>
         <source>Building {building} stands {distance} from the road red line {line}: enough for a low or multi-storey building ({low}), not for a high-rise one ({high}). Its height is not known, so the setback is not judged.</source>
         <translation>建筑{building}距道路红线{line}为{distance}：低层、多层建筑满足要求（{low}），高层建筑不满足（{high}）。其高度未知，故不判定退线。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="295"/>
+        <location filename="../../planner/messages.py" line="299"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; they are matched to the other version by their geometry.</source>
         <translation>{path} 图层 {layer}：地块编号 {parcel} 被 {count} 个地块使用；按图形与另一版本对应。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="301"/>
+        <location filename="../../planner/messages.py" line="302"/>
+        <source>{path} layer {layer}: fields {fields} look like indicators but were not read. If one of them holds a limit, name it in a mapping (--mapping) or in the field-mapping dialog, and check again.</source>
+        <translation>{path}图层“{layer}”：字段{fields}看似控制指标，但未被读取。如其中有控制指标，请在字段映射文件（--mapping）或字段对应对话框中指定，然后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="306"/>
+        <source>{path} layer {layer}: field {field} gives land use by name, not by code; {count} names were looked up in the land-use table and checked as these codes: {names}.</source>
+        <translation>{path}图层“{layer}”：字段“{field}”填写的是用地名称而非用地代码；已在用地兼容表中查得{count}个名称，按以下代码审查：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="317"/>
+        <source>{path} layer {layer}: building {building} (feature {fid}) states neither storeys nor a counted floor area; {storeys} storeys were estimated from its height {height} m at {storey_height} m a storey ({basis}). The FAR of the parcels it stands on is an estimate: ask for its storeys or counted floor area.</source>
+        <translation>{path}图层“{layer}”：建筑{building}（要素{fid}）既无层数也无计容面积，按其高度{height}米、层高{storey_height}米（{basis}）估算为{storeys}层。其所在地块的容积率为估算值，请向申请人索取层数或计容面积。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="325"/>
+        <source>{path} layer {layer}: field {field} holds absolute elevation limits (绝对高度) on {count} parcels ({parcels}). An elevation above the datum cannot be compared with building heights, so Planner does not check it: compare the buildings&apos; top elevations with it by hand. These parcels also have a height limit, which is checked.</source>
+        <extracomment>absolute_height_not_checked where every parcel with an absolute limit also has a height limit.</extracomment>
+        <translation>{path}图层“{layer}”：字段“{field}”在{count}宗地块上给出绝对高度（高程）限制（{parcels}）。高程无法与建筑高度直接比较，本软件不审查该项，请人工核对建筑顶部高程。这些地块另有建筑限高，已予审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="333"/>
+        <source>the storey height in field {field}</source>
+        <extracomment>Where the storey height of a storeys_estimated warning comes from.</extracomment>
+        <translation>字段“{field}”中的层高</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="334"/>
+        <source>assumed for {use} in storey_heights.toml</source>
+        <translation>storey_heights.toml中{use}的假定层高</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="335"/>
+        <source>assumed for any use in storey_heights.toml</source>
+        <translation>storey_heights.toml中的默认层高</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="339"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="302"/>
+        <location filename="../../planner/messages.py" line="340"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="303"/>
+        <location filename="../../planner/messages.py" line="341"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="304"/>
+        <location filename="../../planner/messages.py" line="342"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="305"/>
+        <location filename="../../planner/messages.py" line="343"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="306"/>
+        <location filename="../../planner/messages.py" line="344"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="307"/>
+        <location filename="../../planner/messages.py" line="345"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="308"/>
+        <location filename="../../planner/messages.py" line="346"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="311"/>
+        <location filename="../../planner/messages.py" line="349"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="313"/>
+        <location filename="../../planner/messages.py" line="351"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="316"/>
+        <location filename="../../planner/messages.py" line="354"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="317"/>
+        <location filename="../../planner/messages.py" line="355"/>
         <source>{path}: the mapping names field &quot;{field}&quot; for {targets} of the [{role}] layer; one field can hold only one of them. Name the right field for each.</source>
         <translation>{path}：字段对照将字段“{field}”同时指定给[{role}]图层的{targets}，一个字段只能对应其中一项。请为每项指定正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="320"/>
+        <location filename="../../planner/messages.py" line="358"/>
         <source>{path}: is a folder; --mapping takes a .toml file.</source>
         <translation>{path}：是文件夹；--mapping 需要一个 .toml 文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="321"/>
+        <location filename="../../planner/messages.py" line="359"/>
         <source>{path}: the mapping file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8).</source>
         <translation>{path}：字段对照文件不是 UTF-8 文本，请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="323"/>
+        <location filename="../../planner/messages.py" line="361"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="324"/>
+        <location filename="../../planner/messages.py" line="362"/>
         <source>{path}: CAD layers {layer} hold no closed polylines, circles or hatches ({count} open lines). Close the outlines in CAD or name other layers; layers with outlines: {layers}.</source>
         <translation>{path}：CAD 图层 {layer} 中没有闭合多段线、圆或填充（有 {count} 条未闭合的线）。请在 CAD 中闭合轮廓或指定其他图层；含轮廓的图层：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="327"/>
+        <location filename="../../planner/messages.py" line="365"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="330"/>
+        <location filename="../../planner/messages.py" line="368"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="331"/>
+        <location filename="../../planner/messages.py" line="369"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="332"/>
+        <location filename="../../planner/messages.py" line="370"/>
         <source>{path}: the review file cannot be read ({error}).</source>
         <translation>{path}：无法读取审查文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="333"/>
+        <location filename="../../planner/messages.py" line="371"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part). Its backup copy {backup} is whole: use it instead (name it with --review, or copy it over the cut-off file).</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分）。其备份副本{backup}完整，请改用备份（用 --review 指定，或将其复制覆盖被截断的文件）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="338"/>
+        <location filename="../../planner/messages.py" line="376"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part), and there is no whole backup copy {backup}. Restore the file from a copy, or move it away to begin a new review.</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分），且没有完整的备份副本{backup}。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="343"/>
+        <location filename="../../planner/messages.py" line="381"/>
         <source>{path}: the review file was written for another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}), not for the one given ({given_path}, layer {given_layer}, SHA-256 {given_sha256}); its notes and approved exceptions are not applied. Name the review file of this scheme, or open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为另一方案编写的（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}），不是为所给方案（{given_path}，图层“{given_layer}”，SHA-256 {given_sha256}）编写的；其审查备注和批准的例外均不采用。请指定本方案的审查文件，或在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="350"/>
+        <location filename="../../planner/messages.py" line="388"/>
         <source>{path}: the review file was written for an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed, so its notes and approved exceptions are not applied. Open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为{role}{given_path}（图层“{given_layer}”）的早先内容编写的（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动，其审查备注和批准的例外均不采用。请在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="362"/>
+        <location filename="../../planner/messages.py" line="400"/>
         <source>{path}: the review file names no scheme (it was saved by an earlier version of Planner), so whether it belongs to {given_path}, layer {given_layer} cannot be told. Its notes and approved exceptions are used: make sure they are for this scheme. The scheme is recorded when the review is next saved.</source>
         <extracomment>What the official should know about a review file that was still used, and the window&apos;s question about a review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.</extracomment>
         <translation>{path}：该审查文件未记录所属方案（由旧版 Planner 保存），无法判断它是否属于{given_path}（图层“{given_layer}”）。其审查备注和批准的例外仍被采用，请核实它们确属本方案。下次保存审查时将记录所属方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="368"/>
+        <location filename="../../planner/messages.py" line="406"/>
         <source>{path} is cut off (a save was interrupted); the notes are taken from its backup copy {backup}, which may lack the last changes: check them. The next save replaces the cut-off file.</source>
         <translation>{path}已被截断（保存时被中断）；审查备注取自其备份副本{backup}，可能缺少最后的修改，请核对。下次保存时将替换被截断的文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="372"/>
+        <location filename="../../planner/messages.py" line="410"/>
         <source>{path} holds the review of another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}); the scheme open is {given_path}, layer {given_layer} (SHA-256 {given_sha256}).</source>
         <translation>{path}保存的是另一方案的审查（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}）；当前打开的方案是{given_path}，图层“{given_layer}”（SHA-256 {given_sha256}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="376"/>
+        <location filename="../../planner/messages.py" line="414"/>
         <source>{path} holds the review of an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed.</source>
         <translation>{path}保存的是{role}{given_path}（图层“{given_layer}”）早先内容的审查（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="380"/>
+        <location filename="../../planner/messages.py" line="418"/>
         <source>Import its {count} notes to review them again? No finding stays accepted as an approved exception ({accepted} were): accept each again where it still holds. The overall opinion is not carried over. Or start a fresh review. Either way the earlier review is kept as {kept}.</source>
         <translation>是否导入其中的{count}条备注并重新审查？导入后不保留任何批准的例外（原有{accepted}项），仍然成立的请逐项重新同意；总体审查意见不导入。也可以重新开始审查。无论选择哪种方式，原审查都另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="386"/>
+        <location filename="../../planner/messages.py" line="424"/>
         <source>Notes imported from the review of another scheme (kept as {kept}): no finding is accepted as an exception until you accept it again.</source>
         <translation>已从另一方案的审查中导入备注（原审查另存为{kept}）：各项须重新同意后才作为例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="389"/>
+        <location filename="../../planner/messages.py" line="427"/>
         <source>A fresh review was begun; the review of another scheme is kept as {kept}.</source>
         <translation>已重新开始审查；另一方案的审查另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="392"/>
+        <location filename="../../planner/messages.py" line="430"/>
         <source>Review notes of another scheme</source>
         <translation>另一方案的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="393"/>
+        <location filename="../../planner/messages.py" line="431"/>
         <source>Import the notes to review again</source>
         <translation>导入备注并重新审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="394"/>
+        <location filename="../../planner/messages.py" line="432"/>
         <source>Start a fresh review</source>
         <translation>重新开始审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="397"/>
+        <location filename="../../planner/messages.py" line="435"/>
         <source>buildings file</source>
         <extracomment>The file of a scheme a review names (planner.review.SCHEME_ROLES).</extracomment>
         <translation>建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="398"/>
+        <location filename="../../planner/messages.py" line="436"/>
         <source>green-area file</source>
         <translation>绿地文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="404"/>
+        <location filename="../../planner/messages.py" line="442"/>
         <source>not a number, comparison or range</source>
         <extracomment>How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance. Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="405"/>
+        <location filename="../../planner/messages.py" line="443"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="406"/>
+        <location filename="../../planner/messages.py" line="444"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="407"/>
+        <location filename="../../planner/messages.py" line="445"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="408"/>
+        <location filename="../../planner/messages.py" line="446"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="409"/>
+        <location filename="../../planner/messages.py" line="447"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="412"/>
+        <location filename="../../planner/messages.py" line="450"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="413"/>
+        <location filename="../../planner/messages.py" line="451"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="414"/>
+        <location filename="../../planner/messages.py" line="452"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="415"/>
+        <location filename="../../planner/messages.py" line="453"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="418"/>
+        <location filename="../../planner/messages.py" line="456"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="419"/>
+        <location filename="../../planner/messages.py" line="457"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="420"/>
-        <source>storeys or counted-area</source>
-        <translation>层数或计容面积</translation>
-    </message>
-    <message>
-        <location filename="../../planner/messages.py" line="424"/>
+        <location filename="../../planner/messages.py" line="462"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="425"/>
+        <location filename="../../planner/messages.py" line="463"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="426"/>
+        <location filename="../../planner/messages.py" line="464"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="427"/>
+        <location filename="../../planner/messages.py" line="465"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="428"/>
+        <location filename="../../planner/messages.py" line="466"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="429"/>
+        <location filename="../../planner/messages.py" line="467"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="430"/>
+        <location filename="../../planner/messages.py" line="468"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="431"/>
+        <location filename="../../planner/messages.py" line="469"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="432"/>
+        <location filename="../../planner/messages.py" line="470"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="433"/>
+        <location filename="../../planner/messages.py" line="471"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="434"/>
+        <location filename="../../planner/messages.py" line="472"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="435"/>
+        <location filename="../../planner/messages.py" line="473"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="436"/>
+        <location filename="../../planner/messages.py" line="474"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="444"/>
+        <location filename="../../planner/messages.py" line="482"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="445"/>
+        <location filename="../../planner/messages.py" line="483"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="713"/>
+        <location filename="../../planner/messages.py" line="759"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="714"/>
+        <location filename="../../planner/messages.py" line="760"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="715"/>
+        <location filename="../../planner/messages.py" line="761"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="716"/>
+        <location filename="../../planner/messages.py" line="762"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="717"/>
+        <location filename="../../planner/messages.py" line="763"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="718"/>
+        <location filename="../../planner/messages.py" line="764"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="719"/>
+        <location filename="../../planner/messages.py" line="765"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="723"/>
+        <location filename="../../planner/messages.py" line="769"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="724"/>
+        <location filename="../../planner/messages.py" line="770"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="725"/>
+        <location filename="../../planner/messages.py" line="771"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="726"/>
+        <location filename="../../planner/messages.py" line="772"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="727"/>
+        <location filename="../../planner/messages.py" line="773"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="729"/>
+        <location filename="../../planner/messages.py" line="775"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="729"/>
+        <location filename="../../planner/messages.py" line="775"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="730"/>
+        <location filename="../../planner/messages.py" line="776"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="732"/>
+        <location filename="../../planner/messages.py" line="778"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="122"/>
-        <location filename="../../planner/messages.py" line="733"/>
+        <location filename="../../planner/messages.py" line="126"/>
+        <location filename="../../planner/messages.py" line="779"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="734"/>
+        <location filename="../../planner/messages.py" line="309"/>
+        <source>{path} layer {layer}: field {field} holds absolute elevation limits (绝对高度) on {count} parcels ({parcels}). An elevation above the datum cannot be compared with building heights, so Planner does not check it: compare the buildings&apos; top elevations with it by hand. On {only} of these parcels ({only_parcels}) it is the only height limit, so height is not checked there.</source>
+        <translation>{path}图层“{layer}”：字段“{field}”在{count}宗地块上给出绝对高度（高程）限制（{parcels}）。高程无法与建筑高度直接比较，本软件不审查该项，请人工核对建筑顶部高程。其中{only}宗地块（{only_parcels}）仅有绝对高度限制，建筑高度未审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="458"/>
+        <source>storeys, counted-area or height</source>
+        <translation>层数、计容面积或高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="780"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="735"/>
+        <location filename="../../planner/messages.py" line="781"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -2185,268 +2253,278 @@ An indicator inside a sentence.</extracomment>
         <translation>用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="54"/>
+        <location filename="../../planner/gui/field_mapping.py" line="53"/>
+        <source>Land-use name</source>
+        <translation>用地名称</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="55"/>
         <source>FAR upper</source>
         <translation>容积率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="55"/>
+        <location filename="../../planner/gui/field_mapping.py" line="56"/>
         <source>FAR lower</source>
         <translation>容积率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="56"/>
+        <location filename="../../planner/gui/field_mapping.py" line="57"/>
         <source>Building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="57"/>
+        <location filename="../../planner/gui/field_mapping.py" line="58"/>
         <source>Density upper</source>
         <translation>建筑密度上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="58"/>
+        <location filename="../../planner/gui/field_mapping.py" line="59"/>
         <source>Density lower</source>
         <translation>建筑密度下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="59"/>
+        <location filename="../../planner/gui/field_mapping.py" line="60"/>
         <source>Height limit</source>
         <translation>建筑限高</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="60"/>
+        <location filename="../../planner/gui/field_mapping.py" line="61"/>
         <source>Height limit upper</source>
         <translation>建筑限高上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="61"/>
+        <location filename="../../planner/gui/field_mapping.py" line="62"/>
         <source>Height limit lower</source>
         <translation>建筑限高下限</translation>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="63"/>
+        <source>Absolute elevation limit (not checked)</source>
+        <translation>绝对高度限制（不审查）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/field_mapping.py" line="65"/>
         <source>Green ratio upper</source>
         <translation>绿地率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="64"/>
+        <location filename="../../planner/gui/field_mapping.py" line="66"/>
         <source>Green ratio lower</source>
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="65"/>
+        <location filename="../../planner/gui/field_mapping.py" line="67"/>
         <source>Setback from road red line (m)</source>
         <translation>退线距离（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="66"/>
+        <location filename="../../planner/gui/field_mapping.py" line="68"/>
         <source>Approval number (批复文号)</source>
         <translation>批复文号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="67"/>
+        <location filename="../../planner/gui/field_mapping.py" line="69"/>
         <source>Approval date (批复时间)</source>
         <translation>批复时间</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="71"/>
+        <location filename="../../planner/gui/field_mapping.py" line="73"/>
         <source>Building id</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="72"/>
+        <location filename="../../planner/gui/field_mapping.py" line="74"/>
         <location filename="../../planner/gui/inspector.py" line="57"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="73"/>
+        <location filename="../../planner/gui/field_mapping.py" line="75"/>
         <source>Height (m)</source>
         <translation>建筑高度（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="74"/>
+        <location filename="../../planner/gui/field_mapping.py" line="76"/>
         <source>Storey heights</source>
         <translation>层高</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="75"/>
+        <location filename="../../planner/gui/field_mapping.py" line="77"/>
         <source>Counted floor area</source>
         <translation>计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="76"/>
+        <location filename="../../planner/gui/field_mapping.py" line="78"/>
         <source>Underground storeys</source>
         <translation>地下层数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="77"/>
+        <location filename="../../planner/gui/field_mapping.py" line="79"/>
         <location filename="../../planner/gui/inspector.py" line="56"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="80"/>
+        <location filename="../../planner/gui/field_mapping.py" line="82"/>
         <source>Green area id</source>
         <translation>绿地编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="81"/>
+        <location filename="../../planner/gui/field_mapping.py" line="83"/>
         <source>Green factor</source>
         <translation>折算系数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="84"/>
+        <location filename="../../planner/gui/field_mapping.py" line="86"/>
         <source>Line id</source>
         <translation>控制线编号</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="85"/>
+        <location filename="../../planner/gui/field_mapping.py" line="87"/>
         <source>Control line kind</source>
         <translation>控制线类型</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="86"/>
+        <location filename="../../planner/gui/field_mapping.py" line="88"/>
         <source>Setback from the line (m)</source>
         <translation>退让距离（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="87"/>
+        <location filename="../../planner/gui/field_mapping.py" line="89"/>
         <source>Road class</source>
         <translation>道路等级</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="88"/>
+        <location filename="../../planner/gui/field_mapping.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="110"/>
+        <location filename="../../planner/gui/field_mapping.py" line="112"/>
         <source>Needed: the parcel id (*) and at least one of land use or an indicator (†).</source>
         <extracomment>What a layer must have to be loaded, as planner.io.layers requires it: every group needs one of its targets. Targets marked in the dialog: the one always needed, and the main columns of an &quot;at least one&quot; group.</extracomment>
         <translation>必填：地块编号（*），以及用地代码或任一控制指标中的至少一项（†）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="112"/>
-        <source>Needed: storeys or counted floor area (†).</source>
-        <translation>必填：地上层数或计容面积（†）。</translation>
+        <location filename="../../planner/gui/field_mapping.py" line="114"/>
+        <source>Needed: storeys, counted floor area or height (†). With a height alone, storeys are estimated and FAR is marked as an estimate.</source>
+        <translation>必需：层数、计容面积或高度（†）。仅有高度时按高度估算层数，容积率标为估算值。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="113"/>
+        <location filename="../../planner/gui/field_mapping.py" line="117"/>
         <source>Nothing is required: without a factor every green area counts in full.</source>
         <translation>均为选填：没有折算系数时，每块绿地按全部面积计入。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="117"/>
+        <location filename="../../planner/gui/field_mapping.py" line="121"/>
         <source>— not present —</source>
         <translation>— 无此字段 —</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="118"/>
+        <location filename="../../planner/gui/field_mapping.py" line="122"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="119"/>
+        <location filename="../../planner/gui/field_mapping.py" line="123"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="120"/>
+        <location filename="../../planner/gui/field_mapping.py" line="124"/>
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="121"/>
+        <location filename="../../planner/gui/field_mapping.py" line="125"/>
         <source>{file} holds several layers. Which is the {role} layer?</source>
         <translation>{file} 含有多个图层，哪一个是{role}图层？</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="122"/>
+        <location filename="../../planner/gui/field_mapping.py" line="126"/>
         <location filename="../../planner/report/document.py" line="262"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="122"/>
+        <location filename="../../planner/gui/field_mapping.py" line="126"/>
         <source>Geometry</source>
         <translation>几何类型</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="123"/>
+        <location filename="../../planner/gui/field_mapping.py" line="127"/>
         <location filename="../../planner/report/document.py" line="265"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="126"/>
+        <location filename="../../planner/gui/field_mapping.py" line="130"/>
         <source>Polygon</source>
         <extracomment>GDAL&apos;s geometry type names as GIS users in China know them (面, 线, 点).</extracomment>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="127"/>
+        <location filename="../../planner/gui/field_mapping.py" line="131"/>
         <source>Multi-polygon</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="128"/>
+        <location filename="../../planner/gui/field_mapping.py" line="132"/>
         <source>Line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="129"/>
+        <location filename="../../planner/gui/field_mapping.py" line="133"/>
         <source>Multi-line</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="130"/>
+        <location filename="../../planner/gui/field_mapping.py" line="134"/>
         <source>Point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="131"/>
+        <location filename="../../planner/gui/field_mapping.py" line="135"/>
         <source>Multi-point</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="133"/>
+        <location filename="../../planner/gui/field_mapping.py" line="137"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="134"/>
+        <location filename="../../planner/gui/field_mapping.py" line="138"/>
         <source>Fields of the {role} layer</source>
         <translation>{role}图层的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="135"/>
+        <location filename="../../planner/gui/field_mapping.py" line="139"/>
         <source>{file} layer {layer}: choose the column that holds each item.</source>
         <translation>{file} 图层 {layer}：请为每一项选择对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="136"/>
+        <location filename="../../planner/gui/field_mapping.py" line="140"/>
         <source>Column</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="136"/>
+        <location filename="../../planner/gui/field_mapping.py" line="140"/>
         <source>Sample values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="137"/>
+        <location filename="../../planner/gui/field_mapping.py" line="141"/>
         <source>Items</source>
         <translation>所需项目</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="138"/>
+        <location filename="../../planner/gui/field_mapping.py" line="142"/>
         <source>Columns in the layer</source>
         <translation>图层中的字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="139"/>
+        <location filename="../../planner/gui/field_mapping.py" line="143"/>
         <source>Recognised by itself when named: {names}</source>
         <translation>字段名为以下之一时可自动识别：{names}</translation>
     </message>
@@ -2700,7 +2778,7 @@ An indicator inside a sentence.</extracomment>
         <translation>控制性详细规划</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/field_mapping.py" line="68"/>
+        <location filename="../../planner/gui/field_mapping.py" line="70"/>
         <location filename="../../planner/report/document.py" line="73"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
