@@ -448,6 +448,8 @@ def _pad(text: str, width: int) -> str:
 ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "Plan"), "buildings": QT_TRANSLATE_NOOP("messages", "Buildings"),
               "green": QT_TRANSLATE_NOOP("messages", "Green areas"),
               "lines": QT_TRANSLATE_NOOP("messages", "Control lines")}
+#: After a FAR that rests on storeys estimated from building heights.
+FAR_ESTIMATED = QT_TRANSLATE_NOOP("messages", "(estimated)")
 SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("messages", "Land use"),
                    *(INDICATOR_LABELS[i] for i in INDICATORS), QT_TRANSLATE_NOOP("messages", "Status"))
 
@@ -457,8 +459,11 @@ SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("m
 def _summary_rows(parcels: ParcelTable, lang: str) -> list[list[str]]:
     """One row per parcel: achieved value (limit) per indicator, ✗ where a rule on it is broken."""
     columns = [[str(i) for i in parcels.ids.tolist()], [c or "-" for c in parcels.land_use.tolist()]]
+    estimated = tr(FAR_ESTIMATED, lang)
     for indicator in INDICATORS:
         values = format_values(indicator, getattr(parcels, ACHIEVED[indicator]))
+        if indicator == "far" and parcels.far_estimated is not None:
+            values = [f"{v} {estimated}" if e else v for v, e in zip(values, parcels.far_estimated.tolist())]
         limits = format_limits(indicator, parcels.lower[indicator], parcels.upper[indicator])
         broken = [bool(indicator_breaches(found, indicator)) for found in parcels.violations]
         columns.append([value + (f" ({limit})" if limit else "") + (" ✗" if bad else "")

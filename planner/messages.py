@@ -110,6 +110,10 @@ WARNING_NAMES = {
     "geometry_unreadable": QT_TRANSLATE_NOOP("messages", "Geometry unreadable"),
     "gdal_warning": QT_TRANSLATE_NOOP("messages", "Warning while reading"),
     "line_degenerate": QT_TRANSLATE_NOOP("messages", "Line without length"),
+    "unused_indicator_columns": QT_TRANSLATE_NOOP("messages", "Indicator-like fields not used"),
+    "land_use_names_read": QT_TRANSLATE_NOOP("messages", "Land use read from names"),
+    "absolute_height_not_checked": QT_TRANSLATE_NOOP("messages", "Absolute elevation limit not checked"),
+    "storeys_estimated": QT_TRANSLATE_NOOP("messages", "Storeys estimated from height"),
 }
 
 #: How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.
@@ -351,6 +355,40 @@ WARNING_TEMPLATES = {
                                                      "points all coincide, so it has no length; it is left out."),
     "gdal_warning": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: reading the file gave a warning: "
                                                   "{message}"),
+    "unused_indicator_columns": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: fields {fields} look like "
+                                                              "indicators but were not read. If one of them holds a "
+                                                              "limit, name it in a mapping (--mapping) or in the "
+                                                              "field-mapping dialog, and check again."),
+    "land_use_names_read": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: field {field} gives land use by name, "
+                                                         "not by code; {count} names were looked up in the land-use "
+                                                         "table and checked as these codes: {names}."),
+    "absolute_height_not_checked": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: field {field} holds absolute "
+                                                                 "elevation limits (绝对高度) on {count} parcels "
+                                                                 "({parcels}). An elevation above the datum cannot be "
+                                                                 "compared with building heights, so Planner does not "
+                                                                 "check it: compare the buildings' top elevations with "
+                                                                 "it by hand. On {only} of these parcels ({only_parcels}) "
+                                                                 "it is the only height limit, so height is not checked "
+                                                                 "there."),
+    "storeys_estimated": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: building {building} (feature {fid}) "
+                                                       "states neither storeys nor a counted floor area; {storeys} "
+                                                       "storeys were estimated from its height {height} m at "
+                                                       "{storey_height} m a storey ({basis}). The FAR of the "
+                                                       "parcels it stands on is an estimate: ask for its storeys "
+                                                       "or counted floor area."),
+}
+#: absolute_height_not_checked where every parcel with an absolute limit also has a height limit.
+ABSOLUTE_HEIGHT_BESIDE = QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: field {field} holds absolute elevation "
+                                                       "limits (绝对高度) on {count} parcels ({parcels}). An elevation "
+                                                       "above the datum cannot be compared with building heights, so "
+                                                       "Planner does not check it: compare the buildings' top "
+                                                       "elevations with it by hand. These parcels also have a height "
+                                                       "limit, which is checked.")
+#: Where the storey height of a storeys_estimated warning comes from.
+STOREY_HEIGHT_BASES = {
+    "stated": QT_TRANSLATE_NOOP("messages", "the storey height in field {field}"),
+    "use": QT_TRANSLATE_NOOP("messages", "assumed for {use} in storey_heights.toml"),
+    "default": QT_TRANSLATE_NOOP("messages", "assumed for any use in storey_heights.toml"),
 }
 
 ERROR_TEMPLATES = {
@@ -538,7 +576,7 @@ ROLE_NAMES = {"lines": QT_TRANSLATE_NOOP("messages", "control line"),
 #: What a layer lacked when its fields could not be recognised.
 NEEDED_NAMES = {"id": QT_TRANSLATE_NOOP("messages", "parcel-id"),
                 "indicators": QT_TRANSLATE_NOOP("messages", "land-use or indicator"),
-                "floors": QT_TRANSLATE_NOOP("messages", "storeys or counted-area")}
+                "floors": QT_TRANSLATE_NOOP("messages", "storeys, counted-area or height")}
 
 #: Stages reported by the loaders and planner.checking.engine.check through the progress callback.
 STAGE_NAMES = {
@@ -778,6 +816,14 @@ def warning_message(w: CheckWarning, lang: str) -> str:
         if w.code == "setback_uncertain" and isinstance(values.get(key), float):
             values[key] = format_distance(values[key])
     _word_crs_and_units(values, lang)
+    if w.code == "absolute_height_not_checked" and not values.get("only"):
+        template = ABSOLUTE_HEIGHT_BESIDE
+    if w.code == "storeys_estimated" and values.get("basis") in STOREY_HEIGHT_BASES:
+        if values.get("use_id"):
+            from planner.io.landuse import shipped_table
+
+            values["use"] = shipped_table().use_name(values["use_id"], lang)
+        values["basis"] = _fill(STOREY_HEIGHT_BASES[values["basis"]], lang, values)
     if w.parcel is not None:
         values["who"] = _fill(WHO_PARCEL, lang, values)
     elif w.building is not None:

@@ -236,6 +236,8 @@ class ParcelResult:
     checked: dict[str, str] = field(default_factory=dict)
     #: "violation", "pass", "partial" or "not_assessed" (PARCEL_STATES), as checking.verdicts decided.
     status: str = "pass"
+    #: The FAR rests on storeys estimated from building heights (no storeys or counted area were stated).
+    far_estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -266,6 +268,8 @@ class ParcelTable(Sequence[ParcelResult]):
     #: indicator -> each parcel's CHECK_STATES entry; and each parcel's PARCEL_STATES entry (checking.verdicts).
     checked: dict[str, np.ndarray]
     status: np.ndarray
+    #: Per parcel: its FAR rests on storeys estimated from a building's height (None: none was estimated).
+    far_estimated: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -285,7 +289,8 @@ class ParcelTable(Sequence[ParcelResult]):
             limit_texts={i: str(self.texts[i][k]) for i in INDICATORS if self.texts[i][k]},
             buildings=tuple(map(str, self.building_ids[self.building_offsets[k]:self.building_offsets[k + 1]])),
             violations=self.violations[k], checked={i: str(self.checked[i][k]) for i in CHECKED_ITEMS},
-            status=str(self.status[k]))
+            status=str(self.status[k]),
+            far_estimated=self.far_estimated is not None and bool(self.far_estimated[k]))
 
     def __iter__(self) -> Iterator[ParcelResult]:
         return (self[k] for k in range(len(self)))

@@ -358,7 +358,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         lower={k: plan.lower[k][rows] for k in INDICATORS}, upper={k: plan.upper[k][rows] for k in INDICATORS},
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
         violations=violations, rows=rows,
-        **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows))
+        **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows),
+        far_estimated=_far_estimated(buildings, pieces, n_parcels)[rows])
     if green is None:  # said once, beside the findings, not only on each parcel
         limited = int(np.count_nonzero(table.checked["green_ratio"] == "not_checked"))
         if limited:
@@ -547,6 +548,15 @@ def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribut
     checked["land_use"] = verdicts.check_states(has_building[rows], breached["land_use"], unknown[rows])
     has_findings = np.array([bool(found) for found in violations], dtype=bool)
     return {"checked": checked, "status": verdicts.parcel_states(checked, has_findings)}
+
+
+def _far_estimated(buildings: BuildingLayer, pieces: Pieces, n_parcels: int) -> np.ndarray:
+    """Per parcel: some of its counted area comes from storeys estimated from a building's height."""
+    estimated = np.zeros(n_parcels, dtype=bool)
+    flags = buildings.storeys_estimated
+    if len(flags) == len(buildings.ids) and flags.any():
+        estimated[pieces.parcel[flags[pieces.feature]]] = True
+    return estimated
 
 
 def _verdict(table: LandUseTable, code, use: str) -> int:

@@ -50,6 +50,7 @@ TARGET_LABELS: dict[str, dict[str, str]] = {
     "plan": {
         "id": QT_TRANSLATE_NOOP("messages", "Parcel id"),
         "land_use": QT_TRANSLATE_NOOP("messages", "Land-use code"),
+        "land_use_name": QT_TRANSLATE_NOOP("messages", "Land-use name"),
         "far": QT_TRANSLATE_NOOP("messages", "FAR"),
         "far_max": QT_TRANSLATE_NOOP("messages", "FAR upper"),
         "far_min": QT_TRANSLATE_NOOP("messages", "FAR lower"),
@@ -59,6 +60,7 @@ TARGET_LABELS: dict[str, dict[str, str]] = {
         "height": QT_TRANSLATE_NOOP("messages", "Height limit"),
         "height_max": QT_TRANSLATE_NOOP("messages", "Height limit upper"),
         "height_min": QT_TRANSLATE_NOOP("messages", "Height limit lower"),
+        "height_absolute": QT_TRANSLATE_NOOP("messages", "Absolute elevation limit (not checked)"),
         "green_ratio": QT_TRANSLATE_NOOP("messages", "Green ratio"),
         "green_max": QT_TRANSLATE_NOOP("messages", "Green ratio upper"),
         "green_min": QT_TRANSLATE_NOOP("messages", "Green ratio lower"),
@@ -91,9 +93,9 @@ TARGET_LABELS: dict[str, dict[str, str]] = {
 
 #: What a layer must have to be loaded, as planner.io.layers requires it: every group needs one of its targets.
 REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
-    "plan": (("id",), ("land_use",) + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
-                                               ("far", "density", "height", "green"))),
-    "buildings": (("floors", "gfa"),),
+    "plan": (("id",), ("land_use", "land_use_name") + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
+                                                            ("far", "density", "height", "green"))),
+    "buildings": (("floors", "gfa", "height"),),
     "green": (),
     "lines": (),
 }
@@ -101,7 +103,7 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 #: Targets marked in the dialog: the one always needed, and the main columns of an "at least one" group.
 MARKED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "plan": (("id",), ("land_use",) + INDICATOR_TARGETS),
-    "buildings": ((), ("floors", "gfa")),
+    "buildings": ((), ("floors", "gfa", "height")),
     "green": ((), ()),
     "lines": ((), ()),
 }
@@ -109,7 +111,9 @@ MARKED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 REQUIREMENT_TEXTS = {
     "plan": QT_TRANSLATE_NOOP("messages", "Needed: the parcel id (*) and at least one of land use or an "
                                           "indicator (†)."),
-    "buildings": QT_TRANSLATE_NOOP("messages", "Needed: storeys or counted floor area (†)."),
+    "buildings": QT_TRANSLATE_NOOP("messages", "Needed: storeys, counted floor area or height (†). With a "
+                                               "height alone, storeys are estimated and FAR is marked as an "
+                                               "estimate."),
     "green": QT_TRANSLATE_NOOP("messages", "Nothing is required: without a factor every green area counts in "
                                            "full."),
 }
@@ -361,7 +365,8 @@ class FieldMappingDialog(QDialog):
         present = {c.lower().strip() for c in self.columns}
         explicit = {t: c for t, c in (initial or {}).items()
                     if t in ALIASES[self.role] and c and c.lower().strip() in present}
-        return recognise(self.role, self.columns, shapefile_encoding=encoding, explicit=explicit).columns
+        return recognise(self.role, self.columns, shapefile_encoding=encoding, explicit=explicit,
+                         values=lambda column: self.samples.get(column, [])).columns
 
     def mapping(self) -> dict[str, str]:
         """target -> column for every item given a column."""

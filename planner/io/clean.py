@@ -186,10 +186,6 @@ def _out_of_place(geometry: np.ndarray, usable: np.ndarray, crs: CRS | None) -> 
     if box is not None:
         outside = ~absurd & ((bounds[0] < box[0]) | (bounds[1] < box[1]) | (bounds[2] > box[2])
                              | (bounds[3] > box[3]))
-        if np.count_nonzero(outside) * 2 > len(positions):
-            # Most of the layer: its declared CRS is wrong, not these features. crs.check_declared says so once,
-            # naming the CRSs the numbers fit, when the layers are aligned.
-            outside[:] = False
         found.append(("coordinates_outside_crs", positions[outside]))
     rest = ~absurd & ~outside
     far = np.zeros(len(positions), dtype=bool)
@@ -263,6 +259,21 @@ def _far_margin(crs: CRS | None) -> float:
     except (AttributeError, IndexError):
         return FAR_METRES
     return FAR_METRES / factor if factor and math.isfinite(factor) else FAR_METRES
+
+
+def mostly_outside_crs(geometry: np.ndarray, crs: CRS | None) -> bool:
+    """True when most features lie outside the area `crs` covers: then the layer's declared CRS is wrong, not its
+    features, and the loaders say so once (crs.check_declared names the CRSs the numbers fit) instead of
+    leaving out every feature."""
+    box = crs_box(crs)
+    if box is None or not len(geometry):
+        return False
+    with np.errstate(invalid="ignore"):
+        bounds = shapely.bounds(geometry)
+    present = ~np.isnan(bounds).any(axis=1)
+    b = bounds[present]
+    outside = (b[:, 0] < box[0]) | (b[:, 1] < box[1]) | (b[:, 2] > box[2]) | (b[:, 3] > box[3])
+    return bool(len(b)) and np.count_nonzero(outside) * 2 > len(b)
 
 
 def crs_box(crs: CRS | None) -> tuple[float, float, float, float] | None:

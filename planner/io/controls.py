@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from planner.io.clean import clean
+from planner.io.clean import clean, mostly_outside_crs
 from planner.io.crs import check_declared, crs_label, reproject
 from planner.io.frames import is_frame
 from planner.io.gdal import list_layers, read_layer
@@ -274,7 +274,9 @@ def _load_layer(raw: RawLayer, mapping, table: ControlTable) -> dict[str, Any]:
     def describe(i: int) -> tuple[None, None, dict]:
         return None, None, {**source, "fid": int(fids[i]), "line": ids[i]}
 
-    geometry, kept, geometry_warnings = clean(raw.geometry, describe, lines=True, crs=raw.crs,
+    # Mostly outside its CRS's area: the CRS is wrong, not the features (check_declared below says so once).
+    crs = None if mostly_outside_crs(raw.geometry, raw.crs) else raw.crs
+    geometry, kept, geometry_warnings = clean(raw.geometry, describe, lines=True, crs=crs,
                                               unusable="control_geometry_unusable", problems=raw.read_problems)
     warnings = list(raw.warnings) + geometry_warnings
 

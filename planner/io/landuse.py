@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LandUse", "LandUseTable", "shipped_table", "split_codes"]
+__all__ = ["LandUse", "LandUseTable", "looks_like_code", "shipped_table", "split_codes"]
 
 # ----------------------------------------------------------------------------------------------------
 # Code strings
@@ -82,6 +82,13 @@ def split_codes(text: str | None) -> list[str]:
     return list(_split_codes(_text(text)))
 
 
+def looks_like_code(text: object) -> bool:
+    """Whether a land-use text is written as a code ("R2", "070102", "R2/B1", "100101(080403)") rather than
+    as a name ("二类居住用地"): its first component has the shape of a code."""
+    codes = _split_codes(_text(text))
+    return bool(codes) and bool(_WELL_FORMED.fullmatch(codes[0]))
+
+
 # ----------------------------------------------------------------------------------------------------
 # Building uses
 # ----------------------------------------------------------------------------------------------------
@@ -141,6 +148,8 @@ class LandUseTable:
     _use_cache: dict[str, tuple[str | None, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    #: normalised land-use name (zh or en) -> the codes bearing it, in file order; built on first use.
+    _names: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- loading ---------------------------------------------------------------------------------------
 
@@ -287,6 +296,35 @@ class LandUseTable:
             return None
         zh = lang.startswith("zh")
         return " / ".join(c if e is None else (e.zh if zh else e.en) for c, e in comps)
+
+    def code_for_name(self, name: object) -> str | None:
+        """The code of a land-use name, for plans that write names instead of codes: "二类居住用地" -> "R2".
+
+        Names are compared like use aliases (NFKC, case, spaces); "二类居住" is tried as "二类居住用地" too. A
+        mixed name ("二类居住用地/商业用地") gives its codes joined by "/". None when a name is not in the table,
+        or when it names codes of both editions that allow different uses (which one the plan means cannot
+        be told).
+        """
+        if not self._names:
+            for code, entry in self.land_uses.items():
+                for text in (entry.zh, entry.en):
+                    key = _norm_alias(text)
+                    if code not in self._names.get(key, ()):
+                        self._names[key] = (*self._names.get(key, ()), code)
+        parts = [p for p in _USE_SEPARATORS.split(unicodedata.normalize("NFKC", _text(name))) if p.strip()]
+        codes = [self._code_of_name(p) for p in parts]
+        if not codes or None in codes:
+            return None
+        return "/".join(dict.fromkeys(codes))  # type: ignore[arg-type]
+
+    def _code_of_name(self, name: str) -> str | None:
+        key = _norm_alias(name)
+        codes = self._names.get(key) or ((self._names.get(key + "用地") or ()) if not key.endswith("用地") else ())
+        if not codes:
+            return None
+        if len({self.land_uses[c].uses for c in codes}) > 1:
+            return None
+        return codes[0]
 
     # -- the check -------------------------------------------------------------------------------------
 

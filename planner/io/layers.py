@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,13 +17,16 @@ import pandas as pd
 from pyproj import CRS
 
 from planner.io import indicators
-from planner.io.clean import clean
+from planner.io.clean import clean, mostly_outside_crs
 from planner.io.crs import crs_label
-from planner.io.fields import ALIASES, INDICATOR_TARGETS, FieldMap, recognise
+from planner.io.dxf import CAD_LAYER, HANDLE, TEXTS
+from planner.io.fields import ALIASES, INDICATOR_TARGETS, SAMPLE_VALUES, FieldMap, recognise
 from planner.io.gdal import read_layer
+from planner.io.landuse import looks_like_code, shipped_table
 from planner.io.plan_version import read_version
 from planner.io.raw import RawLayer
 from planner.model import CheckWarning, InputError, InputInfo
+from planner.resources import resource_path
 
 if TYPE_CHECKING:
     from geopandas import GeoDataFrame
@@ -67,6 +72,9 @@ class BuildingLayer(Layer):
     gfa: np.ndarray  # stated counted area, NaN where absent
     height: np.ndarray  # stated height, else sum of storey heights, else NaN
     use: np.ndarray  # str or None
+    #: True where the storeys (and so the counted area) were estimated from the building's height: it stated
+    #: neither storeys nor a counted area (resources/storey_heights.toml). Its parcels' FAR is an estimate.
+    storeys_estimated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +86,10 @@ class GreenLayer(Layer):
 
 def _layer_polygons(raw: RawLayer, describe) -> tuple[np.ndarray, np.ndarray, list[CheckWarning]]:
     """The cleaned polygons of a layer; a layer left with no polygon at all cannot be checked."""
-    geometry, kept, warnings = clean(raw.geometry, describe, crs=raw.crs, problems=raw.read_problems)
+    # A layer mostly outside its CRS's area has the wrong CRS, not wrong features: its features are kept, and the
+    # check refuses the layer once (crs.align names the CRSs its numbers fit, near the other layers).
+    crs = None if mostly_outside_crs(raw.geometry, raw.crs) else raw.crs
+    geometry, kept, warnings = clean(raw.geometry, describe, crs=crs, problems=raw.read_problems)
     if not kept.any():
         raise nothing_usable(raw.path, raw.layer, len(raw.geometry), warnings)
     return geometry, kept, warnings
@@ -286,8 +297,14 @@ def _info(raw: RawLayer, role: str) -> InputInfo:
 
 def field_map(raw: RawLayer, role: str, mapping: dict[str, dict[str, str]] | None) -> FieldMap:
     columns = [str(c) for c in raw.fields.columns]
+    by_name = {str(c): c for c in raw.fields.columns}
+
+    def values(column: str) -> list:
+        """A sample of a column's non-blank values, for the names told by their values (fields.toml)."""
+        return raw.fields[by_name[column]].dropna().iloc[:SAMPLE_VALUES].tolist()
+
     return recognise(role, columns, shapefile_encoding=raw.encoding, explicit=(mapping or {}).get(role),
-                     source=raw.source)
+                     source=raw.source, values=values)
 
 
 def _require(fields: FieldMap, raw: RawLayer, role: str, any_of: tuple[str, ...], label: str) -> None:
@@ -307,8 +324,8 @@ def load_plan(path: str | Path | GeoDataFrame, layer: str | None = None,
     raw = read_layer(path, "plan", layer)
     fields = field_map(raw, "plan", mapping)
     _require(fields, raw, "plan", ("id",), "id")
-    limit_targets = ("land_use",) + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
-                                          ("far", "density", "height", "green"))
+    limit_targets = ("land_use", "land_use_name") + tuple(t for t in ALIASES["plan"] if t.split("_")[0] in
+                                                          ("far", "density", "height", "green"))
     _require(fields, raw, "plan", limit_targets, "indicators")
     frame = raw.fields
     fids = frame.index.to_numpy()
@@ -327,12 +344,14 @@ def load_plan(path: str | Path | GeoDataFrame, layer: str | None = None,
         if count > 1:
             warnings.append(CheckWarning("duplicate_parcel_id", parcel_id, None, {**source, "count": count}))
 
-    land_use_column = fields.get("land_use")
-    land_use = text_column(frame[land_use_column]) if land_use_column else np.full(len(frame), None, dtype=object)
-    if land_use_column is None:
-        warnings.append(CheckWarning("land_use_field_missing", None, None, source))
+    land_use = _land_uses(frame, fields.get("land_use") or fields.get("land_use_name"), source, warnings)
     lower, upper, texts, limit_unknown, limit_warnings = _parse_limits(frame, fields, ids, source)
     warnings += limit_warnings
+    _absolute_heights(frame, fields.get("height_absolute"), ids, kept, lower, upper, limit_unknown, source,
+                      warnings)
+    unused = unused_indicator_columns(frame, fields)
+    if unused:
+        warnings.append(CheckWarning("unused_indicator_columns", None, None, {**source, "fields": ", ".join(unused)}))
     setback = _parse_setback(frame, fields.get("setback"), ids, source, warnings)
     version = read_version(frame, fields.get("version"), fields.get("approval_number"), fields.get("approval_date"))
     return PlanLayer(info=replace(_info(raw, "plan"), version=version), crs=raw.crs, fids=fids[kept],
@@ -341,6 +360,100 @@ def load_plan(path: str | Path | GeoDataFrame, layer: str | None = None,
                      lower={k: v[kept] for k, v in lower.items()}, upper={k: v[kept] for k, v in upper.items()},
                      texts={k: v[kept] for k, v in texts.items()}, rank=natural_rank(ids[kept]),
                      setback=setback[kept], limit_unknown={k: v[kept] for k, v in limit_unknown.items()})
+
+
+def _land_uses(frame: pd.DataFrame, column: str | None, source: dict, warnings: list[CheckWarning]) -> np.ndarray:
+    """Each parcel's land-use code. A value written as a name ("二类居住用地") is looked up by name in the shipped
+    land-use table and replaced by its code ("R2"), with one warning naming what was read so; a name the table
+    does not know is kept as written (the check then says it cannot judge it)."""
+    if column is None:
+        warnings.append(CheckWarning("land_use_field_missing", None, None, source))
+        return np.full(len(frame), None, dtype=object)
+    texts = text_column(frame[column])
+    codes, uniques = pd.factorize(texts, use_na_sentinel=True)
+    table = shipped_table()
+    resolved, read = [], []
+    for text in uniques.tolist():
+        code = None if looks_like_code(text) else table.code_for_name(text)
+        resolved.append(text if code is None else code)
+        if code is not None:
+            read.append(f"{text} → {code}")
+    if read:
+        warnings.append(CheckWarning("land_use_names_read", None, None, {
+            **source, "field": column, "count": len(read),
+            "names": ", ".join(read[:10]) + (" …" if len(read) > 10 else "")}))
+    return np.array(resolved + [None], dtype=object)[codes]  # the NaN sentinel -1 picks the trailing None
+
+
+def _absolute_heights(frame: pd.DataFrame, column: str | None, ids: np.ndarray, kept: np.ndarray,
+                      lower: dict[str, np.ndarray], upper: dict[str, np.ndarray],
+                      limit_unknown: dict[str, np.ndarray], source: dict, warnings: list[CheckWarning]) -> None:
+    """An absolute elevation limit (绝对高度, metres above the 1985 datum) is not compared with building heights.
+    One warning per layer names the parcels that have one; where it is the parcel's only height limit, height is
+    "not checked" there (limit_unknown), never "not controlled"."""
+    if column is None:
+        return
+    codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
+    written = np.array([not _is_blank(v) and not indicators.is_zero_placeholder(v) for v in uniques] + [False])
+    stated = written[codes] & kept  # the NaN sentinel -1 picks the trailing False
+    if not stated.any():
+        return
+    only = stated & np.isnan(lower["height"]) & np.isnan(upper["height"])
+    limit_unknown["height"] |= only
+    warnings.append(CheckWarning("absolute_height_not_checked", None, None, {
+        **source, "field": column, "count": int(stated.sum()), "parcels": _first_ten(ids[stated]),
+        "only": int(only.sum()), "only_parcels": _first_ten(ids[only])}))
+
+
+def _first_ten(ids: np.ndarray) -> str:
+    return ", ".join(map(str, ids[:10])) + (" …" if len(ids) > 10 else "")
+
+
+#: Column names that say an indicator (容积率, 建筑密度, 限高 ...) in Chinese or in pinyin initials / English.
+_INDICATOR_NAME = re.compile(r"容积率|密度|限高|高度|绿地率|绿化率|rjl|jzmd|ldl|jzxg|jzgd|kzgd|kgl|"
+                             r"(?:^|_)(?:far|density|height|green)", re.IGNORECASE)
+#: Column names that say something else, whatever their values look like (areas, ids, codes, names, dates ...).
+_OTHER_NAME = re.compile(r"面积|area|^mj|mj$|shape|objectid|^fid$|^id$|编号|bh$|代码|编码|dm$|bm$|名称|mc$|长度|"
+                         r"周长|len|perimeter|坐标|^[xy]$|年|日期|时间|year|date|人口|户|车位|序号|xh$|bsm|标识",
+                         re.IGNORECASE)
+#: Limit syntax: "≤2.5", "≥35%", "35%", "24m", "24米", "1.5-2.5".
+_LIMIT_TEXT = re.compile(r"^[≤≥<>≦≧]=?\s*\d|\d\s*%$|\d\s*(?:m|米)$|^\d+(?:\.\d+)?\s*[-~～]\s*\d+(?:\.\d+)?$")
+
+
+def unused_indicator_columns(frame: pd.DataFrame, fields: FieldMap) -> list[str]:
+    """Columns of a plan layer that look like an indicator but were not used: by name (容积率, JZMD, 限高 ...), or by
+    values (limit texts such as "≤2.5" or "35%", or numbers from 0 to 100 that are not a run of ids), unless the
+    name says they hold something else (an area, an id, a code, a date). An official is told, in case a limit
+    was missed."""
+    used = set(fields.columns.values())
+    found = []
+    for column in frame.columns:
+        name = str(column)
+        if name in used or name in (CAD_LAYER, HANDLE, TEXTS):
+            continue
+        by_name = bool(_INDICATOR_NAME.search(name)) and "人口" not in name  # 人口密度 is not a building control
+        if by_name or (not _OTHER_NAME.search(name)
+                       and _values_look_like_limits(frame[column].dropna().iloc[:SAMPLE_VALUES])):
+            found.append(name)
+    return found
+
+
+def _values_look_like_limits(values: pd.Series) -> bool:
+    texts = [unicodedata.normalize("NFKC", str(v)).strip() for v in values.tolist() if not _is_blank(v)]
+    if not texts or pd.api.types.is_bool_dtype(values.dtype) or pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return False
+    if sum(bool(_LIMIT_TEXT.search(t)) for t in texts) * 2 > len(texts):
+        return True
+    numbers = []
+    for text in texts:
+        try:
+            numbers.append(float(text))
+        except ValueError:
+            return False
+    if not all(0 < x <= 100 for x in numbers):
+        return False
+    # 1, 2, 3 ... each once: a numbering, not limits (limits repeat from parcel to parcel, or have decimals).
+    return not (all(x.is_integer() for x in numbers) and len(set(numbers)) == len(numbers))
 
 
 def _parse_setback(frame: pd.DataFrame, column: str | None, ids: np.ndarray, source: dict,
@@ -476,7 +589,9 @@ def load_buildings(path: str | Path | GeoDataFrame, layer: str | None = None,
     GeoDataFrame, as load_plan)."""
     raw = read_layer(path, "buildings", layer)
     fields = field_map(raw, "buildings", mapping)
-    _require(fields, raw, "buildings", ("floors", "gfa"), "floors")
+    # Storeys, a counted area or a height: a height alone still checks density, height and land use, and gives
+    # an estimated floor area (resources/storey_heights.toml).
+    _require(fields, raw, "buildings", ("floors", "gfa", "height"), "floors")
     frame = raw.fields
     fids = frame.index.to_numpy()
     ids, lacking = _ids(frame, fields.get("id"), fids)
@@ -514,6 +629,14 @@ def load_buildings(path: str | Path | GeoDataFrame, layer: str | None = None,
     storey_factor, storeys_height = _storey_columns(floors, values("storey_height"), ids, source,
                                                     fields.get("storey_height"), warnings)
     height = np.where(np.isnan(stated_height), storeys_height, stated_height)
+    use = text_column(values("use"))
+    # Estimated only where neither storeys nor a counted area is written: a value written but impossible or
+    # unreadable (0, -3, 500 storeys) is an error to correct, and FAR stays "not checked" there.
+    unstated = pd.isna(text_column(values("floors"))) & pd.isna(text_column(values("gfa")))
+    storeys_estimated = unstated & np.isnan(storey_factor) & np.isnan(gfa) & ~np.isnan(height)
+    if storeys_estimated.any():
+        _estimate_storeys(storeys_estimated, height, storey_factor, values("storey_height"), use, ids, fids, kept,
+                          {**source, "storey_field": fields.get("storey_height")}, warnings)
     for building_id, count in Counter(ids[kept]).items():
         if count > 1:
             warnings.append(CheckWarning("duplicate_building_id", None, building_id, {**source, "count": count}))
@@ -521,12 +644,58 @@ def load_buildings(path: str | Path | GeoDataFrame, layer: str | None = None,
         warnings.append(CheckWarning("no_floor_area", None, ids[i], source))
     for i in np.flatnonzero(kept & np.isnan(height)):
         warnings.append(CheckWarning("no_height", None, ids[i], source))
-    use = text_column(values("use"))
     if fields.get("use") is None:
         warnings.append(CheckWarning("use_field_missing", None, None, source))
     return BuildingLayer(info=_info(raw, "buildings"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
                          fields=fields, warnings=tuple(warnings), ids=ids[kept], floors=floors[kept],
-                         storey_factor=storey_factor[kept], gfa=gfa[kept], height=height[kept], use=use[kept])
+                         storey_factor=storey_factor[kept], gfa=gfa[kept], height=height[kept], use=use[kept],
+                         storeys_estimated=storeys_estimated[kept])
+
+
+@lru_cache(maxsize=1)
+def storey_heights() -> tuple[float, dict[str, float]]:
+    """(default, use id -> metres) of resources/storey_heights.toml: the storey heights that estimate a building's
+    storeys from its height when it states neither storeys nor a counted area."""
+    with resource_path("storey_heights.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return float(data["default"]), {str(k): float(v) for k, v in data.get("uses", {}).items()}
+
+
+def _estimate_storeys(estimate: np.ndarray, height: np.ndarray, storey_factor: np.ndarray, storey_text: pd.Series,
+                      use: np.ndarray, ids: np.ndarray, fids: np.ndarray, kept: np.ndarray, source: dict,
+                      warnings: list[CheckWarning]) -> None:
+    """Storeys of the buildings in `estimate` (a height, no storeys, no counted area) from their height: the whole
+    storey heights in it, at least 1, at the building's one stated storey height, else the storey height of its use
+    (resources/storey_heights.toml). Fills `storey_factor` in place and warns per building."""
+    default, by_use = storey_heights()
+    table = shipped_table()
+    rows = np.flatnonzero(estimate)
+    # The storey height depends only on (stated 层高, use): worked out once per distinct pair.
+    pairs = pd.MultiIndex.from_arrays([storey_text.to_numpy(dtype=object)[rows], use[rows]]).factorize()
+    codes, uniques = pairs
+    chosen: list[tuple[float, dict]] = []
+    for text, use_text in uniques.tolist():
+        try:
+            stated = read_storey_heights(None if pd.isna(text) else text)
+        except ValueError:
+            stated = ()  # warned as unreadable with the other storey heights
+        use_id = table.normalise_use(use_text) if isinstance(use_text, str) else None
+        if len(stated) == 1:
+            chosen.append((stated[0], {"basis": "stated", "field": source["storey_field"]}))
+        elif use_id in by_use:
+            chosen.append((by_use[use_id], {"basis": "use", "use_id": use_id}))
+        else:
+            chosen.append((default, {"basis": "default"}))
+    per = np.array([c[0] for c in chosen])[codes]
+    storeys = np.maximum(1, np.floor(height[rows] / per + 1e-9)).astype(int)
+    full = per >= FULL_STOREY_HEIGHT  # GB/T 50353-2013 3.0.1: a lower storey counts half
+    storey_factor[rows] = np.where(full, storeys, 0.5 * storeys)
+    for k in np.flatnonzero(kept[rows]).tolist():
+        i = rows[k]
+        warnings.append(CheckWarning("storeys_estimated", None, ids[i], {
+            "path": source["path"], "layer": source["layer"], "fid": int(fids[i]),
+            "height": _shown_number(height[i]), "storey_height": _shown_number(per[k]), "storeys": int(storeys[k]),
+            **chosen[codes[k]][1]}))
 
 
 def load_green(path: str | Path | GeoDataFrame, layer: str | None = None,

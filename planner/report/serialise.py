@@ -23,6 +23,11 @@ Each parcel has `status`, one of "violation", "pass", "partial" (some item not c
 building stands on the parcel) and "not_checked" (the limit could not be read or is missing, or what the scheme
 achieves could not be measured: no green layer, a building without floor area, height or use). `summary` adds
 `parcels_partial` and `parcels_not_assessed` (docs/architecture.md §2.4).
+
+A parcel whose FAR rests on storeys estimated from building heights (a building stated its height but neither
+its storeys nor its counted floor area: planner.io.layers, resources/storey_heights.toml) carries
+`"far_estimated": true`; the key is absent on every other parcel. Its `far` and `checked.far` ("pass"/"fail")
+are then an estimate, and a `storeys_estimated` warning per building says how it was made.
 """
 
 from __future__ import annotations
@@ -100,6 +105,7 @@ def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> 
     offsets = parcels.building_offsets.tolist()
     checked = {item: parcels.checked[item].tolist() for item in CHECKED_ITEMS}
     status = parcels.status.tolist()
+    estimated = parcels.far_estimated.tolist() if parcels.far_estimated is not None else [False] * len(parcels)
     columns = zip(parcels.ids.tolist(), parcels.land_use.tolist(), parcels.site_area.tolist(),
                   parcels.gfa.tolist(), parcels.footprint_area.tolist(), _column(parcels.green_area),
                   parcels.far.tolist(), parcels.density.tolist(), _column(parcels.max_height),
@@ -116,6 +122,8 @@ def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> 
             "checked": {item: checked[item][k] for item in CHECKED_ITEMS},
             "violations": [as_json(v) for v in violations],
         })
+        if estimated[k]:
+            out[-1]["far_estimated"] = True
     return out
 
 

@@ -18,6 +18,7 @@ import planner
 from planner.checking import engine
 from planner.gui import worker as worker_module
 from planner.gui.field_mapping import (
+    TARGET_LABELS,
     FieldMappingDialog,
     LayerChooserDialog,
     MappingMemory,
@@ -368,7 +369,32 @@ def test_green_layers_need_nothing():
     assert requirements_met("green", {})
     assert not requirements_met("buildings", {"id": "X"})
     assert requirements_met("buildings", {"gfa": "X"})
+    assert requirements_met("buildings", {"height": "H"})  # storeys are then estimated from it
     assert requirements_met("plan", {"id": "P", "green_min": "G"})
+    assert requirements_met("plan", {"id": "P", "land_use_name": "N"})
+
+
+def test_every_item_has_a_label_in_both_languages():
+    from planner.io.fields import ALIASES
+    from planner.messages import tr
+
+    for role, targets in ALIASES.items():
+        assert set(TARGET_LABELS[role]) == set(targets), role
+        for target, label in TARGET_LABELS[role].items():
+            assert tr(label, "zh") != label, (role, target)  # translated
+    assert tr(TARGET_LABELS["plan"]["height_absolute"], "zh") == "绝对高度限制（不审查）"
+    assert tr(TARGET_LABELS["plan"]["land_use_name"], "zh") == "用地名称"
+
+
+def test_field_mapping_preselects_a_height_only_export_and_a_numeric_layer_column(qtbot, tmp_path):
+    path = write_layer(tmp_path / "arcgis.gpkg", "buildings", [rect(0, 0, 10, 10), rect(20, 0, 10, 10)],
+                       Layer=["建筑", "建筑"], Floor=["6", "7"], HEIGHT=["18.5", "21"])
+    dialog = FieldMappingDialog(path, None, "buildings", lang="en")
+    qtbot.addWidget(dialog)
+    # "Layer" holds CAD layer names, so it is not storeys; "Floor" holds numbers, so it is.
+    assert dialog.mapping() == {"floors": "Floor", "height": "HEIGHT"}
+    dialog.set_column("floors", None)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()  # a height is enough
 
 
 def test_mapping_memory_round_trips_through_settings(tmp_path):
