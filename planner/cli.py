@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 import orjson
 
 from planner.checking.verdicts import indicator_breaches
+from planner.io.landuse import EDITIONS
 from planner.messages import (
     INDICATOR_LABELS,
     LANGUAGES,
@@ -70,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "or change between the versions; --plan stays the version in force")
     check.add_argument("--compare-plan-layer", metavar="NAME")
     check.add_argument("--mapping", metavar="FILE.toml", help="field names for layers Planner does not recognise")
+    check.add_argument("--land-use-edition", choices=EDITIONS, metavar="{" + ",".join(EDITIONS) + "}",
+                       help="the land-use classification the plan's codes follow: 1990 (GBJ 137-90), 2011 "
+                            "(GB 50137-2011), 2020 (用地用海 2020 trial) or 2023 (用地用海 2023); default: told by the "
+                            "codes (letter codes GB 50137-2011 unless C, T or D codes say GBJ 137-90; numeric codes "
+                            "by the codes only one 用地用海 edition has). Not applied to --compare-plan")
     check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
     check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
     check.add_argument("--pdf", metavar="PATH", help="write the violation report as PDF")
@@ -382,7 +388,8 @@ def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, 
         controls.append(load_controls(path, layer, mapping))
     layers = {"plan": plan, "buildings": buildings, **({"green": green} if green is not None else {}),
               **({"lines": controls} if controls else {})}
-    return check(plan, buildings, green, controls=controls, progress=progress), layers
+    return check(plan, buildings, green, controls=controls, land_use_edition=args.land_use_edition,
+                 progress=progress), layers
 
 
 def _compare(args: argparse.Namespace, result: CheckResult, layers: dict, progress: _Progress):

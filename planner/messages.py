@@ -93,6 +93,13 @@ WARNING_NAMES = {
     "unknown_use": QT_TRANSLATE_NOOP("messages", "Unknown building use"),
     "unknown_land_use": QT_TRANSLATE_NOOP("messages", "Unknown land-use code"),
     "land_use_missing": QT_TRANSLATE_NOOP("messages", "No land-use code"),
+    "land_use_ancillary": QT_TRANSLATE_NOOP("messages", "Allowed only as ancillary"),
+    "land_use_undecided": QT_TRANSLATE_NOOP("messages", "Land use too broad to judge"),
+    "land_use_old_edition": QT_TRANSLATE_NOOP("messages", "GBJ 137-90 land-use code"),
+    "land_use_edition_unclear": QT_TRANSLATE_NOOP("messages", "Land-use code differs by edition"),
+    "land_use_edition_found": QT_TRANSLATE_NOOP("messages", "Land-use edition told by the codes"),
+    "land_use_editions_mixed": QT_TRANSLATE_NOOP("messages", "Land-use editions mixed"),
+    "land_use_edition_conflict": QT_TRANSLATE_NOOP("messages", "Land-use codes of another edition"),
     "unreadable_setback": QT_TRANSLATE_NOOP("messages", "Unreadable setback"),
     "plan_conflict": QT_TRANSLATE_NOOP("messages", "Plan conflict: construction on protected land"),
     "control_kind_unknown": QT_TRANSLATE_NOOP("messages", "Control line of unknown kind"),
@@ -305,6 +312,37 @@ WARNING_TEMPLATES = {
                                                       "land-use table; land use is not checked there."),
     "land_use_missing": QT_TRANSLATE_NOOP("messages", "Parcel {parcel} has no land-use code; land use is not "
                                                       "checked there."),
+    "land_use_ancillary": QT_TRANSLATE_NOOP("messages", "Building {building} ({use}) stands on parcel {parcel}, whose "
+                                                        "land use {name} allows {kind} buildings only as ancillary "
+                                                        "to its main use: check that this one serves it."),
+    "land_use_undecided": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: land use {text} ({name}) does not say "
+                                                        "which buildings may stand there (a broad class, "
+                                                        "special-purpose land or a sea use); land use is not checked "
+                                                        "there. Check it by hand or give the parcel a finer code."),
+    "land_use_old_edition": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: land-use code {text} is read as a GBJ "
+                                                          "137-90 code, whose classes differ from GB 50137-2011's; "
+                                                          "land use is not checked there. Convert the code to GB "
+                                                          "50137-2011 or the 2023 用地用海 classification, or check "
+                                                          "it by hand."),
+    "land_use_edition_unclear": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: land-use code {text} allows other "
+                                                              "buildings in {edition} than in {other_edition}, and "
+                                                              "the plan does not say which it follows; land use is "
+                                                              "not checked there. Give the plan's edition "
+                                                              "(--land-use-edition)."),
+    "land_use_edition_found": QT_TRANSLATE_NOOP("messages", "{path}: land-use codes {codes} exist only in {edition}, "
+                                                            "so the plan's codes of that kind are read by that "
+                                                            "edition. If the plan follows another, give its edition "
+                                                            "(--land-use-edition)."),
+    "land_use_editions_mixed": QT_TRANSLATE_NOOP("messages", "{path}: the land-use codes mix two editions: {codes} "
+                                                             "exist only in {edition}, {other_codes} only in "
+                                                             "{other_edition}. Each is read by the edition that has "
+                                                             "it, and a code the two read differently is judged only "
+                                                             "where both readings agree. Give the plan's edition "
+                                                             "(--land-use-edition) or correct the codes."),
+    "land_use_edition_conflict": QT_TRANSLATE_NOOP("messages", "{path}: the plan is said to follow {edition}, but "
+                                                               "land-use codes {codes} exist only in "
+                                                               "{other_edition}; they are read by that edition. "
+                                                               "Correct the codes or the edition given."),
     "unreadable_setback": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: field {field} reads \"{text}\", which is "
                                                         "not a distance; setbacks there come from the line or the "
                                                         "setback table."),
@@ -390,6 +428,17 @@ STOREY_HEIGHT_BASES = {
     "use": QT_TRANSLATE_NOOP("messages", "assumed for {use} in storey_heights.toml"),
     "default": QT_TRANSLATE_NOOP("messages", "assumed for any use in storey_heights.toml"),
 }
+
+#: Editions of the land-use classification (planner.io.landuse.EDITIONS), inside a sentence.
+EDITION_NAMES = {
+    "1990": QT_TRANSLATE_NOOP("messages", "GBJ 137-90 (the classification before 2011)"),
+    "2011": QT_TRANSLATE_NOOP("messages", "GB 50137-2011"),
+    "2020": QT_TRANSLATE_NOOP("messages", "the 2020 trial 用地用海 classification"),
+    "2023": QT_TRANSLATE_NOOP("messages", "the 2023 用地用海 classification"),
+}
+#: Codes a land-use edition warning lists at most; more are counted.
+CODES_SHOWN = 8
+MORE_CODES = QT_TRANSLATE_NOOP("messages", "and {count} more")
 
 ERROR_TEMPLATES = {
     "file_missing": QT_TRANSLATE_NOOP("messages", "{path}: no such file."),
@@ -810,6 +859,15 @@ def warning_message(w: CheckWarning, lang: str) -> str:
         values["kind"] = tr(KIND_NAMES.get(values["line_kind"], values["line_kind"]), lang)
     if isinstance(values.get("lines"), list):
         values["lines"] = ", ".join(map(str, values["lines"]))
+    for key in ("edition", "other_edition"):
+        if values.get(key) in EDITION_NAMES:
+            values[key] = tr(EDITION_NAMES[values[key]], lang)
+    for key in ("codes", "other_codes"):
+        if isinstance(values.get(key), list):
+            values[key] = _code_list(values[key], lang)
+    for key, plain in (("names", "name"), ("kinds", "kind")):  # per language, chosen here
+        if isinstance(values.get(key), dict):
+            values[plain] = values[key].get("zh" if lang.startswith("zh") else "en")
     if isinstance(values.get("area"), float) and w.code == "plan_conflict":
         values["area"] = format_area(values["area"])
     for key in ("distance", "low", "high"):
@@ -837,6 +895,14 @@ def warning_message(w: CheckWarning, lang: str) -> str:
     if template is None:
         return f"{w.code}: " + ", ".join(f"{k}={v}" for k, v in values.items() if v)
     return _fill(template, lang, values)
+
+
+def _code_list(codes: list, lang: str) -> str:
+    """Codes in a sentence: "0603, 090301", the first CODES_SHOWN of a longer list and how many more."""
+    shown = ", ".join(map(str, codes[:CODES_SHOWN]))
+    if len(codes) <= CODES_SHOWN:
+        return shown
+    return shown + " " + _fill(MORE_CODES, lang, {"count": len(codes) - CODES_SHOWN})
 
 
 def error_message(code: str, details: dict[str, Any], lang: str) -> str:

@@ -20,7 +20,7 @@ from planner.checking.clip import clip_convex, is_convex
 from planner.checking.controls import check_controls
 from planner.io.controls import ControlLayer, ControlTable
 from planner.io.crs import align, crs_label, measured_in
-from planner.io.landuse import LandUseTable, shipped_table
+from planner.io.landuse import EDITIONS, Judgement, LandUseTable, shipped_table
 from planner.io.layers import BuildingLayer, GreenLayer, PlanLayer
 from planner.model import (
     ALL_RULES,
@@ -217,15 +217,20 @@ def _add_levels(covered: np.ndarray, levels: list[tuple[float, np.ndarray]], n_g
 
 def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = None, *,
           controls: Sequence[ControlLayer] = (), control_table: ControlTable | None = None,
-          land_use_table: LandUseTable | None = None, progress: Progress | None = None,
-          cancelled: Callable[[], bool] | None = None) -> CheckResult:
+          land_use_table: LandUseTable | None = None, land_use_edition: str | None = None,
+          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> CheckResult:
     """Measure what the scheme achieves on every parcel it touches and find every breach of the plan.
 
     `controls` are control-line layers (planner.io.controls.load_controls): footprints are also checked against
-    road red lines and setbacks, the 五线, protected zones and building control lines.
+    road red lines and setbacks, the 五线, protected zones and building control lines. `land_use_edition` is the
+    classification the plan's land-use codes follow ("1990" GBJ 137-90, "2011" GB 50137-2011, "2020" or "2023"
+    用地用海); None: told by the codes (planner.io.landuse.LandUseTable.editions_of).
     """
+    if land_use_edition is not None and land_use_edition not in EDITIONS:
+        raise ValueError(f"land_use_edition {land_use_edition!r} is not one of {', '.join(EDITIONS)}")
     with _no_garbage_collection():
-        return _check(plan, buildings, green, tuple(controls), control_table, land_use_table, progress, cancelled)
+        return _check(plan, buildings, green, tuple(controls), control_table, land_use_table, land_use_edition,
+                      progress, cancelled)
 
 
 @contextmanager
@@ -244,7 +249,7 @@ def _no_garbage_collection():
 
 
 def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, controls: tuple[ControlLayer, ...],
-           control_table: ControlTable | None, land_use_table: LandUseTable | None,
+           control_table: ControlTable | None, land_use_table: LandUseTable | None, land_use_edition: str | None,
            progress: Progress | None, cancelled: Callable[[], bool] | None) -> CheckResult:
 
     def stage(fraction: float, name: str) -> None:
@@ -303,7 +308,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     stage(0.8, "findings")
     land_use_table = land_use_table or shipped_table()
     land_use_rows, land_use_violations, land_use_warnings, land_use_unknown = _land_use(
-        plan, buildings, pieces, attributed, land_use_table)
+        plan, buildings, pieces, attributed, land_use_table, land_use_edition)
     warnings += land_use_warnings
     crossing_rows, crossing_of_row, crossing = _crossing_violations(plan, buildings, pieces, n_buildings)
     warnings += _overlapping_parcel_warnings(plan, buildings, pieces, footprint)
@@ -476,24 +481,34 @@ def _largest_piece(pieces: Pieces, n_buildings: int) -> np.ndarray:
     return first
 
 
-ALLOWED, NOT_ALLOWED, UNKNOWN = 1, 0, -1
+#: Per-parcel warnings for a land use that cannot be judged, by the reason (planner.io.landuse.REASONS), the first
+#: that applies: a code not in the table, a GBJ 137-90 code, one whose edition matters, a code too coarse to judge.
+_UNJUDGED = (("code", "unknown_land_use"), ("old_edition", "land_use_old_edition"),
+             ("edition", "land_use_edition_unclear"), ("undecided", "land_use_undecided"))
 
 
 def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attributed: np.ndarray,
-              table: LandUseTable) -> tuple[np.ndarray, list[Violation], list[CheckWarning]]:
-    """Buildings whose use the parcel's land-use code does not allow (with their parcel rows); unknown uses and
-    codes are warned.
+              table: LandUseTable, edition: str | None = None
+              ) -> tuple[np.ndarray, list[Violation], list[CheckWarning], np.ndarray]:
+    """Buildings whose use the parcel's land-use code does not allow (with their parcel rows); buildings allowed
+    only as ancillary to the parcel's main use, unknown uses and codes, and what the plan's codes say about their
+    edition are warned. Also returns the parcel rows where land use could not be judged.
 
-    The table is asked once per distinct (code, use) pair present, not once per building.
+    The plan's edition is worked out once from all its codes; the table is asked once per distinct (code, use)
+    pair present, not once per building.
     """
     code_of, code_names = pd.factorize(plan.land_use, use_na_sentinel=False)  # per parcel
+    editions = table.editions_of([c for c in code_names.tolist() if isinstance(c, str) and c], edition)
+    warnings = [CheckWarning(code, None, None, {"path": plan.info.path, **details})
+                for code, details in editions.notes()]
     use_of, use_names = pd.factorize(buildings.use, use_na_sentinel=True)  # per building, -1 = no use
     b_all, p_all = pieces.feature[attributed], pieces.parcel[attributed]
     has_use = use_of[b_all] >= 0
     b_all, p_all = b_all[has_use], p_all[has_use]
     pair_keys, pair_of = _distinct(code_of[p_all].astype(np.int64) * len(use_names) + use_of[b_all])
     pairs = [(code_names[k // len(use_names)], use_names[k % len(use_names)]) for k in pair_keys.tolist()]
-    verdict = np.array([_verdict(table, code, use) for code, use in pairs], dtype=np.int8)[pair_of]
+    judgements = [_judge(table, code, use, editions) for code, use in pairs]
+    verdict = np.array([_VERDICTS[j.outcome] for j in judgements], dtype=np.int8)[pair_of]
     use_id = {use: table.normalise_use(use) for use in use_names.tolist()}
     breaking = verdict == NOT_ALLOWED
     found_on, found_of = p_all[breaking], b_all[breaking]
@@ -501,18 +516,60 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
     violations = Violation.many(len(found_of), repeat("land_use"), plan.ids[found_on].tolist(),
                                 buildings.ids[found_of].tolist(), uses, plan.land_use[found_on].tolist(),
                                 repeat(False), [{"use_id": use_id[use]} for use in uses])
-    unknown_use = np.array([use_id[use] is None for use in use_names.tolist()], dtype=bool)[use_of[b_all]]
+    for k in np.flatnonzero(verdict == ANCILLARY).tolist():
+        p, b = int(p_all[k]), int(b_all[k])
+        warnings.append(_ancillary_warning(table, editions, judgements[int(pair_of[k])], plan.ids[p], plan.land_use[p],
+                                           buildings.ids[b], buildings.use[b]))
     unknown = verdict == UNKNOWN
-    warnings = [CheckWarning("unknown_use", None, buildings.ids[b], {"text": buildings.use[b],
-                                                                     "path": buildings.info.path})
-                for b in np.unique(b_all[unknown & unknown_use]).tolist()]
-    for p in np.unique(p_all[unknown & ~unknown_use]).tolist():
+    unknown_use = np.array(["use" in j.reasons for j in judgements], dtype=bool)[pair_of] & unknown
+    warnings += [CheckWarning("unknown_use", None, buildings.ids[b], {"text": buildings.use[b],
+                                                                      "path": buildings.info.path})
+                 for b in np.unique(b_all[unknown_use]).tolist()]
+    # One warning per parcel whose code could not judge a building, for the first reason of _UNJUDGED that applies.
+    why = np.array([min((k for k, (r, _w) in enumerate(_UNJUDGED) if r in j.reasons), default=len(_UNJUDGED))
+                    for j in judgements], dtype=np.int64)[pair_of]
+    unknown_code = unknown & (why < len(_UNJUDGED))
+    first = np.full(len(plan.ids), len(_UNJUDGED), dtype=np.int64)
+    np.minimum.at(first, p_all[unknown_code], why[unknown_code])
+    for p in np.flatnonzero(first < len(_UNJUDGED)).tolist():
         code = plan.land_use[p]
-        warnings.append(CheckWarning("unknown_land_use" if code else "land_use_missing", plan.ids[p], None,
-                                     {"text": code or "", "path": plan.info.path}))
+        warning = _UNJUDGED[first[p]][1] if code else "land_use_missing"
+        details = {"text": code or "", "path": plan.info.path}
+        if warning == "land_use_undecided":
+            details["names"] = _names(table, code, editions)
+        elif warning == "land_use_edition_unclear":
+            details["edition"], details["other_edition"] = table.edition_pair(code, editions) or ("2020", "2023")
+        warnings.append(CheckWarning(warning, plan.ids[p], None, details))
     # Land use could not be judged on a parcel where a building's use or the parcel's code is not known.
     unknown_rows = np.union1d(p_all[unknown], pieces.parcel[attributed][~has_use])
     return found_on, violations, warnings, unknown_rows
+
+
+#: LandUseTable.judge's outcomes as numbers; ANCILLARY is allowed, with a warning.
+ALLOWED, NOT_ALLOWED, UNKNOWN, ANCILLARY = 1, 0, -1, 2
+_VERDICTS = {"allowed": ALLOWED, "not_allowed": NOT_ALLOWED, "unknown": UNKNOWN, "ancillary": ANCILLARY}
+_NO_CODE = Judgement("unknown", reasons=("code",))
+
+
+def _judge(table: LandUseTable, code, use: str, editions) -> Judgement:
+    return table.judge(code, use, editions) if isinstance(code, str) and code else _NO_CODE
+
+
+def _names(table: LandUseTable, code: str, editions) -> dict[str, str]:
+    return {lang: table.land_use_name(code, lang, editions) or code for lang in ("zh", "en")}
+
+
+def _ancillary_warning(table: LandUseTable, editions, judgement: Judgement, parcel, code: str, building,
+                       use: str) -> CheckWarning:
+    """A building allowed on its parcel only as ancillary (附属/配套) to the parcel's main use."""
+    components = list(dict.fromkeys(c for _use, c in judgement.ancillary))
+    kinds = list(dict.fromkeys(u for u, _c in judgement.ancillary))
+    names = {lang: " / ".join(f"{c} {table.land_use_name(c, lang, editions) or ''}".strip() for c in components)
+             for lang in ("zh", "en")}
+    kind_names = {"zh": "、".join(table.use_name(u, "zh") for u in kinds),
+                  "en": ", ".join(table.use_name(u, "en").lower() for u in kinds)}
+    return CheckWarning("land_use_ancillary", parcel, building, {"use": use, "code": code, "use_ids": kinds,
+                                                                 "names": names, "kinds": kind_names})
 
 
 def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attributed: np.ndarray,
@@ -557,11 +614,6 @@ def _far_estimated(buildings: BuildingLayer, pieces: Pieces, n_parcels: int) -> 
     if len(flags) == len(buildings.ids) and flags.any():
         estimated[pieces.parcel[flags[pieces.feature]]] = True
     return estimated
-
-
-def _verdict(table: LandUseTable, code, use: str) -> int:
-    allowed = table.check(code, use) if isinstance(code, str) and code else None
-    return UNKNOWN if allowed is None else ALLOWED if allowed else NOT_ALLOWED
 
 
 def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -390,7 +390,7 @@ def _raise_no_outlines(path: Path, d: Drawing, layers: list[str]) -> None:
 
 # --- land-use codes in layer names ---------------------------------------------------------------
 
-_CODE_PART = re.compile(r"[A-Z]\d*|\d{2,6}")
+_CODE_PART = re.compile(r"[A-Z]\d*|\d{2,8}")  # 8 digits: local subclasses such as 09010501
 
 
 def layer_land_use(name: str) -> str | None:

@@ -373,8 +373,10 @@ def _land_uses(frame: pd.DataFrame, column: str | None, source: dict, warnings: 
     codes, uniques = pd.factorize(texts, use_na_sentinel=True)
     table = shipped_table()
     resolved, read = [], []
+    names = [text for text in uniques.tolist() if not looks_like_code(text)]
+    family = table.name_family(names)  # a name two families share is read in the family of the column's others
     for text in uniques.tolist():
-        code = None if looks_like_code(text) else table.code_for_name(text)
+        code = None if looks_like_code(text) else table.code_for_name(text, family)
         resolved.append(text if code is None else code)
         if code is not None:
             read.append(f"{text} → {code}")

@@ -375,3 +375,35 @@ def test_chinese_messages_differ_from_english(capsys):
         assert en[key] != zh[key], key
     text = zh[("far_max", "XG-06-01", None)]
     assert CJK.search(text) and "XG-06-01" in text and "2.78" in text
+
+
+# --- the plan's land-use edition -------------------------------------------------------------------------
+
+def _canal_plan(tmp_path):
+    """A parcel coded 1311 (2020 trial: 干渠, a canal; 2023: 水工设施用地) with a pumping station on it."""
+    plan = write_layer(tmp_path / "plan.gpkg", "地块", [rect(0, 0, 100, 50)], 地块编号=["A"], 用地代码=["1311"],
+                       容积率=[""])
+    scheme = write_layer(tmp_path / "scheme.gpkg", "建筑", [rect(10, 10, 20, 10)], 建筑编号=["P"],
+                         建筑用途=["泵站"], 层数=[1.0])
+    return ["check", "--plan", str(plan), "--buildings", str(scheme), "--lang", "en"]
+
+
+@pytest.mark.parametrize(("extra", "exit_code", "state"), [
+    ([], 0, "not_checked"),  # the two editions disagree: not checked, never a pass
+    (["--land-use-edition", "2020"], 1, "fail"),
+    (["--land-use-edition", "2023"], 0, "pass"),
+])
+def test_land_use_edition_option(tmp_path, capsys, extra, exit_code, state):
+    out = tmp_path / "out.json"
+    assert main([*_canal_plan(tmp_path), *extra, "--json", str(out)]) == exit_code
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["parcels"][0]["checked"]["land_use"] == state
+    codes = [w["code"] for w in doc["warnings"]]
+    assert ("land_use_edition_unclear" in codes) == (not extra)
+
+
+def test_unknown_land_use_edition_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([*_canal_plan(tmp_path), "--land-use-edition", "2015"])
+    assert exc.value.code == 2
+    assert "--land-use-edition" in capsys.readouterr().err

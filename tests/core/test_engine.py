@@ -17,6 +17,7 @@ from shapely.geometry import Point, Polygon
 from planner.checking.engine import check
 from planner.io.fields import load_mapping
 from planner.io.layers import load_buildings, load_green, load_plan
+from planner.messages import warning_message
 from planner.model import CheckResult, InputError, ParcelResult
 from tests.helpers import X0, Y0, rect, write_layer
 
@@ -559,6 +560,98 @@ def test_unknown_use_is_a_warning_not_a_violation(tmp_path):
     assert result.violations == ()
     (w,) = [w for w in result.warnings if w.code == "unknown_use"]
     assert w.building == "8" and w.details["text"] == "其他用途XYZ"
+
+
+def run_edition(tmp_path, parcels, buildings, edition=None) -> CheckResult:
+    plan = load_plan(write_rows(tmp_path / "plan.gpkg", "地块", parcels, PLAN_DEFAULTS))
+    scheme = load_buildings(write_rows(tmp_path / "buildings.gpkg", "建筑", buildings, BUILDING_DEFAULTS))
+    return check(plan, scheme, land_use_edition=edition)
+
+
+def test_office_on_school_land_is_ancillary_with_a_warning(tmp_path):
+    result = run(tmp_path, [parcel("A", A, 用地代码="A33")],
+                 [building("J-1", rect(10, 10, 20, 10), 建筑用途="教学楼", 层数=4),
+                  building("J-2", rect(40, 10, 20, 10), 建筑用途="办公楼", 层数=4)])
+    assert result.violations == ()
+    (w,) = [w for w in result.warnings if w.code == "land_use_ancillary"]
+    assert (w.parcel, w.building) == ("A", "J-2")
+    assert warning_message(w, "en") == ("Building J-2 (办公楼) stands on parcel A, whose land use A33 Primary and "
+                                        "secondary schools allows office buildings only as ancillary to its main use: "
+                                        "check that this one serves it.")
+    assert warning_message(w, "zh") == ("建筑J-2（办公楼）位于地块A，该地块用地性质A33 中小学用地仅允许办公建筑作为主要用途的"
+                                        "附属配套设施：请核实该建筑是否为主要用途服务。")
+    p = result_of(result, "A")
+    assert p.checked["land_use"] == "pass" and p.status == "pass"
+
+
+def test_shops_on_plain_r2_pass_without_a_warning(tmp_path):
+    # R2 = R21 + R22 服务设施用地, whose shops and kindergartens stand on R2 outright.
+    result = run(tmp_path, [parcel("A", A, 用地代码="R2")],
+                 [building("S", rect(10, 10, 20, 10), 建筑用途="商业", 层数=2),
+                  building("K", rect(40, 10, 20, 10), 建筑用途="幼儿园", 层数=3)])
+    assert result.violations == ()
+    assert not [w for w in result.warnings if w.code.startswith("land_use")]
+    assert result_of(result, "A").checked["land_use"] == "pass"
+
+
+def test_a_2020_trial_code_is_read_by_the_trial_with_a_warning(tmp_path):
+    result = run(tmp_path, [parcel("A", A, 用地代码="090302"), parcel("B", B, 用地代码="070102")],
+                 [building("G", rect(10, 10, 20, 10), 建筑用途="体育馆", 层数=1)])
+    assert result.violations == ()
+    (w,) = [w for w in result.warnings if w.code == "land_use_edition_found"]
+    assert w.parcel is None and w.details["codes"] == ["090302"]
+    assert warning_message(w, "en").endswith(
+        ": land-use codes 090302 exist only in the 2020 trial 用地用海 classification, so the plan's "
+        "codes of that kind are read by that edition. If the plan follows another, give its edition "
+        "(--land-use-edition).")
+    assert "仅见于《国土空间调查、规划、用途管制用地用海分类指南（试行）》（2020年）" in warning_message(w, "zh")
+
+
+@pytest.mark.parametrize(("edition", "rules", "state"), [
+    (None, [], "not_checked"),  # 2020 干渠 and 2023 水工设施用地 disagree about a pumping station
+    ("2020", ["land_use"], "fail"),  # a canal: no building
+    ("2023", [], "pass"),
+])
+def test_the_plan_edition_decides_a_code_whose_meaning_changed(tmp_path, edition, rules, state):
+    result = run_edition(tmp_path, [parcel("A", A, 用地代码="1311")],
+                         [building("P", rect(10, 10, 20, 10), 建筑用途="泵站", 层数=1)], edition)
+    assert [v.rule for v in result.violations] == rules
+    assert result_of(result, "A").checked["land_use"] == state
+    unclear = [w for w in result.warnings if w.code == "land_use_edition_unclear"]
+    assert [(w.parcel, w.details["text"]) for w in unclear] == ([("A", "1311")] if edition is None else [])
+    if edition is None:
+        assert warning_message(unclear[0], "en") == (
+            "Parcel A: land-use code 1311 allows other buildings in the 2020 trial 用地用海 classification than in "
+            "the 2023 用地用海 classification, and the plan does not say which it follows; land use is not checked "
+            "there. Give the plan's edition (--land-use-edition).")
+
+
+def test_gbj_137_90_codes_are_not_judged_with_2011_meanings(tmp_path):
+    # C2 exists only in GBJ 137-90, so the plan's letter codes are of that edition: its S2 is a 广场 (square),
+    # not 2011's 城市轨道交通用地, and no verdict is given on either parcel.
+    result = run(tmp_path, [parcel("A", A, 用地代码="C2"), parcel("B", B, 用地代码="S2")],
+                 [building("1", rect(10, 10, 20, 10), 建筑用途="商业", 层数=2),
+                  building("2", rect(110, 10, 20, 10), 建筑用途="地铁站", 层数=1)])
+    assert result.violations == ()
+    assert [(w.code, w.parcel) for w in result.warnings if w.code.startswith("land_use")] == [
+        ("land_use_edition_found", None), ("land_use_old_edition", "A"), ("land_use_old_edition", "B")]
+    assert result_of(result, "A").checked["land_use"] == "not_checked"
+    assert result_of(result, "B").status == "not_assessed"  # it controls nothing else
+    (w,) = [w for w in result.warnings if w.code == "land_use_old_edition" and w.parcel == "A"]
+    assert warning_message(w, "en").startswith("Parcel A: land-use code C2 is read as a GBJ 137-90 code")
+
+
+def test_a_code_too_coarse_to_judge(tmp_path):
+    result = run(tmp_path, [parcel("A", A, 用地代码="H11")], [building("1", rect(10, 10, 20, 10), 层数=2)])
+    (w,) = [w for w in result.warnings if w.code == "land_use_undecided"]
+    assert warning_message(w, "en").startswith("Parcel A: land use H11 (Urban construction land) does not say")
+    assert warning_message(w, "zh").startswith("地块A：用地性质H11（城市建设用地）未明确可建何种建筑")
+    assert result_of(result, "A").checked["land_use"] == "not_checked"
+
+
+def test_unknown_land_use_edition_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="2015"):
+        run_edition(tmp_path, [parcel("A", A)], [building("1", rect(10, 10, 20, 10), 层数=2)], "2015")
 
 
 # --- crossing parcel lines, slivers and the outside of the plan -----------------------------------------

@@ -38,7 +38,7 @@ def test_land_use_findings_and_unknown_codes_together(tmp_path):
 def test_each_parcel_lists_its_findings_in_rule_order(tmp_path):
     result = _check(tmp_path, [("1", rect(10, 10, 20, 20), "工业"),
                                ("2", rect(90, 10, 20, 20), "住宅"),  # half on A, half on B
-                               ("3", rect(40, 10, 20, 20), "商业")])
+                               ("3", rect(40, 10, 20, 20), "仓库")])  # 商业 is ancillary on 070102 now
     by_parcel = {p.id: [(v.rule, v.building) for v in p.violations] for p in result.parcels}
     assert by_parcel["A"][0] == ("far_max", None)
     assert sorted(by_parcel["A"][1:3]) == [("land_use", "1"), ("land_use", "3")]
