@@ -558,6 +558,8 @@ class LandUseTable:
                     if code not in self._names.get(key, ()):
                         self._names[key] = (*self._names.get(key, ()), code)
         parts = [p for p in _USE_SEPARATORS.split(unicodedata.normalize("NFKC", _text(name))) if p.strip()]
+        if family is None and len(parts) > 1:  # the parts of one mixed name follow one family
+            family = self.name_family(parts)
         codes = [self._code_of_name(p, family) for p in parts]
         if not codes or None in codes:
             return None
