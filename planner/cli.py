@@ -17,6 +17,7 @@ import orjson
 from planner.checking.verdicts import indicator_breaches
 from planner.io.landuse import EDITIONS
 from planner.messages import (
+    FAR_ESTIMATED,
     INDICATOR_LABELS,
     LANGUAGES,
     QT_TRANSLATE_NOOP,
@@ -455,8 +456,6 @@ def _pad(text: str, width: int) -> str:
 ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "Plan"), "buildings": QT_TRANSLATE_NOOP("messages", "Buildings"),
               "green": QT_TRANSLATE_NOOP("messages", "Green areas"),
               "lines": QT_TRANSLATE_NOOP("messages", "Control lines")}
-#: After a FAR that rests on storeys estimated from building heights.
-FAR_ESTIMATED = QT_TRANSLATE_NOOP("messages", "(estimated)")
 SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("messages", "Land use"),
                    *(INDICATOR_LABELS[i] for i in INDICATORS), QT_TRANSLATE_NOOP("messages", "Status"))
 

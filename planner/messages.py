@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from planner.checking.rules import PLACES, round_half_up, round_half_up_array
-from planner.model import CONTROL_RULES, INDICATOR_RULES, CheckWarning, Violation
+from planner.model import ACHIEVED, CONTROL_RULES, INDICATOR_RULES, CheckWarning, Violation
 from planner.resources import resource_path
 
 if TYPE_CHECKING:
@@ -144,6 +144,18 @@ UNCHECKED_LINE = QT_TRANSLATE_NOOP("messages", "Not checked: {items}. These parc
                                                "compliant: see the warnings for why.")
 UNCHECKED_ITEM = QT_TRANSLATE_NOOP("messages", "{item} on {count} parcels")
 LAND_USE_NAME = QT_TRANSLATE_NOOP("messages", "land use")
+
+#: After a FAR that rests on storeys estimated from building heights, wherever the FAR is shown.
+FAR_ESTIMATED = QT_TRANSLATE_NOOP("messages", "(estimated)")
+
+
+def achieved_text(parcel: Any, indicator: str, lang: str) -> str:
+    """A parcel's achieved value as shown: the FAR marked when it rests on estimated storeys."""
+    text = format_value(indicator, getattr(parcel, ACHIEVED[indicator]))
+    if indicator == "far" and getattr(parcel, "far_estimated", False):
+        text += " " + tr(FAR_ESTIMATED, lang)
+    return text
+
 
 #: An indicator as a column heading (tables of the window, the report and the terminal).
 INDICATOR_LABELS = {

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -38,7 +39,7 @@ from planner.io.gdal import (
     list_layers,
     sample_values,
 )
-from planner.messages import QT_TRANSLATE_NOOP, ROLE_NAMES, default_language, tr
+from planner.messages import INDICATOR_NAMES, QT_TRANSLATE_NOOP, ROLE_NAMES, default_language, tr
 from planner.model import InputError
 
 log = logging.getLogger(__name__)
@@ -144,6 +145,20 @@ ALIASES_TIP = QT_TRANSLATE_NOOP("messages", "Recognised by itself when named: {n
 
 SAMPLES = 3
 SAMPLE_ROWS = 5
+
+
+#: The fields that give an indicator's limit: the limit itself or one of its bounds.
+_INDICATOR_FIELDS = {"far": ("far", "far_max", "far_min"), "density": ("density", "density_max", "density_min"),
+                     "height": ("height", "height_max", "height_min"),
+                     "green_ratio": ("green_ratio", "green_max", "green_min")}
+UNMAPPED_TEXT = QT_TRANSLATE_NOOP("messages", "No field for: {indicators}. These will not be checked, and no parcel "
+                                              "will be shown as compliant while they are not.")
+UNMAPPED_TITLE = QT_TRANSLATE_NOOP("messages", "Indicators without a field")
+UNMAPPED_QUESTION = QT_TRANSLATE_NOOP("messages", "No field was chosen for {indicators}. They will not be "
+                                                  "checked on any parcel, and the parcels will show as partly "
+                                                  "checked. Go on without them?")
+UNMAPPED_GO_ON = QT_TRANSLATE_NOOP("messages", "Go on without them")
+UNMAPPED_GO_BACK = QT_TRANSLATE_NOOP("messages", "Choose fields")
 
 
 def requirements_met(role: str, mapping: dict[str, str]) -> bool:
@@ -337,6 +352,10 @@ class FieldMappingDialog(QDialog):
         layout.addWidget(prompt)
         layout.addLayout(columns, 1)
         layout.addWidget(self.requirement)
+        self.unmapped_label = QLabel(self)
+        self.unmapped_label.setWordWrap(True)
+        self.unmapped_label.setStyleSheet("color: #a35200;")
+        layout.addWidget(self.unmapped_label)
         layout.addWidget(self.buttons)
         self._on_combo_currentIndexChanged()
         self.resize(760, min(620, 200 + 34 * len(self.combos)))
@@ -389,6 +408,37 @@ class FieldMappingDialog(QDialog):
         met = self.requirements_met()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(met)
         self.requirement.setStyleSheet("" if met else "color: #b00020;")
+        unmapped = self.unmapped_indicators()
+        self.unmapped_label.setText(tr(UNMAPPED_TEXT, self.lang).format(indicators=self._names(unmapped))
+                                    if unmapped else "")
+        self.unmapped_label.setVisible(bool(unmapped))
+
+    def unmapped_indicators(self) -> list[str]:
+        """The plan's indicators given no field at all (neither the limit nor a bound): they will not be checked."""
+        if self.role != "plan":
+            return []
+        mapping = self.mapping()
+        return [i for i in INDICATOR_TARGETS if not any(mapping.get(t) for t in _INDICATOR_FIELDS[i])]
+
+    def _names(self, indicators: list[str]) -> str:
+        separator = "、" if self.lang == "zh" else ", "
+        return separator.join(tr(INDICATOR_NAMES[i], self.lang) for i in indicators)
+
+    def accept(self) -> None:
+        """OK: with indicators left without a field, the official says once more that they go unchecked."""
+        unmapped = self.unmapped_indicators()
+        if unmapped and not self.confirm_unmapped(unmapped):
+            return
+        super().accept()
+
+    def confirm_unmapped(self, unmapped: list[str]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr(UNMAPPED_TITLE, self.lang),
+                          tr(UNMAPPED_QUESTION, self.lang).format(indicators=self._names(unmapped)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(tr(UNMAPPED_GO_ON, self.lang))
+        box.button(QMessageBox.StandardButton.No).setText(tr(UNMAPPED_GO_BACK, self.lang))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def _heading(text: str) -> QLabel:

@@ -25,6 +25,7 @@ from planner.io.landuse import LandUseTable, shipped_table
 from planner.messages import (
     INDICATOR_LABELS,
     QT_TRANSLATE_NOOP,
+    achieved_text,
     format_area,
     format_limit,
     format_value,
@@ -202,7 +203,8 @@ class ParcelInspector(QWidget):
             if achieved is not None and math.isnan(achieved):
                 achieved = None
             cells = (self._t(INDICATOR_LABELS[indicator]), written,
-                     format_limit(indicator, parcel.limits.get(indicator)), format_value(indicator, achieved),
+                     format_limit(indicator, parcel.limits.get(indicator)),
+                     achieved_text(parcel, indicator, self._lang) if achieved is not None else format_value(indicator, None),
                      verdict_name(verdict, self._lang))
             for column, text in enumerate(cells):
                 item = _item(text, numeric=column in (self.READ, self.ACHIEVED))

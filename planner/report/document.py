@@ -26,9 +26,9 @@ from planner.checking.verdicts import (
 from planner.messages import (
     INDICATOR_NAMES,
     QT_TRANSLATE_NOOP,
+    achieved_text,
     format_area,
     format_limit,
-    format_value,
     parcel_status_name,
     rule_name,
     tr,
@@ -38,7 +38,7 @@ from planner.messages import (
     warning_message,
     warning_name,
 )
-from planner.model import ACHIEVED, CONTROL_RULES, INDICATORS, RULES, CheckResult, ParcelResult, Violation, version_name
+from planner.model import CONTROL_RULES, INDICATORS, RULES, CheckResult, ParcelResult, Violation, version_name
 from planner.report.fonts import ensure_gui_application, report_font
 from planner.report.maps import (
     MAP_SIZE,
@@ -678,7 +678,7 @@ def _parcel_row(doc: _Html, p: ParcelResult, result: CheckResult) -> list[str]:
     cells = [f"<b>{_e(p.id)}</b>", _e(p.land_use or "-")]
     for indicator in INDICATORS:
         verdict = indicator_verdict(p, indicator)
-        value = format_value(indicator, getattr(p, ACHIEVED[indicator]))
+        value = achieved_text(p, indicator, doc.lang)
         limit = format_limit(indicator, p.limits.get(indicator))
         text = _e(value) + (f' <span class="muted">({_e(limit)})</span>' if limit != "-" else "")
         if verdict in ("violation", "marginal violation"):
@@ -865,7 +865,7 @@ def _indicator_rows(p: ParcelResult, result: CheckResult, lang: str) -> list[lis
         verdict = indicator_verdict(p, indicator)
         written = p.limit_texts.get(indicator, "") or "-"
         read = format_limit(indicator, p.limits.get(indicator))
-        achieved = format_value(indicator, getattr(p, ACHIEVED[indicator]))
+        achieved = achieved_text(p, indicator, lang)
         css = _VERDICT_CLASS.get(verdict, "")
         rows.append([_e(_indicator_title(indicator, lang)), _e(written), _e(read), _e(achieved),
                      f'<span class="{css}">{_e(verdict_name(verdict, lang))}</span>'])

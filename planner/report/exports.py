@@ -18,6 +18,7 @@ import shapely
 from planner.io.crs import align, crs_label, reproject
 from planner.io.layers import BuildingLayer, PlanLayer
 from planner.messages import (
+    FAR_ESTIMATED,
     QT_TRANSLATE_NOOP,
     format_limit,
     parcel_status_name,
@@ -72,6 +73,7 @@ _WORDS: dict[str, str] = {
     "green_ratio_hi": QT_TRANSLATE_NOOP("exports", "Green ratio max"),
     "green_ratio_text": QT_TRANSLATE_NOOP("exports", "Green ratio as written"),
     "status": QT_TRANSLATE_NOOP("exports", "Status"),
+    "far_estimated": QT_TRANSLATE_NOOP("exports", "FAR from estimated storeys"),
     "violations": QT_TRANSLATE_NOOP("exports", "Violations"),
     "rules": QT_TRANSLATE_NOOP("exports", "Rules"),
     "parcel_buildings": QT_TRANSLATE_NOOP("exports", "Buildings on the parcel"),
@@ -483,6 +485,9 @@ def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
         ]
     columns += [
         _Column(_label("status", lang), [status[s] for s in p.status.tolist()]),
+        _Column(_label("far_estimated", lang),
+                [tr(FAR_ESTIMATED, lang) if e else None for e in (p.far_estimated.tolist() if p.far_estimated
+                                                                    is not None else [False] * len(p))]),
         _Column(_label("violations", lang), [len(v) for v in violations], FORMATS["count"]),
         _Column(_label("rules", lang), [", ".join(dict.fromkeys(x.rule for x in v)) or None for v in violations]),
         _Column(_label("parcel_buildings", lang), [", ".join(building_ids[offsets[k]:offsets[k + 1]]) or None

@@ -16,11 +16,11 @@ import shapely
 from ezdxf.math import Matrix44
 from pyproj import CRS, Transformer
 
+from planner.checking.engine import check
 from planner.cli import main, print_summary
 from planner.io import crs as crsmod
 from planner.io import dxf
 from planner.io.layers import load_buildings, load_plan
-from planner.checking.engine import check
 from planner.messages import error_message, warning_message
 from planner.model import InputError
 from tests.core.test_dxf import plan_drawing, scheme_drawing

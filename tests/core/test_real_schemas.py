@@ -14,14 +14,17 @@ import json
 
 import geopandas as gpd
 import numpy as np
+import openpyxl
 import pyogrio
 import pytest
 
+from planner.checking.engine import check
 from planner.cli import main
 from planner.io.fields import ALIASES, FIELDS, load_field_table, recognise
 from planner.io.landuse import shipped_table
 from planner.io.layers import load_buildings, load_plan, storey_heights
-from planner.messages import warning_message
+from planner.messages import achieved_text, warning_message
+from planner.report.exports import write_xlsx
 from tests.helpers import rect, write_layer
 
 P1, P2, P3 = rect(0, 0, 100, 50), rect(100, 0, 100, 50), rect(200, 0, 100, 50)
@@ -314,6 +317,17 @@ def test_buildings_with_height_only_are_checked_with_estimated_storeys(tmp_path,
     assert [w["building"] for w in warnings_of(doc, "impossible_value")] == ["#2"]
     row = next(line for line in summary.splitlines() if line.startswith("A "))
     assert "1.20 (estimated) (≤1.00) ✗" in row
+    # Every other output marks it too: the report's and the inspector's words, and the spreadsheet.
+    result = check(load_plan(plan), loaded)
+    by_id = {p.id: p for p in result.parcels}
+    assert achieved_text(by_id["A"], "far", "en") == "1.20 (estimated)"
+    assert achieved_text(by_id["A"], "far", "zh") == "1.20 （估算）"
+    assert achieved_text(by_id["A"], "density", "en") == "20.0%"
+    write_xlsx(result, tmp_path / "out.xlsx", "en")
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    column = rows[0].index("FAR from estimated storeys")
+    assert [r[column] for r in rows[1:]] == ["(estimated)", None, "(estimated)"]
 
 
 def test_storey_height_comes_from_the_building_then_its_use(tmp_path):

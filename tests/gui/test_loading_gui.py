@@ -325,6 +325,26 @@ def test_field_mapping_needs_an_indicator_as_well_as_the_id(qtbot, tmp_path):
     assert not ok.isEnabled()
 
 
+def test_field_mapping_names_indicators_left_without_a_field_and_asks_before_going_on(qtbot, tmp_path, monkeypatch):
+    dialog = FieldMappingDialog(odd_plan(tmp_path), "parcels", "plan", lang="en")
+    qtbot.addWidget(dialog)
+    dialog.set_column("id", "PID")
+    dialog.set_column("far", "FAR_2")
+    # Only FAR has a field: density, height and green ratio would go unchecked, and the dialog says so.
+    assert dialog.unmapped_indicators() == ["density", "height", "green_ratio"]
+    assert "building density, height, green ratio" in dialog.unmapped_label.text()
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_unmapped", lambda unmapped: asked.append(unmapped) or False)
+    dialog.accept()
+    assert asked == [["density", "height", "green_ratio"]] and dialog.result() == 0  # still open: choose fields
+    monkeypatch.setattr(dialog, "confirm_unmapped", lambda unmapped: True)
+    dialog.accept()
+    assert dialog.result() == 1
+    dialog.set_column("far", None)
+    dialog.set_column("density", "FAR_2")
+    assert dialog.unmapped_indicators() == ["far", "height", "green_ratio"]
+
+
 def test_field_mapping_preselects_what_is_recognised(qtbot):
     dialog = FieldMappingDialog(SCHEME, "建筑", "buildings", lang="zh")
     qtbot.addWidget(dialog)
