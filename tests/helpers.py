@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pyogrio
 from shapely.geometry import box
 
 #: A metric origin inside EPSG:4542 (CGCS2000 GK CM 99E), near Jiuquan.
@@ -24,4 +25,15 @@ def write_layer(path: Path, layer: str, geometry: list, crs: str | None = "EPSG:
     frame = gpd.GeoDataFrame(columns, geometry=geometry, crs=crs)
     driver = {".gpkg": "GPKG", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".fgb": "FlatGeobuf"}[path.suffix]
     frame.to_file(path, layer=layer if driver == "GPKG" else None, driver=driver, engine="pyogrio")
+    return path
+
+
+def write_gbk_shapefile(path, frame: gpd.GeoDataFrame):
+    """As old Chinese desktop tools do: GBK bytes, no .cpg, DBF language byte 0."""
+    pyogrio.write_dataframe(frame, path, driver="ESRI Shapefile", encoding="GBK")
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    dbf = path.with_suffix(".dbf")
+    raw = bytearray(dbf.read_bytes())
+    raw[29] = 0
+    dbf.write_bytes(bytes(raw))
     return path

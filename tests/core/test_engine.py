@@ -19,7 +19,7 @@ from planner.io.fields import load_mapping
 from planner.io.layers import load_buildings, load_green, load_plan
 from planner.messages import warning_message
 from planner.model import CheckResult, InputError, ParcelResult
-from tests.helpers import X0, Y0, rect, write_layer
+from tests.helpers import X0, Y0, rect, write_gbk_shapefile, write_layer
 
 A = rect(0, 0, 100, 50)  # 5000 m²
 B = rect(100, 0, 100, 50)  # 5000 m²
@@ -891,15 +891,6 @@ def test_layer_without_crs_in_degrees_is_refused(tmp_path):
 
 # --- Shapefile encodings and file formats -----------------------------------------------------------------
 
-def write_gbk_shapefile(path, frame: gpd.GeoDataFrame):
-    """As old Chinese desktop tools do: GBK bytes, no .cpg, DBF language byte 0."""
-    pyogrio.write_dataframe(frame, path, driver="ESRI Shapefile", encoding="GBK")
-    path.with_suffix(".cpg").unlink(missing_ok=True)
-    dbf = path.with_suffix(".dbf")
-    raw = bytearray(dbf.read_bytes())
-    raw[29] = 0
-    dbf.write_bytes(bytes(raw))
-    return path
 
 
 def test_gbk_shapefile_without_cpg(tmp_path):

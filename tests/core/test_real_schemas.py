@@ -25,7 +25,7 @@ from planner.io.landuse import shipped_table
 from planner.io.layers import load_buildings, load_plan, storey_heights
 from planner.messages import achieved_text, warning_message
 from planner.report.exports import write_xlsx
-from tests.helpers import rect, write_layer
+from tests.helpers import rect, write_gbk_shapefile, write_layer
 
 P1, P2, P3 = rect(0, 0, 100, 50), rect(100, 0, 100, 50), rect(200, 0, 100, 50)
 #: GDAL says so when it writes a GBK Shapefile's field names (the fixture of an old Chinese tool).
@@ -383,15 +383,6 @@ def test_a_plan_using_every_column_has_no_such_warning(tmp_path):
 
 # --- an old GBK Shapefile without .cpg: names only, 控制高度, 绝对高度 ----------------------------------------
 
-def write_gbk_shapefile(path, frame: gpd.GeoDataFrame):
-    """As old Chinese desktop tools do: GBK bytes, no .cpg, DBF language byte 0."""
-    pyogrio.write_dataframe(frame, path, driver="ESRI Shapefile", encoding="GBK")
-    path.with_suffix(".cpg").unlink(missing_ok=True)
-    dbf = path.with_suffix(".dbf")
-    raw = bytearray(dbf.read_bytes())
-    raw[29] = 0
-    dbf.write_bytes(bytes(raw))
-    return path
 
 
 def test_gbk_shapefile_with_names_control_heights_and_absolute_heights(tmp_path, capsys):
