@@ -14,19 +14,21 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
 from planner.gui.changes_panel import CHANGE_KINDS, CHANGE_STYLES, CHANGES_LAYER, ChangesPanel, change_geometry
 from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory
 from planner.gui.inspector import ParcelInspector
-from planner.gui.layer_panel import LayerPanel
+from planner.gui.layer_panel import LayerPanel, LegendEntry
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.review_panel import ReviewPanel
 from planner.gui.session import (
@@ -78,14 +80,20 @@ log = logging.getLogger(__name__)
 VECTOR_FILTER = "GIS layers and CAD drawings (*.gpkg *.shp *.geojson *.json *.fgb *.gdb *.dxf);;All files (*)"
 MAX_RECENT = 8
 #: The docks' layout version: raise it when docks are added, so an older saved layout does not misplace them.
-WINDOW_STATE_VERSION = 2  # 2: plan versions and plan changes docks
-
+WINDOW_STATE_VERSION = 3  # 2: plan versions and plan changes docks; 3: map-first layout
+#: Where the window's dock layout is saved: one key per layout version, so an older layout is never restored.
+STATE_KEY = f"window/state_v{WINDOW_STATE_VERSION}"
+#: The map's least share of the window's width: a saved layout that leaves it less is not restored.
+MAP_SHARE = 0.6
+LAYERS_WIDTH = 210
+BOTTOM_HEIGHT = 290
+INSPECTOR_WIDTH = 560
 
 
 def _layer_style(symbol: Symbol) -> LayerStyle:
     """The window draws a symbol with an opaque fill (see symbology.opaque)."""
     fill = None if symbol.fill is None else opaque(symbol.fill)
-    return LayerStyle(fill, symbol.stroke, symbol.width, symbol.dashed)
+    return LayerStyle(fill, symbol.stroke, symbol.width, symbol.dashed, symbol.dash_dot)
 
 
 PARCEL_STYLES = {status: _layer_style(symbol) for status, symbol in PARCEL_SYMBOLS.items()}
@@ -135,7 +143,6 @@ class MainWindow(QMainWindow):
         self.canvas.featureClicked.connect(self._on_canvas_feature_clicked)
         self.canvas.cursorMoved.connect(self._on_canvas_cursor_moved)
         self.canvas.viewChanged.connect(self._on_canvas_view_changed)
-        self._update_legend()
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(self)
         self.layer_panel.visibilityChanged.connect(self.canvas.set_layer_visible)
@@ -146,41 +153,99 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.lang, self)
         self.findings.findingSelected.connect(self._on_findings_finding_selected)
         self.inspector = ParcelInspector(self.lang, self)
-        self.inspector.setMinimumWidth(500)  # its indicator table has five columns: keep them in view
-        self.layers_dock = self._dock("layers", self.tr("Layers"), self.layer_panel,
-                                      Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.findings_dock = self._dock("findings", self.tr("Findings"), self.findings,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.inspector_dock = self._dock("inspector", self.tr("Parcel"), self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector.setMinimumWidth(260)  # its tables scroll sideways when the dock is narrower than they are
         self.review_panel = ReviewPanel(self.lang, self)
         self.review_panel.reviewChanged.connect(self._on_review_panel_review_changed)
-        self.review_dock = self._dock("review", self.tr("Review"), self.review_panel,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.inspector_dock, self.review_dock)
-        self.inspector_dock.raise_()
         self.versions_panel = VersionsPanel(self)
         self.versions_panel.useRequested.connect(self.use_version)
         self.versions_panel.compareRequested.connect(self.compare_version)
         self.versions_panel.compareStopped.connect(self.stop_comparing)
         self.versions_panel.removeRequested.connect(self.remove_version)
         self.versions_panel.versionEdited.connect(self._on_versions_panel_version_edited)
-        self.versions_dock = self._dock("versions", self.tr("Plan versions"), self.versions_panel,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.changes = ChangesPanel(self.lang, self)
         self.changes.parcelSelected.connect(self._on_changes_parcel_selected)
         self.changes.findingSelected.connect(self._on_findings_finding_selected)
-        self.changes_dock = self._dock("changes", self.tr("Plan changes"), self.changes,
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.findings_dock, self.changes_dock)
-        self.findings_dock.raise_()
+        self.layers_dock = self._dock("layers", self.tr("Layers"), self.layer_panel)
+        self.findings_dock = self._dock("findings", self.tr("Findings"), self.findings)
+        self.inspector_dock = self._dock("inspector", self.tr("Parcel"), self.inspector)
+        self.review_dock = self._dock("review", self.tr("Review"), _scrolled(self.review_panel))
+        self.versions_dock = self._dock("versions", self.tr("Plan versions"), self.versions_panel)
+        self.changes_dock = self._dock("changes", self.tr("Plan changes"), self.changes)
+        self._versions_shown_for = 1  # the number of plan versions the versions dock was last shown or hidden for
+        self._update_legend()
+        self.apply_default_layout()
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
         return dock
+
+    def _docks(self) -> tuple[QDockWidget, ...]:
+        return (self.layers_dock, self.findings_dock, self.changes_dock, self.versions_dock, self.inspector_dock,
+                self.review_dock)
+
+    def apply_default_layout(self) -> None:
+        """The map first: layers and legend in a slim column on the left, the findings below the map with the
+        parcel inspector beside them (shown once something is selected), plan versions and changes as tabs beside
+        the findings (shown when there is something to compare)."""
+        left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        self.setCorner(Qt.Corner.TopLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        for dock in self._docks():
+            dock.setFloating(False)
+        self.addDockWidget(left, self.layers_dock)
+        self.addDockWidget(bottom, self.findings_dock)
+        self.addDockWidget(bottom, self.inspector_dock)
+        self.splitDockWidget(self.findings_dock, self.inspector_dock, Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.findings_dock, self.changes_dock)
+        self.tabifyDockWidget(self.findings_dock, self.versions_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.review_dock)
+        self.layers_dock.show()
+        self.findings_dock.show()
+        self.changes_dock.setVisible(self.session.comparison is not None)
+        self._versions_shown_for = len(self.session.versions)
+        self.versions_dock.setVisible(self._versions_shown_for > 1)
+        selected = bool(self.canvas.selection()[0])
+        self.inspector_dock.setVisible(selected)
+        self.review_dock.setVisible(selected)
+        self.findings_dock.raise_()
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.layers_dock], [LAYERS_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+        self._size_inspector()
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: the default layout, and the saved one forgotten."""
+        self.settings.remove(STATE_KEY)
+        self.apply_default_layout()
+
+    def map_share(self) -> float:
+        """The map's share of the window's width."""
+        return self.canvas.width() / max(self.width(), 1)
+
+    def _size_inspector(self) -> None:
+        if self.inspector_dock.isVisible():
+            width = self.findings_dock.width() + self.inspector_dock.width()
+            inspector = min(INSPECTOR_WIDTH, max(width // 2, 260))
+            self.resizeDocks([self.findings_dock, self.inspector_dock], [max(width - inspector, 200), inspector],
+                             Qt.Orientation.Horizontal)
+
+    def _show_inspector(self) -> None:
+        """The inspector opens when something is selected (the review tab beside it stays in front if it was)."""
+        if self.inspector_dock.isVisible() or self.review_dock.isVisible():
+            return
+        self.inspector_dock.show()
+        self.review_dock.show()
+        self.inspector_dock.raise_()
+        self._size_inspector()
+
+    def _update_versions_dock(self) -> None:
+        """The plan versions appear when a second version is loaded, and go when one is left."""
+        count = len(self.session.versions)
+        if (count > 1) != (self._versions_shown_for > 1):
+            self.versions_dock.setVisible(count > 1)
+        self._versions_shown_for = count
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -226,16 +291,20 @@ class MainWindow(QMainWindow):
         zoom_selection = QAction(self.tr("Zoom to &selection"), self)
         zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
         view_menu.addActions([zoom_all, zoom_selection])
-        self.legend_action = QAction(self.tr("Show &legend"), self)
+        # The legend is in the Layers panel, beside the map; drawn on the map too when asked (for a screenshot).
+        self.legend_action = QAction(self.tr("&Legend on the map"), self)
         self.legend_action.setCheckable(True)
-        self.legend_action.setChecked(str(self.settings.value("map/legend", "true")).lower() != "false")
+        self.legend_action.setChecked(str(self.settings.value("map/legend_on_map", "false")).lower() == "true")
         self.legend_action.toggled.connect(self._on_legend_action_toggled)
         self.canvas.set_legend_visible(self.legend_action.isChecked())
         view_menu.addAction(self.legend_action)
         view_menu.addSeparator()
-        for dock in (self.layers_dock, self.versions_dock, self.findings_dock, self.changes_dock,
-                     self.inspector_dock, self.review_dock):
+        for dock in self._docks():
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        reset = QAction(self.tr("&Reset layout"), self)
+        reset.triggered.connect(self.reset_layout)
+        view_menu.addAction(reset)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -402,6 +471,7 @@ class MainWindow(QMainWindow):
         session = self.session
         compared = next((k for k, v in enumerate(session.versions) if v is self.compare_with), None)
         self.versions_panel.set_versions(session.versions, session.in_force, compared)
+        self._update_versions_dock()
         comparison = session.comparison
         self.changes.set_comparison(comparison, session.plan)
         self.canvas.remove_layer(CHANGES_LAYER)
@@ -428,6 +498,7 @@ class MainWindow(QMainWindow):
             self.canvas.set_selection("plan", [row])
             self.canvas.zoom_to_selection()
             self.inspector.show_parcel(self.session.result, parcel_id)
+            self._show_inspector()
             return
         feature = self._change_ids.get(parcel_id)  # a parcel the version in force no longer has
         if feature is not None and CHANGES_LAYER in self.canvas.layer_keys():
@@ -508,7 +579,8 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to_all()
 
     def _update_legend(self) -> None:
-        entries = [(style.fill, tr(symbol.legend, self.lang)) for style, symbol in (
+        """The legend of what is drawn: in the Layers panel, and on the map when asked (View > Legend on the map)."""
+        styled = [(style, tr(symbol.legend, self.lang)) for style, symbol in (
             *((PARCEL_STYLES[k], s) for k, s in PARCEL_SYMBOLS.items()),
             *((BUILDING_STYLES[k], s) for k, s in BUILDING_SYMBOLS.items()),
             (GREEN_STYLES[0], GREEN_SYMBOL))]
@@ -517,13 +589,16 @@ class MainWindow(QMainWindow):
             present = set(np.asarray(comparison.changes.new_kind).tolist()) | (
                 {"removed"} if len(comparison.changes.removed_rows) else set())
             names = self._change_names()
-            entries += [(CHANGE_STYLES[k].stroke, names[kind]) for k, kind in enumerate(CHANGE_KINDS)
-                        if kind in present]
+            styled += [(CHANGE_STYLES[k], names[kind]) for k, kind in enumerate(CHANGE_KINDS) if kind in present]
         lines = self.session.lines
         if lines is not None:
             for kind in sorted(set(np.asarray(lines.kinds).tolist()) - {-1}):
-                entries.append((LINE_STYLES[kind].stroke, tr(CONTROL_SYMBOLS[KINDS[kind]].legend, self.lang)))
-        self.canvas.set_legend(entries)
+                styled.append((LINE_STYLES[kind], tr(CONTROL_SYMBOLS[KINDS[kind]].legend, self.lang)))
+        self.canvas.set_legend([(style.fill if style.fill is not None else style.stroke, text)
+                                for style, text in styled])
+        self.layer_panel.set_legend([LegendEntry(text, style.fill, style.stroke, style.stroke_width,
+                                                 "dashdot" if style.dash_dot else "dash" if style.dashed else "")
+                                     for style, text in styled])
 
     def _change_names(self) -> dict[str, str]:
         """Legend names of the kinds of plan change (planner.gui.changes_panel.CHANGE_KINDS)."""
@@ -533,7 +608,7 @@ class MainWindow(QMainWindow):
 
     def _on_legend_action_toggled(self, shown: bool) -> None:
         self.canvas.set_legend_visible(shown)
-        self.settings.setValue("map/legend", "true" if shown else "false")
+        self.settings.setValue("map/legend_on_map", "true" if shown else "false")
 
     def _setback_segments(self) -> list:
         """The measured segments of the setback findings, with their distances, for the map."""
@@ -787,6 +862,7 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to_selection()
         self.inspector.show_parcel(self.session.result, parcel_id or self._parcel_of_building(building_id))
         self.review_panel.show_finding(finding)
+        self._show_inspector()
 
     def _on_canvas_feature_clicked(self, key: str, index: int) -> None:
         if key == "plan" and self.session.plan is not None and index >= 0:
@@ -794,11 +870,13 @@ class MainWindow(QMainWindow):
             self.canvas.set_selection("plan", [index])
             self.findings.select_feature(parcel_id, None)
             self.inspector.show_parcel(self.session.result, parcel_id)
+            self._show_inspector()
         elif key == "buildings" and self.session.buildings is not None and index >= 0:
             building_id = str(self.session.buildings.ids[index])
             self.canvas.set_selection("buildings", [index])
             self.findings.select_feature(None, building_id)
             self.inspector.show_parcel(self.session.result, self._parcel_of_building(building_id))
+            self._show_inspector()
         else:
             self.canvas.set_selection("", [])
 
@@ -894,20 +972,52 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
-        if state is not None:
-            self.restoreState(state, WINDOW_STATE_VERSION)  # a layout saved before the docks changed is dropped
+        state = self.settings.value(STATE_KEY)
+        # A layout saved under another layout version is under another key, so never restored here; a damaged one
+        # is refused by restoreState. Either way the default layout stays.
+        self._layout_checked = False
+        if state is not None and not self.restoreState(state, WINDOW_STATE_VERSION):
+            log.info("the saved window layout could not be restored; using the default layout")
+            self.apply_default_layout()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._layout_checked:
+            self._layout_checked = True
+            self.ensure_map_first()
+
+    def ensure_map_first(self) -> bool:
+        """A restored layout that leaves the map less than MAP_SHARE of the window's width (docks widened, floated
+        back or stacked by an earlier run) is replaced by the default layout. Returns whether it was."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        if self.map_share() >= MAP_SHARE:
+            return False
+        log.info("the saved window layout left the map %d px of %d; using the default layout",
+                 self.canvas.width(), self.width())
+        self.reset_layout()
+        if layout is not None:
+            layout.activate()
+        return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
         self._save_review()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState(WINDOW_STATE_VERSION))
+        self.settings.setValue(STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """A panel that scrolls when its dock is shorter than the panel wants (the review's fields)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 def with_new_layer(order_top_first: list[str], key: str) -> list[str]:

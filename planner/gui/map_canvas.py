@@ -83,6 +83,7 @@ class LayerStyle:
     stroke: QColor
     stroke_width: float = 1.0
     dashed: bool = False  # outlines and lines drawn dashed
+    dash_dot: bool = False  # outlines and lines drawn dash-dot (a road red line), whatever `dashed` says
 
 
 class Label(NamedTuple):
@@ -862,16 +863,16 @@ class MapCanvas(QWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, tier == 3)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             width = max(style.stroke_width, 1.0) if tier == 3 else 1.0
-            painter.setPen(_cosmetic_pen(style.stroke, width, style.dashed and tier == 3))
+            painter.setPen(_cosmetic_pen(style.stroke, width, style.dashed and tier == 3, style.dash_dot and tier == 3))
             return
         outline_only = style.fill is None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, tier == 2)
         painter.setBrush(Qt.BrushStyle.NoBrush if outline_only else QBrush(style.fill))
         if outline_only:
             painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width if tier == 2 else 1.0,
-                                         style.dashed and tier == 2))
+                                         style.dashed and tier == 2, style.dash_dot and tier == 2))
         elif stroke and style.stroke.alpha() > 0 and style.stroke_width > 0:
-            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width, style.dashed))
+            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width, style.dashed, style.dash_dot))
         else:
             painter.setPen(Qt.PenStyle.NoPen)
 
@@ -1072,10 +1073,12 @@ class MapCanvas(QWidget):
         self.update()
 
 
-def _cosmetic_pen(color: QColor, width: float, dashed: bool = False) -> QPen:
+def _cosmetic_pen(color: QColor, width: float, dashed: bool = False, dash_dot: bool = False) -> QPen:
     pen = QPen(color, width)
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-    if dashed:
+    if dash_dot:
+        pen.setStyle(Qt.PenStyle.DashDotLine)
+    elif dashed:
         pen.setStyle(Qt.PenStyle.DashLine)
     return pen

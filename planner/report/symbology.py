@@ -53,6 +53,7 @@ class Symbol:
     stroke: QColor
     width: float  # outline width in screen pixels; on paper, in map line units (see paper_width)
     dashed: bool = False
+    dash_dot: bool = False  # a road red line: dash-dot, as plans draw it (takes precedence over `dashed`)
     print_width: float | None = None  # on paper, where it differs from the screen's
 
     @property

@@ -160,17 +160,23 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../planner/gui/layer_panel.py" line="37"/>
+        <location filename="../../planner/gui/layer_panel.py" line="73"/>
         <source>Zoom to</source>
+        <extracomment>Rows the layers list shows before it scrolls; it is never taller than its layers need.</extracomment>
         <translation>缩放至</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/layer_panel.py" line="38"/>
+        <location filename="../../planner/gui/layer_panel.py" line="74"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/layer_panel.py" line="60"/>
+        <location filename="../../planner/gui/layer_panel.py" line="81"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/layer_panel.py" line="117"/>
         <source>{path}
 layer: {layer}
 {features} features · {crs}</source>
@@ -182,269 +188,274 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="124"/>
+        <location filename="../../planner/gui/main_window.py" line="132"/>
         <source>Planner — regulatory plan checker</source>
-        <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
+        <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Where the window&apos;s dock layout is saved: one key per layout version, so an older layout is never restored. The map&apos;s least share of the window&apos;s width: a saved layout that leaves it less is not restored. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="150"/>
+        <location filename="../../planner/gui/main_window.py" line="168"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="152"/>
+        <location filename="../../planner/gui/main_window.py" line="169"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="154"/>
+        <location filename="../../planner/gui/main_window.py" line="170"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="158"/>
+        <location filename="../../planner/gui/main_window.py" line="171"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="168"/>
+        <location filename="../../planner/gui/main_window.py" line="172"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="173"/>
-        <location filename="../../planner/gui/main_window.py" line="417"/>
-        <location filename="../../planner/gui/main_window.py" line="581"/>
+        <location filename="../../planner/gui/main_window.py" line="487"/>
+        <location filename="../../planner/gui/main_window.py" line="656"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="186"/>
+        <location filename="../../planner/gui/main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="187"/>
+        <location filename="../../planner/gui/main_window.py" line="252"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="188"/>
+        <location filename="../../planner/gui/main_window.py" line="253"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="189"/>
+        <location filename="../../planner/gui/main_window.py" line="254"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="190"/>
+        <location filename="../../planner/gui/main_window.py" line="255"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="196"/>
+        <location filename="../../planner/gui/main_window.py" line="261"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="202"/>
+        <location filename="../../planner/gui/main_window.py" line="267"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="203"/>
+        <location filename="../../planner/gui/main_window.py" line="268"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="204"/>
+        <location filename="../../planner/gui/main_window.py" line="269"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="205"/>
+        <location filename="../../planner/gui/main_window.py" line="270"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="206"/>
+        <location filename="../../planner/gui/main_window.py" line="271"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="214"/>
+        <location filename="../../planner/gui/main_window.py" line="279"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="218"/>
+        <location filename="../../planner/gui/main_window.py" line="283"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="222"/>
+        <location filename="../../planner/gui/main_window.py" line="287"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="223"/>
+        <location filename="../../planner/gui/main_window.py" line="288"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="226"/>
+        <location filename="../../planner/gui/main_window.py" line="291"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="229"/>
-        <source>Show &amp;legend</source>
-        <translation>显示图例(&amp;L)</translation>
+        <location filename="../../planner/gui/main_window.py" line="295"/>
+        <source>&amp;Legend on the map</source>
+        <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="246"/>
+        <location filename="../../planner/gui/main_window.py" line="305"/>
+        <source>&amp;Reset layout</source>
+        <translation>恢复默认布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="315"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="263"/>
+        <location filename="../../planner/gui/main_window.py" line="332"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="343"/>
+        <location filename="../../planner/gui/main_window.py" line="412"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="443"/>
+        <location filename="../../planner/gui/main_window.py" line="514"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="478"/>
+        <location filename="../../planner/gui/main_window.py" line="549"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="530"/>
+        <location filename="../../planner/gui/main_window.py" line="605"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="530"/>
+        <location filename="../../planner/gui/main_window.py" line="605"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="531"/>
+        <location filename="../../planner/gui/main_window.py" line="606"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="531"/>
+        <location filename="../../planner/gui/main_window.py" line="606"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="532"/>
+        <location filename="../../planner/gui/main_window.py" line="607"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="532"/>
+        <location filename="../../planner/gui/main_window.py" line="607"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
-        <location filename="../../planner/gui/main_window.py" line="887"/>
+        <location filename="../../planner/gui/main_window.py" line="654"/>
+        <location filename="../../planner/gui/main_window.py" line="965"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
-        <location filename="../../planner/gui/main_window.py" line="888"/>
+        <location filename="../../planner/gui/main_window.py" line="654"/>
+        <location filename="../../planner/gui/main_window.py" line="966"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="580"/>
-        <location filename="../../planner/gui/main_window.py" line="889"/>
+        <location filename="../../planner/gui/main_window.py" line="655"/>
+        <location filename="../../planner/gui/main_window.py" line="967"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="580"/>
-        <location filename="../../planner/gui/main_window.py" line="890"/>
+        <location filename="../../planner/gui/main_window.py" line="655"/>
+        <location filename="../../planner/gui/main_window.py" line="968"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="704"/>
+        <location filename="../../planner/gui/main_window.py" line="779"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="710"/>
+        <location filename="../../planner/gui/main_window.py" line="785"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="718"/>
+        <location filename="../../planner/gui/main_window.py" line="793"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="725"/>
+        <location filename="../../planner/gui/main_window.py" line="800"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="765"/>
+        <location filename="../../planner/gui/main_window.py" line="840"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="766"/>
+        <location filename="../../planner/gui/main_window.py" line="841"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="820"/>
+        <location filename="../../planner/gui/main_window.py" line="898"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="841"/>
+        <location filename="../../planner/gui/main_window.py" line="919"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="841"/>
+        <location filename="../../planner/gui/main_window.py" line="919"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="841"/>
+        <location filename="../../planner/gui/main_window.py" line="919"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="842"/>
+        <location filename="../../planner/gui/main_window.py" line="920"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="885"/>
+        <location filename="../../planner/gui/main_window.py" line="963"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="886"/>
+        <location filename="../../planner/gui/main_window.py" line="964"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
