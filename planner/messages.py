@@ -200,6 +200,16 @@ HEIGHT_CLASS_NAMES = {
     "multi_storey": QT_TRANSLATE_NOOP("messages", "low or multi-storey building"),
     "high_rise": QT_TRANSLATE_NOOP("messages", "high-rise building"),
 }
+#: A height finding naming its buildings (details["buildings"], tallest first, and details["heights"]).
+HEIGHT_TEMPLATES = {
+    "height_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building, {building}, is {actual}, "
+                                                "above the limit {bound}."),
+    "height_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building, {building}, is {actual}, "
+                                                "below the minimum {bound}."),
+}
+HEIGHT_SEVERAL = QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building, {building}, is {actual}, "
+                                               "above the limit {bound}; {count} buildings are above it: "
+                                               "{buildings}.")
 MARGINAL_NOTE = QT_TRANSLATE_NOOP("messages", "Marginal: {shown} when rounded, but the exact value {exact} breaches.")
 
 WARNING_TEMPLATES = {
@@ -649,8 +659,16 @@ def violation_message(v: Violation, lang: str) -> str:
     if v.rule in INDICATOR_RULES:
         indicator, side = INDICATOR_RULES[v.rule]
         bound = v.limit[1] if side == "hi" else v.limit[0]
-        text = _fill(template, lang, {"parcel": v.parcel, "actual": format_value(indicator, v.actual),
-                                      "bound": format_value(indicator, bound)})
+        values = {"parcel": v.parcel, "actual": format_value(indicator, v.actual),
+                  "bound": format_value(indicator, bound)}
+        named = list(v.details.get("buildings") or ())
+        if indicator == "height" and named:
+            heights = list(v.details.get("heights") or ())
+            values.update(building=named[0], count=len(named),
+                          buildings=_listed([f"{b} ({format_value('height', h)})" if h is not None else b
+                                             for b, h in zip(named, heights + [None] * len(named))], lang))
+            template = HEIGHT_SEVERAL if v.rule == "height_max" and len(named) > 1 else HEIGHT_TEMPLATES[v.rule]
+        text = _fill(template, lang, values)
         if v.marginal:
             text += " " + _fill(MARGINAL_NOTE, lang, {"shown": format_value(indicator, v.actual),
                                                       "exact": format_value(indicator, v.actual, exact=True)})
@@ -667,6 +685,13 @@ def violation_message(v: Violation, lang: str) -> str:
     elif v.rule in CONTROL_RULES:
         return _control_message(v, template, lang)
     return _fill(template, lang, values)
+
+
+def _listed(items: list[str], lang: str) -> str:
+    """Items of a list inside a sentence: "4# (49.5 m), 5# (46.0 m)"; in Chinese "4#（49.5 m）、5#（46.0 m）"."""
+    if lang == "zh":
+        return "、".join(item.replace(" (", "（").replace(")", "）") for item in items)
+    return ", ".join(items)
 
 
 def _control_message(v: Violation, template: str, lang: str) -> str:

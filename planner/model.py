@@ -257,6 +257,12 @@ class ParcelTable(Sequence[ParcelResult]):
     #: indicator -> each parcel's CHECK_STATES entry; and each parcel's PARCEL_STATES entry (checking.verdicts).
     checked: dict[str, np.ndarray]
     status: np.ndarray
+    #: Beside building_ids: each building's row in CheckResult.buildings, its footprint on the parcel (m²) and the
+    #: counted floor area that footprint brings it (its counted area x the share of its footprint there, §2.2).
+    #: Empty when not measured.
+    building_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    building_footprint: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    building_counted: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def __len__(self) -> int:
         return len(self.ids)

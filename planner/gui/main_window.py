@@ -42,7 +42,7 @@ from planner.gui.session import (
     parcel_row,
 )
 from planner.gui.versions_panel import VersionsPanel
-from planner.gui.violations import FindingsPanel
+from planner.gui.violations import FindingsPanel, finding_buildings, finding_parcels
 from planner.gui.worker import CheckRunner, LoadRequest
 from planner.io.controls import KIND_ID, KINDS
 from planner.io.gdal import is_dxf, layer_columns, list_layers, name_suggests
@@ -55,7 +55,7 @@ from planner.messages import (
     notice_message,
     tr,
 )
-from planner.model import CheckWarning, InputError, PlanVersion, Violation
+from planner.model import INDICATOR_RULES, CheckWarning, InputError, PlanVersion, Violation
 from planner.report.symbology import (
     BUILDING_SYMBOLS,
     CONTROL_SYMBOLS,
@@ -496,6 +496,7 @@ class MainWindow(QMainWindow):
         row = parcel_row(self.session, parcel_id)
         if row is not None:
             self.canvas.set_selection("plan", [row])
+            self.canvas.set_highlight("", [])
             self.canvas.zoom_to_selection()
             self.inspector.show_parcel(self.session.result, parcel_id)
             self._show_inspector()
@@ -503,6 +504,7 @@ class MainWindow(QMainWindow):
         feature = self._change_ids.get(parcel_id)  # a parcel the version in force no longer has
         if feature is not None and CHANGES_LAYER in self.canvas.layer_keys():
             self.canvas.set_selection(CHANGES_LAYER, [feature])
+            self.canvas.set_highlight("", [])
             self.canvas.zoom_to_selection()
 
     def _on_runner_failed(self, role: str, error: object) -> None:
@@ -564,7 +566,8 @@ class MainWindow(QMainWindow):
                 self.canvas.remove_layer(role)
                 styles = {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES,
                           "lines": LINE_STYLES}[role]
-                labels = self.session.plan.ids if role == "plan" else None
+                # Parcels by their ids, buildings by their numbers (楼号) once they are big enough on screen.
+                labels = self.session.layers[role].ids if role in ("plan", "buildings") else None
                 classes = self.session.lines.kinds if role == "lines" else None
                 self.canvas.set_layer(role, geometry[role], styles, classes=classes, labels=labels,
                                       title=titles[role])
@@ -845,40 +848,69 @@ class MainWindow(QMainWindow):
     # --- linking map, findings and inspector -----------------------------------------------------
 
     def _on_findings_finding_selected(self, finding: Violation | CheckWarning) -> None:
+        """Select what the finding is about on the map and zoom to it: a building finding selects its building and
+        shows the parcels it stands on; a parcel's finding selects the parcel and outlines and numbers the
+        buildings it is about (the ones above a height limit; every building of the parcel for FAR, density and
+        green ratio). The inspector shows the parcel with those buildings selected."""
+        session = self.session
         parcel_id, building_id = finding.parcel, finding.building
-        rows = building_rows(self.session, building_id)
-        if rows:
-            self.canvas.set_selection("buildings", rows)
+        own = building_rows(session, building_id)
+        parcels = [row for p in finding_parcels(finding) if (row := parcel_row(session, p)) is not None]
+        about, labels = self.finding_building_rows(finding)
+        include = self.canvas.feature_bounds("plan", parcels) if own and "plan" in self.canvas.layer_keys() else None
+        if own:
+            self.canvas.set_selection("buildings", own)
         else:
-            row = parcel_row(self.session, parcel_id)
-            self.canvas.set_selection("plan", [] if row is None else [row])
+            self.canvas.set_selection("plan", parcels)
+        self.canvas.set_highlight("buildings" if about else "", about, labels)
         segment = getattr(finding, "details", {}).get("segment") if getattr(finding, "rule", None) == "setback" \
             else None
         if segment:  # the building and the red line it stands too close to, with the measured distance between
             (x1, y1), (x2, y2) = segment
-            self.canvas.zoom_to_selection(include=(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)),
-                                          margin=0.3)  # room around the segment: the legend covers a corner
-        else:
-            self.canvas.zoom_to_selection()
-        self.inspector.show_parcel(self.session.result, parcel_id or self._parcel_of_building(building_id))
+            include = _union(include, (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+        self.canvas.zoom_to_selection(include=include, margin=0.15 if include is not None else 0.1)
+        self.inspector.show_parcel(session.result, parcel_id or self._parcel_of_building(building_id), labels)
         self.review_panel.show_finding(finding)
         self._show_inspector()
+
+    def finding_building_rows(self, finding: Violation | CheckWarning) -> tuple[list[int], list[str]]:
+        """The rows (in the buildings layer) and ids of the buildings a finding is about: those it names, or, for a
+        FAR, density or green-ratio finding, every building on its parcel."""
+        session = self.session
+        if session.buildings is None:
+            return [], []
+        named = finding_buildings(finding)
+        rows = [row for b in named for row in building_rows(session, b)]
+        result = session.result
+        if not named and getattr(finding, "rule", None) in INDICATOR_RULES and result is not None:
+            table = result.parcels
+            at = np.flatnonzero(table.ids == finding.parcel)
+            if len(at):
+                lo, hi = int(table.building_offsets[at[0]]), int(table.building_offsets[at[0] + 1])
+                rows = (table.building_rows[lo:hi].tolist() if len(table.building_rows) >= hi else
+                        [row for b in dict.fromkeys(table.building_ids[lo:hi].tolist())
+                         for row in building_rows(session, b)])
+        rows = [row for row in dict.fromkeys(rows) if 0 <= row < len(session.buildings.ids)]
+        return rows, [str(session.buildings.ids[row]) for row in rows]
 
     def _on_canvas_feature_clicked(self, key: str, index: int) -> None:
         if key == "plan" and self.session.plan is not None and index >= 0:
             parcel_id = str(self.session.plan.ids[index])
             self.canvas.set_selection("plan", [index])
+            self.canvas.set_highlight("", [])
             self.findings.select_feature(parcel_id, None)
             self.inspector.show_parcel(self.session.result, parcel_id)
             self._show_inspector()
         elif key == "buildings" and self.session.buildings is not None and index >= 0:
             building_id = str(self.session.buildings.ids[index])
             self.canvas.set_selection("buildings", [index])
+            self.canvas.set_highlight("buildings", [index], [building_id])
             self.findings.select_feature(None, building_id)
-            self.inspector.show_parcel(self.session.result, self._parcel_of_building(building_id))
+            self.inspector.show_parcel(self.session.result, self._parcel_of_building(building_id), [building_id])
             self._show_inspector()
         else:
             self.canvas.set_selection("", [])
+            self.canvas.set_highlight("", [])
 
     def _parcel_of_building(self, building_id: str | None) -> str | None:
         result = self.session.result
@@ -1009,6 +1041,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
+
+
+def _union(a: tuple[float, float, float, float] | None,
+           b: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+    """The rectangle holding both (either may be None)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:

@@ -42,7 +42,8 @@ from planner.messages import (
 )
 from planner.model import CONTROL_RULES, INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation
 
-__all__ = ["SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel"]
+__all__ = ["SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel", "finding_buildings",
+           "finding_parcels"]
 
 Finding = Violation | CheckWarning
 
@@ -100,6 +101,16 @@ def finding_parcels(finding: Finding) -> tuple[str, ...]:
     for parcel in listed or ():
         if parcel not in named:
             named.append(str(parcel))
+    return tuple(named)
+
+
+def finding_buildings(finding: Finding) -> tuple[str, ...]:
+    """Every building a finding names: its own, plus the buildings a height finding is about (tallest first)."""
+    named = [finding.building] if finding.building is not None else []
+    listed = finding.details.get("buildings") if isinstance(finding, Violation) else None
+    for building in listed or ():
+        if str(building) not in named:
+            named.append(str(building))
     return tuple(named)
 
 
@@ -272,8 +283,8 @@ class FindingsModel(QAbstractTableModel):
             actual = f"{f.actual:.2f} m"  # the length across, or the distance beyond, the red line
         elif f.rule in CONTROL_RULES and isinstance(f.actual, (int, float)):
             actual = format_area(f.actual)  # the area on the zone, or outside the building control line
-        return (tr(SEVERITY_NAMES["violation"], lang), rule_name(f.rule, lang), parcel, f.building or "",
-                actual, limit, tr(MARGINAL_TEXT, lang) if f.marginal else "", violation_message(f, lang))
+        return (tr(SEVERITY_NAMES["violation"], lang), rule_name(f.rule, lang), parcel,
+                ", ".join(finding_buildings(f)), actual, limit, tr(MARGINAL_TEXT, lang) if f.marginal else "", violation_message(f, lang))
 
     def _sort_value(self, k: int, column: int) -> Any:
         f = self._findings[k]
@@ -284,7 +295,7 @@ class FindingsModel(QAbstractTableModel):
         if column == self.PARCEL:
             return f.parcel
         if column == self.BUILDING:
-            return f.building
+            return next(iter(finding_buildings(f)), None)
         if column == self.MARGINAL:
             return int(isinstance(f, Violation) and f.marginal)
         if column == self.MESSAGE:
@@ -452,7 +463,7 @@ class FindingsPanel(QWidget):
             for row in range(self.proxy.rowCount()):
                 finding = self.proxy.finding(row)
                 if building is not None:
-                    if finding.building == building:
+                    if building in finding_buildings(finding):
                         rows.append(row)
                 elif parcel in finding_parcels(finding):
                     rows.append(row)

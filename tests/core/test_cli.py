@@ -203,6 +203,8 @@ CROSSING_EXTRA_KEYS = {"parcels", "areas"}
 #: Keys of control-line findings (planner.report.serialise.CONTROL_KEYS), present by rule.
 CONTROL_EXTRA_KEYS = {"line_kind", "how", "lines", "area", "length", "distance", "required", "source", "line",
                       "segment", "road_class", "height_class"}
+#: Keys of height findings: the buildings they are about, tallest first, with their heights.
+HEIGHT_EXTRA_KEYS = {"buildings", "heights"}
 WARNING_KEYS = {"kind", "code", "message", "parcel", "building"}
 PLAN_CONFLICT_EXTRA_KEYS = {"line_kind", "lines", "area"}
 SUMMARY_KEYS = {"parcels_checked", "parcels_violating", "parcels_partial", "parcels_not_assessed", "violations",
@@ -219,6 +221,10 @@ RULES = set(RULE_KINDS)
 
 def check_violation(v: dict) -> None:
     extra = CROSSING_EXTRA_KEYS if v["rule"] == "crosses_parcel" else set()
+    if v["rule"] in ("height_max", "height_min"):
+        extra = HEIGHT_EXTRA_KEYS
+        assert len(v["buildings"]) == len(v["heights"]) >= 1
+        assert max(v["heights"]) == v["actual"]  # the tallest building is the height found
     if v["kind"] in ("control_line", "protected_zone", "setback", "building_line"):
         extra = CONTROL_EXTRA_KEYS
         assert {"line_kind", "how", "lines"} <= set(v)
