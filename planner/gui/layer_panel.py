@@ -129,6 +129,8 @@ class LayerPanel(QWidget):
         if entries == self._legend_entries:
             return
         self._legend_entries = entries
+        for row in range(self._legend_grid.rowCount()):
+            self._legend_grid.setRowStretch(row, 0)  # the stretch below the last entry moves down with it
         while self._legend_grid.count():
             widget = self._legend_grid.takeAt(0).widget()
             if widget is not None:

@@ -87,7 +87,7 @@ STATE_KEY = f"window/state_v{WINDOW_STATE_VERSION}"
 MAP_SHARE = 0.6
 LAYERS_WIDTH = 210
 BOTTOM_HEIGHT = 290
-INSPECTOR_WIDTH = 560
+INSPECTOR_WIDTH = 470
 
 
 def _layer_style(symbol: Symbol) -> LayerStyle:

@@ -75,6 +75,9 @@ SEVERITY_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All severities")),
 ALL_RULES = QT_TRANSLATE_NOOP("messages", "All rules")
 COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
 
+#: The widest a column but the message is sized to its contents (its full text is in the tooltip and the message).
+MAX_COLUMN_WIDTH = 170
+
 # Subtle tints for the Severity cell, readable under the selection and the alternating row colour.
 VIOLATION_COLOUR = QColor(248, 215, 213)
 MARGINAL_COLOUR = QColor(252, 228, 196)
@@ -451,6 +454,9 @@ class FindingsPanel(QWidget):
         if result is not None and len(self.model.findings()) <= 2000:  # contents decide, but not at city scale
             for column in range(len(widths)):
                 self.view.resizeColumnToContents(column)
+                # No column but the message takes much room: the message says it all, and the table shares
+                # the bottom of the window with the parcel inspector.
+                self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
         self._update_count()
 
     def select_feature(self, parcel: str | None, building: str | None) -> int:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import shapely
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.gui.app import sample_files
 from planner.gui.main_window import MainWindow
 from planner.gui.map_canvas import HIGHLIGHT_COLOR
+from planner.gui.session import display_geometry
 from planner.gui.violations import FindingsModel
 from planner.resources import sample_path
 
@@ -137,3 +139,65 @@ def test_clicking_a_building_selects_the_findings_that_name_it_in_their_details(
     selected = {window.findings.proxy.finding(i.row()).rule
                 for i in window.findings.view.selectionModel().selectedRows()}
     assert selected == {"height_max", "setback"}
+
+
+def test_buildings_failing_a_setback_or_the_building_control_line_are_marked_on_the_map(window):
+    """Every building a finding names is drawn as a flagged building, on screen and in the report's maps (one
+    symbology): the setbacks of 1#, 2#, 4#, 5# and 6#, the building line of 1#, 5# and 6#, beyond the red line and
+    outside the plan 10#, on the green line 11#, as well as the crossing 3#, the height breaches 4# and 7#, and
+    the land-use breaches G-6 and 11#."""
+    from planner.gui.session import BUILDING_VIOLATION, building_classes
+    from planner.report.symbology import BUILDING_SYMBOLS, opaque
+
+    marked = window.session.buildings.ids[building_classes(window.session) == BUILDING_VIOLATION]
+    assert set(marked.tolist()) == {"1#", "2#", "3#", "4#", "5#", "6#", "7#", "10#", "11#", "G-6"}
+    window.canvas.set_selection("", [])
+    window.canvas.set_highlight("", [])
+    five = window.session.buildings.geometry[rows_of(window, ["5#"])[0]]
+    window.canvas.set_view(five.centroid.x, five.centroid.y, 0.2)
+    image = window.canvas.render_image(window.canvas.width(), window.canvas.height())
+    inside = window.canvas.map_to_screen(five.representative_point().x, five.representative_point().y - 2)
+    assert image.pixelColor(inside.toPoint()) == opaque(BUILDING_SYMBOLS[BUILDING_VIOLATION].fill)
+
+
+def test_violating_parcels_buildings_and_red_lines_do_not_share_one_red(window):
+    """On a failing parcel the road red line still shows: three reds far apart, the line dash-dot on top of the
+    parcel fill."""
+    from planner.gui.main_window import LINE_STYLES
+    from planner.io.controls import KIND_ID
+    from planner.report.symbology import (
+        BUILDING_SYMBOLS,
+        BUILDING_VIOLATION,
+        CONTROL_SYMBOLS,
+        PARCEL_SYMBOLS,
+        PARCEL_VIOLATION,
+    )
+
+    def distance(a, b):
+        return sum((x - y) ** 2 for x, y in zip(a.getRgb()[:3], b.getRgb()[:3])) ** 0.5
+
+    parcel, building = PARCEL_SYMBOLS[PARCEL_VIOLATION], BUILDING_SYMBOLS[BUILDING_VIOLATION]
+    red_line = CONTROL_SYMBOLS["road_red_line"]
+    assert red_line.dash_dot and LINE_STYLES[KIND_ID["road_red_line"]].dash_dot
+    for a, b in ((parcel.fill, red_line.stroke), (building.fill, red_line.stroke), (parcel.fill, building.fill),
+                 (parcel.stroke, red_line.stroke)):
+        assert distance(a, b) > 80, (a.getRgb(), b.getRgb())
+    assert building.width >= 2 * parcel.width  # a thick outline
+    # Drawn: a red line running across the failing parcel XG-06-01 shows its own colour there.
+    lines = window.session.lines
+    road = [k for k in np.flatnonzero(lines.kinds == KIND_ID["road_red_line"]).tolist()]
+    plan_row = int(np.flatnonzero(window.session.plan.ids == "XG-06-01")[0])
+    geometry = display_geometry(window.session)
+    parcel_geom = geometry["plan"][plan_row]
+    near = [k for k in road if shapely.distance(geometry["lines"][k], parcel_geom) < 1]
+    assert near, "a road red line borders XG-06-01"
+    edge = shapely.intersection(shapely.boundary(geometry["lines"][near[0]]) if geometry["lines"][near[0]].area
+                                else geometry["lines"][near[0]], parcel_geom.buffer(0.5))
+    window.canvas.set_selection("", [])
+    window.canvas.set_highlight("", [])
+    window.canvas.set_view(edge.centroid.x, edge.centroid.y, 0.5)
+    image = window.canvas.render_image(window.canvas.width(), window.canvas.height())
+    centre = window.canvas.map_to_screen(edge.centroid.x, edge.centroid.y).toPoint()
+    reds = sum(1 for x in range(centre.x() - 40, centre.x() + 40) for y in range(centre.y() - 40, centre.y() + 40)
+               if distance(image.pixelColor(x, y), red_line.stroke) < 30)
+    assert reds > 20

@@ -152,9 +152,12 @@ def test_screenshot_command_writes_the_checked_window(tmp_path):
                    check=True, timeout=120, env=env)
     image = QImage(str(png))
     assert image.width() >= 1200 and image.height() >= 800
-    # The violating parcels' red fill is on the picture: look for it anywhere.
+    # The violating parcels' salmon fill is on the picture: look for it anywhere.
+    from planner.report.symbology import PARCEL_SYMBOLS, PARCEL_VIOLATION
+
+    salmon = PARCEL_SYMBOLS[PARCEL_VIOLATION].fill
     reds = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
-               if (lambda c: c.red() > 220 and 130 < c.green() < 170 and 120 < c.blue() < 160)(image.pixelColor(x, y)))
+               if image.pixelColor(x, y) == salmon)
     assert reds > 50
 
 
