@@ -35,6 +35,7 @@ from planner.messages import (
     warning_message,
 )
 from planner.model import ACHIEVED, INDICATORS, CheckResult, CheckWarning, ParcelResult
+from planner.review import Review
 
 __all__ = ["ParcelInspector"]
 
@@ -71,6 +72,8 @@ SHARE_TIPS = (
 NO_BUILDINGS = QT_TRANSLATE_NOOP("messages", "No building stands on this parcel.")
 FINDINGS_CAPTION = QT_TRANSLATE_NOOP("messages", "Findings")
 NO_FINDINGS = QT_TRANSLATE_NOOP("messages", "No findings on this parcel.")
+REVIEW_NOTED = QT_TRANSLATE_NOOP("messages", "noted")
+REVIEW_ACCEPTED = QT_TRANSLATE_NOOP("messages", "accepted as exception")
 
 #: Subtle tints of a verdict cell (background, text).
 VERDICT_COLOURS = {
@@ -99,6 +102,7 @@ class ParcelInspector(QWidget):
         self._result: CheckResult | None = None
         self._parcel_id: str | None = None
         self._building_rows: dict[str, list[int]] = {}
+        self._review: Review = Review()
 
         self.hint_label = QLabel(self._t(EMPTY_HINT), self)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -169,8 +173,7 @@ class ParcelInspector(QWidget):
             self._show_hint(self._t(NOT_CHECKED).format(parcel=parcel_id))
             return
         parcel = result.parcels[int(where[0])]
-        warnings = tuple(w for w in result.warnings
-                         if w.parcel == parcel.id or (w.building is not None and w.building in parcel.buildings))
+        warnings = self._warnings_of(parcel)
         self._fill_title(parcel)
         self._fill_indicators(parcel, warnings)
         self._fill_buildings(result, parcel, int(where[0]), set(buildings))
@@ -180,7 +183,33 @@ class ParcelInspector(QWidget):
     def clear(self) -> None:
         self.show_parcel(None, None)
 
+    def set_review(self, review: Review) -> None:
+        """The official's notes: each finding listed says whether it is noted or accepted as an exception."""
+        if review is self._review:
+            return
+        self._review = review
+        if self.parcel_id is not None and self._result is not None:
+            where = np.flatnonzero(self._result.parcels.ids == self.parcel_id)
+            if len(where):
+                parcel = self._result.parcels[int(where[0])]
+                self._fill_findings(parcel, self._warnings_of(parcel))
+
     # -- filling ---------------------------------------------------------------------------------------
+
+    def _warnings_of(self, parcel: ParcelResult) -> tuple[CheckWarning, ...]:
+        result = self._result
+        if result is None:
+            return ()
+        return tuple(w for w in result.warnings
+                     if w.parcel == parcel.id or (w.building is not None and w.building in parcel.buildings))
+
+    def _review_tag(self, finding) -> str:
+        """" — accepted as exception" or " — noted" after a finding the official has reviewed."""
+        note = self._review.get(finding)
+        if note is None or note.is_empty:
+            return ""
+        state = REVIEW_ACCEPTED if note.accepted else REVIEW_NOTED
+        return f" <b style='color:#2e7d32'>[{html.escape(self._t(state))}]</b>"
 
     def _t(self, text: str) -> str:
         return tr(text, self._lang)
@@ -278,8 +307,10 @@ class ParcelInspector(QWidget):
             table.scrollToItem(table.item(chosen[0], 0))
 
     def _fill_findings(self, parcel: ParcelResult, warnings: tuple[CheckWarning, ...]) -> None:
-        items = [f"<li>{html.escape(violation_message(v, self._lang))}</li>" for v in parcel.violations]
-        items += [f"<li style='color:#666'>{html.escape(warning_message(w, self._lang))}</li>" for w in warnings]
+        items = [f"<li>{html.escape(violation_message(v, self._lang))}{self._review_tag(v)}</li>"
+                 for v in parcel.violations]
+        items += [f"<li style='color:#666'>{html.escape(warning_message(w, self._lang))}{self._review_tag(w)}</li>"
+                  for w in warnings]
         if items:
             self.findings_label.setText("<ul style='margin-left:-20px'>" + "".join(items) + "</ul>")
         else:

@@ -319,10 +319,11 @@ class MainWindow(QMainWindow):
         self.scale_label = QLabel(self)
         self.coordinates_label = QLabel(self)
         self.crs_label = QLabel(self)
+        self.review_label = QLabel(self)  # "12 of 20 violations reviewed"
         bar.addWidget(self.stage_label)
         bar.addWidget(self.progress)
         bar.addWidget(self.cancel_button)
-        for label in (self.scale_label, self.coordinates_label, self.crs_label):
+        for label in (self.review_label, self.scale_label, self.coordinates_label, self.crs_label):
             bar.addPermanentWidget(label)
 
     # --- loading ---------------------------------------------------------------------------------
@@ -652,6 +653,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(result is not None)
         self._show_comparison()
         self._open_review()
+        self._show_review_state()
 
     def _titles(self) -> dict[str, str]:
         return {"plan": self.tr("Plan parcels"), "buildings": self.tr("Scheme buildings"),
@@ -701,6 +703,7 @@ class MainWindow(QMainWindow):
         if not review.reviewer:
             review = review.with_reviewer(str(self.settings.value("report/reviewer", "")))
         self.review_panel.set_review(review)
+        self._show_review_state()
 
     def _take_over_review(self, other: ReviewForAnotherScheme, scheme: dict) -> Review:
         """A review file written for another scheme: never applied as it is. The official imports its notes to
@@ -743,6 +746,17 @@ class MainWindow(QMainWindow):
 
     def _on_review_panel_review_changed(self) -> None:
         self._save_review()
+        self._show_review_state()
+
+    def _show_review_state(self) -> None:
+        """Each finding's review state in the table and the inspector, and how many violations are reviewed in the
+        status bar."""
+        review = self.review_panel.review()
+        self.findings.set_review(review)
+        self.inspector.set_review(review)
+        reviewed, total = self.findings.model.review_counts()
+        self.review_label.setText(self.tr("{reviewed} of {total} violations reviewed").format(
+            reviewed=reviewed, total=total) if total else "")
 
     def _save_review(self) -> None:
         if self.review_store.path is None:
@@ -868,7 +882,8 @@ class MainWindow(QMainWindow):
         if segment:  # the building and the red line it stands too close to, with the measured distance between
             (x1, y1), (x2, y2) = segment
             include = _union(include, (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
-        self.canvas.zoom_to_selection(include=include, margin=0.15 if include is not None else 0.1)
+        # Room around what is selected: a parcel's neighbours, a building's parcels, keep their context.
+        self.canvas.zoom_to_selection(include=include, margin=0.15 if own else 0.3)
         self.inspector.show_parcel(session.result, parcel_id or self._parcel_of_building(building_id), labels)
         self.review_panel.show_finding(finding)
         self._show_inspector()

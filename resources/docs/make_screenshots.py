@@ -70,12 +70,17 @@ def _select(window, rule: str) -> None:
 
 
 def _review_one(window, lang: str) -> None:
-    """Accept the marginal FAR breach of XG-06-04 as an approved exception, as an official would."""
+    """Note the height breach and accept the marginal FAR breach of XG-06-04 as an approved exception, as an
+    official would."""
     from planner.review import FindingNote
 
-    marginal = next(v for v in window.session.result.violations if v.marginal)
+    violations = window.session.result.violations
+    marginal = next(v for v in violations if v.marginal)
+    height = next(v for v in violations if v.rule == "height_max")
     reason = "规委会2025年第3次会议纪要" if lang == "zh" else "Planning committee minutes 2025/3"
-    review = window.review_panel.review().with_note(marginal, FindingNote(note="", accepted=True, reason=reason))
+    note = "4#楼须降低两层" if lang == "zh" else "4# to be lowered by two storeys"
+    review = (window.review_panel.review().with_note(marginal, FindingNote(accepted=True, reason=reason))
+              .with_note(height, FindingNote(note=note)))
     window.review_panel.set_review(review)
     window._on_review_panel_review_changed()
 

@@ -220,8 +220,8 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="173"/>
-        <location filename="../../planner/gui/main_window.py" line="487"/>
-        <location filename="../../planner/gui/main_window.py" line="659"/>
+        <location filename="../../planner/gui/main_window.py" line="488"/>
+        <location filename="../../planner/gui/main_window.py" line="661"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
@@ -321,141 +321,146 @@ layer: {layer}
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="332"/>
+        <location filename="../../planner/gui/main_window.py" line="333"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="412"/>
+        <location filename="../../planner/gui/main_window.py" line="413"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="516"/>
+        <location filename="../../planner/gui/main_window.py" line="517"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="551"/>
+        <location filename="../../planner/gui/main_window.py" line="552"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="608"/>
+        <location filename="../../planner/gui/main_window.py" line="609"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="608"/>
+        <location filename="../../planner/gui/main_window.py" line="609"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="609"/>
+        <location filename="../../planner/gui/main_window.py" line="610"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="609"/>
+        <location filename="../../planner/gui/main_window.py" line="610"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="610"/>
+        <location filename="../../planner/gui/main_window.py" line="611"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="610"/>
+        <location filename="../../planner/gui/main_window.py" line="611"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="657"/>
-        <location filename="../../planner/gui/main_window.py" line="997"/>
+        <location filename="../../planner/gui/main_window.py" line="659"/>
+        <location filename="../../planner/gui/main_window.py" line="1011"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="657"/>
-        <location filename="../../planner/gui/main_window.py" line="998"/>
+        <location filename="../../planner/gui/main_window.py" line="659"/>
+        <location filename="../../planner/gui/main_window.py" line="1012"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="658"/>
-        <location filename="../../planner/gui/main_window.py" line="999"/>
+        <location filename="../../planner/gui/main_window.py" line="660"/>
+        <location filename="../../planner/gui/main_window.py" line="1013"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="658"/>
-        <location filename="../../planner/gui/main_window.py" line="1000"/>
+        <location filename="../../planner/gui/main_window.py" line="660"/>
+        <location filename="../../planner/gui/main_window.py" line="1014"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="782"/>
+        <location filename="../../planner/gui/main_window.py" line="758"/>
+        <source>{reviewed} of {total} violations reviewed</source>
+        <translation>不符合项已审查 {reviewed}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="796"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="788"/>
+        <location filename="../../planner/gui/main_window.py" line="802"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="796"/>
+        <location filename="../../planner/gui/main_window.py" line="810"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="803"/>
+        <location filename="../../planner/gui/main_window.py" line="817"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="843"/>
+        <location filename="../../planner/gui/main_window.py" line="857"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="844"/>
+        <location filename="../../planner/gui/main_window.py" line="858"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="930"/>
+        <location filename="../../planner/gui/main_window.py" line="944"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="951"/>
+        <location filename="../../planner/gui/main_window.py" line="965"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="951"/>
+        <location filename="../../planner/gui/main_window.py" line="965"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="951"/>
+        <location filename="../../planner/gui/main_window.py" line="965"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="952"/>
+        <location filename="../../planner/gui/main_window.py" line="966"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="995"/>
+        <location filename="../../planner/gui/main_window.py" line="1009"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="996"/>
+        <location filename="../../planner/gui/main_window.py" line="1010"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -917,7 +922,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/cli.py" line="451"/>
-        <location filename="../../planner/gui/violations.py" line="61"/>
+        <location filename="../../planner/gui/violations.py" line="64"/>
         <location filename="../../planner/report/document.py" line="151"/>
         <source>Parcel</source>
         <translation>地块</translation>
@@ -944,7 +949,7 @@ An indicator inside a sentence.</extracomment>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="58"/>
+        <location filename="../../planner/gui/inspector.py" line="59"/>
         <location filename="../../planner/messages.py" line="137"/>
         <source>Height</source>
         <translation>建筑高度</translation>
@@ -961,11 +966,13 @@ An indicator inside a sentence.</extracomment>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="68"/>
+        <location filename="../../planner/gui/violations.py" line="85"/>
         <location filename="../../planner/messages.py" line="114"/>
         <location filename="../../planner/messages.py" line="122"/>
         <source>violation</source>
-        <extracomment>A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
+        <extracomment>Tints of the Review cell: a reviewed finding looks reviewed at a glance.
+----------
+A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
@@ -1015,13 +1022,13 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="488"/>
-        <location filename="../../planner/gui/violations.py" line="73"/>
+        <location filename="../../planner/gui/violations.py" line="90"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="493"/>
-        <location filename="../../planner/gui/violations.py" line="74"/>
+        <location filename="../../planner/gui/violations.py" line="91"/>
         <location filename="../../planner/report/document.py" line="97"/>
         <source>Warnings</source>
         <translation>提示</translation>
@@ -2438,7 +2445,7 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="72"/>
-        <location filename="../../planner/gui/inspector.py" line="57"/>
+        <location filename="../../planner/gui/inspector.py" line="58"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
@@ -2464,7 +2471,7 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="77"/>
-        <location filename="../../planner/gui/inspector.py" line="56"/>
+        <location filename="../../planner/gui/inspector.py" line="57"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
@@ -2633,175 +2640,223 @@ An indicator inside a sentence.</extracomment>
         <translation>字段名为以下之一时可自动识别：{names}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="59"/>
+        <location filename="../../planner/gui/violations.py" line="62"/>
         <source>Severity</source>
-        <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row.</extracomment>
+        <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row. A row&apos;s review state (REVIEW_STATES).</extracomment>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="60"/>
+        <location filename="../../planner/gui/violations.py" line="63"/>
         <location filename="../../planner/report/document.py" line="132"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="42"/>
+        <location filename="../../planner/gui/inspector.py" line="43"/>
         <source>Select a parcel on the map or a finding in the table.</source>
         <translation>请在地图上选择地块，或在审查结果表中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="43"/>
+        <location filename="../../planner/gui/inspector.py" line="44"/>
         <source>Parcel {parcel} is not touched by the scheme, so it was not checked.</source>
         <translation>方案未涉及地块 {parcel}，未对其审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="44"/>
+        <location filename="../../planner/gui/inspector.py" line="45"/>
         <location filename="../../planner/report/document.py" line="179"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="45"/>
+        <location filename="../../planner/gui/inspector.py" line="46"/>
         <source>Site area {area}</source>
         <translation>用地面积 {area}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="47"/>
+        <location filename="../../planner/gui/inspector.py" line="48"/>
         <location filename="../../planner/report/document.py" line="160"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="48"/>
+        <location filename="../../planner/gui/inspector.py" line="49"/>
         <location filename="../../planner/report/document.py" line="163"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="49"/>
+        <location filename="../../planner/gui/inspector.py" line="50"/>
         <location filename="../../planner/report/document.py" line="166"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="50"/>
+        <location filename="../../planner/gui/inspector.py" line="51"/>
         <location filename="../../planner/report/document.py" line="169"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="51"/>
+        <location filename="../../planner/gui/inspector.py" line="52"/>
         <location filename="../../planner/report/document.py" line="157"/>
         <location filename="../../planner/report/document.py" line="172"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="53"/>
+        <location filename="../../planner/gui/inspector.py" line="54"/>
         <source>Buildings on this parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="55"/>
-        <location filename="../../planner/gui/violations.py" line="62"/>
+        <location filename="../../planner/gui/inspector.py" line="56"/>
+        <location filename="../../planner/gui/violations.py" line="65"/>
         <location filename="../../planner/report/document.py" line="234"/>
         <location filename="../../planner/report/symbology.py" line="33"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="59"/>
+        <location filename="../../planner/gui/inspector.py" line="60"/>
         <source>Footprint area</source>
         <translation>基底面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="60"/>
+        <location filename="../../planner/gui/inspector.py" line="61"/>
         <source>Counted area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="61"/>
+        <location filename="../../planner/gui/inspector.py" line="62"/>
         <source>Footprint share</source>
         <translation>基底面积占比</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="62"/>
+        <location filename="../../planner/gui/inspector.py" line="63"/>
         <source>Counted-area share</source>
         <translation>计容面积占比</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="66"/>
+        <location filename="../../planner/gui/inspector.py" line="67"/>
         <source>The building&apos;s footprint on this parcel, as a share of all the footprints on it (what building density counts).</source>
         <extracomment>What the two share columns measure (their header tooltips).</extracomment>
         <translation>该建筑在本地块内的基底面积占本地块全部建筑基底面积的比例（建筑密度的计算依据）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="68"/>
+        <location filename="../../planner/gui/inspector.py" line="69"/>
         <source>The counted floor area the building brings this parcel, as a share of the parcel&apos;s counted floor area (what FAR counts).</source>
         <translation>该建筑计入本地块的计容建筑面积占本地块计容建筑面积的比例（容积率的计算依据）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="71"/>
+        <location filename="../../planner/gui/inspector.py" line="72"/>
         <source>No building stands on this parcel.</source>
         <translation>本地块内无建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="72"/>
+        <location filename="../../planner/gui/inspector.py" line="73"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="73"/>
+        <location filename="../../planner/gui/inspector.py" line="74"/>
         <source>No findings on this parcel.</source>
         <translation>本地块无不符合项或提示。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="63"/>
+        <location filename="../../planner/gui/inspector.py" line="75"/>
+        <location filename="../../planner/gui/violations.py" line="75"/>
+        <source>noted</source>
+        <translation>已批注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="76"/>
+        <location filename="../../planner/gui/violations.py" line="76"/>
+        <source>accepted as exception</source>
+        <translation>同意作为例外</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="66"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="64"/>
+        <location filename="../../planner/gui/violations.py" line="67"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="65"/>
+        <location filename="../../planner/gui/violations.py" line="68"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="66"/>
+        <location filename="../../planner/gui/violations.py" line="69"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="69"/>
+        <location filename="../../planner/gui/violations.py" line="70"/>
+        <source>Review</source>
+        <translation>审查状态</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="74"/>
+        <source>open</source>
+        <extracomment>A finding&apos;s review state (planner.review): no note yet, a note written, accepted as an approved exception.</extracomment>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="77"/>
+        <source>All review states</source>
+        <translation>全部审查状态</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="78"/>
+        <source>Open</source>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="79"/>
+        <source>Reviewed (noted or accepted)</source>
+        <translation>已审查（已批注或同意例外）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="80"/>
+        <source>Noted</source>
+        <translation>已批注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="81"/>
+        <source>Accepted as exception</source>
+        <translation>同意作为例外</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="86"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="70"/>
+        <location filename="../../planner/gui/violations.py" line="87"/>
         <source>marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="71"/>
+        <location filename="../../planner/gui/violations.py" line="88"/>
         <source>{count} parcels</source>
         <translation>{count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="72"/>
+        <location filename="../../planner/gui/violations.py" line="89"/>
         <source>All severities</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="75"/>
+        <location filename="../../planner/gui/violations.py" line="92"/>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="76"/>
+        <location filename="../../planner/gui/violations.py" line="93"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>

@@ -106,7 +106,7 @@ def test_one_row_per_violation_then_per_warning(result):
     assert model.rowCount() == len(result.violations) + len(result.warnings)
     assert [model.finding(r) for r in range(model.rowCount())] == [*result.violations, *result.warnings]
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "Severity", "Rule", "Parcel", "Building", "Actual", "Limit", "Marginal", "Message"]
+        "Severity", "Rule", "Parcel", "Building", "Actual", "Limit", "Marginal", "Message", "Review"]
 
 
 def test_cells_of_a_marginal_far_breach(result):
