@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.gui.map_canvas import LayerStyle
 from planner.io.layers import PlanLayer
-from planner.messages import INDICATOR_NAMES, rule_name, tr, violation_message
+from planner.messages import INDICATOR_NAMES, land_use_text, rule_name, tr, violation_message
 from planner.model import Violation, version_name
 from planner.versions.compare import VerdictComparison, VersionComparison
 
@@ -150,11 +150,12 @@ class ChangesPanel(QWidget):
             parts.append(f"{name} {old or '-'} → {new or '-'}")
         if change.land_use is not None:
             old, new = change.land_use
-            parts.append(self.tr("land use {old} → {new}").format(old=old or "-", new=new or "-"))
+            parts.append(self.tr("land use {old} → {new}").format(old=land_use_text(old, self.lang),
+                                                                   new=land_use_text(new, self.lang)))
         if change.geometry:
             parts.append(self.tr("boundary redrawn ({old:.0f} m² → {new:.0f} m²)").format(
                 old=change.area_old, new=change.area_new))
-        return "; ".join(parts)
+        return ("；" if self.lang == "zh" else "; ").join(parts)
 
     def _verdict_rows(self, verdicts: VerdictComparison) -> list[tuple[list[str], str, object]]:
         names = {"appeared": self.tr("Appears"), "disappeared": self.tr("Disappears"), "changed": self.tr("Changes")}

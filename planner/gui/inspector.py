@@ -244,7 +244,8 @@ class ParcelInspector(QWidget):
             if achieved is not None and math.isnan(achieved):
                 achieved = None
             cells = (self._t(INDICATOR_LABELS[indicator]), written,
-                     format_limit(indicator, parcel.limits.get(indicator)), format_value(indicator, achieved),
+                     format_limit(indicator, parcel.limits.get(indicator)),
+                     format_value(indicator, achieved, exact=verdict == "marginal violation"),
                      verdict_name(verdict, self._lang))
             for column, text in enumerate(cells):
                 item = _item(text, numeric=column in (self.READ, self.ACHIEVED))

@@ -509,8 +509,11 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to_selection()
 
     def _on_runner_failed(self, role: str, error: object) -> None:
-        if isinstance(error, InputError) and error.code == "fields_unrecognised" and self._ask_mapping(error):
-            return  # retried with the mapping
+        if isinstance(error, InputError) and error.code == "fields_unrecognised":
+            if self._ask_mapping(error):
+                return  # retried with the mapping
+            # The dialog was cancelled: say what to do here, in the window (not "--mapping", which is the CLI's).
+            error = InputError("fields_unrecognised_window", **error.details)
         self._end_round(self._show_error(error))
 
     def _on_runner_cancelled(self) -> None:

@@ -32,6 +32,7 @@ from planner.messages import (
     RULE_NAMES,
     WARNING_NAMES,
     format_area,
+    format_distance,
     format_limit,
     format_value,
     rule_name,
@@ -349,7 +350,8 @@ class FindingsModel(QAbstractTableModel):
         parcel = f.parcel or ""
         if f.rule in INDICATOR_RULES:
             indicator = INDICATOR_RULES[f.rule][0]
-            actual, limit = format_value(indicator, f.actual), format_limit(indicator, f.limit)
+            # A marginal breach shows its exact value (rounded it would equal the limit it breaks).
+            actual, limit = format_value(indicator, f.actual, exact=f.marginal), format_limit(indicator, f.limit)
         elif f.rule == "land_use":
             actual, limit = str(f.actual or ""), str(f.limit or "")
         elif f.rule == "crosses_parcel":
@@ -359,7 +361,7 @@ class FindingsModel(QAbstractTableModel):
         elif f.rule == "outside_plan" and f.actual is not None:
             actual = format_area(f.actual)
         elif f.rule == "setback" and f.actual is not None:
-            actual, limit = f"{f.actual:.2f} m", f"≥{f.limit:.2f} m"
+            actual, limit = format_distance(f.actual, exact=f.marginal), f"≥{f.limit:.2f} m"
         elif f.rule in ("crosses_red_line", "beyond_red_line") and f.actual is not None:
             actual = f"{f.actual:.2f} m"  # the length across, or the distance beyond, the red line
         elif f.rule in CONTROL_RULES and isinstance(f.actual, (int, float)):

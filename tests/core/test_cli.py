@@ -65,7 +65,9 @@ def test_main_exit_codes_on_the_samples(capsys):
     capsys.readouterr()
     assert main(violating_args("--lang", "en")) == 1
     out = capsys.readouterr().out
-    assert "far_max" in out and "XG-06-01" in out
+    # Findings are named by their rule's name, never its id (ids are for the JSON).
+    assert "[FAR above maximum] Parcel XG-06-01: FAR 2.78 exceeds the maximum 2.00." in out
+    assert "far_max" not in out
 
 
 # --- inputs that cannot be checked: exit 2, one line on stderr ---------------------------------------------
@@ -347,7 +349,7 @@ def test_json_to_a_file_and_summary_to_stdout(tmp_path, capsys):
     out = capsys.readouterr().out
     check_document(json.loads(target.read_text(encoding="utf-8")))
     assert not out.lstrip().startswith("{")
-    assert "XG-06-04" in out and "far_max" in out and "EPSG:4542" in out
+    assert "XG-06-04" in out and "[FAR above maximum]" in out and "EPSG:4542" in out
 
 
 def test_json_to_a_file_subprocess(tmp_path):

@@ -107,6 +107,18 @@ def test_a_new_plan_layer_with_odd_fields_loads_through_the_mapping_dialog(qtbot
     assert window.mapping_memory.recall("plan", ["PID", "LANDCODE", "FAR_2"]) == chosen
 
 
+def test_cancelling_the_field_mapping_says_what_to_do_in_the_window(qtbot, window, monkeypatch, tmp_path):
+    """A window user is told to name the fields in the dialog, not to use the command line's --mapping."""
+    path = tmp_path / "odd.gpkg"
+    gpd.GeoDataFrame({"PID": ["A-1"], "LANDCODE": ["R2"], "FAR_2": [2.5]}, geometry=[shapely.box(0, 0, 100, 100)],
+                     crs="EPSG:4542").to_file(path, layer="parcels", engine="pyogrio")
+    monkeypatch.setattr(FieldMappingDialog, "exec", lambda dialog: FieldMappingDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.checkFinished, timeout=20000):
+        window.open_files([("plan", str(path), "parcels")])
+    text = window.stage_label.text()
+    assert "odd.gpkg" in text and "field-mapping dialog" in text and "--mapping" not in text
+
+
 def test_cancelling_a_long_check_keeps_what_was_loaded(qtbot, window, monkeypatch):
     open_and_wait(qtbot, window, sample_files())
     before = window.session.result
