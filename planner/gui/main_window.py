@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -65,6 +65,7 @@ from planner.report.symbology import (
     Symbol,
     opaque,
 )
+from planner.resources import sample_path
 from planner.review import (
     SCHEME_ROLES,
     Review,
@@ -687,13 +688,13 @@ class MainWindow(QMainWindow):
             return
         scheme = scheme_of({role: self.session.layers[role].info for role in SCHEME_ROLES
                             if role in self.session.layers})
-        if review_path(buildings.info.path) == store.path and store.accepts(scheme):
+        if self.review_file_for(buildings.info.path) == store.path and store.accepts(scheme):
             store.bind(scheme)  # green areas loaded since: the review records them too
             return
         self._save_review()  # under the scheme it was written for
         self.review_panel.set_notice("")
         try:
-            review = store.open_for(buildings.info.path, scheme)
+            review = store.open_for(buildings.info.path, scheme, at=self.review_file_for(buildings.info.path))
         except ReviewForAnotherScheme as other:
             review = self._take_over_review(other, scheme)
         except InputError as exc:
@@ -707,6 +708,27 @@ class MainWindow(QMainWindow):
             review = review.with_reviewer(str(self.settings.value("report/reviewer", "")))
         self.review_panel.set_review(review)
         self._show_review_state()
+
+    def review_file_for(self, scheme_path: str) -> Path:
+        """Where the review of a scheme is kept: beside it (planner.review.review_path), except for the bundled
+        sample, whose folder belongs to the installation (read-only when installed, the source tree otherwise): its
+        review goes to the user's data folder, so opening the sample never writes into sample_plans/."""
+        beside = review_path(scheme_path)
+        try:
+            bundled = Path(scheme_path).resolve().is_relative_to(sample_path().resolve())
+        except OSError:
+            bundled = False
+        if not bundled:
+            return beside
+        folder = self.sample_review_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / beside.name
+
+    @staticmethod
+    def sample_review_folder() -> Path:
+        """The user's data folder for the reviews of the bundled sample (QStandardPaths.AppDataLocation)."""
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return Path(location or Path.home() / ".planner") / "sample_reviews"
 
     def _take_over_review(self, other: ReviewForAnotherScheme, scheme: dict) -> Review:
         """A review file written for another scheme: never applied as it is. The official imports its notes to

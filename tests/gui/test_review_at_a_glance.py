@@ -105,3 +105,40 @@ def test_a_note_written_in_the_window_shows_in_the_table_status_bar_and_inspecto
     window.findings.review_combo.setCurrentIndex(window.findings.review_combo.findData("open"))
     assert proxy.rowCount() == 17
     assert (tmp_path / "scheme_violating.gpkg.review.json").exists()
+
+
+def test_the_samples_review_goes_to_the_users_data_folder_not_into_sample_plans(qtbot, window, user_data):
+    """Opening the bundled sample and writing a note leaves sample_plans/ as it was: the review is kept in the
+    user's data folder (an installed sample folder may be read-only, and it is the source tree's)."""
+    from planner.gui.app import sample_files
+
+    before = sorted(p.name for p in sample_path().iterdir())
+    with qtbot.waitSignal(window.checkFinished, timeout=20000):
+        window.open_files(sample_files())
+    expected = window.sample_review_folder() / "scheme_violating.gpkg.review.json"
+    assert str(expected).startswith(str(user_data))
+    assert window.review_store.path == expected
+    proxy = window.findings.proxy
+    window.findings.view.selectRow(0)
+    window.review_panel.note_edit.setPlainText("seen")
+    window.review_panel.flush()
+    assert expected.exists()
+    assert sorted(p.name for p in sample_path().iterdir()) == before
+    assert proxy.index(0, M.REVIEW).data() == "✎ noted"
+    # Opened again (another window), the note is there.
+    from planner.gui.main_window import MainWindow
+
+    again = MainWindow("en", window.settings)
+    again.setProperty("quiet_errors", True)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.checkFinished, timeout=20000):
+        again.open_files(sample_files())
+    assert again.review_label.text() == "1 of 13 violations reviewed"
+    again.runner.shutdown()
+
+
+def test_a_scheme_elsewhere_keeps_its_review_beside_it(window, tmp_path):
+    from planner.review import review_path
+
+    scheme = tmp_path / "scheme.gpkg"
+    assert window.review_file_for(str(scheme)) == review_path(scheme) == tmp_path / "scheme.gpkg.review.json"
