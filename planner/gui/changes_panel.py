@@ -126,14 +126,15 @@ class ChangesPanel(QWidget):
         kind_names = {"changed": self.tr("Changed"), "renamed": self.tr("Renamed"), "split": self.tr("Split"),
                       "merged": self.tr("Merged"), "added": self.tr("Added"), "removed": self.tr("Removed")}
         rows: list[tuple[list[str], str, object]] = []
+        separator = "、" if self.lang == "zh" else ", "  # ids listed inside a sentence
         for change in diff.changed:
             kind = "renamed" if change.renamed_from is not None else "changed"
             rows.append(([kind_names[kind], change.id, self._describe(change)], change.id, None))
         for split in diff.splits:
-            text = self.tr("{old} is now {new}").format(old=split.old_id, new=", ".join(split.new_ids))
+            text = self.tr("{old} is now {new}").format(old=split.old_id, new=separator.join(split.new_ids))
             rows.append(([kind_names["split"], split.old_id, text], split.new_ids[0], None))
         for merge in diff.merges:
-            text = self.tr("{old} are now {new}").format(old=", ".join(merge.old_ids), new=merge.new_id)
+            text = self.tr("{old} are now {new}").format(old=separator.join(merge.old_ids), new=merge.new_id)
             rows.append(([kind_names["merged"], merge.new_id, text], merge.new_id, None))
         for parcel in diff.added:
             rows.append(([kind_names["added"], parcel, self.tr("new in the version in force")], parcel, None))

@@ -751,12 +751,15 @@ class MapCanvas(QWidget):
         """The labels the current view draws, bottom layer first.
 
         A feature is labelled once it is at least LABEL_PX wide and wide enough for its text, so that labels
-        of neighbouring parcels do not run into each other; the label sits on its representative point.
+        of neighbouring parcels do not run into each other; the label sits on its representative point. A label
+        of an upper layer that would cover one of a layer below is left out (a building's number never hides
+        its parcel's id): zoomed in, there is room for both.
         """
         w = self.width() if width is None else width
         h = self.height() if height is None else height
         minx, miny, maxx, maxy = self.view_bounds(w, h)
         labels: list[Label] = []
+        below = np.zeros((0, 4))  # boxes (x0, y0, x1, y1) of the labels of the layers below
         for key in reversed(self._order):
             layer = self._layers[key]
             if not layer.visible or layer.labels is None or layer.label_xy is None:
@@ -767,9 +770,20 @@ class MapCanvas(QWidget):
             shown = shown[width_px[shown] >= self._label_widths(layer, shown) + 6]
             sx = (x[shown] - self._cx) / self._mpp + w / 2
             sy = h / 2 - (y[shown] - self._cy) / self._mpp
+            half_w, half_h = (self._label_widths(layer, shown) + 6) / 2, self._label_height() / 2
+            boxes = np.column_stack([sx - half_w, sy - half_h, sx + half_w, sy + half_h])
+            if len(below) and len(boxes):
+                covers = ((boxes[:, None, 0] < below[None, :, 2]) & (boxes[:, None, 2] > below[None, :, 0])
+                          & (boxes[:, None, 1] < below[None, :, 3]) & (boxes[:, None, 3] > below[None, :, 1]))
+                free = ~covers.any(axis=1)
+                shown, sx, sy, boxes = shown[free], sx[free], sy[free], boxes[free]
+            below = np.vstack([below, boxes])
             labels += [Label(key, int(i), layer.labels[i], float(a), float(b))
                        for i, a, b in zip(shown.tolist(), sx.tolist(), sy.tolist()) if layer.labels[i]]
         return labels
+
+    def _label_height(self) -> float:
+        return QFontMetricsF(self._font).height() + 2
 
     def _label_widths(self, layer: _Layer, features: np.ndarray) -> np.ndarray:
         """Text widths in pixels of these features' labels, measured once each, when first needed."""

@@ -7,7 +7,8 @@ Each language runs in a process of its own (Qt's translator and locale are per a
 the user's data folder in a temporary directory: nothing of the user's is read or written, and no review file is
 written beside the bundled sample. The window opens the sample plan, its violating scheme and the control lines,
 selects the height breach (its building outlined and numbered on the map, and selected in the parcel inspector)
-and notes one finding as an approved exception, so the picture shows a reviewed finding.
+and notes two findings (one accepted as an approved exception), so the picture shows reviewed findings. In
+Chinese it then puts the amended plan in force and compares it with the sample plan (plan_versions.png).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUTPUTS = {"en": HERE / "main_window.png", "zh": HERE / "main_window_zh.png"}
+#: Two plan versions compared (the amended sample against the one before it), in Chinese.
+VERSIONS = HERE / "plan_versions.png"
 SIZE = (1400, 900)
 
 
@@ -53,11 +56,37 @@ def shoot(lang: str, out: Path, data: Path) -> None:
         raise SystemExit(f"the sample was not checked: {window.stage_label.text()}")
     _review_one(window, lang)
     _select(window, "height_max")
+    _save(app, window, out)
+    if lang == "zh":
+        _compare_versions(app, window, loop)
+    window.runner.shutdown()
+    window.close()
+
+
+def _save(app, window, out: Path) -> None:
     for _ in range(5):
         app.processEvents()
     window.grab().save(str(out))
-    window.runner.shutdown()
-    window.close()
+
+
+def _compare_versions(app, window, loop) -> None:
+    """The amended plan (2025) put in force, compared with the sample plan it amends: what changed, on the map and
+    in the Plan changes tab, and which findings depend on the version."""
+    from planner.resources import sample_path
+
+    window.canvas.set_selection("", [])
+    window.canvas.set_highlight("", [])
+    window.open_files([("plan", str(sample_path("xiguan_plan_2025.gpkg")), "控规地块")])
+    loop.exec()
+    old = next(k for k, v in enumerate(window.session.versions) if v.info.path.endswith("xiguan_plan.gpkg"))
+    window.compare_version(old)
+    loop.exec()
+    window.changes_dock.raise_()
+    changes = window.changes.changes
+    row = next(r for r in range(changes.rowCount()) if changes.item(r, 1).text() == "XG-06-01")
+    changes.selectRow(row)  # the FAR raised by the amendment; the inspector shows the parcel
+    window.canvas.zoom_to_all()
+    _save(app, window, VERSIONS)
 
 
 def _select(window, rule: str) -> None:
@@ -102,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
             subprocess.run([sys.executable, __file__, "--child", lang, str(OUTPUTS[lang])], check=True, env=env)
         print(OUTPUTS[lang])
+        if lang == "zh":
+            print(VERSIONS)
     return 0
 
 
