@@ -24,13 +24,16 @@ from planner.messages import (
     default_language,
     error_message,
     format_limits,
+    format_value,
     format_values,
     parcel_status_name,
+    rule_name,
     stage_name,
     tr,
     unchecked_message,
     violation_message,
     warning_message,
+    warning_name,
 )
 from planner.model import ACHIEVED, INDICATORS, CheckResult, InputError, InputInfo, ParcelTable
 from planner.resources import planner_version
@@ -222,22 +225,23 @@ def print_diff_summary(diff: PlanDiff, lang: str, out: TextIO) -> None:
         lines.append(_input_line(tr(DIFF_ROLE_NAMES[role], lang), info, lang, first=role == "old"))
     lines.append(tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {diff.crs or '-'}")
     lines += ["", diff_counts_message(diff.counts, lang)]
+    separator = "、" if lang == "zh" else ", "
     sections = {
         "changed": [(c.id, change_message(c, lang)) for c in diff.changed],
-        "split": [(s.old_id, "→ " + ", ".join(s.new_ids)) for s in diff.splits],
-        "merged": [(", ".join(m.old_ids), "→ " + m.new_id) for m in diff.merges],
+        "split": [(s.old_id, "→ " + separator.join(s.new_ids)) for s in diff.splits],
+        "merged": [(separator.join(m.old_ids), "→ " + m.new_id) for m in diff.merges],
         "added": [(pid, "") for pid in diff.added],
         "removed": [(pid, "") for pid in diff.removed],
     }
     for kind, rows in sections.items():
         if rows:
             width = max(_width(first) for first, _ in rows)
-            lines += ["", f"{tr(DIFF_SECTION_TITLES[kind], lang)} ({len(rows)}):"]
+            lines += ["", _heading(tr(DIFF_SECTION_TITLES[kind], lang), len(rows), lang)]
             lines += [f"  {_pad(first, width)}  {rest}".rstrip() for first, rest in rows]
     warnings = diff_warning_messages(diff, lang)
     if warnings:
-        lines += ["", f"{tr(QT_TRANSLATE_NOOP('messages', 'Warnings'), lang)} ({len(warnings)}):"]
-        lines += [f"  [{code}] {message}" for code, message in warnings]
+        lines += ["", _heading(tr(QT_TRANSLATE_NOOP('messages', 'Warnings'), lang), len(warnings), lang)]
+        lines += [f"  {_tagged(warning_name(code, lang), message, lang)}" for code, message in warnings]
     if diff.same:
         lines += ["", tr(DIFF_SAME, lang)]
     out.write("\n".join(lines) + "\n")
@@ -462,18 +466,34 @@ SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("m
 
 
 
+def _heading(title: str, count: int, lang: str) -> str:
+    """A section heading with its count: "Violations (23):", in Chinese "不符合项（23）："."""
+    return f"{title}（{count}）：" if lang == "zh" else f"{title} ({count}):"
+
+
+def _tagged(name: str, text: str, lang: str) -> str:
+    """A finding's sentence after its rule's name (never its id: ids are for the JSON): "[FAR above maximum] …",
+    in Chinese "【容积率超过上限】…"."""
+    return f"【{name}】{text}" if lang == "zh" else f"[{name}] {text}"
+
+
 def _summary_rows(parcels: ParcelTable, lang: str) -> list[list[str]]:
-    """One row per parcel: achieved value (limit) per indicator, ✗ where a rule on it is broken."""
+    """One row per parcel: achieved value (limit) per indicator, ✗ where a rule on it is broken; a marginal breach
+    (one that would pass once rounded) with its exact value, since the rounded one would not show it."""
     columns = [[str(i) for i in parcels.ids.tolist()], [c or "-" for c in parcels.land_use.tolist()]]
     estimated = tr(FAR_ESTIMATED, lang)
     for indicator in INDICATORS:
-        values = format_values(indicator, getattr(parcels, ACHIEVED[indicator]))
+        achieved = getattr(parcels, ACHIEVED[indicator])
+        values = format_values(indicator, achieved)
+        limits = format_limits(indicator, parcels.lower[indicator], parcels.upper[indicator])
+        breaches = [indicator_breaches(found, indicator) for found in parcels.violations]
+        values = [format_value(indicator, float(achieved[k]), exact=True)
+                  if found and all(v.marginal for v in found) else value
+                  for k, (value, found) in enumerate(zip(values, breaches))]
         if indicator == "far" and parcels.far_estimated is not None:
             values = [f"{v} {estimated}" if e else v for v, e in zip(values, parcels.far_estimated.tolist())]
-        limits = format_limits(indicator, parcels.lower[indicator], parcels.upper[indicator])
-        broken = [bool(indicator_breaches(found, indicator)) for found in parcels.violations]
-        columns.append([value + (f" ({limit})" if limit else "") + (" ✗" if bad else "")
-                        for value, limit, bad in zip(values, limits, broken)])
+        columns.append([value + (f" ({limit})" if limit else "") + (" ✗" if found else "")
+                        for value, limit, found in zip(values, limits, breaches)])
     columns.append([parcel_status_name(status, lang) for status in parcels.status.tolist()])
     return [list(row) for row in zip(*columns)]
 
@@ -508,13 +528,13 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
     lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]]
     if result.violations:
         title = tr(QT_TRANSLATE_NOOP("messages", "Violations"), lang)
-        lines += ["", f"{title} ({len(result.violations)}):"]
-        lines += [f"  [{v.rule}] {messages[id(v)] if messages else violation_message(v, lang)}"
+        lines += ["", _heading(title, len(result.violations), lang)]
+        lines += [f"  {_tagged(rule_name(v.rule, lang), messages[id(v)] if messages else violation_message(v, lang), lang)}"
                   for v in result.violations]
     if result.warnings:
         title = tr(QT_TRANSLATE_NOOP("messages", "Warnings"), lang)
-        lines += ["", f"{title} ({len(result.warnings)}):"]
-        lines += [f"  [{w.code}] {warning_message(w, lang)}" for w in result.warnings]
+        lines += ["", _heading(title, len(result.warnings), lang)]
+        lines += [f"  {_tagged(warning_name(w.code, lang), warning_message(w, lang), lang)}" for w in result.warnings]
     closing = tr(QT_TRANSLATE_NOOP("messages", "{violations} violations on {parcels_violating} of "
                                    "{parcels_checked} parcels; {warnings} warnings."), lang)
     lines += ["", closing.format(**result.summary)]
@@ -550,11 +570,12 @@ def print_comparison(comparison, lang: str, out: TextIO) -> None:
     lines.append("  " + tr(COMPARISON_COUNTS, lang).format(**comparison.summary))
     for kind, marker, found in (("appeared", "+", comparison.appeared), ("disappeared", "-", comparison.disappeared)):
         if found:
-            lines.append(f"  {tr(COMPARISON_LINES[kind], lang)} ({len(found)}):")
-            lines += [f"    {marker} [{v.rule}] {violation_message(v, lang)}" for v in found]
+            lines.append("  " + _heading(tr(COMPARISON_LINES[kind], lang), len(found), lang))
+            lines += [f"    {marker} {_tagged(rule_name(v.rule, lang), violation_message(v, lang), lang)}"
+                      for v in found]
     if comparison.changed:
-        lines.append(f"  {tr(COMPARISON_LINES['changed'], lang)} ({len(comparison.changed)}):")
+        lines.append("  " + _heading(tr(COMPARISON_LINES['changed'], lang), len(comparison.changed), lang))
         for before, after in comparison.changed:
-            lines.append(f"    ~ [{after.rule}] {violation_message(after, lang)}")
+            lines.append(f"    ~ {_tagged(rule_name(after.rule, lang), violation_message(after, lang), lang)}")
             lines.append(f"      ← {violation_message(before, lang)}")
     out.write("\n".join(lines) + "\n")

@@ -8,6 +8,7 @@ CLI, the GUI table and the report all use the same words.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -149,9 +150,10 @@ LAND_USE_NAME = QT_TRANSLATE_NOOP("messages", "land use")
 FAR_ESTIMATED = QT_TRANSLATE_NOOP("messages", "(estimated)")
 
 
-def achieved_text(parcel: Any, indicator: str, lang: str) -> str:
-    """A parcel's achieved value as shown: the FAR marked when it rests on estimated storeys."""
-    text = format_value(indicator, getattr(parcel, ACHIEVED[indicator]))
+def achieved_text(parcel: Any, indicator: str, lang: str, *, exact: bool = False) -> str:
+    """A parcel's achieved value as shown (`exact`: unrounded, for a marginal breach): the FAR marked when it rests
+    on estimated storeys."""
+    text = format_value(indicator, getattr(parcel, ACHIEVED[indicator]), exact=exact)
     if indicator == "far" and getattr(parcel, "far_estimated", False):
         text += " " + tr(FAR_ESTIMATED, lang)
     return text
@@ -227,7 +229,22 @@ HEIGHT_CLASS_NAMES = {
     "multi_storey": QT_TRANSLATE_NOOP("messages", "low or multi-storey building"),
     "high_rise": QT_TRANSLATE_NOOP("messages", "high-rise building"),
 }
-MARGINAL_NOTE = QT_TRANSLATE_NOOP("messages", "Marginal: {shown} when rounded, but the exact value {exact} breaches.")
+#: A height finding naming its buildings (details["buildings"], tallest first, and details["heights"]).
+HEIGHT_TEMPLATES = {
+    "height_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building, {building}, is {actual}, "
+                                                "above the limit {bound}."),
+    "height_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building, {building}, is {actual}, "
+                                                "below the minimum {bound}."),
+}
+HEIGHT_SEVERAL = QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building, {building}, is {actual}, "
+                                               "above the limit {bound}; {count} buildings are above it: "
+                                               "{buildings}.")
+#: After the exact value of a marginal breach (one that would pass once rounded): inside the sentence, before its
+#: full stop.
+MARGINAL_NOTE = QT_TRANSLATE_NOOP("messages", "({shown} when rounded to {precision}; the limit applies to the exact "
+                                              "value)")
+#: Display precision in words (planner.checking.rules.PRECISION).
+PRECISION_TEXTS = {"far": "0.01", "density": "0.1%", "green_ratio": "0.1%", "height": "0.1 m", "distance": "0.01 m"}
 
 WARNING_TEMPLATES = {
     "missing_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} has no {field}; "
@@ -493,6 +510,11 @@ ERROR_TEMPLATES = {
     "fields_unrecognised": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no {needed} field recognised "
                                                          "(looked for {wanted}); its fields are: {fields}. "
                                                          "Name them with --mapping."),
+    # The same in the window, whose user names the fields in the field-mapping dialog, not with --mapping.
+    "fields_unrecognised_window": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no {needed} field "
+                                                                "recognised (looked for {wanted}); its fields are: "
+                                                                "{fields}. Open the file again and name its fields in "
+                                                                "the field-mapping dialog."),
     "mapping_unknown_target": QT_TRANSLATE_NOOP("messages", "{path}: mapping [{role}] names \"{target}\", which is "
                                                             "not one of {targets}."),
     "mapping_missing_field": QT_TRANSLATE_NOOP("messages", "{path}: the mapping says [{role}] {target} = "
@@ -628,6 +650,34 @@ DXF_UNIT_NAMES = {
     21: QT_TRANSLATE_NOOP("messages", "US survey feet"),
 }
 DXF_UNIT_OTHER = QT_TRANSLATE_NOOP("messages", "unit {units}")
+#: GEOS's reasons why a polygon is invalid (shapely.is_valid_reason), in words of the official's language.
+GEOS_REASONS = {
+    "Self-intersection": QT_TRANSLATE_NOOP("messages", "self-intersection"),
+    "Ring Self-intersection": QT_TRANSLATE_NOOP("messages", "ring self-intersection"),
+    "Too few points in geometry component": QT_TRANSLATE_NOOP("messages", "too few points"),
+    "Hole lies outside shell": QT_TRANSLATE_NOOP("messages", "hole outside the outline"),
+    "Interior is disconnected": QT_TRANSLATE_NOOP("messages", "interior cut in two"),
+    "Nested holes": QT_TRANSLATE_NOOP("messages", "holes inside holes"),
+    "Nested shells": QT_TRANSLATE_NOOP("messages", "outlines inside outlines"),
+    "Duplicate Rings": QT_TRANSLATE_NOOP("messages", "duplicate rings"),
+    "Invalid Coordinate": QT_TRANSLATE_NOOP("messages", "invalid coordinate"),
+    "Ring is not closed": QT_TRANSLATE_NOOP("messages", "ring not closed"),
+}
+_GEOS_REASON = re.compile(r"^\s*(?P<reason>[A-Za-z][A-Za-z -]*?)\s*(?:\[(?P<x>\S+)\s+(?P<y>[^\]\s]+)\s*\])?\s*$")
+
+
+def geos_reason(text: str, lang: str) -> str:
+    """GEOS's "Self-intersection[456426 4400465]" as "self-intersection at (456426, 4400465)", or in Chinese
+    "自相交（456426, 4400465）"; a text GEOS words otherwise is kept as it is."""
+    match = _GEOS_REASON.match(str(text))
+    if match is None or match["reason"] not in GEOS_REASONS:
+        return str(text)
+    reason = tr(GEOS_REASONS[match["reason"]], lang)
+    if match["x"] is None:
+        return reason
+    x, y = match["x"], match["y"]
+    return f"{reason}（{x}, {y}）" if lang == "zh" else f"{reason} at ({x}, {y})"
+
 
 ROLE_NAMES = {"lines": QT_TRANSLATE_NOOP("messages", "control line"),
               "plan": QT_TRANSLATE_NOOP("messages", "plan parcel"),
@@ -803,18 +853,27 @@ def violation_message(v: Violation, lang: str) -> str:
     if v.rule in INDICATOR_RULES:
         indicator, side = INDICATOR_RULES[v.rule]
         bound = v.limit[1] if side == "hi" else v.limit[0]
-        text = _fill(template, lang, {"parcel": v.parcel, "actual": format_value(indicator, v.actual),
-                                      "bound": format_value(indicator, bound)})
+        # A marginal breach shows its exact value: "2.50 exceeds 2.50" would contradict itself.
+        values = {"parcel": v.parcel, "actual": format_value(indicator, v.actual, exact=v.marginal),
+                  "bound": format_value(indicator, bound)}
+        named = list(v.details.get("buildings") or ())
+        if indicator == "height" and named:
+            heights = list(v.details.get("heights") or ())
+            values.update(building=named[0], count=len(named),
+                          buildings=_listed([f"{b} ({format_value('height', h)})" if h is not None else b
+                                             for b, h in zip(named, heights + [None] * len(named))], lang))
+            template = HEIGHT_SEVERAL if v.rule == "height_max" and len(named) > 1 else HEIGHT_TEMPLATES[v.rule]
+        text = _fill(template, lang, values)
         if v.marginal:
-            text += " " + _fill(MARGINAL_NOTE, lang, {"shown": format_value(indicator, v.actual),
-                                                      "exact": format_value(indicator, v.actual, exact=True)})
+            text = _with_note(text, _fill(MARGINAL_NOTE, lang, {"shown": format_value(indicator, v.actual),
+                                                                "precision": PRECISION_TEXTS[indicator]}), lang)
         return text
     values = {"parcel": v.parcel, "building": v.building, "use": v.actual, "code": v.limit}
     if v.rule == "crosses_parcel":
         parcels = v.details.get("parcels", [])
         areas = v.details.get("areas", [])
         values["count"] = len(parcels)
-        values["parcels"] = ", ".join(f"{p} ({format_area(a)})" for p, a in zip(parcels, areas))
+        values["parcels"] = _listed([f"{p} ({format_area(a)})" for p, a in zip(parcels, areas)], lang)
     elif v.rule == "outside_plan":
         values["area"] = format_area(v.actual)
         values["footprint"] = format_area(v.details.get("footprint_area", 0.0))
@@ -823,17 +882,36 @@ def violation_message(v: Violation, lang: str) -> str:
     return _fill(template, lang, values)
 
 
+def _with_note(sentence: str, note: str, lang: str) -> str:
+    """`note` (in parentheses) at the end of `sentence`, before its full stop."""
+    stop = sentence[-1:] if sentence[-1:] in (".", "。") else ""
+    body = sentence[:-1] if stop else sentence
+    return f"{body}{note}{stop}" if lang == "zh" else f"{body} {note}{stop}"
+
+
+#: Details that are lists of ids or texts (given as lists, or joined with ", " where they were found).
+LIST_KEYS = ("lines", "parcels", "texts", "handles", "buildings")
+
+
+def _listed(items: list[str], lang: str) -> str:
+    """Items of a list inside a sentence: "4# (49.5 m), 5# (46.0 m)"; in Chinese "4#（49.5 m）、5#（46.0 m）"."""
+    if lang == "zh":
+        return "、".join(item.replace(" (", "（").replace(")", "）") for item in items)
+    return ", ".join(items)
+
+
 def _control_message(v: Violation, template: str, lang: str) -> str:
     d = v.details
-    values: dict[str, Any] = {"building": v.building, "parcel": v.parcel, "lines": ", ".join(d.get("lines", ())),
+    values: dict[str, Any] = {"building": v.building, "parcel": v.parcel,
+                              "lines": _listed([str(x) for x in d.get("lines", ())], lang),
                               "kind": tr(KIND_NAMES.get(d.get("line_kind", ""), d.get("line_kind", "")), lang)}
     if v.rule == "setback":
-        values.update(distance=format_distance(v.actual), required=format_distance(v.limit), line=d.get("line"),
-                      source=setback_source(v, lang))
+        values.update(distance=format_distance(v.actual, exact=v.marginal), required=format_distance(v.limit),
+                      line=d.get("line"), source=setback_source(v, lang))
         text = _fill(template, lang, values)
         if v.marginal:
-            text += " " + _fill(MARGINAL_NOTE, lang, {"shown": format_distance(v.actual),
-                                                      "exact": format_distance(v.actual, exact=True)})
+            text = _with_note(text, _fill(MARGINAL_NOTE, lang, {"shown": format_distance(v.actual),
+                                                                "precision": PRECISION_TEXTS["distance"]}), lang)
         return text
     if v.rule == "crosses_red_line":
         values["length"] = format_distance(d.get("length"))
@@ -865,10 +943,17 @@ def warning_message(w: CheckWarning, lang: str) -> str:
     values: dict[str, Any] = {"parcel": w.parcel, "building": w.building, **w.details}
     if "reason" in values and values["reason"] in INDICATOR_REASONS:
         values["reason"] = tr(INDICATOR_REASONS[values["reason"]], lang)
+    elif isinstance(values.get("reason"), str) and w.code.startswith("geometry_"):
+        values["reason"] = geos_reason(values["reason"], lang)
     if "indicator" in values:
         values["indicator"] = tr(INDICATOR_NAMES.get(values["indicator"], values["indicator"]), lang)
     if "line_kind" in values:
         values["kind"] = tr(KIND_NAMES.get(values["line_kind"], values["line_kind"]), lang)
+    for key in LIST_KEYS:  # lists of ids inside a sentence: "a, b" ("a、b" in Chinese)
+        if isinstance(values.get(key), list):
+            values[key] = _listed([str(v) for v in values[key]], lang)
+        elif lang == "zh" and isinstance(values.get(key), str):
+            values[key] = values[key].replace(", ", "、")
     if isinstance(values.get("lines"), list):
         values["lines"] = ", ".join(map(str, values["lines"]))
     for key in ("edition", "other_edition"):
@@ -1024,14 +1109,27 @@ def change_message(change: ParcelChange, lang: str) -> str:
     if change.renamed_from is not None:
         parts.append(_fill(DIFF_RENAMED, lang, {"old": change.renamed_from}))
     if change.land_use is not None:
-        old, new = (code or "-" for code in change.land_use)
+        old, new = (land_use_text(code, lang) for code in change.land_use)
         parts.append(f"{tr(DIFF_LAND_USE, lang)} {old} → {new}")
     for indicator, (old, new) in change.indicators.items():
         parts.append(f"{tr(INDICATOR_NAMES[indicator], lang)} {old or not_controlled} → {new or not_controlled}")
     if change.geometry:
         parts.append(_fill(DIFF_REDRAWN, lang, {"old": format_area(change.area_old),
                                                 "new": format_area(change.area_new)}))
-    return "; ".join(parts)
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def land_use_text(code: str | None, lang: str) -> str:
+    """A land-use code with its name beside it: "090104 (Park)", in Chinese "090104（公园绿地）"; "-" for none, the
+    bare code when the land-use table does not know it."""
+    if not code:
+        return "-"
+    from planner.io.landuse import shipped_table
+
+    name = shipped_table().land_use_name(code, lang)
+    if not name or name == code:
+        return code
+    return f"{code}（{name}）" if lang == "zh" else f"{code} ({name})"
 
 
 def diff_warning_messages(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:

@@ -270,6 +270,12 @@ class ParcelTable(Sequence[ParcelResult]):
     status: np.ndarray
     #: Per parcel: its FAR rests on storeys estimated from a building's height (None: none was estimated).
     far_estimated: np.ndarray | None = None
+    #: Beside building_ids: each building's row in CheckResult.buildings, its footprint on the parcel (m²) and the
+    #: counted floor area that footprint brings it (its counted area x the share of its footprint there, §2.2).
+    #: Empty when not measured.
+    building_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    building_footprint: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    building_counted: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -552,8 +552,10 @@ class ReviewStore:
         self._saved: Review | None = Review()  # None: what is on disk must be rewritten (cut off, no identity)
         self.notices: tuple[Notice, ...] = ()
 
-    def open_for(self, scheme_path: str | Path, scheme: Mapping[str, SchemeFile] | None = None) -> Review:
-        path = review_path(scheme_path)
+    def open_for(self, scheme_path: str | Path, scheme: Mapping[str, SchemeFile] | None = None, *,
+                 at: str | Path | None = None) -> Review:
+        """`at`: where the review file is (default: review_path, beside the scheme)."""
+        path = Path(at) if at is not None else review_path(scheme_path)
         self.close()  # a review that cannot be opened leaves the store unbound: no edit is saved over another file
         review, notices = read_review(path, scheme or {}, backup_if_cut_off=True)
         on_disk = None if notices else review

@@ -334,7 +334,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
             "height": max_height,
             "green_ratio": green_area / site_area if green_area is not None else np.full(n_parcels, np.nan),
         }
-    indicator_rows, indicator_violations = _indicator_violations(plan, achieved, touched)
+    indicator_rows, indicator_violations = _indicator_violations(plan, achieved, touched, _OnParcel(
+        pieces, attributed, n_parcels), buildings)
 
     stage(0.9, "results")
     touched_rows = np.flatnonzero(touched)
@@ -353,7 +354,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
                                   _rule_ranks([v for _p, v in on_parcel])])
     entry_violations = parcel_violations + [crossing[k] for k in crossing_of_row.tolist()] + [v for _p, v in on_parcel]
     violations = _violations_by_parcel(entry_rows, entry_rules, entry_violations, rows, len(plan.rank))
-    building_ids, offsets = _buildings_by_parcel(pieces, attributed, buildings.ids, rows)
+    building_ids, offsets, building_rows, building_footprint, building_counted = _buildings_by_parcel(
+        pieces, attributed, buildings.ids, rows, footprint, counted)
     table = ParcelTable(
         ids=plan.ids[rows], land_use=plan.land_use[rows], site_area=site_area[rows], gfa=gfa[rows],
         footprint_area=footprint_union[rows],
@@ -362,7 +364,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         green_ratio=achieved["green_ratio"][rows],
         lower={k: plan.lower[k][rows] for k in INDICATORS}, upper={k: plan.upper[k][rows] for k in INDICATORS},
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
-        violations=violations, rows=rows,
+        violations=violations, rows=rows, building_rows=building_rows, building_footprint=building_footprint,
+        building_counted=building_counted,
         **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows),
         far_estimated=_far_estimated(buildings, pieces, n_parcels)[rows])
     if green is None:  # said once, beside the findings, not only on each parcel
@@ -399,9 +402,45 @@ def _green_area(geometry: np.ndarray, factor: np.ndarray, parcels: np.ndarray, t
     return area, pieces.parcel[pieces.area >= rules.SLIVER_AREA]
 
 
-def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
-                          touched: np.ndarray) -> tuple[np.ndarray, list[Violation]]:
-    """Every indicator rule on every touched parcel, closed bounds, full precision, marginal flagged.
+class _OnParcel:
+    """The buildings standing on each parcel (their attributed pieces), found by parcel row in one slice."""
+
+    def __init__(self, pieces: Pieces, attributed: np.ndarray, n_parcels: int) -> None:
+        kept = np.flatnonzero(attributed)
+        order = kept[np.argsort(pieces.parcel[kept], kind="stable")]
+        self.feature = pieces.feature[order]
+        self.offsets = np.searchsorted(pieces.parcel[order], np.arange(n_parcels + 1))
+
+    def __call__(self, row: int) -> np.ndarray:
+        return np.unique(self.feature[self.offsets[row]:self.offsets[row + 1]])
+
+
+def _height_details(rule: str, rows: np.ndarray, bounds: np.ndarray, on_parcel: _OnParcel,
+                    buildings: BuildingLayer) -> list[dict]:
+    """Which buildings a height finding is about, tallest first: above the limit (height_max), or the tallest of a
+    parcel whose buildings are all below the minimum (height_min). Ids in details["buildings"], their heights in
+    details["heights"]; the finding's own `building` stays None (its key, model.finding_key, does not change)."""
+    out = []
+    for row, bound in zip(rows.tolist(), bounds.tolist()):
+        features = on_parcel(row)
+        heights = buildings.height[features]
+        known = ~np.isnan(heights)
+        features, heights = features[known], heights[known]
+        if rule == "height_max":
+            chosen = heights > bound
+        else:
+            chosen = heights == heights.max() if len(heights) else np.zeros(0, dtype=bool)
+        features, heights = features[chosen], heights[chosen]
+        ids = [str(i) for i in buildings.ids[features].tolist()]
+        order = sorted(range(len(ids)), key=lambda k: (-heights[k], ids[k]))
+        out.append({"buildings": [ids[k] for k in order], "heights": [float(heights[k]) for k in order]})
+    return out
+
+
+def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray], touched: np.ndarray,
+                          on_parcel: _OnParcel, buildings: BuildingLayer) -> tuple[np.ndarray, list[Violation]]:
+    """Every indicator rule on every touched parcel, closed bounds, full precision, marginal flagged. A height
+    finding names its buildings (_height_details).
 
     Returns the parcel row of each finding and the findings, rule by rule.
     """
@@ -419,8 +458,10 @@ def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray],
         his = np.where(np.isnan(upper[breaches]), None, upper[breaches]).tolist()
         n = len(breaches)
         rows.append(breaches)
+        details = (_height_details(rule, breaches, bounds, on_parcel, buildings) if indicator == "height"
+                   else [{} for _ in range(n)])
         found += Violation.many(n, repeat(rule), plan.ids[breaches].tolist(), repeat(None), values.tolist(),
-                                list(zip(los, his)), marginal.tolist(), [{} for _ in range(n)])
+                                list(zip(los, his)), marginal.tolist(), details)
     return (np.concatenate(rows) if rows else np.array([], dtype=np.int64)), found
 
 
@@ -631,17 +672,22 @@ def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return distinct, position[keys]
 
 
-def _buildings_by_parcel(pieces: Pieces, attributed: np.ndarray, ids: np.ndarray,
-                         rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Ids of the buildings standing on each parcel of `rows`, concatenated, with the offsets of each parcel."""
-    parcel, feature = pieces.parcel[attributed], pieces.feature[attributed]
+def _buildings_by_parcel(pieces: Pieces, attributed: np.ndarray, ids: np.ndarray, rows: np.ndarray,
+                         footprint: np.ndarray, counted: np.ndarray
+                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Ids of the buildings standing on each parcel of `rows`, concatenated, with the offsets of each parcel, and
+    each one's row in the buildings layer, footprint there and counted floor area there (its share of the counted
+    area, by footprint, §2.2)."""
+    parcel, feature, area = pieces.parcel[attributed], pieces.feature[attributed], pieces.area[attributed]
     position = np.full(int(parcel.max(initial=-1)) + 1, -1)
     position[rows[rows < len(position)]] = np.flatnonzero(rows < len(position))
     slot = position[parcel]  # every attributed piece lies on a touched parcel, so every slot is found
     order = _by_parcel_then(slot, feature)
-    slot, feature = slot[order], feature[order]
+    slot, feature, area = slot[order], feature[order], area[order]
     counts = np.bincount(slot, minlength=len(rows))
-    return ids[feature], np.concatenate([[0], np.cumsum(counts)])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(footprint[feature] > 0, area / footprint[feature], 0.0)
+    return ids[feature], np.concatenate([[0], np.cumsum(counts)]), feature, area, counted[feature] * share
 
 
 _RULE_RANK = {rule: k for k, rule in enumerate(ALL_RULES)}

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from planner.model import (
+    CONTROL_RULES,
     INDICATOR_RULES,
     CheckResult,
     ParcelResult,
@@ -19,8 +20,12 @@ from planner.model import (
 PARCEL_UNTOUCHED, PARCEL_PASS, PARCEL_NOT_ASSESSED, PARCEL_VIOLATION, PARCEL_PARTIAL = 0, 1, 2, 3, 4
 BUILDING_OK, BUILDING_VIOLATION = 0, 1
 
-#: Rules that concern a building rather than a parcel's totals: the building itself is marked.
-BUILDING_RULES = ("land_use", "crosses_parcel", "outside_plan")
+#: Rules that concern a building rather than a parcel's totals: the building itself is marked. Every control-line
+#: rule (red lines, setbacks, the 五线, protected zones, the building control line) names its building.
+BUILDING_RULES = ("land_use", "crosses_parcel", "outside_plan", *CONTROL_RULES)
+#: Parcel rules whose findings name buildings in their details (the buildings above a height limit, or the tallest
+#: of a parcel below its minimum height): those buildings are marked too.
+NAMING_RULES = ("height_max", "height_min")
 
 
 def parcel_status(result: CheckResult | None, n_parcels: int) -> np.ndarray:
@@ -36,11 +41,13 @@ def parcel_status(result: CheckResult | None, n_parcels: int) -> np.ndarray:
 
 
 def building_status(result: CheckResult | None, building_ids: np.ndarray) -> np.ndarray:
-    """Per building: marked when a finding names it (land use, crossing, outside the plan)."""
+    """Per building: marked when a finding names it (land use, crossing, outside the plan, a control line or
+    setback, a height limit)."""
     status = np.full(len(building_ids), BUILDING_OK, dtype=np.int64)
     if result is None:
         return status
     named = {v.building for v in result.violations if v.rule in BUILDING_RULES and v.building is not None}
+    named |= {str(b) for v in result.violations if v.rule in NAMING_RULES for b in v.details.get("buildings", ())}
     status[np.isin(building_ids, list(named))] = BUILDING_VIOLATION
     return status
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.gui.map_canvas import LayerStyle
 from planner.io.layers import PlanLayer
-from planner.messages import INDICATOR_NAMES, rule_name, tr, violation_message
+from planner.messages import INDICATOR_NAMES, land_use_text, rule_name, tr, violation_message
 from planner.model import Violation, version_name
 from planner.versions.compare import VerdictComparison, VersionComparison
 
@@ -126,14 +126,15 @@ class ChangesPanel(QWidget):
         kind_names = {"changed": self.tr("Changed"), "renamed": self.tr("Renamed"), "split": self.tr("Split"),
                       "merged": self.tr("Merged"), "added": self.tr("Added"), "removed": self.tr("Removed")}
         rows: list[tuple[list[str], str, object]] = []
+        separator = "、" if self.lang == "zh" else ", "  # ids listed inside a sentence
         for change in diff.changed:
             kind = "renamed" if change.renamed_from is not None else "changed"
             rows.append(([kind_names[kind], change.id, self._describe(change)], change.id, None))
         for split in diff.splits:
-            text = self.tr("{old} is now {new}").format(old=split.old_id, new=", ".join(split.new_ids))
+            text = self.tr("{old} is now {new}").format(old=split.old_id, new=separator.join(split.new_ids))
             rows.append(([kind_names["split"], split.old_id, text], split.new_ids[0], None))
         for merge in diff.merges:
-            text = self.tr("{old} are now {new}").format(old=", ".join(merge.old_ids), new=merge.new_id)
+            text = self.tr("{old} are now {new}").format(old=separator.join(merge.old_ids), new=merge.new_id)
             rows.append(([kind_names["merged"], merge.new_id, text], merge.new_id, None))
         for parcel in diff.added:
             rows.append(([kind_names["added"], parcel, self.tr("new in the version in force")], parcel, None))
@@ -150,11 +151,12 @@ class ChangesPanel(QWidget):
             parts.append(f"{name} {old or '-'} → {new or '-'}")
         if change.land_use is not None:
             old, new = change.land_use
-            parts.append(self.tr("land use {old} → {new}").format(old=old or "-", new=new or "-"))
+            parts.append(self.tr("land use {old} → {new}").format(old=land_use_text(old, self.lang),
+                                                                   new=land_use_text(new, self.lang)))
         if change.geometry:
             parts.append(self.tr("boundary redrawn ({old:.0f} m² → {new:.0f} m²)").format(
                 old=change.area_old, new=change.area_new))
-        return "; ".join(parts)
+        return ("；" if self.lang == "zh" else "; ").join(parts)
 
     def _verdict_rows(self, verdicts: VerdictComparison) -> list[tuple[list[str], str, object]]:
         names = {"appeared": self.tr("Appears"), "disappeared": self.tr("Disappears"), "changed": self.tr("Changes")}

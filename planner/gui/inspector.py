@@ -36,6 +36,7 @@ from planner.messages import (
     warning_message,
 )
 from planner.model import ACHIEVED, INDICATORS, CheckResult, CheckWarning, ParcelResult
+from planner.review import Review
 
 __all__ = ["ParcelInspector"]
 
@@ -59,10 +60,21 @@ BUILDING_HEADERS = (
     QT_TRANSLATE_NOOP("messages", "Height"),
     QT_TRANSLATE_NOOP("messages", "Footprint area"),
     QT_TRANSLATE_NOOP("messages", "Counted area"),
+    QT_TRANSLATE_NOOP("messages", "Footprint share"),
+    QT_TRANSLATE_NOOP("messages", "Counted-area share"),
+)
+#: What the two share columns measure (their header tooltips).
+SHARE_TIPS = (
+    QT_TRANSLATE_NOOP("messages", "The building's footprint on this parcel, as a share of all the footprints on "
+                                  "it (what building density counts)."),
+    QT_TRANSLATE_NOOP("messages", "The counted floor area the building brings this parcel, as a share of the "
+                                  "parcel's counted floor area (what FAR counts)."),
 )
 NO_BUILDINGS = QT_TRANSLATE_NOOP("messages", "No building stands on this parcel.")
 FINDINGS_CAPTION = QT_TRANSLATE_NOOP("messages", "Findings")
 NO_FINDINGS = QT_TRANSLATE_NOOP("messages", "No findings on this parcel.")
+REVIEW_NOTED = QT_TRANSLATE_NOOP("messages", "noted")
+REVIEW_ACCEPTED = QT_TRANSLATE_NOOP("messages", "accepted as exception")
 
 #: Subtle tints of a verdict cell (background, text).
 VERDICT_COLOURS = {
@@ -91,6 +103,7 @@ class ParcelInspector(QWidget):
         self._result: CheckResult | None = None
         self._parcel_id: str | None = None
         self._building_rows: dict[str, list[int]] = {}
+        self._review: Review = Review()
 
         self.hint_label = QLabel(self._t(EMPTY_HINT), self)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -104,8 +117,10 @@ class ParcelInspector(QWidget):
         self.indicator_table = _FittedTable([self._t(h) for h in INDICATOR_HEADERS], len(INDICATORS),
                                             numeric=(self.READ, self.ACHIEVED))
         self.buildings_caption = QLabel(f"<b>{html.escape(self._t(BUILDINGS_CAPTION))}</b>", self)
-        self.building_table = _FittedTable([self._t(h) for h in BUILDING_HEADERS], 0, numeric=(2, 3, 4, 5),
+        self.building_table = _FittedTable([self._t(h) for h in BUILDING_HEADERS], 0, numeric=(2, 3, 4, 5, 6, 7),
                                            max_rows=10)
+        for column, tip in zip((6, 7), SHARE_TIPS):
+            self.building_table.horizontalHeaderItem(column).setToolTip(self._t(tip))
         self.findings_caption = QLabel(f"<b>{html.escape(self._t(FINDINGS_CAPTION))}</b>", self)
         self.findings_label = QLabel(self)
         self.findings_label.setTextFormat(Qt.TextFormat.RichText)
@@ -144,7 +159,9 @@ class ParcelInspector(QWidget):
         """The parcel shown, None when the hint is shown."""
         return self._parcel_id if self._pages.currentIndex() == 1 else None
 
-    def show_parcel(self, result: CheckResult | None, parcel_id: str | None) -> None:
+    def show_parcel(self, result: CheckResult | None, parcel_id: str | None,
+                    buildings: tuple[str, ...] | list[str] = ()) -> None:
+        """Show one parcel; the rows of `buildings` (the buildings a selected finding is about) are selected."""
         if result is not self._result:
             self._result = result
             self._building_rows = _rows_by_id(result.buildings.ids) if result and result.buildings else {}
@@ -157,18 +174,43 @@ class ParcelInspector(QWidget):
             self._show_hint(self._t(NOT_CHECKED).format(parcel=parcel_id))
             return
         parcel = result.parcels[int(where[0])]
-        warnings = tuple(w for w in result.warnings
-                         if w.parcel == parcel.id or (w.building is not None and w.building in parcel.buildings))
+        warnings = self._warnings_of(parcel)
         self._fill_title(parcel)
         self._fill_indicators(parcel, warnings)
-        self._fill_buildings(result, parcel)
+        self._fill_buildings(result, parcel, int(where[0]), set(buildings))
         self._fill_findings(parcel, warnings)
         self._pages.setCurrentIndex(1)
 
     def clear(self) -> None:
         self.show_parcel(None, None)
 
+    def set_review(self, review: Review) -> None:
+        """The official's notes: each finding listed says whether it is noted or accepted as an exception."""
+        if review is self._review:
+            return
+        self._review = review
+        if self.parcel_id is not None and self._result is not None:
+            where = np.flatnonzero(self._result.parcels.ids == self.parcel_id)
+            if len(where):
+                parcel = self._result.parcels[int(where[0])]
+                self._fill_findings(parcel, self._warnings_of(parcel))
+
     # -- filling ---------------------------------------------------------------------------------------
+
+    def _warnings_of(self, parcel: ParcelResult) -> tuple[CheckWarning, ...]:
+        result = self._result
+        if result is None:
+            return ()
+        return tuple(w for w in result.warnings
+                     if w.parcel == parcel.id or (w.building is not None and w.building in parcel.buildings))
+
+    def _review_tag(self, finding) -> str:
+        """" — accepted as exception" or " — noted" after a finding the official has reviewed."""
+        note = self._review.get(finding)
+        if note is None or note.is_empty:
+            return ""
+        state = REVIEW_ACCEPTED if note.accepted else REVIEW_NOTED
+        return f" <b style='color:#2e7d32'>[{html.escape(self._t(state))}]</b>"
 
     def _t(self, text: str) -> str:
         return tr(text, self._lang)
@@ -204,7 +246,8 @@ class ParcelInspector(QWidget):
                 achieved = None
             cells = (self._t(INDICATOR_LABELS[indicator]), written,
                      format_limit(indicator, parcel.limits.get(indicator)),
-                     achieved_text(parcel, indicator, self._lang) if achieved is not None else format_value(indicator, None),
+                     achieved_text(parcel, indicator, self._lang, exact=verdict == "marginal violation")
+                     if achieved is not None else format_value(indicator, None),
                      verdict_name(verdict, self._lang))
             for column, text in enumerate(cells):
                 item = _item(text, numeric=column in (self.READ, self.ACHIEVED))
@@ -217,12 +260,28 @@ class ParcelInspector(QWidget):
                 table.setItem(row, column, item)
         table.fit()
 
-    def _fill_buildings(self, result: CheckResult, parcel: ParcelResult) -> None:
+    def selected_buildings(self) -> list[str]:
+        """The ids of the building rows selected (the buildings the selected finding is about)."""
+        rows = sorted({index.row() for index in self.building_table.selectionModel().selectedRows()})
+        return [self.building_table.item(r, 0).text() for r in rows]
+
+    def _fill_buildings(self, result: CheckResult, parcel: ParcelResult, at: int, named: set[str]) -> None:
         table = self.building_table
         buildings = result.buildings
-        rows = [k for building in dict.fromkeys(parcel.buildings) for k in self._building_rows.get(building, ())]
+        parcels = result.parcels
+        lo, hi = int(parcels.building_offsets[at]), int(parcels.building_offsets[at + 1])
+        if len(parcels.building_rows) >= hi:  # each building's row, and what it brings this parcel
+            rows = parcels.building_rows[lo:hi].tolist()
+            footprint_here = parcels.building_footprint[lo:hi].tolist()
+            counted_here = parcels.building_counted[lo:hi].tolist()
+        else:
+            rows = [r for building in dict.fromkeys(parcel.buildings) for r in self._building_rows.get(building, ())]
+            footprint_here = counted_here = [math.nan] * len(rows)
+        total_footprint = math.fsum(x for x in footprint_here if not math.isnan(x))
+        table.clearSelection()
         table.setRowCount(len(rows))
-        for row, k in enumerate(rows):
+        chosen = []
+        for row, (k, footprint, counted) in enumerate(zip(rows, footprint_here, counted_here)):
             floors = float(buildings.floors[k])
             height = float(buildings.height[k])
             use = buildings.use[k]
@@ -230,9 +289,12 @@ class ParcelInspector(QWidget):
             cells = (str(buildings.ids[k]), use_text,
                      "-" if math.isnan(floors) else f"{floors:g}",
                      "-" if math.isnan(height) else format_value("height", height),
-                     format_area(float(buildings.footprint_area[k])), format_area(float(buildings.counted_area[k])))
+                     format_area(float(buildings.footprint_area[k])), format_area(float(buildings.counted_area[k])),
+                     _share(footprint, total_footprint), _share(counted, parcel.gfa))
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text, numeric=column >= 2))
+            if cells[0] in named:
+                chosen.append(row)
         self.building_table.setVisible(bool(rows))
         if not rows:
             self.buildings_caption.setText(f"<b>{html.escape(self._t(BUILDINGS_CAPTION))}</b>: "
@@ -240,10 +302,18 @@ class ParcelInspector(QWidget):
         else:
             self.buildings_caption.setText(f"<b>{html.escape(self._t(BUILDINGS_CAPTION))}</b> ({len(rows)})")
         table.fit()
+        if chosen:
+            table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+            for row in chosen:
+                table.selectRow(row)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            table.scrollToItem(table.item(chosen[0], 0))
 
     def _fill_findings(self, parcel: ParcelResult, warnings: tuple[CheckWarning, ...]) -> None:
-        items = [f"<li>{html.escape(violation_message(v, self._lang))}</li>" for v in parcel.violations]
-        items += [f"<li style='color:#666'>{html.escape(warning_message(w, self._lang))}</li>" for w in warnings]
+        items = [f"<li>{html.escape(violation_message(v, self._lang))}{self._review_tag(v)}</li>"
+                 for v in parcel.violations]
+        items += [f"<li style='color:#666'>{html.escape(warning_message(w, self._lang))}{self._review_tag(w)}</li>"
+                  for w in warnings]
         if items:
             self.findings_label.setText("<ul style='margin-left:-20px'>" + "".join(items) + "</ul>")
         else:
@@ -309,6 +379,13 @@ class _FittedTable(QTableWidget):
             height += self.horizontalScrollBar().sizeHint().height()
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
+
+
+def _share(part: float, whole: float) -> str:
+    """A part as a percentage of the whole, one decimal; "-" when either is unknown or the whole is nothing."""
+    if math.isnan(part) or math.isnan(whole) or whole <= 0:
+        return "-"
+    return f"{100 * part / whole:.1f}%"
 
 
 def _item(text: str, *, numeric: bool = False) -> QTableWidgetItem:

@@ -9,24 +9,26 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
 from planner.gui.changes_panel import CHANGE_KINDS, CHANGE_STYLES, CHANGES_LAYER, ChangesPanel, change_geometry
 from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, MappingMemory
 from planner.gui.inspector import ParcelInspector
-from planner.gui.layer_panel import LayerPanel
+from planner.gui.layer_panel import LayerPanel, LegendEntry
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.review_panel import ReviewPanel
 from planner.gui.session import (
@@ -40,7 +42,7 @@ from planner.gui.session import (
     parcel_row,
 )
 from planner.gui.versions_panel import VersionsPanel
-from planner.gui.violations import FindingsPanel
+from planner.gui.violations import FindingsPanel, finding_buildings, finding_parcels
 from planner.gui.worker import CheckRunner, LoadRequest
 from planner.io.controls import KIND_ID, KINDS
 from planner.io.gdal import is_dxf, layer_columns, list_layers, name_suggests
@@ -53,7 +55,7 @@ from planner.messages import (
     notice_message,
     tr,
 )
-from planner.model import CheckWarning, InputError, PlanVersion, Violation
+from planner.model import INDICATOR_RULES, CheckWarning, InputError, PlanVersion, Violation
 from planner.report.symbology import (
     BUILDING_SYMBOLS,
     CONTROL_SYMBOLS,
@@ -63,6 +65,7 @@ from planner.report.symbology import (
     Symbol,
     opaque,
 )
+from planner.resources import sample_path
 from planner.review import (
     SCHEME_ROLES,
     Review,
@@ -78,14 +81,20 @@ log = logging.getLogger(__name__)
 VECTOR_FILTER = "GIS layers and CAD drawings (*.gpkg *.shp *.geojson *.json *.fgb *.gdb *.dxf);;All files (*)"
 MAX_RECENT = 8
 #: The docks' layout version: raise it when docks are added, so an older saved layout does not misplace them.
-WINDOW_STATE_VERSION = 2  # 2: plan versions and plan changes docks
-
+WINDOW_STATE_VERSION = 3  # 2: plan versions and plan changes docks; 3: map-first layout
+#: Where the window's dock layout is saved: one key per layout version, so an older layout is never restored.
+STATE_KEY = f"window/state_v{WINDOW_STATE_VERSION}"
+#: The map's least share of the window's width: a saved layout that leaves it less is not restored.
+MAP_SHARE = 0.6
+LAYERS_WIDTH = 210
+BOTTOM_HEIGHT = 290
+INSPECTOR_WIDTH = 470
 
 
 def _layer_style(symbol: Symbol) -> LayerStyle:
     """The window draws a symbol with an opaque fill (see symbology.opaque)."""
     fill = None if symbol.fill is None else opaque(symbol.fill)
-    return LayerStyle(fill, symbol.stroke, symbol.width, symbol.dashed)
+    return LayerStyle(fill, symbol.stroke, symbol.width, symbol.dashed, symbol.dash_dot)
 
 
 PARCEL_STYLES = {status: _layer_style(symbol) for status, symbol in PARCEL_SYMBOLS.items()}
@@ -135,7 +144,6 @@ class MainWindow(QMainWindow):
         self.canvas.featureClicked.connect(self._on_canvas_feature_clicked)
         self.canvas.cursorMoved.connect(self._on_canvas_cursor_moved)
         self.canvas.viewChanged.connect(self._on_canvas_view_changed)
-        self._update_legend()
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(self)
         self.layer_panel.visibilityChanged.connect(self.canvas.set_layer_visible)
@@ -146,41 +154,99 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.lang, self)
         self.findings.findingSelected.connect(self._on_findings_finding_selected)
         self.inspector = ParcelInspector(self.lang, self)
-        self.inspector.setMinimumWidth(500)  # its indicator table has five columns: keep them in view
-        self.layers_dock = self._dock("layers", self.tr("Layers"), self.layer_panel,
-                                      Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.findings_dock = self._dock("findings", self.tr("Findings"), self.findings,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.inspector_dock = self._dock("inspector", self.tr("Parcel"), self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector.setMinimumWidth(260)  # its tables scroll sideways when the dock is narrower than they are
         self.review_panel = ReviewPanel(self.lang, self)
         self.review_panel.reviewChanged.connect(self._on_review_panel_review_changed)
-        self.review_dock = self._dock("review", self.tr("Review"), self.review_panel,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.inspector_dock, self.review_dock)
-        self.inspector_dock.raise_()
         self.versions_panel = VersionsPanel(self)
         self.versions_panel.useRequested.connect(self.use_version)
         self.versions_panel.compareRequested.connect(self.compare_version)
         self.versions_panel.compareStopped.connect(self.stop_comparing)
         self.versions_panel.removeRequested.connect(self.remove_version)
         self.versions_panel.versionEdited.connect(self._on_versions_panel_version_edited)
-        self.versions_dock = self._dock("versions", self.tr("Plan versions"), self.versions_panel,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.changes = ChangesPanel(self.lang, self)
         self.changes.parcelSelected.connect(self._on_changes_parcel_selected)
         self.changes.findingSelected.connect(self._on_findings_finding_selected)
-        self.changes_dock = self._dock("changes", self.tr("Plan changes"), self.changes,
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.findings_dock, self.changes_dock)
-        self.findings_dock.raise_()
+        self.layers_dock = self._dock("layers", self.tr("Layers"), self.layer_panel)
+        self.findings_dock = self._dock("findings", self.tr("Findings"), self.findings)
+        self.inspector_dock = self._dock("inspector", self.tr("Parcel"), self.inspector)
+        self.review_dock = self._dock("review", self.tr("Review"), _scrolled(self.review_panel))
+        self.versions_dock = self._dock("versions", self.tr("Plan versions"), self.versions_panel)
+        self.changes_dock = self._dock("changes", self.tr("Plan changes"), self.changes)
+        self._versions_shown_for = 1  # the number of plan versions the versions dock was last shown or hidden for
+        self._update_legend()
+        self.apply_default_layout()
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
         return dock
+
+    def _docks(self) -> tuple[QDockWidget, ...]:
+        return (self.layers_dock, self.findings_dock, self.changes_dock, self.versions_dock, self.inspector_dock,
+                self.review_dock)
+
+    def apply_default_layout(self) -> None:
+        """The map first: layers and legend in a slim column on the left, the findings below the map with the
+        parcel inspector beside them (shown once something is selected), plan versions and changes as tabs beside
+        the findings (shown when there is something to compare)."""
+        left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        self.setCorner(Qt.Corner.TopLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        for dock in self._docks():
+            dock.setFloating(False)
+        self.addDockWidget(left, self.layers_dock)
+        self.addDockWidget(bottom, self.findings_dock)
+        self.addDockWidget(bottom, self.inspector_dock)
+        self.splitDockWidget(self.findings_dock, self.inspector_dock, Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.findings_dock, self.changes_dock)
+        self.tabifyDockWidget(self.findings_dock, self.versions_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.review_dock)
+        self.layers_dock.show()
+        self.findings_dock.show()
+        self.changes_dock.setVisible(self.session.comparison is not None)
+        self._versions_shown_for = len(self.session.versions)
+        self.versions_dock.setVisible(self._versions_shown_for > 1)
+        selected = bool(self.canvas.selection()[0])
+        self.inspector_dock.setVisible(selected)
+        self.review_dock.setVisible(selected)
+        self.findings_dock.raise_()
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.layers_dock], [LAYERS_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+        self._size_inspector()
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: the default layout, and the saved one forgotten."""
+        self.settings.remove(STATE_KEY)
+        self.apply_default_layout()
+
+    def map_share(self) -> float:
+        """The map's share of the window's width."""
+        return self.canvas.width() / max(self.width(), 1)
+
+    def _size_inspector(self) -> None:
+        if self.inspector_dock.isVisible():
+            width = self.findings_dock.width() + self.inspector_dock.width()
+            inspector = min(INSPECTOR_WIDTH, max(width // 2, 260))
+            self.resizeDocks([self.findings_dock, self.inspector_dock], [max(width - inspector, 200), inspector],
+                             Qt.Orientation.Horizontal)
+
+    def _show_inspector(self) -> None:
+        """The inspector opens when something is selected (the review tab beside it stays in front if it was)."""
+        if self.inspector_dock.isVisible() or self.review_dock.isVisible():
+            return
+        self.inspector_dock.show()
+        self.review_dock.show()
+        self.inspector_dock.raise_()
+        self._size_inspector()
+
+    def _update_versions_dock(self) -> None:
+        """The plan versions appear when a second version is loaded, and go when one is left."""
+        count = len(self.session.versions)
+        if (count > 1) != (self._versions_shown_for > 1):
+            self.versions_dock.setVisible(count > 1)
+        self._versions_shown_for = count
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -226,16 +292,20 @@ class MainWindow(QMainWindow):
         zoom_selection = QAction(self.tr("Zoom to &selection"), self)
         zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
         view_menu.addActions([zoom_all, zoom_selection])
-        self.legend_action = QAction(self.tr("Show &legend"), self)
+        # The legend is in the Layers panel, beside the map; drawn on the map too when asked (for a screenshot).
+        self.legend_action = QAction(self.tr("&Legend on the map"), self)
         self.legend_action.setCheckable(True)
-        self.legend_action.setChecked(str(self.settings.value("map/legend", "true")).lower() != "false")
+        self.legend_action.setChecked(str(self.settings.value("map/legend_on_map", "false")).lower() == "true")
         self.legend_action.toggled.connect(self._on_legend_action_toggled)
         self.canvas.set_legend_visible(self.legend_action.isChecked())
         view_menu.addAction(self.legend_action)
         view_menu.addSeparator()
-        for dock in (self.layers_dock, self.versions_dock, self.findings_dock, self.changes_dock,
-                     self.inspector_dock, self.review_dock):
+        for dock in self._docks():
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        reset = QAction(self.tr("&Reset layout"), self)
+        reset.triggered.connect(self.reset_layout)
+        view_menu.addAction(reset)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -250,10 +320,11 @@ class MainWindow(QMainWindow):
         self.scale_label = QLabel(self)
         self.coordinates_label = QLabel(self)
         self.crs_label = QLabel(self)
+        self.review_label = QLabel(self)  # "12 of 20 violations reviewed"
         bar.addWidget(self.stage_label)
         bar.addWidget(self.progress)
         bar.addWidget(self.cancel_button)
-        for label in (self.scale_label, self.coordinates_label, self.crs_label):
+        for label in (self.review_label, self.scale_label, self.coordinates_label, self.crs_label):
             bar.addPermanentWidget(label)
 
     # --- loading ---------------------------------------------------------------------------------
@@ -402,6 +473,7 @@ class MainWindow(QMainWindow):
         session = self.session
         compared = next((k for k, v in enumerate(session.versions) if v is self.compare_with), None)
         self.versions_panel.set_versions(session.versions, session.in_force, compared)
+        self._update_versions_dock()
         comparison = session.comparison
         self.changes.set_comparison(comparison, session.plan)
         self.canvas.remove_layer(CHANGES_LAYER)
@@ -426,17 +498,23 @@ class MainWindow(QMainWindow):
         row = parcel_row(self.session, parcel_id)
         if row is not None:
             self.canvas.set_selection("plan", [row])
+            self.canvas.set_highlight("", [])
             self.canvas.zoom_to_selection()
             self.inspector.show_parcel(self.session.result, parcel_id)
+            self._show_inspector()
             return
         feature = self._change_ids.get(parcel_id)  # a parcel the version in force no longer has
         if feature is not None and CHANGES_LAYER in self.canvas.layer_keys():
             self.canvas.set_selection(CHANGES_LAYER, [feature])
+            self.canvas.set_highlight("", [])
             self.canvas.zoom_to_selection()
 
     def _on_runner_failed(self, role: str, error: object) -> None:
-        if isinstance(error, InputError) and error.code == "fields_unrecognised" and self._ask_mapping(error):
-            return  # retried with the mapping
+        if isinstance(error, InputError) and error.code == "fields_unrecognised":
+            if self._ask_mapping(error):
+                return  # retried with the mapping
+            # The dialog was cancelled: say what to do here, in the window (not "--mapping", which is the CLI's).
+            error = InputError("fields_unrecognised_window", **error.details)
         self._end_round(self._show_error(error))
 
     def _on_runner_cancelled(self) -> None:
@@ -493,7 +571,8 @@ class MainWindow(QMainWindow):
                 self.canvas.remove_layer(role)
                 styles = {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES,
                           "lines": LINE_STYLES}[role]
-                labels = self.session.plan.ids if role == "plan" else None
+                # Parcels by their ids, buildings by their numbers (楼号) once they are big enough on screen.
+                labels = self.session.layers[role].ids if role in ("plan", "buildings") else None
                 classes = self.session.lines.kinds if role == "lines" else None
                 self.canvas.set_layer(role, geometry[role], styles, classes=classes, labels=labels,
                                       title=titles[role])
@@ -508,7 +587,8 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to_all()
 
     def _update_legend(self) -> None:
-        entries = [(style.fill, tr(symbol.legend, self.lang)) for style, symbol in (
+        """The legend of what is drawn: in the Layers panel, and on the map when asked (View > Legend on the map)."""
+        styled = [(style, tr(symbol.legend, self.lang)) for style, symbol in (
             *((PARCEL_STYLES[k], s) for k, s in PARCEL_SYMBOLS.items()),
             *((BUILDING_STYLES[k], s) for k, s in BUILDING_SYMBOLS.items()),
             (GREEN_STYLES[0], GREEN_SYMBOL))]
@@ -517,13 +597,16 @@ class MainWindow(QMainWindow):
             present = set(np.asarray(comparison.changes.new_kind).tolist()) | (
                 {"removed"} if len(comparison.changes.removed_rows) else set())
             names = self._change_names()
-            entries += [(CHANGE_STYLES[k].stroke, names[kind]) for k, kind in enumerate(CHANGE_KINDS)
-                        if kind in present]
+            styled += [(CHANGE_STYLES[k], names[kind]) for k, kind in enumerate(CHANGE_KINDS) if kind in present]
         lines = self.session.lines
         if lines is not None:
             for kind in sorted(set(np.asarray(lines.kinds).tolist()) - {-1}):
-                entries.append((LINE_STYLES[kind].stroke, tr(CONTROL_SYMBOLS[KINDS[kind]].legend, self.lang)))
-        self.canvas.set_legend(entries)
+                styled.append((LINE_STYLES[kind], tr(CONTROL_SYMBOLS[KINDS[kind]].legend, self.lang)))
+        self.canvas.set_legend([(style.fill if style.fill is not None else style.stroke, text)
+                                for style, text in styled])
+        self.layer_panel.set_legend([LegendEntry(text, style.fill, style.stroke, style.stroke_width,
+                                                 "dashdot" if style.dash_dot else "dash" if style.dashed else "")
+                                     for style, text in styled])
 
     def _change_names(self) -> dict[str, str]:
         """Legend names of the kinds of plan change (planner.gui.changes_panel.CHANGE_KINDS)."""
@@ -533,7 +616,7 @@ class MainWindow(QMainWindow):
 
     def _on_legend_action_toggled(self, shown: bool) -> None:
         self.canvas.set_legend_visible(shown)
-        self.settings.setValue("map/legend", "true" if shown else "false")
+        self.settings.setValue("map/legend_on_map", "true" if shown else "false")
 
     def _setback_segments(self) -> list:
         """The measured segments of the setback findings, with their distances, for the map."""
@@ -574,6 +657,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(result is not None)
         self._show_comparison()
         self._open_review()
+        self._show_review_state()
 
     def _titles(self) -> dict[str, str]:
         return {"plan": self.tr("Plan parcels"), "buildings": self.tr("Scheme buildings"),
@@ -604,13 +688,13 @@ class MainWindow(QMainWindow):
             return
         scheme = scheme_of({role: self.session.layers[role].info for role in SCHEME_ROLES
                             if role in self.session.layers})
-        if review_path(buildings.info.path) == store.path and store.accepts(scheme):
+        if self.review_file_for(buildings.info.path) == store.path and store.accepts(scheme):
             store.bind(scheme)  # green areas loaded since: the review records them too
             return
         self._save_review()  # under the scheme it was written for
         self.review_panel.set_notice("")
         try:
-            review = store.open_for(buildings.info.path, scheme)
+            review = store.open_for(buildings.info.path, scheme, at=self.review_file_for(buildings.info.path))
         except ReviewForAnotherScheme as other:
             review = self._take_over_review(other, scheme)
         except InputError as exc:
@@ -623,6 +707,28 @@ class MainWindow(QMainWindow):
         if not review.reviewer:
             review = review.with_reviewer(str(self.settings.value("report/reviewer", "")))
         self.review_panel.set_review(review)
+        self._show_review_state()
+
+    def review_file_for(self, scheme_path: str) -> Path:
+        """Where the review of a scheme is kept: beside it (planner.review.review_path), except for the bundled
+        sample, whose folder belongs to the installation (read-only when installed, the source tree otherwise): its
+        review goes to the user's data folder, so opening the sample never writes into sample_plans/."""
+        beside = review_path(scheme_path)
+        try:
+            bundled = Path(scheme_path).resolve().is_relative_to(sample_path().resolve())
+        except OSError:
+            bundled = False
+        if not bundled:
+            return beside
+        folder = self.sample_review_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / beside.name
+
+    @staticmethod
+    def sample_review_folder() -> Path:
+        """The user's data folder for the reviews of the bundled sample (QStandardPaths.AppDataLocation)."""
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return Path(location or Path.home() / ".planner") / "sample_reviews"
 
     def _take_over_review(self, other: ReviewForAnotherScheme, scheme: dict) -> Review:
         """A review file written for another scheme: never applied as it is. The official imports its notes to
@@ -665,6 +771,17 @@ class MainWindow(QMainWindow):
 
     def _on_review_panel_review_changed(self) -> None:
         self._save_review()
+        self._show_review_state()
+
+    def _show_review_state(self) -> None:
+        """Each finding's review state in the table and the inspector, and how many violations are reviewed in the
+        status bar."""
+        review = self.review_panel.review()
+        self.findings.set_review(review)
+        self.inspector.set_review(review)
+        reviewed, total = self.findings.model.review_counts()
+        self.review_label.setText(self.tr("{reviewed} of {total} violations reviewed").format(
+            reviewed=reviewed, total=total) if total else "")
 
     def _save_review(self) -> None:
         if self.review_store.path is None:
@@ -770,37 +887,70 @@ class MainWindow(QMainWindow):
     # --- linking map, findings and inspector -----------------------------------------------------
 
     def _on_findings_finding_selected(self, finding: Violation | CheckWarning) -> None:
+        """Select what the finding is about on the map and zoom to it: a building finding selects its building and
+        shows the parcels it stands on; a parcel's finding selects the parcel and outlines and numbers the
+        buildings it is about (the ones above a height limit; every building of the parcel for FAR, density and
+        green ratio). The inspector shows the parcel with those buildings selected."""
+        session = self.session
         parcel_id, building_id = finding.parcel, finding.building
-        rows = building_rows(self.session, building_id)
-        if rows:
-            self.canvas.set_selection("buildings", rows)
+        own = building_rows(session, building_id)
+        parcels = [row for p in finding_parcels(finding) if (row := parcel_row(session, p)) is not None]
+        about, labels = self.finding_building_rows(finding)
+        include = self.canvas.feature_bounds("plan", parcels) if own and "plan" in self.canvas.layer_keys() else None
+        if own:
+            self.canvas.set_selection("buildings", own)
         else:
-            row = parcel_row(self.session, parcel_id)
-            self.canvas.set_selection("plan", [] if row is None else [row])
+            self.canvas.set_selection("plan", parcels)
+        self.canvas.set_highlight("buildings" if about else "", about, labels)
         segment = getattr(finding, "details", {}).get("segment") if getattr(finding, "rule", None) == "setback" \
             else None
         if segment:  # the building and the red line it stands too close to, with the measured distance between
             (x1, y1), (x2, y2) = segment
-            self.canvas.zoom_to_selection(include=(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)),
-                                          margin=0.3)  # room around the segment: the legend covers a corner
-        else:
-            self.canvas.zoom_to_selection()
-        self.inspector.show_parcel(self.session.result, parcel_id or self._parcel_of_building(building_id))
+            include = _union(include, (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+        # Room around what is selected: a parcel's neighbours, a building's parcels, keep their context.
+        self.canvas.zoom_to_selection(include=include, margin=0.15 if own else 0.3)
+        self.inspector.show_parcel(session.result, parcel_id or self._parcel_of_building(building_id), labels)
         self.review_panel.show_finding(finding)
+        self._show_inspector()
+
+    def finding_building_rows(self, finding: Violation | CheckWarning) -> tuple[list[int], list[str]]:
+        """The rows (in the buildings layer) and ids of the buildings a finding is about: those it names, or, for a
+        FAR, density or green-ratio finding, every building on its parcel."""
+        session = self.session
+        if session.buildings is None:
+            return [], []
+        named = finding_buildings(finding)
+        rows = [row for b in named for row in building_rows(session, b)]
+        result = session.result
+        if not named and getattr(finding, "rule", None) in INDICATOR_RULES and result is not None:
+            table = result.parcels
+            at = np.flatnonzero(table.ids == finding.parcel)
+            if len(at):
+                lo, hi = int(table.building_offsets[at[0]]), int(table.building_offsets[at[0] + 1])
+                rows = (table.building_rows[lo:hi].tolist() if len(table.building_rows) >= hi else
+                        [row for b in dict.fromkeys(table.building_ids[lo:hi].tolist())
+                         for row in building_rows(session, b)])
+        rows = [row for row in dict.fromkeys(rows) if 0 <= row < len(session.buildings.ids)]
+        return rows, [str(session.buildings.ids[row]) for row in rows]
 
     def _on_canvas_feature_clicked(self, key: str, index: int) -> None:
         if key == "plan" and self.session.plan is not None and index >= 0:
             parcel_id = str(self.session.plan.ids[index])
             self.canvas.set_selection("plan", [index])
+            self.canvas.set_highlight("", [])
             self.findings.select_feature(parcel_id, None)
             self.inspector.show_parcel(self.session.result, parcel_id)
+            self._show_inspector()
         elif key == "buildings" and self.session.buildings is not None and index >= 0:
             building_id = str(self.session.buildings.ids[index])
             self.canvas.set_selection("buildings", [index])
+            self.canvas.set_highlight("buildings", [index], [building_id])
             self.findings.select_feature(None, building_id)
-            self.inspector.show_parcel(self.session.result, self._parcel_of_building(building_id))
+            self.inspector.show_parcel(self.session.result, self._parcel_of_building(building_id), [building_id])
+            self._show_inspector()
         else:
             self.canvas.set_selection("", [])
+            self.canvas.set_highlight("", [])
 
     def _parcel_of_building(self, building_id: str | None) -> str | None:
         result = self.session.result
@@ -894,20 +1044,60 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
-        if state is not None:
-            self.restoreState(state, WINDOW_STATE_VERSION)  # a layout saved before the docks changed is dropped
+        state = self.settings.value(STATE_KEY)
+        # A layout saved under another layout version is under another key, so never restored here; a damaged one
+        # is refused by restoreState. Either way the default layout stays.
+        self._layout_checked = False
+        if state is not None and not self.restoreState(state, WINDOW_STATE_VERSION):
+            log.info("the saved window layout could not be restored; using the default layout")
+            self.apply_default_layout()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._layout_checked:
+            self._layout_checked = True
+            self.ensure_map_first()
+
+    def ensure_map_first(self) -> bool:
+        """A restored layout that leaves the map less than MAP_SHARE of the window's width (docks widened, floated
+        back or stacked by an earlier run) is replaced by the default layout. Returns whether it was."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        if self.map_share() >= MAP_SHARE:
+            return False
+        log.info("the saved window layout left the map %d px of %d; using the default layout",
+                 self.canvas.width(), self.width())
+        self.reset_layout()
+        if layout is not None:
+            layout.activate()
+        return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
         self._save_review()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState(WINDOW_STATE_VERSION))
+        self.settings.setValue(STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
+
+
+def _union(a: tuple[float, float, float, float] | None,
+           b: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+    """The rectangle holding both (either may be None)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """A panel that scrolls when its dock is shorter than the panel wants (the review's fields)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 def with_new_layer(order_top_first: list[str], key: str) -> list[str]:

@@ -31,11 +31,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["BACKGROUND", "SELECTION_COLOR", "Label", "LayerStyle", "MapCanvas"]
+__all__ = ["BACKGROUND", "HIGHLIGHT_COLOR", "SELECTION_COLOR", "Label", "LayerStyle", "MapCanvas"]
 
 BACKGROUND = QColor("#f4f3ef")
 SELECTION_COLOR = QColor("#00d2ff")
 SELECTION_WIDTH = 3.0
+#: Features a selected finding is about (the buildings of a parcel's finding): outlined and named on the map.
+HIGHLIGHT_COLOR = QColor("#00b4e6")
+HIGHLIGHT_WIDTH = 2.5
 LABEL_COLOR = QColor("#1e1e1e")
 LABEL_BACKGROUND = QColor(255, 255, 255, 170)
 # Lines whose tile group is smaller than this on screen are drawn without antialiasing.
@@ -83,6 +86,7 @@ class LayerStyle:
     stroke: QColor
     stroke_width: float = 1.0
     dashed: bool = False  # outlines and lines drawn dashed
+    dash_dot: bool = False  # outlines and lines drawn dash-dot (a road red line), whatever `dashed` says
 
 
 class Label(NamedTuple):
@@ -487,6 +491,8 @@ class MapCanvas(QWidget):
         self._fit_on_resize = False
         self._selection: tuple[str, list[int]] = ("", [])
         self._selection_path: QPainterPath | None = None
+        self._highlight: tuple[str, list[int], list[str]] = ("", [], [])
+        self._highlight_path: QPainterPath | None = None
         self._legend: list[tuple[QColor, str]] = []
         self._legend_visible = True
         self._segments: list[tuple[tuple[tuple[float, float], tuple[float, float]], str]] = []
@@ -524,6 +530,8 @@ class MapCanvas(QWidget):
         self._layers[key] = layer
         if self._selection[0] == key:
             self._set_selection_state("", [])
+        if self._highlight[0] == key:
+            self._highlight, self._highlight_path = ("", [], []), None
         if (not self._view_set or self._fit_on_resize) and layer.extent is not None:
             self.zoom_to_all()  # until the user navigates, the view follows what is loaded
         self._changed()
@@ -544,6 +552,8 @@ class MapCanvas(QWidget):
         self._order.remove(key)
         if self._selection[0] == key:
             self._set_selection_state("", [])
+        if self._highlight[0] == key:
+            self._highlight, self._highlight_path = ("", [], []), None
         self._changed()
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
@@ -568,6 +578,17 @@ class MapCanvas(QWidget):
     def layer_title(self, key: str) -> str:
         return self._layer(key).title
 
+    def feature_bounds(self, key: str, indices: Iterable[int]) -> tuple[float, float, float, float] | None:
+        """The rectangle holding these features of a layer (None when none of them has a geometry)."""
+        layer = self._layers.get(key)
+        if layer is None:
+            return None
+        b = layer.bounds[[i for i in indices if 0 <= i < len(layer.geometry)]].reshape(-1, 4)
+        b = b[~np.isnan(b[:, 0])]
+        if not len(b):
+            return None
+        return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
+
     def layer_bounds(self, key: str) -> tuple[float, float, float, float] | None:
         layer = self._layers.get(key)
         return layer.extent if layer else None
@@ -586,6 +607,22 @@ class MapCanvas(QWidget):
 
     def selection(self) -> tuple[str, list[int]]:
         return self._selection[0], list(self._selection[1])
+
+    def set_highlight(self, key: str, indices: Iterable[int], labels: Sequence[str] | None = None) -> None:
+        """Outline these features of one layer as what the selection is about (the buildings a parcel's finding
+        names), each with its label written beside it; empty indices clear. Zooming to the selection shows them."""
+        indices = [int(i) for i in indices]
+        if not indices or not key:
+            self._highlight = ("", [], [])
+        else:
+            self._layer(key)
+            texts = [str(t) for t in labels] if labels is not None else []
+            self._highlight = (key, indices, (texts + [""] * len(indices))[:len(indices)])
+        self._highlight_path = None
+        self.update()
+
+    def highlight(self) -> tuple[str, list[int]]:
+        return self._highlight[0], list(self._highlight[1])
 
     def set_legend(self, entries: list[tuple[QColor, str]]) -> None:
         self._legend = [(QColor(c), str(t)) for c, t in entries]
@@ -669,6 +706,11 @@ class MapCanvas(QWidget):
             return
         layer = self._layers[key]
         b = layer.bounds[[i for i in indices if 0 <= i < len(layer.geometry)]]
+        lit, lit_indices, _labels = self._highlight
+        if lit in self._layers:
+            lit_layer = self._layers[lit]
+            b = np.vstack([b.reshape(-1, 4),
+                           lit_layer.bounds[[i for i in lit_indices if 0 <= i < len(lit_layer.geometry)]].reshape(-1, 4)])
         if include is not None:
             b = np.vstack([b.reshape(-1, 4), np.asarray(include, dtype=float).reshape(1, 4)])
         b = b[~np.isnan(b[:, 0])]
@@ -709,12 +751,15 @@ class MapCanvas(QWidget):
         """The labels the current view draws, bottom layer first.
 
         A feature is labelled once it is at least LABEL_PX wide and wide enough for its text, so that labels
-        of neighbouring parcels do not run into each other; the label sits on its representative point.
+        of neighbouring parcels do not run into each other; the label sits on its representative point. A label
+        of an upper layer that would cover one of a layer below is left out (a building's number never hides
+        its parcel's id): zoomed in, there is room for both.
         """
         w = self.width() if width is None else width
         h = self.height() if height is None else height
         minx, miny, maxx, maxy = self.view_bounds(w, h)
         labels: list[Label] = []
+        below = np.zeros((0, 4))  # boxes (x0, y0, x1, y1) of the labels of the layers below
         for key in reversed(self._order):
             layer = self._layers[key]
             if not layer.visible or layer.labels is None or layer.label_xy is None:
@@ -725,9 +770,20 @@ class MapCanvas(QWidget):
             shown = shown[width_px[shown] >= self._label_widths(layer, shown) + 6]
             sx = (x[shown] - self._cx) / self._mpp + w / 2
             sy = h / 2 - (y[shown] - self._cy) / self._mpp
+            half_w, half_h = (self._label_widths(layer, shown) + 6) / 2, self._label_height() / 2
+            boxes = np.column_stack([sx - half_w, sy - half_h, sx + half_w, sy + half_h])
+            if len(below) and len(boxes):
+                covers = ((boxes[:, None, 0] < below[None, :, 2]) & (boxes[:, None, 2] > below[None, :, 0])
+                          & (boxes[:, None, 1] < below[None, :, 3]) & (boxes[:, None, 3] > below[None, :, 1]))
+                free = ~covers.any(axis=1)
+                shown, sx, sy, boxes = shown[free], sx[free], sy[free], boxes[free]
+            below = np.vstack([below, boxes])
             labels += [Label(key, int(i), layer.labels[i], float(a), float(b))
                        for i, a, b in zip(shown.tolist(), sx.tolist(), sy.tolist()) if layer.labels[i]]
         return labels
+
+    def _label_height(self) -> float:
+        return QFontMetricsF(self._font).height() + 2
 
     def _label_widths(self, layer: _Layer, features: np.ndarray) -> np.ndarray:
         """Text widths in pixels of these features' labels, measured once each, when first needed."""
@@ -862,16 +918,16 @@ class MapCanvas(QWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, tier == 3)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             width = max(style.stroke_width, 1.0) if tier == 3 else 1.0
-            painter.setPen(_cosmetic_pen(style.stroke, width, style.dashed and tier == 3))
+            painter.setPen(_cosmetic_pen(style.stroke, width, style.dashed and tier == 3, style.dash_dot and tier == 3))
             return
         outline_only = style.fill is None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, tier == 2)
         painter.setBrush(Qt.BrushStyle.NoBrush if outline_only else QBrush(style.fill))
         if outline_only:
             painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width if tier == 2 else 1.0,
-                                         style.dashed and tier == 2))
+                                         style.dashed and tier == 2, style.dash_dot and tier == 2))
         elif stroke and style.stroke.alpha() > 0 and style.stroke_width > 0:
-            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width, style.dashed))
+            painter.setPen(_cosmetic_pen(style.stroke, style.stroke_width, style.dashed, style.dash_dot))
         else:
             painter.setPen(Qt.PenStyle.NoPen)
 
@@ -895,8 +951,10 @@ class MapCanvas(QWidget):
 
     def _paint_overlays(self, painter: QPainter, w: int, h: int) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_highlight(painter, w, h)
         self._paint_selection(painter, w, h)
         painter.resetTransform()
+        self._paint_highlight_labels(painter, w, h)
         self._paint_segments(painter, w, h)
         self._paint_scale_bar(painter, h)
         self._paint_legend(painter, w)
@@ -912,6 +970,41 @@ class MapCanvas(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_cosmetic_pen(SELECTION_COLOR, SELECTION_WIDTH))
         painter.drawPath(self._selection_path)
+
+    def _paint_highlight(self, painter: QPainter, w: int, h: int) -> None:
+        key, indices, _labels = self._highlight
+        layer = self._layers.get(key)
+        if layer is None or not layer.visible:
+            return
+        if self._highlight_path is None:
+            self._highlight_path = layer.path_of(indices)
+        painter.setTransform(self._layer_transform(layer, w, h))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(_cosmetic_pen(HIGHLIGHT_COLOR, HIGHLIGHT_WIDTH))
+        painter.drawPath(self._highlight_path)
+
+    def _paint_highlight_labels(self, painter: QPainter, w: int, h: int) -> None:
+        """Each highlighted feature's label in a box above it (a building's number, 楼号)."""
+        key, indices, labels = self._highlight
+        layer = self._layers.get(key)
+        if layer is None or not layer.visible or not any(labels):
+            return
+        metrics = QFontMetricsF(self._font)
+        painter.setFont(self._font)
+        labelled = {label.index for label in self.visible_labels(w, h) if label.key == key}
+        for index, text in zip(indices, labels):
+            if not text or not 0 <= index < len(layer.geometry) or not layer.drawable[index] or index in labelled:
+                continue  # a building big enough on screen already carries its number
+            minx, _miny, maxx, maxy = layer.bounds[index]
+            x = ((minx + maxx) / 2 - self._cx) / self._mpp + w / 2
+            y = h / 2 - (maxy - self._cy) / self._mpp
+            text_w, text_h = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+            box = QRectF(x - text_w / 2, y - text_h - 3, text_w, text_h)
+            painter.setPen(_cosmetic_pen(HIGHLIGHT_COLOR, 1.0))
+            painter.setBrush(QColor(255, 255, 255, 235))
+            painter.drawRoundedRect(box, 2, 2)
+            painter.setPen(LABEL_COLOR)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_segments(self, painter: QPainter, w: int, h: int) -> None:
         """The measured segments: a thick dashed line with a tick across each end and its label at the middle."""
@@ -1072,10 +1165,12 @@ class MapCanvas(QWidget):
         self.update()
 
 
-def _cosmetic_pen(color: QColor, width: float, dashed: bool = False) -> QPen:
+def _cosmetic_pen(color: QColor, width: float, dashed: bool = False, dash_dot: bool = False) -> QPen:
     pen = QPen(color, width)
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-    if dashed:
+    if dash_dot:
+        pen.setStyle(Qt.PenStyle.DashDotLine)
+    elif dashed:
         pen.setStyle(Qt.PenStyle.DashLine)
     return pen

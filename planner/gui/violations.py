@@ -32,6 +32,7 @@ from planner.messages import (
     RULE_NAMES,
     WARNING_NAMES,
     format_area,
+    format_distance,
     format_limit,
     format_value,
     rule_name,
@@ -40,9 +41,11 @@ from planner.messages import (
     warning_message,
     warning_name,
 )
-from planner.model import CONTROL_RULES, INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation
+from planner.model import CONTROL_RULES, INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation, finding_key
+from planner.review import FindingNote, Review
 
-__all__ = ["SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel"]
+__all__ = ["REVIEW_ROLE", "REVIEW_STATES", "SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel", "finding_buildings",
+           "finding_parcels"]
 
 Finding = Violation | CheckWarning
 
@@ -50,6 +53,8 @@ Finding = Violation | CheckWarning
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The Violation or CheckWarning of a row.
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
+#: A row's review state (REVIEW_STATES).
+REVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 # Fixed texts live in the one "messages" context (tests/test_translations.py), so they are marked with
 # QT_TRANSLATE_NOOP and translated by planner.messages.tr with the widget's own language, rather than
@@ -63,7 +68,21 @@ HEADERS = (
     QT_TRANSLATE_NOOP("messages", "Limit"),
     QT_TRANSLATE_NOOP("messages", "Marginal"),
     QT_TRANSLATE_NOOP("messages", "Message"),
+    QT_TRANSLATE_NOOP("messages", "Review"),
 )
+#: A finding's review state (planner.review): no note yet, a note written, accepted as an approved exception.
+REVIEW_STATES = ("open", "noted", "accepted")
+REVIEW_NAMES = {"open": QT_TRANSLATE_NOOP("messages", "open"),
+                "noted": QT_TRANSLATE_NOOP("messages", "noted"),
+                "accepted": QT_TRANSLATE_NOOP("messages", "accepted as exception")}
+REVIEW_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All review states")),
+                  ("open", QT_TRANSLATE_NOOP("messages", "Open")),
+                  ("reviewed", QT_TRANSLATE_NOOP("messages", "Reviewed (noted or accepted)")),
+                  ("noted", QT_TRANSLATE_NOOP("messages", "Noted")),
+                  ("accepted", QT_TRANSLATE_NOOP("messages", "Accepted as exception")))
+#: Tints of the Review cell: a reviewed finding looks reviewed at a glance.
+REVIEW_COLOURS = {"noted": QColor(214, 230, 248), "accepted": QColor(210, 238, 212)}
+REVIEW_MARKS = {"open": "", "noted": "✎ ", "accepted": "✓ "}
 SEVERITY_NAMES = {"violation": QT_TRANSLATE_NOOP("messages", "violation"),
                   "warning": QT_TRANSLATE_NOOP("messages", "warning")}
 MARGINAL_TEXT = QT_TRANSLATE_NOOP("messages", "marginal")
@@ -73,6 +92,9 @@ SEVERITY_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All severities")),
                     ("warning", QT_TRANSLATE_NOOP("messages", "Warnings")))
 ALL_RULES = QT_TRANSLATE_NOOP("messages", "All rules")
 COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
+
+#: The widest a column but the message is sized to its contents (its full text is in the tooltip and the message).
+MAX_COLUMN_WIDTH = 170
 
 # Subtle tints for the Severity cell, readable under the selection and the alternating row colour.
 VIOLATION_COLOUR = QColor(248, 215, 213)
@@ -103,6 +125,16 @@ def finding_parcels(finding: Finding) -> tuple[str, ...]:
     return tuple(named)
 
 
+def finding_buildings(finding: Finding) -> tuple[str, ...]:
+    """Every building a finding names: its own, plus the buildings a height finding is about (tallest first)."""
+    named = [finding.building] if finding.building is not None else []
+    listed = finding.details.get("buildings") if isinstance(finding, Violation) else None
+    for building in listed or ():
+        if str(building) not in named:
+            named.append(str(building))
+    return tuple(named)
+
+
 def _natural(text: str) -> tuple:
     """"XG-06-2" before "XG-06-10", "2#" before "10#"."""
     return tuple(int(part) if k % 2 else part.casefold() for k, part in enumerate(_DIGITS.split(text)))
@@ -125,7 +157,7 @@ class FindingsModel(QAbstractTableModel):
 
     SORT_ROLE = SORT_ROLE
     FINDING_ROLE = FINDING_ROLE
-    SEVERITY, RULE, PARCEL, BUILDING, ACTUAL, LIMIT, MARGINAL, MESSAGE = range(8)
+    SEVERITY, RULE, PARCEL, BUILDING, ACTUAL, LIMIT, MARGINAL, MESSAGE, REVIEW = range(9)
 
     def __init__(self, lang: str = "zh", parent=None) -> None:
         super().__init__(parent)
@@ -135,6 +167,9 @@ class FindingsModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._texts: dict[int, tuple[str, ...]] = {}  # finding -> display texts, made when first shown
         self._keys: dict[int, list[tuple]] = {}  # column -> each finding's sort key
+        self._review: Review = Review()
+        self._finding_keys: list[str] | None = None  # finding -> its finding_key, made when first needed
+        self._states: list[str] | None = None  # finding -> its REVIEW_STATES entry
 
     # -- our API ---------------------------------------------------------------------------------------
 
@@ -148,8 +183,37 @@ class FindingsModel(QAbstractTableModel):
         self._findings = () if result is None else (*result.violations, *result.warnings)
         self._texts.clear()
         self._keys.clear()
+        self._finding_keys = self._states = None
         self._order = self._sorted_order(*self._sort)
         self.endResetModel()
+
+    def set_review(self, review: Review) -> None:
+        """The notes the official wrote: the Review column shows each finding's state."""
+        if review is self._review:
+            return
+        self._review = review
+        self._states = None
+        self._keys.pop(self.REVIEW, None)
+        if self._order:
+            self.dataChanged.emit(self.index(0, self.REVIEW), self.index(len(self._order) - 1, self.REVIEW))
+
+    def review_state(self, row: int) -> str:
+        """The REVIEW_STATES entry of a row."""
+        return self._review_states()[self._order[row]]
+
+    def review_counts(self, violations_only: bool = True) -> tuple[int, int]:
+        """(reviewed, total) over the violations (or every finding): noted or accepted, of all."""
+        states = self._review_states()
+        chosen = [k for k, f in enumerate(self._findings) if not violations_only or isinstance(f, Violation)]
+        return sum(1 for k in chosen if states[k] != "open"), len(chosen)
+
+    def _review_states(self) -> list[str]:
+        if self._states is None:
+            if self._finding_keys is None:
+                self._finding_keys = [finding_key(f) for f in self._findings]
+            notes = self._review.notes
+            self._states = [_state(notes.get(key)) for key in self._finding_keys]
+        return self._states
 
     def finding(self, row: int) -> Finding:
         return self._findings[self._order[row]]
@@ -204,6 +268,8 @@ class FindingsModel(QAbstractTableModel):
             return None
         k, column = self._order[index.row()], index.column()
         finding = self._findings[k]
+        if column == self.REVIEW:
+            return self._review_data(k, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts_of(k)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -224,6 +290,28 @@ class FindingsModel(QAbstractTableModel):
 
     # -- cells -----------------------------------------------------------------------------------------
 
+    def _review_data(self, k: int, role: int) -> Any:
+        state = self._review_states()[k]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return REVIEW_MARKS[state] + tr(REVIEW_NAMES[state], self._lang)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = self._review.notes.get(self._finding_keys[k]) if self._finding_keys else None
+            if note is None:
+                return None
+            return "\n".join(part for part in (note.note.strip(), note.reason.strip()) if part) or None
+        if role == SORT_ROLE:
+            return REVIEW_STATES.index(state)
+        if role == REVIEW_ROLE:
+            return state
+        if role == FINDING_ROLE:
+            return self._findings[k]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return REVIEW_COLOURS.get(state)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Reviewed rows read black on their tint; "open" is greyed, so what was reviewed stands out.
+            return QColor(Qt.GlobalColor.black) if state != "open" else QColor(130, 130, 130)
+        return None
+
     def _texts_of(self, k: int) -> tuple[str, ...]:
         texts = self._texts.get(k)
         if texts is None:
@@ -233,7 +321,12 @@ class FindingsModel(QAbstractTableModel):
     def _column_keys(self, column: int) -> list[tuple]:
         keys = self._keys.get(column)
         if keys is None:
-            keys = self._keys[column] = [sort_key(self._sort_value(k, column)) for k in range(len(self._findings))]
+            if column == self.REVIEW:
+                states = self._review_states()
+                keys = [sort_key(REVIEW_STATES.index(state)) for state in states]
+            else:
+                keys = [sort_key(self._sort_value(k, column)) for k in range(len(self._findings))]
+            self._keys[column] = keys
         return keys
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
@@ -257,7 +350,8 @@ class FindingsModel(QAbstractTableModel):
         parcel = f.parcel or ""
         if f.rule in INDICATOR_RULES:
             indicator = INDICATOR_RULES[f.rule][0]
-            actual, limit = format_value(indicator, f.actual), format_limit(indicator, f.limit)
+            # A marginal breach shows its exact value (rounded it would equal the limit it breaks).
+            actual, limit = format_value(indicator, f.actual, exact=f.marginal), format_limit(indicator, f.limit)
         elif f.rule == "land_use":
             actual, limit = str(f.actual or ""), str(f.limit or "")
         elif f.rule == "crosses_parcel":
@@ -267,13 +361,13 @@ class FindingsModel(QAbstractTableModel):
         elif f.rule == "outside_plan" and f.actual is not None:
             actual = format_area(f.actual)
         elif f.rule == "setback" and f.actual is not None:
-            actual, limit = f"{f.actual:.2f} m", f"≥{f.limit:.2f} m"
+            actual, limit = format_distance(f.actual, exact=f.marginal), f"≥{f.limit:.2f} m"
         elif f.rule in ("crosses_red_line", "beyond_red_line") and f.actual is not None:
             actual = f"{f.actual:.2f} m"  # the length across, or the distance beyond, the red line
         elif f.rule in CONTROL_RULES and isinstance(f.actual, (int, float)):
             actual = format_area(f.actual)  # the area on the zone, or outside the building control line
-        return (tr(SEVERITY_NAMES["violation"], lang), rule_name(f.rule, lang), parcel, f.building or "",
-                actual, limit, tr(MARGINAL_TEXT, lang) if f.marginal else "", violation_message(f, lang))
+        return (tr(SEVERITY_NAMES["violation"], lang), rule_name(f.rule, lang), parcel,
+                ", ".join(finding_buildings(f)), actual, limit, tr(MARGINAL_TEXT, lang) if f.marginal else "", violation_message(f, lang))
 
     def _sort_value(self, k: int, column: int) -> Any:
         f = self._findings[k]
@@ -284,7 +378,7 @@ class FindingsModel(QAbstractTableModel):
         if column == self.PARCEL:
             return f.parcel
         if column == self.BUILDING:
-            return f.building
+            return next(iter(finding_buildings(f)), None)
         if column == self.MARGINAL:
             return int(isinstance(f, Violation) and f.marginal)
         if column == self.MESSAGE:
@@ -317,6 +411,7 @@ class FindingsFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._severity = "all"
         self._rule: str | None = None
+        self._review = "all"
         self.setSortRole(SORT_ROLE)
 
     @property
@@ -341,19 +436,44 @@ class FindingsFilterProxy(QSortFilterProxyModel):
             self._rule = rule
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    @property
+    def review(self) -> str:
+        return self._review
+
+    def set_review(self, state: str) -> None:
+        """Show only findings in this review state: "all", "open", "reviewed" (noted or accepted), "noted",
+        "accepted"."""
+        if state not in ("all", "reviewed", *REVIEW_STATES):
+            raise ValueError(f"unknown review state {state!r}")
+        if state != self._review:
+            self.beginFilterChange()
+            self._review = state
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refresh_review(self) -> None:
+        """The notes changed: filter again by review state."""
+        if self._review != "all":
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def finding(self, row: int) -> Finding:
         """The finding of a proxy row."""
         return self.index(row, 0).data(FINDING_ROLE)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._severity == "all" and self._rule is None:
+        if self._severity == "all" and self._rule is None and self._review == "all":
             return True
         finding = self.sourceModel().index(source_row, 0, source_parent).data(FINDING_ROLE)
         if finding is None:
             return False
         if self._severity != "all" and (self._severity == "warning") != isinstance(finding, CheckWarning):
             return False
-        return self._rule is None or finding_code(finding) == self._rule
+        if self._rule is not None and finding_code(finding) != self._rule:
+            return False
+        if self._review != "all":
+            state = self.sourceModel().index(source_row, FindingsModel.REVIEW, source_parent).data(REVIEW_ROLE)
+            return state != "open" if self._review == "reviewed" else state == self._review
+        return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
@@ -390,6 +510,9 @@ class FindingsPanel(QWidget):
             self.severity_combo.addItem(tr(text, lang), key)
         self.rule_combo = QComboBox(self)
         self.rule_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.review_combo = QComboBox(self)
+        for key, text in REVIEW_FILTERS:
+            self.review_combo.addItem(tr(text, lang), key)
         self.count_label = QLabel(self)
 
         self.view = QTableView(self)
@@ -398,6 +521,7 @@ class FindingsPanel(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # report order until the user sorts
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.moveSection(FindingsModel.REVIEW, FindingsModel.RULE)  # beside the severity: seen at a glance
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -411,6 +535,7 @@ class FindingsPanel(QWidget):
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.severity_combo)
         toolbar.addWidget(self.rule_combo)
+        toolbar.addWidget(self.review_combo)
         toolbar.addStretch(1)
         toolbar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -420,6 +545,7 @@ class FindingsPanel(QWidget):
 
         self.severity_combo.currentIndexChanged.connect(self._on_severity_combo_current_index_changed)
         self.rule_combo.currentIndexChanged.connect(self._on_rule_combo_current_index_changed)
+        self.review_combo.currentIndexChanged.connect(self._on_review_combo_current_index_changed)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self.view.clicked.connect(self._on_view_clicked)
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
@@ -440,6 +566,19 @@ class FindingsPanel(QWidget):
         if result is not None and len(self.model.findings()) <= 2000:  # contents decide, but not at city scale
             for column in range(len(widths)):
                 self.view.resizeColumnToContents(column)
+                # No column but the message takes much room: the message says it all, and the table shares
+                # the bottom of the window with the parcel inspector.
+                self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
+        metrics = self.view.fontMetrics()
+        self.view.setColumnWidth(FindingsModel.REVIEW, min(MAX_COLUMN_WIDTH, 16 + max(
+            metrics.horizontalAdvance(REVIEW_MARKS[state] + tr(REVIEW_NAMES[state], self._lang))
+            for state in REVIEW_STATES)))
+        self._update_count()
+
+    def set_review(self, review: Review) -> None:
+        """Show each finding's review state (and filter by it)."""
+        self.model.set_review(review)
+        self.proxy.refresh_review()
         self._update_count()
 
     def select_feature(self, parcel: str | None, building: str | None) -> int:
@@ -452,7 +591,7 @@ class FindingsPanel(QWidget):
             for row in range(self.proxy.rowCount()):
                 finding = self.proxy.finding(row)
                 if building is not None:
-                    if finding.building == building:
+                    if building in finding_buildings(finding):
                         rows.append(row)
                 elif parcel in finding_parcels(finding):
                     rows.append(row)
@@ -488,6 +627,10 @@ class FindingsPanel(QWidget):
 
     def _on_rule_combo_current_index_changed(self, _index: int) -> None:
         self.proxy.set_rule(self.rule_combo.currentData())
+        self._update_count()
+
+    def _on_review_combo_current_index_changed(self, _index: int) -> None:
+        self.proxy.set_review(self.review_combo.currentData())
         self._update_count()
 
     def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -531,6 +674,13 @@ class FindingsPanel(QWidget):
     def _update_count(self) -> None:
         self.count_label.setText(tr(COUNT_TEXT, self._lang).format(shown=self.proxy.rowCount(),
                                                                  total=self.model.rowCount()))
+
+
+def _state(note: FindingNote | None) -> str:
+    """A note's review state: accepted as an approved exception, noted, or open (no note)."""
+    if note is None or note.is_empty:
+        return "open"
+    return "accepted" if note.accepted else "noted"
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

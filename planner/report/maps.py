@@ -57,6 +57,8 @@ NORTH = QT_TRANSLATE_NOOP("messages", "N")
 
 #: The overview map draws the measured setback distances when there are at most this many.
 SETBACK_ON_OVERVIEW = 20
+#: A road red line on paper: long dash, gap, dot, gap (in pen widths), as plans draw it.
+DASH_DOT = [5.0, 1.6, 0.8, 1.6]
 
 
 MAP_SIZE = (1800, 1140)
@@ -410,7 +412,9 @@ def _draw_lines(painter: QPainter, data: _MapData, view: _View, controls: np.nda
             continue
         pen = QPen(style.stroke, style.paper_width * line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap,
                    Qt.PenJoinStyle.RoundJoin)
-        if style.dashed:
+        if style.dash_dot:
+            pen.setDashPattern(DASH_DOT)
+        elif style.dashed:
             pen.setDashPattern([4.0, 2.5])
         painter.setPen(pen)
         for path in _line_paths(data.controls[members], view):
@@ -458,7 +462,7 @@ def _parts(symbol: Symbol) -> tuple[QColor | None, QColor, float]:
 
 def _legend_entries(data: _MapData, view: _View, focus: list[int] | None,
                     measures: list[_Measure]) -> list[tuple[str, QColor, QColor, str]]:
-    """(name, fill, outline, swatch) of what the map shows: swatch "box", "line" or "dashed"."""
+    """(name, fill, outline, swatch) of what the map shows: swatch "box", "line", "dashed" or "dashdot"."""
     present: list[tuple[str, QColor, QColor, str]] = []
     parcels = _in_view(data.plan, view)
     for cls in PARCEL_SYMBOLS:  # legend order
@@ -488,7 +492,7 @@ def _legend_entries(data: _MapData, view: _View, focus: list[int] | None,
                 present.append((style.legend, style.fill, style.stroke, "box"))
             else:
                 present.append((style.legend, QColor(255, 255, 255), style.stroke,
-                                "dashed" if style.dashed else "line"))
+                                "dashdot" if style.dash_dot else "dashed" if style.dashed else "line"))
     if measures and any(shapely.intersects(shapely.linestrings(m.segment), view.box) for m in measures):
         present.append((LEGEND_SETBACK, QColor(255, 255, 255), SETBACK_COLOUR, "measure"))
     return present
@@ -558,6 +562,8 @@ def _legend(painter: QPainter, entries, lang: str, area: QRectF, font: QFont, ro
             pen = QPen(outline, 5 if swatch == "measure" else 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
             if swatch in ("dashed", "measure"):
                 pen.setDashPattern([2.5, 1.2] if swatch == "measure" else [4.0, 2.5])
+            elif swatch == "dashdot":
+                pen.setDashPattern([2.5, 0.8, 0.5, 0.8])
             painter.setPen(pen)
             mid = rect.center().y()
             painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))

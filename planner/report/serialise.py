@@ -80,6 +80,9 @@ def violation_json(v: Violation, message: str) -> dict[str, Any]:
         out["areas"] = v.details.get("areas", [])
     if kind in CONTROL_KINDS:
         out.update({key: v.details[key] for key in CONTROL_KEYS if key in v.details})
+    if "buildings" in v.details and not crossing:  # a height finding: the buildings it is about, tallest first
+        out["buildings"] = list(v.details["buildings"])
+        out["heights"] = list(v.details.get("heights", []))
     return out
 
 

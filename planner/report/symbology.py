@@ -53,6 +53,7 @@ class Symbol:
     stroke: QColor
     width: float  # outline width in screen pixels; on paper, in map line units (see paper_width)
     dashed: bool = False
+    dash_dot: bool = False  # a road red line: dash-dot, as plans draw it (takes precedence over `dashed`)
     print_width: float | None = None  # on paper, where it differs from the screen's
 
     @property
@@ -60,9 +61,11 @@ class Symbol:
         return self.width if self.print_width is None else self.print_width
 
 
-#: Parcels by status (planner.checking.verdicts), in legend order.
+#: Parcels by status (planner.checking.verdicts), in legend order. Three reds must never be confused: a violating
+#: parcel is a light salmon fill with a muted outline, a building named in a finding a deep magenta with a thick
+#: dark outline, and a road red line (道路红线) a dark red dash-dot line, which stays visible on a failing parcel.
 PARCEL_SYMBOLS: dict[int, Symbol] = {
-    PARCEL_VIOLATION: Symbol(LEGEND_VIOLATION, QColor(240, 150, 140), QColor(190, 40, 30), 1.0),
+    PARCEL_VIOLATION: Symbol(LEGEND_VIOLATION, QColor(248, 186, 172), QColor(196, 122, 106), 1.0),
     PARCEL_PASS: Symbol(LEGEND_PASS, QColor(170, 220, 170), QColor(80, 140, 80), 0.8),
     PARCEL_PARTIAL: Symbol(LEGEND_PARTIAL, QColor(250, 200, 120), QColor(200, 110, 20), 1.0),
     PARCEL_NOT_ASSESSED: Symbol(LEGEND_NOT_ASSESSED, QColor(250, 225, 150), QColor(170, 140, 60), 0.8),
@@ -70,7 +73,7 @@ PARCEL_SYMBOLS: dict[int, Symbol] = {
 }
 #: Buildings by status, in legend order.
 BUILDING_SYMBOLS: dict[int, Symbol] = {
-    BUILDING_VIOLATION: Symbol(LEGEND_BUILDING_FLAGGED, QColor(200, 30, 30), QColor(120, 0, 0), 1.2),
+    BUILDING_VIOLATION: Symbol(LEGEND_BUILDING_FLAGGED, QColor(165, 20, 115), QColor(70, 0, 45), 2.0, print_width=2.0),
     BUILDING_OK: Symbol(LEGEND_BUILDING, QColor(110, 120, 140), QColor(60, 65, 80), 0.6),
 }
 #: Green areas: an opaque teal, not the "pass" green of a parcel.
@@ -80,7 +83,7 @@ GREEN_SYMBOL = Symbol(LEGEND_GREEN, QColor(120, 195, 175), QColor(0, 110, 90), 0
 #: translucent, so the parcels show through on paper. Red-line and building-line polygons are outlines only:
 #: they can be whole blocks or parcels, whose status colours a fill would hide.
 CONTROL_SYMBOLS: dict[str, Symbol] = {
-    "road_red_line": Symbol(LEGEND_ROAD_RED_LINE, None, QColor(220, 0, 0), 2.0, print_width=4.0),
+    "road_red_line": Symbol(LEGEND_ROAD_RED_LINE, None, QColor(180, 0, 0), 2.5, dash_dot=True, print_width=4.0),
     "green_line": Symbol(LEGEND_GREEN_LINE, QColor(60, 160, 60, 70), QColor(60, 160, 60), 2.0, print_width=2.5),
     "blue_line": Symbol(LEGEND_BLUE_LINE, QColor(30, 100, 220, 55), QColor(30, 100, 220), 2.0, print_width=2.5),
     "purple_line": Symbol(LEGEND_PURPLE_LINE, QColor(140, 60, 170, 55), QColor(140, 60, 170), 2.0,

@@ -107,52 +107,52 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="133"/>
+        <location filename="../../planner/gui/changes_panel.py" line="134"/>
         <source>{old} is now {new}</source>
         <translation>{old} 拆分为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="136"/>
+        <location filename="../../planner/gui/changes_panel.py" line="137"/>
         <source>{old} are now {new}</source>
         <translation>{old} 合并为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="139"/>
+        <location filename="../../planner/gui/changes_panel.py" line="140"/>
         <source>new in the version in force</source>
         <translation>现行版本新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="141"/>
+        <location filename="../../planner/gui/changes_panel.py" line="142"/>
         <source>not in the version in force</source>
         <translation>现行版本中已无此地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="147"/>
+        <location filename="../../planner/gui/changes_panel.py" line="148"/>
         <source>was {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="153"/>
+        <location filename="../../planner/gui/changes_panel.py" line="154"/>
         <source>land use {old} → {new}</source>
         <translation>用地性质 {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="155"/>
+        <location filename="../../planner/gui/changes_panel.py" line="157"/>
         <source>boundary redrawn ({old:.0f} m² → {new:.0f} m²)</source>
         <translation>边界调整（{old:.0f} m² → {new:.0f} m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <location filename="../../planner/gui/changes_panel.py" line="162"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <location filename="../../planner/gui/changes_panel.py" line="162"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="160"/>
+        <location filename="../../planner/gui/changes_panel.py" line="162"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
@@ -160,17 +160,23 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../planner/gui/layer_panel.py" line="37"/>
+        <location filename="../../planner/gui/layer_panel.py" line="73"/>
         <source>Zoom to</source>
+        <extracomment>Rows the layers list shows before it scrolls; it is never taller than its layers need.</extracomment>
         <translation>缩放至</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/layer_panel.py" line="38"/>
+        <location filename="../../planner/gui/layer_panel.py" line="74"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/layer_panel.py" line="60"/>
+        <location filename="../../planner/gui/layer_panel.py" line="81"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/layer_panel.py" line="117"/>
         <source>{path}
 layer: {layer}
 {features} features · {crs}</source>
@@ -182,269 +188,279 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="124"/>
+        <location filename="../../planner/gui/main_window.py" line="133"/>
         <source>Planner — regulatory plan checker</source>
-        <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
+        <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Where the window&apos;s dock layout is saved: one key per layout version, so an older layout is never restored. The map&apos;s least share of the window&apos;s width: a saved layout that leaves it less is not restored. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="150"/>
+        <location filename="../../planner/gui/main_window.py" line="169"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="152"/>
+        <location filename="../../planner/gui/main_window.py" line="170"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="154"/>
+        <location filename="../../planner/gui/main_window.py" line="171"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="158"/>
+        <location filename="../../planner/gui/main_window.py" line="172"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="168"/>
+        <location filename="../../planner/gui/main_window.py" line="173"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="173"/>
-        <location filename="../../planner/gui/main_window.py" line="417"/>
-        <location filename="../../planner/gui/main_window.py" line="581"/>
+        <location filename="../../planner/gui/main_window.py" line="174"/>
+        <location filename="../../planner/gui/main_window.py" line="489"/>
+        <location filename="../../planner/gui/main_window.py" line="665"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="186"/>
+        <location filename="../../planner/gui/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="187"/>
+        <location filename="../../planner/gui/main_window.py" line="253"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="188"/>
+        <location filename="../../planner/gui/main_window.py" line="254"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="189"/>
+        <location filename="../../planner/gui/main_window.py" line="255"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="190"/>
+        <location filename="../../planner/gui/main_window.py" line="256"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="196"/>
+        <location filename="../../planner/gui/main_window.py" line="262"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="202"/>
+        <location filename="../../planner/gui/main_window.py" line="268"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="203"/>
+        <location filename="../../planner/gui/main_window.py" line="269"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="204"/>
+        <location filename="../../planner/gui/main_window.py" line="270"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="205"/>
+        <location filename="../../planner/gui/main_window.py" line="271"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="206"/>
+        <location filename="../../planner/gui/main_window.py" line="272"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="214"/>
+        <location filename="../../planner/gui/main_window.py" line="280"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="218"/>
+        <location filename="../../planner/gui/main_window.py" line="284"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="222"/>
+        <location filename="../../planner/gui/main_window.py" line="288"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="223"/>
+        <location filename="../../planner/gui/main_window.py" line="289"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="226"/>
+        <location filename="../../planner/gui/main_window.py" line="292"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="229"/>
-        <source>Show &amp;legend</source>
-        <translation>显示图例(&amp;L)</translation>
+        <location filename="../../planner/gui/main_window.py" line="296"/>
+        <source>&amp;Legend on the map</source>
+        <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="246"/>
+        <location filename="../../planner/gui/main_window.py" line="306"/>
+        <source>&amp;Reset layout</source>
+        <translation>恢复默认布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="316"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="263"/>
+        <location filename="../../planner/gui/main_window.py" line="334"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="343"/>
+        <location filename="../../planner/gui/main_window.py" line="414"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="443"/>
+        <location filename="../../planner/gui/main_window.py" line="521"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="478"/>
+        <location filename="../../planner/gui/main_window.py" line="556"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="530"/>
+        <location filename="../../planner/gui/main_window.py" line="613"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="530"/>
+        <location filename="../../planner/gui/main_window.py" line="613"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="531"/>
+        <location filename="../../planner/gui/main_window.py" line="614"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="531"/>
+        <location filename="../../planner/gui/main_window.py" line="614"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="532"/>
+        <location filename="../../planner/gui/main_window.py" line="615"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="532"/>
+        <location filename="../../planner/gui/main_window.py" line="615"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
-        <location filename="../../planner/gui/main_window.py" line="887"/>
+        <location filename="../../planner/gui/main_window.py" line="663"/>
+        <location filename="../../planner/gui/main_window.py" line="1037"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
-        <location filename="../../planner/gui/main_window.py" line="888"/>
+        <location filename="../../planner/gui/main_window.py" line="663"/>
+        <location filename="../../planner/gui/main_window.py" line="1038"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="580"/>
-        <location filename="../../planner/gui/main_window.py" line="889"/>
+        <location filename="../../planner/gui/main_window.py" line="664"/>
+        <location filename="../../planner/gui/main_window.py" line="1039"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="580"/>
-        <location filename="../../planner/gui/main_window.py" line="890"/>
+        <location filename="../../planner/gui/main_window.py" line="664"/>
+        <location filename="../../planner/gui/main_window.py" line="1040"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="704"/>
+        <location filename="../../planner/gui/main_window.py" line="783"/>
+        <source>{reviewed} of {total} violations reviewed</source>
+        <translation>不符合项已审查 {reviewed}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="821"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="710"/>
+        <location filename="../../planner/gui/main_window.py" line="827"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="718"/>
+        <location filename="../../planner/gui/main_window.py" line="835"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="725"/>
+        <location filename="../../planner/gui/main_window.py" line="842"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="765"/>
+        <location filename="../../planner/gui/main_window.py" line="882"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="766"/>
+        <location filename="../../planner/gui/main_window.py" line="883"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="820"/>
+        <location filename="../../planner/gui/main_window.py" line="970"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="841"/>
+        <location filename="../../planner/gui/main_window.py" line="991"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="841"/>
+        <location filename="../../planner/gui/main_window.py" line="991"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="841"/>
+        <location filename="../../planner/gui/main_window.py" line="991"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="842"/>
+        <location filename="../../planner/gui/main_window.py" line="992"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="885"/>
+        <location filename="../../planner/gui/main_window.py" line="1035"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="886"/>
+        <location filename="../../planner/gui/main_window.py" line="1036"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -886,52 +902,52 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="456"/>
+        <location filename="../../planner/cli.py" line="460"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="456"/>
+        <location filename="../../planner/cli.py" line="460"/>
         <location filename="../../planner/report/document.py" line="274"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="457"/>
+        <location filename="../../planner/cli.py" line="461"/>
         <location filename="../../planner/report/document.py" line="277"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="458"/>
+        <location filename="../../planner/cli.py" line="462"/>
         <location filename="../../planner/report/document.py" line="330"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="149"/>
+        <location filename="../../planner/messages.py" line="150"/>
         <source>(estimated)</source>
         <extracomment>After a FAR that rests on storeys estimated from building heights, wherever the FAR is shown.</extracomment>
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="459"/>
-        <location filename="../../planner/gui/violations.py" line="60"/>
+        <location filename="../../planner/cli.py" line="463"/>
+        <location filename="../../planner/gui/violations.py" line="65"/>
         <location filename="../../planner/report/document.py" line="151"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="459"/>
+        <location filename="../../planner/cli.py" line="463"/>
         <location filename="../../planner/report/document.py" line="154"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="55"/>
-        <location filename="../../planner/messages.py" line="162"/>
-        <location filename="../../planner/messages.py" line="169"/>
+        <location filename="../../planner/messages.py" line="164"/>
+        <location filename="../../planner/messages.py" line="171"/>
         <source>FAR</source>
         <extracomment>An indicator as a column heading (tables of the window, the report and the terminal).
 ----------
@@ -939,1690 +955,1767 @@ An indicator inside a sentence.</extracomment>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="163"/>
+        <location filename="../../planner/messages.py" line="165"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="59"/>
-        <location filename="../../planner/messages.py" line="164"/>
+        <location filename="../../planner/gui/inspector.py" line="60"/>
+        <location filename="../../planner/messages.py" line="166"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="65"/>
-        <location filename="../../planner/messages.py" line="165"/>
+        <location filename="../../planner/messages.py" line="167"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="460"/>
+        <location filename="../../planner/cli.py" line="464"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="67"/>
-        <location filename="../../planner/messages.py" line="129"/>
-        <location filename="../../planner/messages.py" line="137"/>
+        <location filename="../../planner/gui/violations.py" line="86"/>
+        <location filename="../../planner/messages.py" line="130"/>
+        <location filename="../../planner/messages.py" line="138"/>
         <source>violation</source>
-        <extracomment>A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
+        <extracomment>Tints of the Review cell: a reviewed finding looks reviewed at a glance.
+----------
+A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="128"/>
-        <location filename="../../planner/messages.py" line="138"/>
+        <location filename="../../planner/messages.py" line="129"/>
+        <location filename="../../planner/messages.py" line="139"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="527"/>
+        <location filename="../../planner/cli.py" line="547"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="528"/>
+        <location filename="../../planner/cli.py" line="548"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="530"/>
+        <location filename="../../planner/cli.py" line="550"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="534"/>
+        <location filename="../../planner/cli.py" line="554"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="535"/>
+        <location filename="../../planner/cli.py" line="555"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="536"/>
+        <location filename="../../planner/cli.py" line="556"/>
         <location filename="../../planner/report/document.py" line="231"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="223"/>
-        <location filename="../../planner/cli.py" line="503"/>
+        <location filename="../../planner/cli.py" line="226"/>
+        <location filename="../../planner/cli.py" line="523"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="483"/>
+        <location filename="../../planner/cli.py" line="503"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="484"/>
+        <location filename="../../planner/cli.py" line="504"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="510"/>
-        <location filename="../../planner/gui/violations.py" line="72"/>
+        <location filename="../../planner/cli.py" line="530"/>
+        <location filename="../../planner/gui/violations.py" line="91"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="515"/>
-        <location filename="../../planner/gui/violations.py" line="73"/>
+        <location filename="../../planner/cli.py" line="243"/>
+        <location filename="../../planner/cli.py" line="535"/>
+        <location filename="../../planner/gui/violations.py" line="92"/>
         <location filename="../../planner/report/document.py" line="97"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="518"/>
+        <location filename="../../planner/cli.py" line="538"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="33"/>
+        <location filename="../../planner/messages.py" line="34"/>
         <source>FAR above maximum</source>
         <translation>容积率超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="34"/>
+        <location filename="../../planner/messages.py" line="35"/>
         <source>FAR below minimum</source>
         <translation>容积率低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="35"/>
+        <location filename="../../planner/messages.py" line="36"/>
         <source>Building density above maximum</source>
         <translation>建筑密度超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="36"/>
+        <location filename="../../planner/messages.py" line="37"/>
         <source>Building density below minimum</source>
         <translation>建筑密度低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="37"/>
+        <location filename="../../planner/messages.py" line="38"/>
         <source>Height above limit</source>
         <translation>建筑高度超过限高</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="38"/>
+        <location filename="../../planner/messages.py" line="39"/>
         <source>Height below minimum</source>
         <translation>建筑高度低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="39"/>
+        <location filename="../../planner/messages.py" line="40"/>
         <source>Green ratio below minimum</source>
         <translation>绿地率低于下限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="40"/>
+        <location filename="../../planner/messages.py" line="41"/>
         <source>Green ratio above maximum</source>
         <translation>绿地率超过上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="41"/>
+        <location filename="../../planner/messages.py" line="42"/>
         <source>Use not allowed by land use</source>
         <translation>建筑用途不符合用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="42"/>
+        <location filename="../../planner/messages.py" line="43"/>
         <source>Building crosses a parcel boundary</source>
         <translation>建筑跨越地块边界</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="43"/>
+        <location filename="../../planner/messages.py" line="44"/>
         <source>Building outside the plan</source>
         <translation>建筑超出规划地块范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="44"/>
+        <location filename="../../planner/messages.py" line="45"/>
         <source>Building crosses the road red line</source>
         <translation>建筑越过道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="45"/>
+        <location filename="../../planner/messages.py" line="46"/>
         <source>Building beyond the road red line</source>
         <translation>建筑位于道路红线以外</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="46"/>
+        <location filename="../../planner/messages.py" line="47"/>
         <source>Setback from the road red line too small</source>
         <translation>后退道路红线距离不足</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="47"/>
+        <location filename="../../planner/messages.py" line="48"/>
         <source>Building on green line land</source>
         <translation>建筑占用绿线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="48"/>
+        <location filename="../../planner/messages.py" line="49"/>
         <source>Building on blue line land</source>
         <translation>建筑占用蓝线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="49"/>
+        <location filename="../../planner/messages.py" line="50"/>
         <source>Building on purple line land</source>
         <translation>建筑占用紫线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="50"/>
+        <location filename="../../planner/messages.py" line="51"/>
         <source>Building on yellow line land</source>
         <translation>建筑占用黄线范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="51"/>
+        <location filename="../../planner/messages.py" line="52"/>
         <source>Building in the ecological protection red line</source>
         <translation>建筑位于生态保护红线内</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="52"/>
+        <location filename="../../planner/messages.py" line="53"/>
         <source>Building on permanent basic farmland</source>
         <translation>建筑占用永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="53"/>
+        <location filename="../../planner/messages.py" line="54"/>
         <source>Building outside the building control line</source>
         <translation>建筑超出建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="58"/>
+        <location filename="../../planner/messages.py" line="59"/>
         <source>Missing id</source>
         <extracomment>Short titles of warning codes (a table column, a filter); one per code of WARNING_TEMPLATES.</extracomment>
         <translation>缺少编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="59"/>
+        <location filename="../../planner/messages.py" line="60"/>
         <source>Geometry repaired</source>
         <translation>几何图形已修复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="60"/>
+        <location filename="../../planner/messages.py" line="61"/>
         <source>Geometry not repairable</source>
         <translation>几何图形无法修复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="61"/>
+        <location filename="../../planner/messages.py" line="62"/>
         <source>No geometry</source>
         <translation>缺少几何图形</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="62"/>
+        <location filename="../../planner/messages.py" line="63"/>
         <source>Not a polygon</source>
         <translation>非面状要素</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="63"/>
+        <location filename="../../planner/messages.py" line="64"/>
         <source>Duplicate parcel id</source>
         <translation>地块编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="64"/>
+        <location filename="../../planner/messages.py" line="65"/>
         <source>Parcels overlap</source>
         <translation>地块相互重叠</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="65"/>
+        <location filename="../../planner/messages.py" line="66"/>
         <source>No land-use field</source>
         <translation>缺少用地性质字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="66"/>
+        <location filename="../../planner/messages.py" line="67"/>
         <source>Unreadable limit</source>
         <translation>控制指标无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="67"/>
+        <location filename="../../planner/messages.py" line="68"/>
         <source>Percentages assumed</source>
         <translation>按百分数读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="68"/>
+        <location filename="../../planner/messages.py" line="69"/>
         <source>Zero limit ignored</source>
         <translation>零值按不控制处理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="69"/>
+        <location filename="../../planner/messages.py" line="70"/>
         <source>Contradictory limits</source>
         <translation>控制指标相互矛盾</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="70"/>
+        <location filename="../../planner/messages.py" line="71"/>
         <source>No building-id field</source>
         <translation>缺少建筑编号字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="71"/>
+        <location filename="../../planner/messages.py" line="72"/>
         <source>Unreadable value</source>
         <translation>数值无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="72"/>
+        <location filename="../../planner/messages.py" line="73"/>
         <source>No floor area</source>
         <translation>无法计算计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="73"/>
+        <location filename="../../planner/messages.py" line="74"/>
         <source>No height</source>
         <translation>缺少建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="74"/>
+        <location filename="../../planner/messages.py" line="75"/>
         <source>No green layer</source>
         <translation>未载入绿地图层</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="75"/>
+        <location filename="../../planner/messages.py" line="76"/>
         <source>Impossible value</source>
         <translation>不可能的数值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="76"/>
+        <location filename="../../planner/messages.py" line="77"/>
         <source>Duplicate building id</source>
         <translation>建筑编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="77"/>
+        <location filename="../../planner/messages.py" line="78"/>
         <source>No building-use field</source>
         <translation>缺少建筑用途字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="78"/>
+        <location filename="../../planner/messages.py" line="79"/>
         <source>Unreadable green factor</source>
         <translation>绿地折算系数无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="79"/>
+        <location filename="../../planner/messages.py" line="80"/>
         <source>Open lines in CAD</source>
         <translation>CAD 中未闭合的线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="80"/>
+        <location filename="../../planner/messages.py" line="81"/>
         <source>No id text</source>
         <translation>无编号文字</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="81"/>
+        <location filename="../../planner/messages.py" line="82"/>
         <source>Text in no outline</source>
         <translation>文字不在任何轮廓内</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="82"/>
+        <location filename="../../planner/messages.py" line="83"/>
         <source>Text not understood</source>
         <translation>文字无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="83"/>
+        <location filename="../../planner/messages.py" line="84"/>
         <source>Unreadable storeys text</source>
         <translation>层数文字无法读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="84"/>
+        <location filename="../../planner/messages.py" line="85"/>
         <source>Texts disagree</source>
         <translation>文字相互矛盾</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="85"/>
+        <location filename="../../planner/messages.py" line="86"/>
         <source>Land-use text and CAD layer disagree</source>
         <translation>用地文字与 CAD 图层不一致</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="86"/>
+        <location filename="../../planner/messages.py" line="87"/>
         <source>Drawing units converted to metres</source>
         <translation>图纸单位已换算为米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="87"/>
+        <location filename="../../planner/messages.py" line="88"/>
         <source>Drawing units not believed</source>
         <translation>图纸单位声明不可信</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="88"/>
+        <location filename="../../planner/messages.py" line="89"/>
         <source>Drawing units not used</source>
         <translation>图纸单位未采用</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="89"/>
+        <location filename="../../planner/messages.py" line="90"/>
         <source>Coordinate system assumed</source>
         <translation>坐标系为推定</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="90"/>
+        <location filename="../../planner/messages.py" line="91"/>
         <source>No coordinate system</source>
         <translation>未定义坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="91"/>
+        <location filename="../../planner/messages.py" line="92"/>
         <source>Reprojected</source>
         <translation>已进行坐标转换</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="92"/>
+        <location filename="../../planner/messages.py" line="93"/>
         <source>Scheme outside the plan</source>
         <translation>方案与控规地块无重叠</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="93"/>
+        <location filename="../../planner/messages.py" line="94"/>
         <source>Unknown building use</source>
         <translation>建筑用途无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="94"/>
+        <location filename="../../planner/messages.py" line="95"/>
         <source>Unknown land-use code</source>
         <translation>用地代码无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="95"/>
+        <location filename="../../planner/messages.py" line="96"/>
         <source>No land-use code</source>
         <translation>缺少用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="96"/>
+        <location filename="../../planner/messages.py" line="97"/>
         <source>Allowed only as ancillary</source>
         <translation>仅允许作为附属配套</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="97"/>
+        <location filename="../../planner/messages.py" line="98"/>
         <source>Land use too broad to judge</source>
         <translation>用地性质无法判定</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="98"/>
+        <location filename="../../planner/messages.py" line="99"/>
         <source>GBJ 137-90 land-use code</source>
         <translation>GBJ 137-90旧用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="99"/>
+        <location filename="../../planner/messages.py" line="100"/>
         <source>Land-use code differs by edition</source>
         <translation>用地代码含义因版本而异</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="100"/>
+        <location filename="../../planner/messages.py" line="101"/>
         <source>Land-use edition told by the codes</source>
         <translation>据代码判定用地分类版本</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="101"/>
+        <location filename="../../planner/messages.py" line="102"/>
         <source>Land-use editions mixed</source>
         <translation>用地分类版本混用</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="102"/>
+        <location filename="../../planner/messages.py" line="103"/>
         <source>Land-use codes of another edition</source>
         <translation>用地代码与所述版本不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="103"/>
+        <location filename="../../planner/messages.py" line="104"/>
         <source>Unreadable setback</source>
         <translation>退线距离无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="104"/>
+        <location filename="../../planner/messages.py" line="105"/>
         <source>Plan conflict: construction on protected land</source>
         <translation>规划冲突：建设用地位于保护区域</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="105"/>
+        <location filename="../../planner/messages.py" line="106"/>
         <source>Control line of unknown kind</source>
         <translation>控制线类型不明</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="106"/>
+        <location filename="../../planner/messages.py" line="107"/>
         <source>Control-line layer not used</source>
         <translation>控制线图层未使用</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="107"/>
+        <location filename="../../planner/messages.py" line="108"/>
         <source>Neither a line nor an area</source>
         <translation>既非线也非面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="108"/>
+        <location filename="../../planner/messages.py" line="109"/>
         <source>Unreadable line setback</source>
         <translation>红线退让距离无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="109"/>
+        <location filename="../../planner/messages.py" line="110"/>
         <source>Setback not known</source>
         <translation>退让距离未知</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="110"/>
+        <location filename="../../planner/messages.py" line="111"/>
         <source>Setback depends on unknown height</source>
         <translation>退让距离取决于未知高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="111"/>
+        <location filename="../../planner/messages.py" line="112"/>
         <source>Parcel id used twice</source>
         <translation>地块编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="112"/>
+        <location filename="../../planner/messages.py" line="113"/>
         <source>Coordinates not numbers</source>
         <translation>坐标不是数值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="113"/>
+        <location filename="../../planner/messages.py" line="114"/>
         <source>Impossible coordinates</source>
         <translation>坐标不可能存在</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="114"/>
+        <location filename="../../planner/messages.py" line="115"/>
         <source>Coordinates outside the coordinate system</source>
         <translation>坐标超出坐标系范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="115"/>
+        <location filename="../../planner/messages.py" line="116"/>
         <source>Vertex far from the layer</source>
         <translation>节点远离本图层</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="116"/>
+        <location filename="../../planner/messages.py" line="117"/>
         <source>Ring not closed</source>
         <translation>环未闭合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="117"/>
+        <location filename="../../planner/messages.py" line="118"/>
         <source>Geometry unreadable</source>
         <translation>几何图形无法读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="118"/>
+        <location filename="../../planner/messages.py" line="119"/>
         <source>Warning while reading</source>
         <translation>读取时的警告</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="119"/>
+        <location filename="../../planner/messages.py" line="120"/>
         <source>Line without length</source>
         <translation>线长度为零</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="120"/>
+        <location filename="../../planner/messages.py" line="121"/>
         <source>Indicator-like fields not used</source>
         <translation>疑似指标字段未读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="121"/>
+        <location filename="../../planner/messages.py" line="122"/>
         <source>Land use read from names</source>
         <translation>按用地名称读取用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="122"/>
+        <location filename="../../planner/messages.py" line="123"/>
         <source>Absolute elevation limit not checked</source>
         <translation>绝对高度限制未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="123"/>
+        <location filename="../../planner/messages.py" line="124"/>
         <source>Storeys estimated from height</source>
         <translation>层数按高度估算</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="130"/>
+        <location filename="../../planner/messages.py" line="131"/>
         <source>marginal violation</source>
         <translation>临界不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="131"/>
-        <location filename="../../planner/messages.py" line="140"/>
+        <location filename="../../planner/messages.py" line="132"/>
+        <location filename="../../planner/messages.py" line="141"/>
         <source>not assessed</source>
         <translation>未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="132"/>
+        <location filename="../../planner/messages.py" line="133"/>
         <source>not controlled</source>
         <translation>不控制</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="139"/>
+        <location filename="../../planner/messages.py" line="140"/>
         <source>partly checked</source>
         <translation>部分指标未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="143"/>
+        <location filename="../../planner/messages.py" line="144"/>
         <source>Not checked: {items}. These parcels are not counted as compliant: see the warnings for why.</source>
         <extracomment>What was not checked, said wherever the overall verdict is said (model.CheckResult.unchecked_counts).</extracomment>
         <translation>未审查：{items}。这些地块不计为合规，原因见提示信息。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="145"/>
+        <location filename="../../planner/messages.py" line="146"/>
         <source>{item} on {count} parcels</source>
         <translation>{count}宗地块的{item}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="170"/>
+        <location filename="../../planner/messages.py" line="172"/>
         <source>building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="171"/>
+        <location filename="../../planner/messages.py" line="173"/>
         <source>height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="172"/>
+        <location filename="../../planner/messages.py" line="174"/>
         <source>green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="176"/>
+        <location filename="../../planner/messages.py" line="178"/>
         <source>Parcel {parcel}: FAR {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="177"/>
+        <location filename="../../planner/messages.py" line="179"/>
         <source>Parcel {parcel}: FAR {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="178"/>
+        <location filename="../../planner/messages.py" line="180"/>
         <source>Parcel {parcel}: building density {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="180"/>
+        <location filename="../../planner/messages.py" line="182"/>
         <source>Parcel {parcel}: building density {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="182"/>
+        <location filename="../../planner/messages.py" line="184"/>
         <source>Parcel {parcel}: the tallest building is {actual}, above the limit {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，超过限高{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="184"/>
+        <location filename="../../planner/messages.py" line="186"/>
         <source>Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，低于高度下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="186"/>
+        <location filename="../../planner/messages.py" line="188"/>
         <source>Parcel {parcel}: green ratio {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="187"/>
+        <location filename="../../planner/messages.py" line="189"/>
         <source>Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="188"/>
+        <location filename="../../planner/messages.py" line="190"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质为{code}，不允许建设该类建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="191"/>
+        <location filename="../../planner/messages.py" line="193"/>
         <source>Building {building} stands in {count} parcels: {parcels}.</source>
         <translation>建筑{building}跨越{count}宗地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="192"/>
+        <location filename="../../planner/messages.py" line="194"/>
         <source>Building {building}: {area} of its {footprint} footprint lies on no parcel of the plan.</source>
         <translation>建筑{building}：基底面积{footprint}，其中{area}未落在本规划任何地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="195"/>
+        <location filename="../../planner/messages.py" line="197"/>
         <source>Building {building} crosses the road red line {lines} ({length} of the line lies inside it).</source>
         <translation>建筑{building}越过道路红线{lines}（红线有{length}位于建筑内）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="197"/>
+        <location filename="../../planner/messages.py" line="199"/>
         <source>Building {building} stands beyond the road red line {lines}, {distance} from it, on the road&apos;s side.</source>
         <translation>建筑{building}位于道路红线{lines}以外的道路一侧，距红线{distance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="199"/>
+        <location filename="../../planner/messages.py" line="201"/>
         <source>Building {building} stands {distance} from the road red line {line}; {required} is required ({source}).</source>
         <translation>建筑{building}距道路红线{line}为{distance}，应不小于{required}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="201"/>
+        <location filename="../../planner/messages.py" line="203"/>
         <source>Building {building}: {area} of its footprint lies within the {kind} {lines}.</source>
         <translation>建筑{building}：基底有{area}位于{kind}{lines}范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="205"/>
+        <location filename="../../planner/messages.py" line="207"/>
         <source>Building {building}: {area} of its footprint lies outside the building control line {lines}.</source>
         <translation>建筑{building}：基底有{area}超出建筑控制线{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="209"/>
+        <location filename="../../planner/messages.py" line="211"/>
         <source>Building {building} crosses the {kind} {lines}.</source>
         <extracomment>A building crossing an open line of a zone&apos;s kind, or an open building control line (no area to measure).</extracomment>
         <translation>建筑{building}跨越{kind}{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="211"/>
+        <location filename="../../planner/messages.py" line="213"/>
         <source>the setback of parcel {parcel}</source>
         <translation>地块{parcel}规定的退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="212"/>
+        <location filename="../../planner/messages.py" line="214"/>
         <source>the setback stated on the line</source>
         <translation>该红线标注的退让距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="213"/>
+        <location filename="../../planner/messages.py" line="215"/>
         <source>setback table: {road_class}, {height_class}</source>
         <translation>退线距离表：{road_class}，{height_class}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="217"/>
+        <location filename="../../planner/messages.py" line="219"/>
         <source>road red line</source>
         <extracomment>Kinds of control line (planner.io.controls.KINDS).</extracomment>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="218"/>
+        <location filename="../../planner/messages.py" line="220"/>
         <source>green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="219"/>
+        <location filename="../../planner/messages.py" line="221"/>
         <source>blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="220"/>
+        <location filename="../../planner/messages.py" line="222"/>
         <source>purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="221"/>
+        <location filename="../../planner/messages.py" line="223"/>
         <source>yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="222"/>
+        <location filename="../../planner/messages.py" line="224"/>
         <source>ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="223"/>
+        <location filename="../../planner/messages.py" line="225"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="224"/>
+        <location filename="../../planner/messages.py" line="226"/>
         <source>building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="227"/>
+        <location filename="../../planner/messages.py" line="229"/>
         <source>low or multi-storey building</source>
         <translation>低层、多层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="228"/>
+        <location filename="../../planner/messages.py" line="230"/>
         <source>high-rise building</source>
         <translation>高层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="230"/>
-        <source>Marginal: {shown} when rounded, but the exact value {exact} breaches.</source>
-        <translation>临界情况：修约后为{shown}，但精确值{exact}不符合控制要求。</translation>
-    </message>
-    <message>
-        <location filename="../../planner/messages.py" line="233"/>
+        <location filename="../../planner/messages.py" line="250"/>
         <source>{path} layer {layer}: feature {fid} has no {field}; it is called #{fid}.</source>
+        <extracomment>Display precision in words (planner.checking.rules.PRECISION).</extracomment>
         <translation>{path}图层“{layer}”：要素{fid}的“{field}”为空，暂以#{fid}标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="235"/>
+        <location filename="../../planner/messages.py" line="252"/>
         <source>{path} layer {layer}: feature {fid} {who}had an invalid polygon ({reason}); it was repaired and checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}），已自动修复并纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="237"/>
+        <location filename="../../planner/messages.py" line="254"/>
         <source>{path} layer {layer}: feature {fid} {who}has an invalid polygon ({reason}) that could not be repaired; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}）且无法修复，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="240"/>
+        <location filename="../../planner/messages.py" line="257"/>
         <source>{path} layer {layer}: feature {fid} {who}has no geometry; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}无几何图形，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="242"/>
+        <location filename="../../planner/messages.py" line="259"/>
         <source>{path} layer {layer}: feature {fid} {who}is a {geometry_type}, not a polygon; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}为{geometry_type}，不是面要素，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="244"/>
+        <location filename="../../planner/messages.py" line="261"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; each is checked on its own.</source>
         <translation>{path}图层“{layer}”：地块编号{parcel}由{count}宗地块重复使用，已逐宗分别审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="246"/>
+        <location filename="../../planner/messages.py" line="263"/>
         <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
         <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="249"/>
+        <location filename="../../planner/messages.py" line="266"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="251"/>
+        <location filename="../../planner/messages.py" line="268"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="254"/>
+        <location filename="../../planner/messages.py" line="271"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="257"/>
+        <location filename="../../planner/messages.py" line="274"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="259"/>
+        <location filename="../../planner/messages.py" line="276"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="261"/>
+        <location filename="../../planner/messages.py" line="278"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="263"/>
+        <location filename="../../planner/messages.py" line="280"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="265"/>
+        <location filename="../../planner/messages.py" line="282"/>
         <source>Building {building} has neither storeys nor a counted floor area; FAR is not checked on the parcels it stands on.</source>
         <translation>建筑{building}既无层数也无计容面积，其所在地块的容积率未审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="267"/>
+        <location filename="../../planner/messages.py" line="284"/>
         <source>Building {building} has neither a height nor storey heights; height is not checked on the parcels it stands on.</source>
         <translation>建筑{building}既无建筑高度也无层高，其所在地块的建筑高度未审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="269"/>
+        <location filename="../../planner/messages.py" line="286"/>
         <source>No green layer was given: the green ratio is not checked on the {count} parcels that limit it. Load the scheme&apos;s green areas to check it.</source>
         <translation>未载入绿地图层：有绿地率控制要求的{count}宗地块未审查绿地率。请载入方案绿地后再审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="272"/>
+        <location filename="../../planner/messages.py" line="289"/>
         <source>{path} layer {layer}: feature {fid} (building {building}) has {field} = {text}, which no building can have; it is taken as unknown. Correct the value in the scheme file.</source>
         <translation>{path}图层“{layer}”：要素{fid}（建筑{building}）的“{field}”为{text}，建筑不可能取此值，按未知处理。请在方案文件中更正该值。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="275"/>
+        <location filename="../../planner/messages.py" line="292"/>
         <source>{path} layer {layer}: building id {building} is used by {count} buildings; findings naming it may mean any of them. Give each building its own id.</source>
         <translation>{path}图层“{layer}”：建筑编号{building}由{count}栋建筑重复使用，提及该编号的审查意见可能指其中任一栋。请为每栋建筑分别编号。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="278"/>
+        <location filename="../../planner/messages.py" line="295"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="280"/>
+        <location filename="../../planner/messages.py" line="297"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="283"/>
+        <location filename="../../planner/messages.py" line="300"/>
         <source>{path} CAD layer {cad_layer}: {count} lines do not close, so they are not read as outlines (handles {handles}).</source>
         <translation>{path} CAD 图层 {cad_layer}：{count} 条线未闭合，不作为轮廓读取（句柄 {handles}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="285"/>
+        <location filename="../../planner/messages.py" line="302"/>
         <source>{path} CAD layer {cad_layer}: the outline with handle {outline} holds no id text; it is called {name}.</source>
         <translation>{path} CAD 图层 {cad_layer}：句柄为 {outline} 的轮廓内没有编号文字，以 {name} 称之。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="287"/>
+        <location filename="../../planner/messages.py" line="304"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) lies in no outline of the layers read; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：文字“{text}”（句柄 {handle}）不在所读图层的任何轮廓内，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="290"/>
+        <location filename="../../planner/messages.py" line="307"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} is not understood; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）无法识别，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="292"/>
+        <location filename="../../planner/messages.py" line="309"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} looks like storeys but cannot be read (write 18F, 18层, 18/-2 or -2F); it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）像是层数但无法读取（应写作 18F、18层、18/-2 或 -2F），未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="295"/>
+        <location filename="../../planner/messages.py" line="312"/>
         <source>{path} CAD layer {cad_layer}: the texts in {name} (handle {outline}) disagree: {texts}; none of them is used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name}（句柄 {outline}）内的文字相互矛盾：{texts}；均未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="297"/>
+        <location filename="../../planner/messages.py" line="314"/>
         <source>{path}: parcel {parcel} has land-use text &quot;{text}&quot; but its CAD layer {cad_layer} says &quot;{code}&quot;; the text is used.</source>
         <translation>{path}：地块 {parcel} 的用地文字为“{text}”，但其 CAD 图层 {cad_layer} 表示“{code}”；采用文字。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="300"/>
+        <location filename="../../planner/messages.py" line="317"/>
         <source>{path} (CAD layers {layer}): the drawing is in {unit} ($INSUNITS {units}); its coordinates are divided by {divisor} to measure in metres.</source>
         <translation>{path}（CAD图层{layer}）：图纸单位为{unit}（$INSUNITS {units}），坐标已除以{divisor}，换算为米后量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="303"/>
+        <location filename="../../planner/messages.py" line="320"/>
         <source>{path} (CAD layers {layer}): the drawing&apos;s header says it is in {unit} ($INSUNITS {units}), but read so its outlines would typically be {size} across; they are sized in metres, so the drawing is read in metres.</source>
         <translation>{path}（CAD图层{layer}）：图纸文件头声明单位为{unit}（$INSUNITS {units}），但按此单位读取，轮廓的典型尺寸仅为{size}；轮廓尺寸符合以米为单位绘制，故按米读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="307"/>
+        <location filename="../../planner/messages.py" line="324"/>
         <source>{path} (CAD layers {layer}): the drawing&apos;s header says it is in {unit} ($INSUNITS {units}), a unit plans are not drawn in (AutoCAD&apos;s imperial template sets inches); it is read in metres. If it really is in {unit}, scale it to metres in CAD.</source>
         <translation>{path}（CAD图层{layer}）：图纸文件头声明单位为{unit}（$INSUNITS {units}），规划图纸不使用该单位（AutoCAD英制样板默认设为英寸），现按米读取。如图纸确以{unit}绘制，请在CAD中缩放为米。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="312"/>
+        <location filename="../../planner/messages.py" line="329"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="314"/>
+        <location filename="../../planner/messages.py" line="331"/>
         <source>{path} has no coordinate system; its coordinates fit {fits}. They are measured as they are, as planar metres: give the file its coordinate system to be sure of its areas and distances.</source>
         <translation>{path}未定义坐标系；其坐标值与以下坐标系相符：{fits}。现按原值作为平面米制坐标量算；请为该文件定义坐标系，以确保面积和距离准确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="318"/>
+        <location filename="../../planner/messages.py" line="335"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="319"/>
+        <location filename="../../planner/messages.py" line="336"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="321"/>
+        <location filename="../../planner/messages.py" line="338"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="323"/>
+        <location filename="../../planner/messages.py" line="340"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="325"/>
+        <location filename="../../planner/messages.py" line="342"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="327"/>
+        <location filename="../../planner/messages.py" line="344"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {name} allows {kind} buildings only as ancillary to its main use: check that this one serves it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质{name}仅允许{kind}建筑作为主要用途的附属配套设施：请核实该建筑是否为主要用途服务。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="330"/>
+        <location filename="../../planner/messages.py" line="347"/>
         <source>Parcel {parcel}: land use {text} ({name}) does not say which buildings may stand there (a broad class, special-purpose land or a sea use); land use is not checked there. Check it by hand or give the parcel a finer code.</source>
         <translation>地块{parcel}：用地性质{text}（{name}）未明确可建何种建筑（属大类、特殊用地或用海），该地块未核查用地性质。请人工核查，或为地块细化用地代码。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="334"/>
+        <location filename="../../planner/messages.py" line="351"/>
         <source>Parcel {parcel}: land-use code {text} is read as a GBJ 137-90 code, whose classes differ from GB 50137-2011&apos;s; land use is not checked there. Convert the code to GB 50137-2011 or the 2023 用地用海 classification, or check it by hand.</source>
         <translation>地块{parcel}：用地代码{text}按GBJ 137-90解读，其类别含义与GB 50137-2011不同，该地块未核查用地性质。请将代码转换为GB 50137-2011或2023年版用地用海分类代码，或人工核查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="339"/>
+        <location filename="../../planner/messages.py" line="356"/>
         <source>Parcel {parcel}: land-use code {text} allows other buildings in {edition} than in {other_edition}, and the plan does not say which it follows; land use is not checked there. Give the plan&apos;s edition (--land-use-edition).</source>
         <translation>地块{parcel}：用地代码{text}按{edition}与按{other_edition}解读时允许建设的建筑不同，且规划未说明所用版本，该地块未核查用地性质。请指明规划所用版本（--land-use-edition）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="344"/>
+        <location filename="../../planner/messages.py" line="361"/>
         <source>{path}: land-use codes {codes} exist only in {edition}, so the plan&apos;s codes of that kind are read by that edition. If the plan follows another, give its edition (--land-use-edition).</source>
         <translation>{path}：用地代码{codes}仅见于{edition}，规划中此类代码均按该版本解读。如规划采用其他版本，请指明所用版本（--land-use-edition）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="348"/>
+        <location filename="../../planner/messages.py" line="365"/>
         <source>{path}: the land-use codes mix two editions: {codes} exist only in {edition}, {other_codes} only in {other_edition}. Each is read by the edition that has it, and a code the two read differently is judged only where both readings agree. Give the plan&apos;s edition (--land-use-edition) or correct the codes.</source>
         <translation>{path}：用地代码混用两个版本：{codes}仅见于{edition}，{other_codes}仅见于{other_edition}。各代码按其所属版本解读，两版含义不同的代码仅在两种解读结论一致时判定。请指明规划所用版本（--land-use-edition）或更正代码。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="354"/>
+        <location filename="../../planner/messages.py" line="371"/>
         <source>{path}: the plan is said to follow {edition}, but land-use codes {codes} exist only in {other_edition}; they are read by that edition. Correct the codes or the edition given.</source>
         <translation>{path}：所指明的规划版本为{edition}，但用地代码{codes}仅见于{other_edition}，已按该版本解读。请更正代码或所指明的版本。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="358"/>
+        <location filename="../../planner/messages.py" line="375"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which is not a distance; setbacks there come from the line or the setback table.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，不是距离；该地块的退线距离按红线标注或退线距离表确定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="361"/>
+        <location filename="../../planner/messages.py" line="378"/>
         <source>Parcel {parcel} ({code}) is construction land, but {area} of it lies within the {kind} {lines}: the plans conflict.</source>
         <translation>地块{parcel}（{code}）为建设用地，但有{area}位于{kind}{lines}内：规划之间存在冲突。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="363"/>
+        <location filename="../../planner/messages.py" line="380"/>
         <source>{path} layer {layer}: neither field {field} nor the layer name tells what kind of control line {count} features are ({texts}); they are not used: {lines}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”和图层名均无法判断{count}个要素属于哪类控制线（{texts}），这些要素未使用：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="366"/>
+        <location filename="../../planner/messages.py" line="383"/>
         <source>{path} layer {layer}: neither its name nor a field says which control line it holds; it is not used.</source>
         <translation>{path}图层“{layer}”：图层名和字段均未说明其为何种控制线，该图层未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="368"/>
+        <location filename="../../planner/messages.py" line="385"/>
         <source>{path} layer {layer}: feature {fid} is a {geometry_type}, neither a line nor an area; it is not used.</source>
         <translation>{path}图层“{layer}”：要素{fid}为{geometry_type}，既非线也非面，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="371"/>
+        <location filename="../../planner/messages.py" line="388"/>
         <source>{path} layer {layer}: line {line} has &quot;{text}&quot; in field {field}, which is not a distance; it is not used.</source>
         <translation>{path}图层“{layer}”：控制线{line}的字段“{field}”值为“{text}”，不是距离，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="373"/>
+        <location filename="../../planner/messages.py" line="390"/>
         <source>{path} layer {layer}: {count} road red lines state neither a setback nor a road class of the setback table (field {field}: {texts}); setbacks from them are checked only on parcels that state one: {lines}.</source>
         <translation>{path}图层“{layer}”：{count}条道路红线既无退让距离，也无退线距离表中的道路等级（字段“{field}”：{texts}）；仅在地块规定了退线距离处审查后退这些红线的距离：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="377"/>
+        <location filename="../../planner/messages.py" line="394"/>
         <source>Building {building} stands {distance} from the road red line {line}: enough for a low or multi-storey building ({low}), not for a high-rise one ({high}). Its height is not known, so the setback is not judged.</source>
         <translation>建筑{building}距道路红线{line}为{distance}：低层、多层建筑满足要求（{low}），高层建筑不满足（{high}）。其高度未知，故不判定退线。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="381"/>
+        <location filename="../../planner/messages.py" line="398"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; they are matched to the other version by their geometry.</source>
         <translation>{path} 图层 {layer}：地块编号 {parcel} 被 {count} 个地块使用；按图形与另一版本对应。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="384"/>
+        <location filename="../../planner/messages.py" line="401"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex whose coordinates are not numbers {vertex}; it is left out. Correct the vertex and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点的坐标不是数值{vertex}，未纳入审查。请改正该节点后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="387"/>
+        <location filename="../../planner/messages.py" line="404"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, too far out to be anywhere on Earth; it is left out. Correct the vertex and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远得不可能在地球上，未纳入审查。请改正该节点后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="390"/>
+        <location filename="../../planner/messages.py" line="407"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, far outside the area its coordinate system {crs} covers; it is left out. Correct the vertex, or the layer&apos;s coordinate system, and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远在其坐标系{crs}的适用范围之外，未纳入审查。请改正该节点或图层的坐标系后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="395"/>
+        <location filename="../../planner/messages.py" line="412"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, far away from all the other features of the layer; it is left out. Correct the vertex and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远离本图层的其他所有要素，未纳入审查。请改正该节点后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="399"/>
+        <location filename="../../planner/messages.py" line="416"/>
         <source>{path} layer {layer}: feature {fid} {who}has a polygon ring that is not closed (its last point is not its first); it was closed with a straight line and checked. Check its outline.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形环未闭合（终点不是起点），已用直线闭合后纳入审查。请核对其轮廓。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="402"/>
+        <location filename="../../planner/messages.py" line="419"/>
         <source>{path} layer {layer}: feature {fid} {who}has a geometry that cannot be read ({reason}); it is left out.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的几何图形无法读取（{reason}），未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="404"/>
+        <location filename="../../planner/messages.py" line="421"/>
         <source>{path} layer {layer}: feature {fid} {who}is a line whose points all coincide, so it has no length; it is left out.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}是一条各点重合、长度为零的线，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="406"/>
+        <location filename="../../planner/messages.py" line="423"/>
         <source>{path} layer {layer}: reading the file gave a warning: {message}</source>
         <translation>{path}图层“{layer}”：读取文件时出现警告：{message}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="408"/>
+        <location filename="../../planner/messages.py" line="425"/>
         <source>{path} layer {layer}: fields {fields} look like indicators but were not read. If one of them holds a limit, name it in a mapping (--mapping) or in the field-mapping dialog, and check again.</source>
         <translation>{path}图层“{layer}”：字段{fields}看似控制指标，但未被读取。如其中有控制指标，请在字段映射文件（--mapping）或字段对应对话框中指定，然后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="412"/>
+        <location filename="../../planner/messages.py" line="429"/>
         <source>{path} layer {layer}: field {field} gives land use by name, not by code; {count} names were looked up in the land-use table and checked as these codes: {names}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”填写的是用地名称而非用地代码；已在用地兼容表中查得{count}个名称，按以下代码审查：{names}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="415"/>
+        <location filename="../../planner/messages.py" line="432"/>
         <source>{path} layer {layer}: field {field} holds absolute elevation limits (绝对高度) on {count} parcels ({parcels}). An elevation above the datum cannot be compared with building heights, so Planner does not check it: compare the buildings&apos; top elevations with it by hand. On {only} of these parcels ({only_parcels}) it is the only height limit, so height is not checked there.</source>
         <translation>{path}图层“{layer}”：字段“{field}”在{count}宗地块上给出绝对高度（高程）限制（{parcels}）。高程无法与建筑高度直接比较，本软件不审查该项，请人工核对建筑顶部高程。其中{only}宗地块（{only_parcels}）仅有绝对高度限制，建筑高度未审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="423"/>
+        <location filename="../../planner/messages.py" line="440"/>
         <source>{path} layer {layer}: building {building} (feature {fid}) states neither storeys nor a counted floor area; {storeys} storeys were estimated from its height {height} m at {storey_height} m a storey ({basis}). The FAR of the parcels it stands on is an estimate: ask for its storeys or counted floor area.</source>
         <translation>{path}图层“{layer}”：建筑{building}（要素{fid}）既无层数也无计容面积，按其高度{height}米、层高{storey_height}米（{basis}）估算为{storeys}层。其所在地块的容积率为估算值，请向申请人索取层数或计容面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="431"/>
+        <location filename="../../planner/messages.py" line="448"/>
         <source>{path} layer {layer}: field {field} holds absolute elevation limits (绝对高度) on {count} parcels ({parcels}). An elevation above the datum cannot be compared with building heights, so Planner does not check it: compare the buildings&apos; top elevations with it by hand. These parcels also have a height limit, which is checked.</source>
         <extracomment>absolute_height_not_checked where every parcel with an absolute limit also has a height limit.</extracomment>
         <translation>{path}图层“{layer}”：字段“{field}”在{count}宗地块上给出绝对高度（高程）限制（{parcels}）。高程无法与建筑高度直接比较，本软件不审查该项，请人工核对建筑顶部高程。这些地块另有建筑限高，已予审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="439"/>
+        <location filename="../../planner/messages.py" line="456"/>
         <source>the storey height in field {field}</source>
         <extracomment>Where the storey height of a storeys_estimated warning comes from.</extracomment>
         <translation>字段“{field}”中的层高</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="440"/>
+        <location filename="../../planner/messages.py" line="457"/>
         <source>assumed for {use} in storey_heights.toml</source>
         <translation>storey_heights.toml中{use}的假定层高</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="441"/>
+        <location filename="../../planner/messages.py" line="458"/>
         <source>assumed for any use in storey_heights.toml</source>
         <translation>storey_heights.toml中的默认层高</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="446"/>
+        <location filename="../../planner/messages.py" line="463"/>
         <source>GBJ 137-90 (the classification before 2011)</source>
         <extracomment>Editions of the land-use classification (planner.io.landuse.EDITIONS), inside a sentence.</extracomment>
         <translation>GBJ 137-90（2011年以前的用地分类）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="447"/>
+        <location filename="../../planner/messages.py" line="464"/>
         <source>GB 50137-2011</source>
         <translation>GB 50137-2011《城市用地分类与规划建设用地标准》</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="448"/>
+        <location filename="../../planner/messages.py" line="465"/>
         <source>the 2020 trial 用地用海 classification</source>
         <translation>《国土空间调查、规划、用途管制用地用海分类指南（试行）》（2020年）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="449"/>
+        <location filename="../../planner/messages.py" line="466"/>
         <source>the 2023 用地用海 classification</source>
         <translation>《国土空间调查、规划、用途管制用地用海分类指南》（2023年）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="453"/>
+        <location filename="../../planner/messages.py" line="470"/>
         <source>and {count} more</source>
         <extracomment>Codes a land-use edition warning lists at most; more are counted.</extracomment>
         <translation>等，另有{count}个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="456"/>
+        <location filename="../../planner/messages.py" line="473"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="457"/>
+        <location filename="../../planner/messages.py" line="474"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="458"/>
+        <location filename="../../planner/messages.py" line="475"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="459"/>
+        <location filename="../../planner/messages.py" line="476"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="460"/>
+        <location filename="../../planner/messages.py" line="477"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="461"/>
+        <location filename="../../planner/messages.py" line="478"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="462"/>
+        <location filename="../../planner/messages.py" line="479"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="463"/>
+        <location filename="../../planner/messages.py" line="480"/>
         <source>{path} layer {layer}: none of its {count} features can be used. The first: {first}</source>
         <translation>{path}图层“{layer}”：全部{count}个要素均无法使用。第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="465"/>
+        <location filename="../../planner/messages.py" line="482"/>
         <source>{path} is a folder, not a file. Choose the layer file inside it (.gpkg, .shp, .geojson, .dxf …); only a File Geodatabase (.gdb) is opened as a folder.</source>
         <translation>{path}是文件夹，不是文件。请选择其中的图层文件（.gpkg、.shp、.geojson、.dxf等）；只有文件地理数据库（.gdb）按文件夹打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="468"/>
+        <location filename="../../planner/messages.py" line="485"/>
         <source>{path} is empty (0 bytes): it was not saved or copied completely. Get the file again from its source.</source>
         <translation>{path}是空文件（0字节），未完整保存或复制。请从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="470"/>
+        <location filename="../../planner/messages.py" line="487"/>
         <source>{path} is cut off: it holds {size} bytes, but its header says {expected}, so the features after the cut are missing. It was probably not copied or downloaded completely; get the file again from its source.</source>
         <translation>{path}不完整：文件只有{size}字节，而文件头表明应有{expected}字节，截断处之后的要素已丢失。文件可能未完整复制或下载，请从来源重新获取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="474"/>
+        <location filename="../../planner/messages.py" line="491"/>
         <source>{path} is damaged: its database cannot be read. Get the file again from its source.</source>
         <translation>{path}已损坏，其数据库无法读取。请从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="476"/>
+        <location filename="../../planner/messages.py" line="493"/>
         <source>{path} is not in a format Planner reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf, File Geodatabase or DXF).</source>
         <translation>{path}不是Planner能读取的格式（GeoPackage、Shapefile、GeoJSON、FlatGeobuf、文件地理数据库或DXF）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="479"/>
+        <location filename="../../planner/messages.py" line="496"/>
         <source>{path} is a folder that cannot be opened as a File Geodatabase: it is incomplete or not a geodatabase. Copy the whole .gdb folder again.</source>
         <translation>{path}是文件夹，但无法作为文件地理数据库打开：它不完整或不是地理数据库。请重新复制整个.gdb文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="482"/>
+        <location filename="../../planner/messages.py" line="499"/>
         <source>{path} is a GeoPackage without any layer. Check that this is the right file, or export the layer into it again.</source>
         <translation>{path}是不含任何图层的GeoPackage。请确认文件是否选对，或重新将图层导出到该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="484"/>
+        <location filename="../../planner/messages.py" line="501"/>
         <source>{path}: the Shapefile&apos;s attribute table {dbf} is missing, so its features have no fields (ids, limits, storeys). Copy the .dbf file next to the .shp.</source>
         <translation>{path}：缺少该Shapefile的属性表{dbf}，其要素因此没有任何字段（编号、指标、层数）。请将.dbf文件复制到.shp所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="487"/>
+        <location filename="../../planner/messages.py" line="504"/>
         <source>{path}: the Shapefile&apos;s index file {shx} is missing. Copy the .shx file next to the .shp.</source>
         <translation>{path}：缺少该Shapefile的索引文件{shx}。请将.shx文件复制到.shp所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="489"/>
+        <location filename="../../planner/messages.py" line="506"/>
         <source>{path}: the drawing is cut off: it does not end with the DXF end marker (0 / EOF), so the entities after the cut are missing. Save the drawing again in CAD, or get the file again from its source.</source>
         <translation>{path}：图纸不完整，文件末尾没有DXF结束标记（0 / EOF），截断处之后的图元已丢失。请在CAD中重新保存图纸，或从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="493"/>
+        <location filename="../../planner/messages.py" line="510"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="496"/>
+        <location filename="../../planner/messages.py" line="514"/>
+        <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Open the file again and name its fields in the field-mapping dialog.</source>
+        <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请重新打开该文件，在字段对应对话框中指定字段。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="518"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="498"/>
+        <location filename="../../planner/messages.py" line="520"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="501"/>
+        <location filename="../../planner/messages.py" line="523"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="502"/>
+        <location filename="../../planner/messages.py" line="524"/>
         <source>{path}: the mapping names field &quot;{field}&quot; for {targets} of the [{role}] layer; one field can hold only one of them. Name the right field for each.</source>
         <translation>{path}：字段对照将字段“{field}”同时指定给[{role}]图层的{targets}，一个字段只能对应其中一项。请为每项指定正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="505"/>
+        <location filename="../../planner/messages.py" line="527"/>
         <source>{path}: is a folder; --mapping takes a .toml file.</source>
         <translation>{path}：是文件夹；--mapping 需要一个 .toml 文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="506"/>
+        <location filename="../../planner/messages.py" line="528"/>
         <source>{path}: the mapping file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8).</source>
         <translation>{path}：字段对照文件不是 UTF-8 文本，请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="508"/>
+        <location filename="../../planner/messages.py" line="530"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="509"/>
+        <location filename="../../planner/messages.py" line="531"/>
         <source>{path}: CAD layers {layer} hold no closed polylines, circles or hatches ({count} open lines). Close the outlines in CAD or name other layers; layers with outlines: {layers}.</source>
         <translation>{path}：CAD 图层 {layer} 中没有闭合多段线、圆或填充（有 {count} 条未闭合的线）。请在 CAD 中闭合轮廓或指定其他图层；含轮廓的图层：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="512"/>
+        <location filename="../../planner/messages.py" line="534"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="515"/>
+        <location filename="../../planner/messages.py" line="537"/>
         <source>{path}: its coordinates (x {x}, y {y} at the centre) cannot be in the coordinate system it declares, {crs}: read in it, they lie outside the area that system is made for ({area}). The numbers fit {fits}. Give the file its right coordinate system (in GIS: Define Projection, not Project) and check again.</source>
         <translation>{path}：其坐标（中心点 x {x}，y {y}）不可能属于文件声明的坐标系{crs}：按该坐标系解读，位置超出其适用范围（{area}）。与这些坐标值相符的坐标系：{fits}。请为文件定义正确的坐标系（在GIS中使用“定义投影”，而非“投影”），然后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="521"/>
+        <location filename="../../planner/messages.py" line="543"/>
         <source>{path}: has no coordinate system, and its coordinates (x {x}, y {y} at the centre) cannot be in {crs}, the coordinate system of the other layers (made for {area}). The numbers fit {fits}. Give the file its coordinate system (a .prj, or Define Projection in GIS), or move it onto the plan&apos;s coordinates, and check again.</source>
         <translation>{path}：未定义坐标系，且其坐标（中心点 x {x}，y {y}）不可能属于其他图层的坐标系{crs}（适用范围{area}）。与这些坐标值相符的坐标系：{fits}。请为文件定义坐标系（补充.prj文件，或在GIS中使用“定义投影”），或将其移至规划图的坐标位置，然后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="528"/>
+        <location filename="../../planner/messages.py" line="550"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="529"/>
+        <location filename="../../planner/messages.py" line="551"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="530"/>
+        <location filename="../../planner/messages.py" line="552"/>
         <source>{path}: the review file cannot be read ({error}).</source>
         <translation>{path}：无法读取审查文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="531"/>
+        <location filename="../../planner/messages.py" line="553"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part). Its backup copy {backup} is whole: use it instead (name it with --review, or copy it over the cut-off file).</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分）。其备份副本{backup}完整，请改用备份（用 --review 指定，或将其复制覆盖被截断的文件）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="536"/>
+        <location filename="../../planner/messages.py" line="558"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part), and there is no whole backup copy {backup}. Restore the file from a copy, or move it away to begin a new review.</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分），且没有完整的备份副本{backup}。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="541"/>
+        <location filename="../../planner/messages.py" line="563"/>
         <source>{path}: the review file was written for another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}), not for the one given ({given_path}, layer {given_layer}, SHA-256 {given_sha256}); its notes and approved exceptions are not applied. Name the review file of this scheme, or open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为另一方案编写的（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}），不是为所给方案（{given_path}，图层“{given_layer}”，SHA-256 {given_sha256}）编写的；其审查备注和批准的例外均不采用。请指定本方案的审查文件，或在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="548"/>
+        <location filename="../../planner/messages.py" line="570"/>
         <source>{path}: the review file was written for an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed, so its notes and approved exceptions are not applied. Open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为{role}{given_path}（图层“{given_layer}”）的早先内容编写的（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动，其审查备注和批准的例外均不采用。请在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="560"/>
+        <location filename="../../planner/messages.py" line="582"/>
         <source>{path}: the review file names no scheme (it was saved by an earlier version of Planner), so whether it belongs to {given_path}, layer {given_layer} cannot be told. Its notes and approved exceptions are used: make sure they are for this scheme. The scheme is recorded when the review is next saved.</source>
         <extracomment>What the official should know about a review file that was still used, and the window&apos;s question about a review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.</extracomment>
         <translation>{path}：该审查文件未记录所属方案（由旧版 Planner 保存），无法判断它是否属于{given_path}（图层“{given_layer}”）。其审查备注和批准的例外仍被采用，请核实它们确属本方案。下次保存审查时将记录所属方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="566"/>
+        <location filename="../../planner/messages.py" line="588"/>
         <source>{path} is cut off (a save was interrupted); the notes are taken from its backup copy {backup}, which may lack the last changes: check them. The next save replaces the cut-off file.</source>
         <translation>{path}已被截断（保存时被中断）；审查备注取自其备份副本{backup}，可能缺少最后的修改，请核对。下次保存时将替换被截断的文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="570"/>
+        <location filename="../../planner/messages.py" line="592"/>
         <source>{path} holds the review of another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}); the scheme open is {given_path}, layer {given_layer} (SHA-256 {given_sha256}).</source>
         <translation>{path}保存的是另一方案的审查（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}）；当前打开的方案是{given_path}，图层“{given_layer}”（SHA-256 {given_sha256}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="574"/>
+        <location filename="../../planner/messages.py" line="596"/>
         <source>{path} holds the review of an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed.</source>
         <translation>{path}保存的是{role}{given_path}（图层“{given_layer}”）早先内容的审查（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="578"/>
+        <location filename="../../planner/messages.py" line="600"/>
         <source>Import its {count} notes to review them again? No finding stays accepted as an approved exception ({accepted} were): accept each again where it still holds. The overall opinion is not carried over. Or start a fresh review. Either way the earlier review is kept as {kept}.</source>
         <translation>是否导入其中的{count}条备注并重新审查？导入后不保留任何批准的例外（原有{accepted}项），仍然成立的请逐项重新同意；总体审查意见不导入。也可以重新开始审查。无论选择哪种方式，原审查都另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="584"/>
+        <location filename="../../planner/messages.py" line="606"/>
         <source>Notes imported from the review of another scheme (kept as {kept}): no finding is accepted as an exception until you accept it again.</source>
         <translation>已从另一方案的审查中导入备注（原审查另存为{kept}）：各项须重新同意后才作为例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="587"/>
+        <location filename="../../planner/messages.py" line="609"/>
         <source>A fresh review was begun; the review of another scheme is kept as {kept}.</source>
         <translation>已重新开始审查；另一方案的审查另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="590"/>
+        <location filename="../../planner/messages.py" line="612"/>
         <source>Review notes of another scheme</source>
         <translation>另一方案的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="591"/>
+        <location filename="../../planner/messages.py" line="613"/>
         <source>Import the notes to review again</source>
         <translation>导入备注并重新审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="592"/>
+        <location filename="../../planner/messages.py" line="614"/>
         <source>Start a fresh review</source>
         <translation>重新开始审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="595"/>
+        <location filename="../../planner/messages.py" line="617"/>
         <source>buildings file</source>
         <extracomment>The file of a scheme a review names (planner.review.SCHEME_ROLES).</extracomment>
         <translation>建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="596"/>
+        <location filename="../../planner/messages.py" line="618"/>
         <source>green-area file</source>
         <translation>绿地文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="602"/>
+        <location filename="../../planner/messages.py" line="624"/>
         <source>not a number, comparison or range</source>
         <extracomment>How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance. Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="603"/>
+        <location filename="../../planner/messages.py" line="625"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="604"/>
+        <location filename="../../planner/messages.py" line="626"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="605"/>
+        <location filename="../../planner/messages.py" line="627"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="606"/>
+        <location filename="../../planner/messages.py" line="628"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="607"/>
+        <location filename="../../planner/messages.py" line="629"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="611"/>
+        <location filename="../../planner/messages.py" line="633"/>
         <source>{fits} and {more} more</source>
         <extracomment>The coordinate systems a layer&apos;s numbers fit (planner.io.crs.fitting), when more are found than named, or none.</extracomment>
         <translation>{fits}，另有{more}个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="612"/>
+        <location filename="../../planner/messages.py" line="634"/>
         <source>a Gauss-Krüger or UTM zone without the zone number in x, central meridian {zones} (the numbers alone cannot tell which: name the zone the data was surveyed in)</source>
         <translation>x坐标不含带号的某个高斯-克吕格或UTM投影带，中央经线{zones}（仅凭坐标值无法判断是哪一带，请注明数据测绘所用的分带）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="615"/>
+        <location filename="../../planner/messages.py" line="637"/>
         <source>none of the coordinate systems tried (Web Mercator; WGS 84 and CGCS2000 in degrees; the Gauss-Krüger zones of CGCS2000, Xi&apos;an 80 and Beijing 54, with and without the zone number; UTM)</source>
         <translation>无（已尝试：Web墨卡托；WGS 84和CGCS2000经纬度；CGCS2000、西安80和北京54的高斯-克吕格投影带，含带号与不含带号；UTM）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="620"/>
+        <location filename="../../planner/messages.py" line="642"/>
         <source>inches</source>
         <extracomment>A drawing unit ($INSUNITS, planner.io.dxf).</extracomment>
         <translation>英寸</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="621"/>
+        <location filename="../../planner/messages.py" line="643"/>
         <source>feet</source>
         <translation>英尺</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="622"/>
+        <location filename="../../planner/messages.py" line="644"/>
         <source>miles</source>
         <translation>英里</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="623"/>
+        <location filename="../../planner/messages.py" line="645"/>
         <source>millimetres</source>
         <translation>毫米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="624"/>
+        <location filename="../../planner/messages.py" line="646"/>
         <source>centimetres</source>
         <translation>厘米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="625"/>
+        <location filename="../../planner/messages.py" line="647"/>
         <source>kilometres</source>
         <translation>千米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="626"/>
+        <location filename="../../planner/messages.py" line="648"/>
         <source>yards</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="627"/>
+        <location filename="../../planner/messages.py" line="649"/>
         <source>decimetres</source>
         <translation>分米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="628"/>
+        <location filename="../../planner/messages.py" line="650"/>
         <source>US survey feet</source>
         <translation>美国测量英尺</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="630"/>
+        <location filename="../../planner/messages.py" line="652"/>
         <source>unit {units}</source>
         <translation>单位代码{units}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="632"/>
+        <location filename="../../planner/messages.py" line="655"/>
+        <source>self-intersection</source>
+        <extracomment>GEOS&apos;s reasons why a polygon is invalid (shapely.is_valid_reason), in words of the official&apos;s language.</extracomment>
+        <translation>自相交</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="656"/>
+        <source>ring self-intersection</source>
+        <translation>环自相交</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="657"/>
+        <source>too few points</source>
+        <translation>顶点过少</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="658"/>
+        <source>hole outside the outline</source>
+        <translation>内环位于外轮廓之外</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="659"/>
+        <source>interior cut in two</source>
+        <translation>内部被分割为不连通的部分</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="660"/>
+        <source>holes inside holes</source>
+        <translation>内环相互嵌套</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="661"/>
+        <source>outlines inside outlines</source>
+        <translation>外轮廓相互嵌套</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="662"/>
+        <source>duplicate rings</source>
+        <translation>环重复</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="663"/>
+        <source>invalid coordinate</source>
+        <translation>坐标无效</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="664"/>
+        <source>ring not closed</source>
+        <translation>环未闭合</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="682"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="633"/>
+        <location filename="../../planner/messages.py" line="683"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="634"/>
+        <location filename="../../planner/messages.py" line="684"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="635"/>
+        <location filename="../../planner/messages.py" line="685"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="638"/>
+        <location filename="../../planner/messages.py" line="688"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="639"/>
+        <location filename="../../planner/messages.py" line="689"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="644"/>
+        <location filename="../../planner/messages.py" line="694"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="645"/>
+        <location filename="../../planner/messages.py" line="695"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="646"/>
+        <location filename="../../planner/messages.py" line="696"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="647"/>
+        <location filename="../../planner/messages.py" line="697"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="648"/>
+        <location filename="../../planner/messages.py" line="698"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="649"/>
+        <location filename="../../planner/messages.py" line="699"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="650"/>
+        <location filename="../../planner/messages.py" line="700"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="651"/>
+        <location filename="../../planner/messages.py" line="701"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="652"/>
+        <location filename="../../planner/messages.py" line="702"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="653"/>
+        <location filename="../../planner/messages.py" line="703"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="654"/>
+        <location filename="../../planner/messages.py" line="704"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="655"/>
+        <location filename="../../planner/messages.py" line="705"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="656"/>
+        <location filename="../../planner/messages.py" line="706"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="664"/>
+        <location filename="../../planner/messages.py" line="714"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="665"/>
+        <location filename="../../planner/messages.py" line="715"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="666"/>
+        <location filename="../../planner/messages.py" line="716"/>
         <source>(green area {green}) </source>
         <translation>（绿地{green}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="667"/>
+        <location filename="../../planner/messages.py" line="717"/>
         <source>(line {line}) </source>
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="985"/>
+        <location filename="../../planner/messages.py" line="1070"/>
         <source>unchanged</source>
-        <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
+        <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="986"/>
+        <location filename="../../planner/messages.py" line="1071"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="987"/>
+        <location filename="../../planner/messages.py" line="1072"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="988"/>
+        <location filename="../../planner/messages.py" line="1073"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="989"/>
+        <location filename="../../planner/messages.py" line="1074"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="990"/>
+        <location filename="../../planner/messages.py" line="1075"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="991"/>
+        <location filename="../../planner/messages.py" line="1076"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="995"/>
+        <location filename="../../planner/messages.py" line="1080"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="996"/>
+        <location filename="../../planner/messages.py" line="1081"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="997"/>
+        <location filename="../../planner/messages.py" line="1082"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="998"/>
+        <location filename="../../planner/messages.py" line="1083"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="999"/>
+        <location filename="../../planner/messages.py" line="1084"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1001"/>
+        <location filename="../../planner/messages.py" line="1086"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1001"/>
+        <location filename="../../planner/messages.py" line="1086"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1002"/>
+        <location filename="../../planner/messages.py" line="1087"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1004"/>
+        <location filename="../../planner/messages.py" line="1089"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="146"/>
-        <location filename="../../planner/messages.py" line="1005"/>
+        <location filename="../../planner/messages.py" line="147"/>
+        <location filename="../../planner/messages.py" line="1090"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="640"/>
+        <location filename="../../planner/messages.py" line="234"/>
+        <source>Parcel {parcel}: the tallest building, {building}, is {actual}, above the limit {bound}.</source>
+        <extracomment>A height finding naming its buildings (details[&quot;buildings&quot;], tallest first, and details[&quot;heights&quot;]).</extracomment>
+        <translation>地块{parcel}：最高建筑{building}高{actual}，超过限高{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="236"/>
+        <source>Parcel {parcel}: the tallest building, {building}, is {actual}, below the minimum {bound}.</source>
+        <translation>地块{parcel}：最高建筑{building}高{actual}，低于高度下限{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="239"/>
+        <source>Parcel {parcel}: the tallest building, {building}, is {actual}, above the limit {bound}; {count} buildings are above it: {buildings}.</source>
+        <translation>地块{parcel}：最高建筑{building}高{actual}，超过限高{bound}；超过限高的建筑共{count}栋：{buildings}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="244"/>
+        <source>({shown} when rounded to {precision}; the limit applies to the exact value)</source>
+        <extracomment>After the exact value of a marginal breach (one that would pass once rounded): inside the sentence, before its full stop.</extracomment>
+        <translation>（修约至{precision}后为{shown}，但控制指标按精确值判定）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="690"/>
         <source>storeys, counted-area or height</source>
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1006"/>
+        <location filename="../../planner/messages.py" line="1091"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1007"/>
+        <location filename="../../planner/messages.py" line="1092"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -2719,7 +2812,7 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="75"/>
-        <location filename="../../planner/gui/inspector.py" line="58"/>
+        <location filename="../../planner/gui/inspector.py" line="59"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
@@ -2745,7 +2838,7 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="80"/>
-        <location filename="../../planner/gui/inspector.py" line="57"/>
+        <location filename="../../planner/gui/inspector.py" line="58"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
@@ -2940,154 +3033,223 @@ An indicator inside a sentence.</extracomment>
         <translation>返回选择字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="58"/>
+        <location filename="../../planner/gui/violations.py" line="63"/>
         <source>Severity</source>
-        <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row.</extracomment>
+        <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row. A row&apos;s review state (REVIEW_STATES).</extracomment>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="59"/>
+        <location filename="../../planner/gui/violations.py" line="64"/>
         <location filename="../../planner/report/document.py" line="132"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="43"/>
+        <location filename="../../planner/gui/inspector.py" line="44"/>
         <source>Select a parcel on the map or a finding in the table.</source>
         <translation>请在地图上选择地块，或在审查结果表中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="44"/>
+        <location filename="../../planner/gui/inspector.py" line="45"/>
         <source>Parcel {parcel} is not touched by the scheme, so it was not checked.</source>
         <translation>方案未涉及地块 {parcel}，未对其审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="45"/>
+        <location filename="../../planner/gui/inspector.py" line="46"/>
         <location filename="../../planner/report/document.py" line="179"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="46"/>
+        <location filename="../../planner/gui/inspector.py" line="47"/>
         <source>Site area {area}</source>
         <translation>用地面积 {area}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="48"/>
+        <location filename="../../planner/gui/inspector.py" line="49"/>
         <location filename="../../planner/report/document.py" line="160"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="49"/>
+        <location filename="../../planner/gui/inspector.py" line="50"/>
         <location filename="../../planner/report/document.py" line="163"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="50"/>
+        <location filename="../../planner/gui/inspector.py" line="51"/>
         <location filename="../../planner/report/document.py" line="166"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="51"/>
+        <location filename="../../planner/gui/inspector.py" line="52"/>
         <location filename="../../planner/report/document.py" line="169"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="52"/>
+        <location filename="../../planner/gui/inspector.py" line="53"/>
         <location filename="../../planner/report/document.py" line="157"/>
         <location filename="../../planner/report/document.py" line="172"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="54"/>
+        <location filename="../../planner/gui/inspector.py" line="55"/>
         <source>Buildings on this parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="56"/>
-        <location filename="../../planner/gui/violations.py" line="61"/>
+        <location filename="../../planner/gui/inspector.py" line="57"/>
+        <location filename="../../planner/gui/violations.py" line="66"/>
         <location filename="../../planner/report/document.py" line="234"/>
         <location filename="../../planner/report/symbology.py" line="33"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="60"/>
+        <location filename="../../planner/gui/inspector.py" line="61"/>
         <source>Footprint area</source>
         <translation>基底面积</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="61"/>
+        <location filename="../../planner/gui/inspector.py" line="62"/>
         <source>Counted area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="63"/>
+        <source>Footprint share</source>
+        <translation>基底面积占比</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="64"/>
+        <source>Counted-area share</source>
+        <translation>计容面积占比</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="68"/>
+        <source>The building&apos;s footprint on this parcel, as a share of all the footprints on it (what building density counts).</source>
+        <extracomment>What the two share columns measure (their header tooltips).</extracomment>
+        <translation>该建筑在本地块内的基底面积占本地块全部建筑基底面积的比例（建筑密度的计算依据）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="70"/>
+        <source>The counted floor area the building brings this parcel, as a share of the parcel&apos;s counted floor area (what FAR counts).</source>
+        <translation>该建筑计入本地块的计容建筑面积占本地块计容建筑面积的比例（容积率的计算依据）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="73"/>
         <source>No building stands on this parcel.</source>
         <translation>本地块内无建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="64"/>
+        <location filename="../../planner/gui/inspector.py" line="74"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/inspector.py" line="65"/>
+        <location filename="../../planner/gui/inspector.py" line="75"/>
         <source>No findings on this parcel.</source>
         <translation>本地块无不符合项或提示。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="62"/>
+        <location filename="../../planner/gui/inspector.py" line="76"/>
+        <location filename="../../planner/gui/violations.py" line="76"/>
+        <source>noted</source>
+        <translation>已批注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/inspector.py" line="77"/>
+        <location filename="../../planner/gui/violations.py" line="77"/>
+        <source>accepted as exception</source>
+        <translation>同意作为例外</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="67"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="63"/>
+        <location filename="../../planner/gui/violations.py" line="68"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="64"/>
+        <location filename="../../planner/gui/violations.py" line="69"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="65"/>
+        <location filename="../../planner/gui/violations.py" line="70"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="68"/>
+        <location filename="../../planner/gui/violations.py" line="71"/>
+        <source>Review</source>
+        <translation>审查状态</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="75"/>
+        <source>open</source>
+        <extracomment>A finding&apos;s review state (planner.review): no note yet, a note written, accepted as an approved exception.</extracomment>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="78"/>
+        <source>All review states</source>
+        <translation>全部审查状态</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="79"/>
+        <source>Open</source>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="80"/>
+        <source>Reviewed (noted or accepted)</source>
+        <translation>已审查（已批注或同意例外）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="81"/>
+        <source>Noted</source>
+        <translation>已批注</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="82"/>
+        <source>Accepted as exception</source>
+        <translation>同意作为例外</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/violations.py" line="87"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="69"/>
+        <location filename="../../planner/gui/violations.py" line="88"/>
         <source>marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="70"/>
+        <location filename="../../planner/gui/violations.py" line="89"/>
         <source>{count} parcels</source>
         <translation>{count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="71"/>
+        <location filename="../../planner/gui/violations.py" line="90"/>
         <source>All severities</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="74"/>
+        <location filename="../../planner/gui/violations.py" line="93"/>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="75"/>
+        <location filename="../../planner/gui/violations.py" line="94"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>

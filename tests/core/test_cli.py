@@ -65,7 +65,9 @@ def test_main_exit_codes_on_the_samples(capsys):
     capsys.readouterr()
     assert main(violating_args("--lang", "en")) == 1
     out = capsys.readouterr().out
-    assert "far_max" in out and "XG-06-01" in out
+    # Findings are named by their rule's name, never its id (ids are for the JSON).
+    assert "[FAR above maximum] Parcel XG-06-01: FAR 2.78 exceeds the maximum 2.00." in out
+    assert "far_max" not in out
 
 
 # --- inputs that cannot be checked: exit 2, one line on stderr ---------------------------------------------
@@ -203,6 +205,8 @@ CROSSING_EXTRA_KEYS = {"parcels", "areas"}
 #: Keys of control-line findings (planner.report.serialise.CONTROL_KEYS), present by rule.
 CONTROL_EXTRA_KEYS = {"line_kind", "how", "lines", "area", "length", "distance", "required", "source", "line",
                       "segment", "road_class", "height_class"}
+#: Keys of height findings: the buildings they are about, tallest first, with their heights.
+HEIGHT_EXTRA_KEYS = {"buildings", "heights"}
 WARNING_KEYS = {"kind", "code", "message", "parcel", "building"}
 PLAN_CONFLICT_EXTRA_KEYS = {"line_kind", "lines", "area"}
 SUMMARY_KEYS = {"parcels_checked", "parcels_violating", "parcels_partial", "parcels_not_assessed", "violations",
@@ -219,6 +223,10 @@ RULES = set(RULE_KINDS)
 
 def check_violation(v: dict) -> None:
     extra = CROSSING_EXTRA_KEYS if v["rule"] == "crosses_parcel" else set()
+    if v["rule"] in ("height_max", "height_min"):
+        extra = HEIGHT_EXTRA_KEYS
+        assert len(v["buildings"]) == len(v["heights"]) >= 1
+        assert max(v["heights"]) == v["actual"]  # the tallest building is the height found
     if v["kind"] in ("control_line", "protected_zone", "setback", "building_line"):
         extra = CONTROL_EXTRA_KEYS
         assert {"line_kind", "how", "lines"} <= set(v)
@@ -341,7 +349,7 @@ def test_json_to_a_file_and_summary_to_stdout(tmp_path, capsys):
     out = capsys.readouterr().out
     check_document(json.loads(target.read_text(encoding="utf-8")))
     assert not out.lstrip().startswith("{")
-    assert "XG-06-04" in out and "far_max" in out and "EPSG:4542" in out
+    assert "XG-06-04" in out and "[FAR above maximum]" in out and "EPSG:4542" in out
 
 
 def test_json_to_a_file_subprocess(tmp_path):

@@ -513,7 +513,7 @@ def test_cli_lines_end_to_end(tmp_path, capsys):
     assert by_rule["setback"]["distance"] == pytest.approx(6.5) and by_rule["setback"]["required"] == 7.0
     assert by_rule["green_line"]["kind"] == "control_line" and by_rule["green_line"]["area"] == pytest.approx(100)
     summary = capsys.readouterr().out
-    assert "Control lines:" in summary and "[setback]" in summary
+    assert "Control lines:" in summary and "[Setback from the road red line too small]" in summary
 
 
 def test_cli_lines_passing_exits_0_and_a_missing_lines_file_exits_2(tmp_path, capsys):

@@ -269,7 +269,8 @@ def test_different_versions_exit_1_and_say_what_changed(tmp_path, capsys):
     assert main(["diff", "--old", str(old), "--new", str(new), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "0 added, 0 removed, 1 changed, 1 split, 0 merged, 0 unchanged." in out
-    assert "  XG-01-02  land use R2 → B1; FAR ≤2.5 → ≤3.0\n" in out
+    # Land-use codes with their names beside them.
+    assert "  XG-01-02  land use R2 (Class-2 residential land) → B1 (Commercial); FAR ≤2.5 → ≤3.0\n" in out
     assert "Split (1):\n  B  → B1, B2\n" in out
 
 

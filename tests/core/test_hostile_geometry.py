@@ -557,5 +557,5 @@ def test_planner_check_as_a_user_runs_it(tmp_path):
                            "--lang", "en"], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env,
                           timeout=300, check=False)
     assert done.returncode == 1 and done.stderr == ""
-    assert (f"[coordinates_not_finite] buildings_bad.gpkg layer 建筑: feature {fid} (building {target}) has a vertex "
+    assert (f"[Coordinates not numbers] buildings_bad.gpkg layer 建筑: feature {fid} (building {target}) has a vertex "
             "whose coordinates are not numbers (NaN, ") in done.stdout

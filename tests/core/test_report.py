@@ -104,7 +104,7 @@ def test_every_finding_limit_and_value_is_in_the_pdf(checked, pdfs, lang):
 @needs_poppler
 def test_marginal_breach_is_marked(checked, pdfs):
     text = _squash(_text(pdfs["en"]))
-    assert "Marginal:2.50whenrounded,buttheexactvalue2.5004breaches." in text
+    assert "FAR2.5004exceedsthemaximum2.50(2.50whenroundedto0.01;thelimitappliestotheexactvalue)." in text
     assert "marginalbreach" in text
     assert "marginalviolation" in text  # the verdict column of XG-06-04's table
 

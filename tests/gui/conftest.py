@@ -20,6 +20,15 @@ def pytest_collection_modifyitems(items):
     _APPLICATION = QApplication.instance() or QApplication([])
 
 
+@pytest.fixture(autouse=True)
+def user_data(tmp_path_factory, monkeypatch):
+    """The user's data folder (QStandardPaths reads XDG_DATA_HOME on each call) in a folder of the test's own:
+    the reviews of the bundled sample are written there, not into the user's home."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def settings(tmp_path):
     """The window's settings in a file of the test's own, not the user's."""

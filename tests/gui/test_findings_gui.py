@@ -106,7 +106,7 @@ def test_one_row_per_violation_then_per_warning(result):
     assert model.rowCount() == len(result.violations) + len(result.warnings)
     assert [model.finding(r) for r in range(model.rowCount())] == [*result.violations, *result.warnings]
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "Severity", "Rule", "Parcel", "Building", "Actual", "Limit", "Marginal", "Message"]
+        "Severity", "Rule", "Parcel", "Building", "Actual", "Limit", "Marginal", "Message", "Review"]
 
 
 def test_cells_of_a_marginal_far_breach(result):
@@ -114,7 +114,8 @@ def test_cells_of_a_marginal_far_breach(result):
     model.set_result(result)
     row = row_of(model, lambda f: getattr(f, "rule", "") == "far_max" and f.parcel == "XG-06-04")
     texts = [model.index(row, c).data() for c in range(model.columnCount())]
-    assert texts[:7] == ["violation", "FAR above maximum", "XG-06-04", "", "2.50", "≤2.50", "marginal"]
+    # The exact value of a marginal breach: rounded, "2.50 above ≤2.50" would contradict itself.
+    assert texts[:7] == ["violation", "FAR above maximum", "XG-06-04", "", "2.5004", "≤2.50", "marginal"]
     assert texts[7] == violation_message(model.finding(row), "en")
     assert model.index(row, M.SEVERITY).data(Qt.ItemDataRole.BackgroundRole) == MARGINAL_COLOUR
     assert model.index(row, M.ACTUAL).data(SORT_ROLE) == pytest.approx(2.5004)
@@ -166,7 +167,7 @@ def test_sorting_by_actual_is_numeric(result):
     assert values[-len(result.warnings):] == [None] * len(result.warnings)
     shown = [proxy.index(r, M.ACTUAL).data() for r in range(len(numbers))]
     # As text "18.30 m" < "2.50" < "280.0 m²" < "49.5 m"; as numbers they run the other way round.
-    assert shown.index("2.50") < shown.index("18.3 m") < shown.index("49.5 m") < shown.index(format_area(280.0))
+    assert shown.index("2.5004") < shown.index("18.3 m") < shown.index("49.5 m") < shown.index(format_area(280.0))
 
 
 def test_sorting_ids_is_natural(result):
@@ -335,7 +336,7 @@ def test_inspector_verdicts(inspector, result, result_without_green):
     assert verdicts(inspector)[0] == "marginal violation"
     table = inspector.indicator_table
     assert [table.item(0, c).text() for c in range(table.columnCount())] == [
-        "FAR", "≤2.5", "≤2.50", "2.50", "marginal violation"]
+        "FAR", "≤2.5", "≤2.50", "2.5004", "marginal violation"]
     assert "R2/B1" in inspector.title_label.text() and "10,000.0 m²" in inspector.title_label.text()
 
     inspector.show_parcel(result, "XG-06-01")

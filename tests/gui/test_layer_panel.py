@@ -61,7 +61,9 @@ def test_session_classes_follow_the_result():
     # Every parcel the violating scheme touches breaks a rule (sample_plans/README.md).
     assert set(classes[classes != PARCEL_UNTOUCHED].tolist()) == {PARCEL_VIOLATION}
     marked = set(buildings.ids[building_classes(session) == BUILDING_VIOLATION].tolist())
-    assert marked == {"3#", "10#", "G-6", "11#"}  # crossing, outside, housing on industrial and on park land
+    # Crossing, outside, housing on industrial and on park land; 4# above the height limit of XG-06-02, and 7#, the
+    # tallest building of XG-06-03, below its minimum height.
+    assert marked == {"3#", "10#", "G-6", "11#", "4#", "7#"}
     assert sorted(display_geometry(session)) == ["buildings", "green", "plan"]
 
 

@@ -107,6 +107,18 @@ def test_a_new_plan_layer_with_odd_fields_loads_through_the_mapping_dialog(qtbot
     assert window.mapping_memory.recall("plan", ["PID", "LANDCODE", "FAR_2"]) == chosen
 
 
+def test_cancelling_the_field_mapping_says_what_to_do_in_the_window(qtbot, window, monkeypatch, tmp_path):
+    """A window user is told to name the fields in the dialog, not to use the command line's --mapping."""
+    path = tmp_path / "odd.gpkg"
+    gpd.GeoDataFrame({"PID": ["A-1"], "LANDCODE": ["R2"], "FAR_2": [2.5]}, geometry=[shapely.box(0, 0, 100, 100)],
+                     crs="EPSG:4542").to_file(path, layer="parcels", engine="pyogrio")
+    monkeypatch.setattr(FieldMappingDialog, "exec", lambda dialog: FieldMappingDialog.DialogCode.Rejected)
+    with qtbot.waitSignal(window.checkFinished, timeout=20000):
+        window.open_files([("plan", str(path), "parcels")])
+    text = window.stage_label.text()
+    assert "odd.gpkg" in text and "field-mapping dialog" in text and "--mapping" not in text
+
+
 def test_cancelling_a_long_check_keeps_what_was_loaded(qtbot, window, monkeypatch):
     open_and_wait(qtbot, window, sample_files())
     before = window.session.result
@@ -152,9 +164,12 @@ def test_screenshot_command_writes_the_checked_window(tmp_path):
                    check=True, timeout=120, env=env)
     image = QImage(str(png))
     assert image.width() >= 1200 and image.height() >= 800
-    # The violating parcels' red fill is on the picture: look for it anywhere.
+    # The violating parcels' salmon fill is on the picture: look for it anywhere.
+    from planner.report.symbology import PARCEL_SYMBOLS, PARCEL_VIOLATION
+
+    salmon = PARCEL_SYMBOLS[PARCEL_VIOLATION].fill
     reds = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
-               if (lambda c: c.red() > 220 and 130 < c.green() < 170 and 120 < c.blue() < 160)(image.pixelColor(x, y)))
+               if image.pixelColor(x, y) == salmon)
     assert reds > 50
 
 

@@ -419,3 +419,15 @@ def test_high_dpi_pictures_put_features_in_the_same_place(canvas):
     for (x, y), colour in [((75, 25), BLUE), ((25, 25), RED), ((25, 75), BACKGROUND), ((50, 50), BACKGROUND)]:
         p = canvas.map_to_screen(X0 + x, Y0 + y)
         assert same(image.pixelColor(int(2 * p.x()), int(2 * p.y())), colour)
+
+
+def test_a_label_of_an_upper_layer_never_covers_one_below(canvas):
+    """A building's number that would sit on its parcel's id is left out; one clear of it is drawn."""
+    canvas.set_layer("plan", geoms(box(0, 0, 100, 100)), STYLES, labels=np.array(["XG-06-02"], dtype=object))
+    canvas.set_layer("buildings", geoms(box(40, 44, 60, 56), box(5, 5, 35, 35)), STYLES,
+                     labels=np.array(["4#", "5#"], dtype=object))
+    canvas.set_view(X0 + 50, Y0 + 50, 0.25)
+    shown = [(label.key, label.text) for label in canvas.visible_labels(800, 800)]
+    assert shown == [("plan", "XG-06-02"), ("buildings", "5#")]
+    canvas.set_layer_visible("plan", False)
+    assert [label.text for label in canvas.visible_labels(800, 800)] == ["4#", "5#"]

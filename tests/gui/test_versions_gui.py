@@ -148,22 +148,23 @@ def test_a_version_named_by_the_official_is_remembered_for_that_plan_file(qtbot,
 
 
 def test_a_layout_saved_before_the_version_docks_existed_is_not_restored(qtbot, tmp_path):
-    """An older Planner saved its dock layout without the plan versions and plan changes docks; restoring it would
-    put the new docks in odd places, so it is dropped. A layout saved by this version is restored."""
+    """An older Planner saved its dock layout without the plan versions and plan changes docks (and before the
+    map-first layout); restoring it would put the docks in odd places, so it is dropped. A layout saved by this
+    version is restored."""
     from PySide6.QtCore import Qt
 
-    from planner.gui.main_window import WINDOW_STATE_VERSION
+    from planner.gui.main_window import STATE_KEY, WINDOW_STATE_VERSION
 
     settings = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
     first = MainWindow("en", settings)
     qtbot.addWidget(first)
     first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.findings_dock)
-    settings.setValue("window/state", first.saveState())  # as an older Planner saved it: version 0
+    settings.setValue("window/state", first.saveState(2))  # as an older Planner saved it
     second = MainWindow("en", settings)
     qtbot.addWidget(second)
     assert second.dockWidgetArea(second.findings_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
-    assert second.changes_dock in second.tabifiedDockWidgets(second.findings_dock)
-    settings.setValue("window/state", first.saveState(WINDOW_STATE_VERSION))
+    assert second.dockWidgetArea(second.changes_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    settings.setValue(STATE_KEY, first.saveState(WINDOW_STATE_VERSION))
     third = MainWindow("en", settings)
     qtbot.addWidget(third)
     assert third.dockWidgetArea(third.findings_dock) == Qt.DockWidgetArea.RightDockWidgetArea
