@@ -881,46 +881,46 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="448"/>
+        <location filename="../../planner/cli.py" line="454"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="448"/>
+        <location filename="../../planner/cli.py" line="454"/>
         <location filename="../../planner/report/document.py" line="274"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="449"/>
+        <location filename="../../planner/cli.py" line="455"/>
         <location filename="../../planner/report/document.py" line="277"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="450"/>
+        <location filename="../../planner/cli.py" line="456"/>
         <location filename="../../planner/report/document.py" line="330"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="451"/>
+        <location filename="../../planner/cli.py" line="457"/>
         <location filename="../../planner/gui/violations.py" line="60"/>
         <location filename="../../planner/report/document.py" line="151"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="451"/>
+        <location filename="../../planner/cli.py" line="457"/>
         <location filename="../../planner/report/document.py" line="154"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="53"/>
-        <location filename="../../planner/messages.py" line="135"/>
-        <location filename="../../planner/messages.py" line="142"/>
+        <location filename="../../planner/messages.py" line="137"/>
+        <location filename="../../planner/messages.py" line="144"/>
         <source>FAR</source>
         <extracomment>An indicator as a column heading (tables of the window, the report and the terminal).
 ----------
@@ -928,95 +928,95 @@ An indicator inside a sentence.</extracomment>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="136"/>
+        <location filename="../../planner/messages.py" line="138"/>
         <source>Density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="58"/>
-        <location filename="../../planner/messages.py" line="137"/>
+        <location filename="../../planner/messages.py" line="139"/>
         <source>Height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="62"/>
-        <location filename="../../planner/messages.py" line="138"/>
+        <location filename="../../planner/messages.py" line="140"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="452"/>
+        <location filename="../../planner/cli.py" line="458"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="67"/>
-        <location filename="../../planner/messages.py" line="114"/>
-        <location filename="../../planner/messages.py" line="122"/>
+        <location filename="../../planner/messages.py" line="116"/>
+        <location filename="../../planner/messages.py" line="124"/>
         <source>violation</source>
         <extracomment>A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="113"/>
-        <location filename="../../planner/messages.py" line="123"/>
+        <location filename="../../planner/messages.py" line="115"/>
+        <location filename="../../planner/messages.py" line="125"/>
         <source>pass</source>
         <extracomment>How one indicator of one parcel fared (indicator_verdict); the inspector and the report use these words.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="505"/>
+        <location filename="../../planner/cli.py" line="511"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="506"/>
+        <location filename="../../planner/cli.py" line="512"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="508"/>
+        <location filename="../../planner/cli.py" line="514"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="512"/>
+        <location filename="../../planner/cli.py" line="518"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="513"/>
+        <location filename="../../planner/cli.py" line="519"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="514"/>
+        <location filename="../../planner/cli.py" line="520"/>
         <location filename="../../planner/report/document.py" line="231"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="216"/>
-        <location filename="../../planner/cli.py" line="481"/>
+        <location filename="../../planner/cli.py" line="217"/>
+        <location filename="../../planner/cli.py" line="487"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="488"/>
+        <location filename="../../planner/cli.py" line="494"/>
         <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="493"/>
+        <location filename="../../planner/cli.py" line="499"/>
         <location filename="../../planner/gui/violations.py" line="73"/>
         <location filename="../../planner/report/document.py" line="97"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="496"/>
+        <location filename="../../planner/cli.py" line="502"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -1168,1163 +1168,1193 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="66"/>
+        <source>No limit field</source>
+        <translation>缺少控制指标字段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="67"/>
         <source>Unreadable limit</source>
         <translation>控制指标无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="67"/>
+        <location filename="../../planner/messages.py" line="68"/>
         <source>Percentages assumed</source>
         <translation>按百分数读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="68"/>
+        <location filename="../../planner/messages.py" line="69"/>
         <source>Zero limit ignored</source>
         <translation>零值按不控制处理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="69"/>
+        <location filename="../../planner/messages.py" line="70"/>
         <source>Contradictory limits</source>
         <translation>控制指标相互矛盾</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="70"/>
+        <location filename="../../planner/messages.py" line="71"/>
         <source>No building-id field</source>
         <translation>缺少建筑编号字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="71"/>
+        <location filename="../../planner/messages.py" line="72"/>
         <source>Unreadable value</source>
         <translation>数值无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="72"/>
+        <location filename="../../planner/messages.py" line="73"/>
         <source>No floor area</source>
         <translation>无法计算计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="73"/>
+        <location filename="../../planner/messages.py" line="74"/>
         <source>No height</source>
         <translation>缺少建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="74"/>
+        <location filename="../../planner/messages.py" line="75"/>
         <source>No green layer</source>
         <translation>未载入绿地图层</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="75"/>
+        <location filename="../../planner/messages.py" line="76"/>
         <source>Impossible value</source>
         <translation>不可能的数值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="76"/>
+        <location filename="../../planner/messages.py" line="77"/>
         <source>Duplicate building id</source>
         <translation>建筑编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="77"/>
+        <location filename="../../planner/messages.py" line="78"/>
         <source>No building-use field</source>
         <translation>缺少建筑用途字段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="78"/>
+        <location filename="../../planner/messages.py" line="79"/>
+        <source>No building use</source>
+        <translation>缺少建筑用途</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="80"/>
         <source>Unreadable green factor</source>
         <translation>绿地折算系数无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="79"/>
+        <location filename="../../planner/messages.py" line="81"/>
         <source>Open lines in CAD</source>
         <translation>CAD 中未闭合的线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="80"/>
+        <location filename="../../planner/messages.py" line="82"/>
         <source>No id text</source>
         <translation>无编号文字</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="81"/>
+        <location filename="../../planner/messages.py" line="83"/>
         <source>Text in no outline</source>
         <translation>文字不在任何轮廓内</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="82"/>
+        <location filename="../../planner/messages.py" line="84"/>
         <source>Text not understood</source>
         <translation>文字无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="83"/>
+        <location filename="../../planner/messages.py" line="85"/>
         <source>Unreadable storeys text</source>
         <translation>层数文字无法读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="84"/>
+        <location filename="../../planner/messages.py" line="86"/>
         <source>Texts disagree</source>
         <translation>文字相互矛盾</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="85"/>
+        <location filename="../../planner/messages.py" line="87"/>
         <source>Land-use text and CAD layer disagree</source>
         <translation>用地文字与 CAD 图层不一致</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="86"/>
+        <location filename="../../planner/messages.py" line="88"/>
         <source>Coordinate system assumed</source>
         <translation>坐标系为推定</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="87"/>
+        <location filename="../../planner/messages.py" line="89"/>
         <source>Reprojected</source>
         <translation>已进行坐标转换</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="88"/>
+        <location filename="../../planner/messages.py" line="90"/>
         <source>Scheme outside the plan</source>
         <translation>方案与控规地块无重叠</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="89"/>
+        <location filename="../../planner/messages.py" line="91"/>
         <source>Unknown building use</source>
         <translation>建筑用途无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="90"/>
+        <location filename="../../planner/messages.py" line="92"/>
         <source>Unknown land-use code</source>
         <translation>用地代码无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="91"/>
+        <location filename="../../planner/messages.py" line="93"/>
         <source>No land-use code</source>
         <translation>缺少用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="92"/>
+        <location filename="../../planner/messages.py" line="94"/>
         <source>Unreadable setback</source>
         <translation>退线距离无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="93"/>
+        <location filename="../../planner/messages.py" line="95"/>
         <source>Plan conflict: construction on protected land</source>
         <translation>规划冲突：建设用地位于保护区域</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="94"/>
+        <location filename="../../planner/messages.py" line="96"/>
         <source>Control line of unknown kind</source>
         <translation>控制线类型不明</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="95"/>
+        <location filename="../../planner/messages.py" line="97"/>
         <source>Control-line layer not used</source>
         <translation>控制线图层未使用</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="96"/>
+        <location filename="../../planner/messages.py" line="98"/>
         <source>Neither a line nor an area</source>
         <translation>既非线也非面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="97"/>
+        <location filename="../../planner/messages.py" line="99"/>
         <source>Unreadable line setback</source>
         <translation>红线退让距离无法识别</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="98"/>
+        <location filename="../../planner/messages.py" line="100"/>
         <source>Setback not known</source>
         <translation>退让距离未知</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="99"/>
+        <location filename="../../planner/messages.py" line="101"/>
         <source>Setback depends on unknown height</source>
         <translation>退让距离取决于未知高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="100"/>
+        <location filename="../../planner/messages.py" line="102"/>
         <source>Parcel id used twice</source>
         <translation>地块编号重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="101"/>
+        <location filename="../../planner/messages.py" line="103"/>
         <source>Coordinates not numbers</source>
         <translation>坐标不是数值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="102"/>
+        <location filename="../../planner/messages.py" line="104"/>
         <source>Impossible coordinates</source>
         <translation>坐标不可能存在</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="103"/>
+        <location filename="../../planner/messages.py" line="105"/>
         <source>Coordinates outside the coordinate system</source>
         <translation>坐标超出坐标系范围</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="104"/>
+        <location filename="../../planner/messages.py" line="106"/>
         <source>Vertex far from the layer</source>
         <translation>节点远离本图层</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="105"/>
+        <location filename="../../planner/messages.py" line="107"/>
         <source>Ring not closed</source>
         <translation>环未闭合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="106"/>
+        <location filename="../../planner/messages.py" line="108"/>
         <source>Geometry unreadable</source>
         <translation>几何图形无法读取</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="107"/>
+        <location filename="../../planner/messages.py" line="109"/>
         <source>Warning while reading</source>
         <translation>读取时的警告</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="108"/>
+        <location filename="../../planner/messages.py" line="110"/>
         <source>Line without length</source>
         <translation>线长度为零</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="115"/>
+        <location filename="../../planner/messages.py" line="117"/>
         <source>marginal violation</source>
         <translation>临界不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="116"/>
-        <location filename="../../planner/messages.py" line="125"/>
+        <location filename="../../planner/messages.py" line="118"/>
+        <location filename="../../planner/messages.py" line="127"/>
         <source>not assessed</source>
         <translation>未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="117"/>
+        <location filename="../../planner/messages.py" line="119"/>
         <source>not controlled</source>
         <translation>不控制</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="124"/>
+        <location filename="../../planner/messages.py" line="126"/>
         <source>partly checked</source>
         <translation>部分指标未审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="128"/>
+        <location filename="../../planner/messages.py" line="130"/>
         <source>Not checked: {items}. These parcels are not counted as compliant: see the warnings for why.</source>
         <extracomment>What was not checked, said wherever the overall verdict is said (model.CheckResult.unchecked_counts).</extracomment>
         <translation>未审查：{items}。这些地块不计为合规，原因见提示信息。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="130"/>
+        <location filename="../../planner/messages.py" line="132"/>
         <source>{item} on {count} parcels</source>
         <translation>{count}宗地块的{item}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="143"/>
+        <location filename="../../planner/messages.py" line="145"/>
         <source>building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="144"/>
+        <location filename="../../planner/messages.py" line="146"/>
         <source>height</source>
         <translation>建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="145"/>
+        <location filename="../../planner/messages.py" line="147"/>
         <source>green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="149"/>
+        <location filename="../../planner/messages.py" line="151"/>
         <source>Parcel {parcel}: FAR {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="150"/>
+        <location filename="../../planner/messages.py" line="152"/>
         <source>Parcel {parcel}: FAR {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：容积率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="151"/>
+        <location filename="../../planner/messages.py" line="153"/>
         <source>Parcel {parcel}: building density {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="153"/>
+        <location filename="../../planner/messages.py" line="155"/>
         <source>Parcel {parcel}: building density {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：建筑密度{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="155"/>
+        <location filename="../../planner/messages.py" line="157"/>
         <source>Parcel {parcel}: the tallest building is {actual}, above the limit {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，超过限高{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="157"/>
+        <location filename="../../planner/messages.py" line="159"/>
         <source>Parcel {parcel}: the tallest building is {actual}, below the minimum {bound}.</source>
         <translation>地块{parcel}：最高建筑高度{actual}，低于高度下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="159"/>
+        <location filename="../../planner/messages.py" line="161"/>
         <source>Parcel {parcel}: green ratio {actual} is below the minimum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，低于下限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="160"/>
+        <location filename="../../planner/messages.py" line="162"/>
         <source>Parcel {parcel}: green ratio {actual} exceeds the maximum {bound}.</source>
         <translation>地块{parcel}：绿地率{actual}，超过上限{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="161"/>
+        <location filename="../../planner/messages.py" line="163"/>
         <source>Building {building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it.</source>
         <translation>建筑{building}（{use}）位于地块{parcel}，该地块用地性质为{code}，不允许建设该类建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="164"/>
+        <location filename="../../planner/messages.py" line="166"/>
         <source>Building {building} stands in {count} parcels: {parcels}.</source>
         <translation>建筑{building}跨越{count}宗地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="165"/>
+        <location filename="../../planner/messages.py" line="167"/>
         <source>Building {building}: {area} of its {footprint} footprint lies on no parcel of the plan.</source>
         <translation>建筑{building}：基底面积{footprint}，其中{area}未落在本规划任何地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="168"/>
+        <location filename="../../planner/messages.py" line="170"/>
         <source>Building {building} crosses the road red line {lines} ({length} of the line lies inside it).</source>
         <translation>建筑{building}越过道路红线{lines}（红线有{length}位于建筑内）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="170"/>
+        <location filename="../../planner/messages.py" line="172"/>
         <source>Building {building} stands beyond the road red line {lines}, {distance} from it, on the road&apos;s side.</source>
         <translation>建筑{building}位于道路红线{lines}以外的道路一侧，距红线{distance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="172"/>
+        <location filename="../../planner/messages.py" line="174"/>
         <source>Building {building} stands {distance} from the road red line {line}; {required} is required ({source}).</source>
         <translation>建筑{building}距道路红线{line}为{distance}，应不小于{required}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="174"/>
+        <location filename="../../planner/messages.py" line="176"/>
         <source>Building {building}: {area} of its footprint lies within the {kind} {lines}.</source>
         <translation>建筑{building}：基底有{area}位于{kind}{lines}范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="178"/>
+        <location filename="../../planner/messages.py" line="180"/>
         <source>Building {building}: {area} of its footprint lies outside the building control line {lines}.</source>
         <translation>建筑{building}：基底有{area}超出建筑控制线{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="182"/>
+        <location filename="../../planner/messages.py" line="184"/>
         <source>Building {building} crosses the {kind} {lines}.</source>
         <extracomment>A building crossing an open line of a zone&apos;s kind, or an open building control line (no area to measure).</extracomment>
         <translation>建筑{building}跨越{kind}{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="184"/>
+        <location filename="../../planner/messages.py" line="186"/>
         <source>the setback of parcel {parcel}</source>
         <translation>地块{parcel}规定的退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="185"/>
+        <location filename="../../planner/messages.py" line="187"/>
         <source>the setback stated on the line</source>
         <translation>该红线标注的退让距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="186"/>
+        <location filename="../../planner/messages.py" line="188"/>
         <source>setback table: {road_class}, {height_class}</source>
         <translation>退线距离表：{road_class}，{height_class}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="190"/>
+        <location filename="../../planner/messages.py" line="192"/>
         <source>road red line</source>
         <extracomment>Kinds of control line (planner.io.controls.KINDS).</extracomment>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="191"/>
+        <location filename="../../planner/messages.py" line="193"/>
         <source>green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="192"/>
+        <location filename="../../planner/messages.py" line="194"/>
         <source>blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="193"/>
+        <location filename="../../planner/messages.py" line="195"/>
         <source>purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="194"/>
+        <location filename="../../planner/messages.py" line="196"/>
         <source>yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="195"/>
+        <location filename="../../planner/messages.py" line="197"/>
         <source>ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="196"/>
+        <location filename="../../planner/messages.py" line="198"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="197"/>
+        <location filename="../../planner/messages.py" line="199"/>
         <source>building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="200"/>
+        <location filename="../../planner/messages.py" line="202"/>
         <source>low or multi-storey building</source>
         <translation>低层、多层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="201"/>
+        <location filename="../../planner/messages.py" line="203"/>
         <source>high-rise building</source>
         <translation>高层建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="203"/>
+        <location filename="../../planner/messages.py" line="205"/>
         <source>Marginal: {shown} when rounded, but the exact value {exact} breaches.</source>
         <translation>临界情况：修约后为{shown}，但精确值{exact}不符合控制要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="206"/>
+        <location filename="../../planner/messages.py" line="208"/>
         <source>{path} layer {layer}: feature {fid} has no {field}; it is called #{fid}.</source>
         <translation>{path}图层“{layer}”：要素{fid}的“{field}”为空，暂以#{fid}标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="208"/>
+        <location filename="../../planner/messages.py" line="210"/>
         <source>{path} layer {layer}: feature {fid} {who}had an invalid polygon ({reason}); it was repaired and checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}），已自动修复并纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="210"/>
+        <location filename="../../planner/messages.py" line="212"/>
         <source>{path} layer {layer}: feature {fid} {who}has an invalid polygon ({reason}) that could not be repaired; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形无效（{reason}）且无法修复，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="213"/>
+        <location filename="../../planner/messages.py" line="215"/>
         <source>{path} layer {layer}: feature {fid} {who}has no geometry; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}无几何图形，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="215"/>
+        <location filename="../../planner/messages.py" line="217"/>
         <source>{path} layer {layer}: feature {fid} {who}is a {geometry_type}, not a polygon; it is not checked.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}为{geometry_type}，不是面要素，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="217"/>
+        <location filename="../../planner/messages.py" line="219"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; each is checked on its own.</source>
         <translation>{path}图层“{layer}”：地块编号{parcel}由{count}宗地块重复使用，已逐宗分别审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="219"/>
+        <location filename="../../planner/messages.py" line="221"/>
         <source>Building {building} stands where parcels {parcels} of the plan overlap: {area} m² of it counts on more than one parcel.</source>
         <translation>建筑{building}位于控规地块{parcels}的重叠处：其中{area} m²被重复计入多宗地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="222"/>
+        <location filename="../../planner/messages.py" line="224"/>
         <source>{path} layer {layer}: no land-use field was found; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到用地性质字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="224"/>
+        <location filename="../../planner/messages.py" line="226"/>
+        <source>{path} layer {layer}: no {indicator} field was found (looked for {wanted}); {indicator} is not checked on any parcel. If the layer holds it under another name, name that field in the field mapping.</source>
+        <translation>{path}图层“{layer}”：未找到{indicator}字段（查找了{wanted}），所有地块均不审查{indicator}。如该图层以其他名称保存此项，请在字段映射中指定该字段。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="230"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which cannot be read as a limit ({reason}); {indicator} is not assessed on this parcel.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，无法识别为控制指标（{reason}），该地块不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="227"/>
+        <location filename="../../planner/messages.py" line="233"/>
         <source>{path} layer {layer}: {count} values of field {field} have no % sign and were read as percentages (e.g. 35 = 35%): {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值未带%号，已按百分数读取（如35即35%）：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="230"/>
+        <location filename="../../planner/messages.py" line="236"/>
         <source>{path} layer {layer}: {count} values of field {field} are a bare 0, read as not controlled: {parcels}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”中有{count}个值为0，按不控制处理：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="232"/>
+        <location filename="../../planner/messages.py" line="238"/>
         <source>Parcel {parcel}: the {indicator} limits &quot;{text}&quot; contradict each other; {indicator} is not assessed.</source>
         <translation>地块{parcel}：{indicator}控制值“{text}”上下限相互矛盾，不审查{indicator}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="234"/>
+        <location filename="../../planner/messages.py" line="240"/>
         <source>{path} layer {layer}: no building-id field; buildings are called by feature number.</source>
         <translation>{path}图层“{layer}”：未找到建筑编号字段，建筑以要素序号标识。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="236"/>
+        <location filename="../../planner/messages.py" line="242"/>
         <source>Building {building}: field {field} reads &quot;{text}&quot;, which is not a number; it is not used.</source>
         <translation>建筑{building}：字段“{field}”的值为“{text}”，不是数值，未予采用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="238"/>
+        <location filename="../../planner/messages.py" line="244"/>
         <source>Building {building} has neither storeys nor a counted floor area; FAR is not checked on the parcels it stands on.</source>
         <translation>建筑{building}既无层数也无计容面积，其所在地块的容积率未审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="240"/>
+        <location filename="../../planner/messages.py" line="246"/>
         <source>Building {building} has neither a height nor storey heights; height is not checked on the parcels it stands on.</source>
         <translation>建筑{building}既无建筑高度也无层高，其所在地块的建筑高度未审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="242"/>
+        <location filename="../../planner/messages.py" line="248"/>
         <source>No green layer was given: the green ratio is not checked on the {count} parcels that limit it. Load the scheme&apos;s green areas to check it.</source>
         <translation>未载入绿地图层：有绿地率控制要求的{count}宗地块未审查绿地率。请载入方案绿地后再审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="245"/>
+        <location filename="../../planner/messages.py" line="251"/>
         <source>{path} layer {layer}: feature {fid} (building {building}) has {field} = {text}, which no building can have; it is taken as unknown. Correct the value in the scheme file.</source>
         <translation>{path}图层“{layer}”：要素{fid}（建筑{building}）的“{field}”为{text}，建筑不可能取此值，按未知处理。请在方案文件中更正该值。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="248"/>
+        <location filename="../../planner/messages.py" line="254"/>
         <source>{path} layer {layer}: building id {building} is used by {count} buildings; findings naming it may mean any of them. Give each building its own id.</source>
         <translation>{path}图层“{layer}”：建筑编号{building}由{count}栋建筑重复使用，提及该编号的审查意见可能指其中任一栋。请为每栋建筑分别编号。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="251"/>
+        <location filename="../../planner/messages.py" line="257"/>
+        <source>{path} layer {layer}: feature {fid} (building {building}) has no use ({field} is empty); land use is not checked on the parcels it stands on. Give it a use in the scheme file (in a drawing: a use text such as 住宅 inside its outline).</source>
+        <translation>{path}图层“{layer}”：要素{fid}（建筑{building}）没有建筑用途（字段“{field}”为空），其所在地块不审查用地性质。请在方案文件中填写其用途（CAD图纸中：在其轮廓内注写“住宅”等用途文字）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="261"/>
         <source>{path} layer {layer}: no building-use field; land use is not checked.</source>
         <translation>{path}图层“{layer}”：未找到建筑用途字段，不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="253"/>
+        <location filename="../../planner/messages.py" line="263"/>
         <source>{path} layer {layer}: green area {green} has factor &quot;{text}&quot; in field {field}, not a number from 0 to 1; it counts 0.</source>
         <translation>{path}图层“{layer}”：绿地{green}的字段“{field}”中折算系数为“{text}”，不是0至1之间的数值，按0计。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="256"/>
+        <location filename="../../planner/messages.py" line="266"/>
         <source>{path} CAD layer {cad_layer}: {count} lines do not close, so they are not read as outlines (handles {handles}).</source>
         <translation>{path} CAD 图层 {cad_layer}：{count} 条线未闭合，不作为轮廓读取（句柄 {handles}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="258"/>
+        <location filename="../../planner/messages.py" line="268"/>
         <source>{path} CAD layer {cad_layer}: the outline with handle {outline} holds no id text; it is called {name}.</source>
         <translation>{path} CAD 图层 {cad_layer}：句柄为 {outline} 的轮廓内没有编号文字，以 {name} 称之。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="260"/>
+        <location filename="../../planner/messages.py" line="270"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) lies in no outline of the layers read; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：文字“{text}”（句柄 {handle}）不在所读图层的任何轮廓内，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="263"/>
+        <location filename="../../planner/messages.py" line="273"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} is not understood; it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）无法识别，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="265"/>
+        <location filename="../../planner/messages.py" line="275"/>
         <source>{path} CAD layer {cad_layer}: text &quot;{text}&quot; (handle {handle}) in {name} looks like storeys but cannot be read (write 18F, 18层, 18/-2 or -2F); it is not used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name} 内的文字“{text}”（句柄 {handle}）像是层数但无法读取（应写作 18F、18层、18/-2 或 -2F），未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="268"/>
+        <location filename="../../planner/messages.py" line="278"/>
         <source>{path} CAD layer {cad_layer}: the texts in {name} (handle {outline}) disagree: {texts}; none of them is used.</source>
         <translation>{path} CAD 图层 {cad_layer}：{name}（句柄 {outline}）内的文字相互矛盾：{texts}；均未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="270"/>
+        <location filename="../../planner/messages.py" line="280"/>
         <source>{path}: parcel {parcel} has land-use text &quot;{text}&quot; but its CAD layer {cad_layer} says &quot;{code}&quot;; the text is used.</source>
         <translation>{path}：地块 {parcel} 的用地文字为“{text}”，但其 CAD 图层 {cad_layer} 表示“{code}”；采用文字。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="273"/>
+        <location filename="../../planner/messages.py" line="283"/>
         <source>{path} has no coordinate system; its coordinates look metric and are taken to be in {crs}.</source>
         <translation>{path}未定义坐标系；根据坐标值判断为米制坐标，按{crs}处理。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="275"/>
+        <location filename="../../planner/messages.py" line="285"/>
         <source>{path} was reprojected from {from} to {to} for measuring.</source>
         <translation>{path}已由{from}投影转换至{to}后进行量算。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="276"/>
+        <location filename="../../planner/messages.py" line="286"/>
         <source>No building of {path} touches any parcel: is the coordinate system right?</source>
         <translation>{path}中没有任何建筑与规划地块相交，请核实坐标系是否正确。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="278"/>
+        <location filename="../../planner/messages.py" line="288"/>
         <source>Building {building}: use &quot;{text}&quot; is not in the land-use table; its land use is not checked.</source>
         <translation>建筑{building}：用途“{text}”不在用地分类对照表中，不审查其用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="280"/>
+        <location filename="../../planner/messages.py" line="290"/>
         <source>Parcel {parcel}: land-use code &quot;{text}&quot; is not in the land-use table; land use is not checked there.</source>
         <translation>地块{parcel}：用地代码“{text}”不在用地分类对照表中，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="282"/>
+        <location filename="../../planner/messages.py" line="292"/>
         <source>Parcel {parcel} has no land-use code; land use is not checked there.</source>
         <translation>地块{parcel}缺少用地代码，该地块不审查用地性质。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="284"/>
+        <location filename="../../planner/messages.py" line="294"/>
         <source>Parcel {parcel}: field {field} reads &quot;{text}&quot;, which is not a distance; setbacks there come from the line or the setback table.</source>
         <translation>地块{parcel}：字段“{field}”的值为“{text}”，不是距离；该地块的退线距离按红线标注或退线距离表确定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="287"/>
+        <location filename="../../planner/messages.py" line="297"/>
         <source>Parcel {parcel} ({code}) is construction land, but {area} of it lies within the {kind} {lines}: the plans conflict.</source>
         <translation>地块{parcel}（{code}）为建设用地，但有{area}位于{kind}{lines}内：规划之间存在冲突。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="289"/>
+        <location filename="../../planner/messages.py" line="299"/>
         <source>{path} layer {layer}: neither field {field} nor the layer name tells what kind of control line {count} features are ({texts}); they are not used: {lines}.</source>
         <translation>{path}图层“{layer}”：字段“{field}”和图层名均无法判断{count}个要素属于哪类控制线（{texts}），这些要素未使用：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="292"/>
+        <location filename="../../planner/messages.py" line="302"/>
         <source>{path} layer {layer}: neither its name nor a field says which control line it holds; it is not used.</source>
         <translation>{path}图层“{layer}”：图层名和字段均未说明其为何种控制线，该图层未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="294"/>
+        <location filename="../../planner/messages.py" line="304"/>
         <source>{path} layer {layer}: feature {fid} is a {geometry_type}, neither a line nor an area; it is not used.</source>
         <translation>{path}图层“{layer}”：要素{fid}为{geometry_type}，既非线也非面，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="297"/>
+        <location filename="../../planner/messages.py" line="307"/>
         <source>{path} layer {layer}: line {line} has &quot;{text}&quot; in field {field}, which is not a distance; it is not used.</source>
         <translation>{path}图层“{layer}”：控制线{line}的字段“{field}”值为“{text}”，不是距离，未使用。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="299"/>
+        <location filename="../../planner/messages.py" line="309"/>
         <source>{path} layer {layer}: {count} road red lines state neither a setback nor a road class of the setback table (field {field}: {texts}); setbacks from them are checked only on parcels that state one: {lines}.</source>
         <translation>{path}图层“{layer}”：{count}条道路红线既无退让距离，也无退线距离表中的道路等级（字段“{field}”：{texts}）；仅在地块规定了退线距离处审查后退这些红线的距离：{lines}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="303"/>
+        <location filename="../../planner/messages.py" line="313"/>
         <source>Building {building} stands {distance} from the road red line {line}: enough for a low or multi-storey building ({low}), not for a high-rise one ({high}). Its height is not known, so the setback is not judged.</source>
         <translation>建筑{building}距道路红线{line}为{distance}：低层、多层建筑满足要求（{low}），高层建筑不满足（{high}）。其高度未知，故不判定退线。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="307"/>
+        <location filename="../../planner/messages.py" line="317"/>
         <source>{path} layer {layer}: parcel id {parcel} is used by {count} parcels; they are matched to the other version by their geometry.</source>
         <translation>{path} 图层 {layer}：地块编号 {parcel} 被 {count} 个地块使用；按图形与另一版本对应。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="310"/>
+        <location filename="../../planner/messages.py" line="320"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex whose coordinates are not numbers {vertex}; it is left out. Correct the vertex and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点的坐标不是数值{vertex}，未纳入审查。请改正该节点后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="313"/>
+        <location filename="../../planner/messages.py" line="323"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, too far out to be anywhere on Earth; it is left out. Correct the vertex and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远得不可能在地球上，未纳入审查。请改正该节点后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="316"/>
+        <location filename="../../planner/messages.py" line="326"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, far outside the area its coordinate system {crs} covers; it is left out. Correct the vertex, or the layer&apos;s coordinate system, and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远在其坐标系{crs}的适用范围之外，未纳入审查。请改正该节点或图层的坐标系后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="321"/>
+        <location filename="../../planner/messages.py" line="331"/>
         <source>{path} layer {layer}: feature {fid} {who}has a vertex at {vertex}, far away from all the other features of the layer; it is left out. Correct the vertex and check again.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}有一个节点位于{vertex}，远离本图层的其他所有要素，未纳入审查。请改正该节点后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="325"/>
+        <location filename="../../planner/messages.py" line="335"/>
         <source>{path} layer {layer}: feature {fid} {who}has a polygon ring that is not closed (its last point is not its first); it was closed with a straight line and checked. Check its outline.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的多边形环未闭合（终点不是起点），已用直线闭合后纳入审查。请核对其轮廓。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="328"/>
+        <location filename="../../planner/messages.py" line="338"/>
         <source>{path} layer {layer}: feature {fid} {who}has a geometry that cannot be read ({reason}); it is left out.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}的几何图形无法读取（{reason}），未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="330"/>
+        <location filename="../../planner/messages.py" line="340"/>
         <source>{path} layer {layer}: feature {fid} {who}is a line whose points all coincide, so it has no length; it is left out.</source>
         <translation>{path}图层“{layer}”：要素{fid}{who}是一条各点重合、长度为零的线，未纳入审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="332"/>
+        <location filename="../../planner/messages.py" line="342"/>
         <source>{path} layer {layer}: reading the file gave a warning: {message}</source>
         <translation>{path}图层“{layer}”：读取文件时出现警告：{message}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="337"/>
+        <location filename="../../planner/messages.py" line="347"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="338"/>
+        <location filename="../../planner/messages.py" line="348"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="339"/>
+        <location filename="../../planner/messages.py" line="349"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="340"/>
+        <location filename="../../planner/messages.py" line="350"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="341"/>
+        <location filename="../../planner/messages.py" line="351"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="342"/>
+        <location filename="../../planner/messages.py" line="352"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="343"/>
+        <location filename="../../planner/messages.py" line="353"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="344"/>
+        <location filename="../../planner/messages.py" line="354"/>
         <source>{path} layer {layer}: none of its {count} features can be used. The first: {first}</source>
         <translation>{path}图层“{layer}”：全部{count}个要素均无法使用。第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="346"/>
+        <location filename="../../planner/messages.py" line="356"/>
         <source>{path} is a folder, not a file. Choose the layer file inside it (.gpkg, .shp, .geojson, .dxf …); only a File Geodatabase (.gdb) is opened as a folder.</source>
         <translation>{path}是文件夹，不是文件。请选择其中的图层文件（.gpkg、.shp、.geojson、.dxf等）；只有文件地理数据库（.gdb）按文件夹打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="349"/>
+        <location filename="../../planner/messages.py" line="359"/>
         <source>{path} is empty (0 bytes): it was not saved or copied completely. Get the file again from its source.</source>
         <translation>{path}是空文件（0字节），未完整保存或复制。请从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="351"/>
+        <location filename="../../planner/messages.py" line="361"/>
         <source>{path} is cut off: it holds {size} bytes, but its header says {expected}, so the features after the cut are missing. It was probably not copied or downloaded completely; get the file again from its source.</source>
         <translation>{path}不完整：文件只有{size}字节，而文件头表明应有{expected}字节，截断处之后的要素已丢失。文件可能未完整复制或下载，请从来源重新获取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="355"/>
+        <location filename="../../planner/messages.py" line="365"/>
         <source>{path} is damaged: its database cannot be read. Get the file again from its source.</source>
         <translation>{path}已损坏，其数据库无法读取。请从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="357"/>
+        <location filename="../../planner/messages.py" line="367"/>
         <source>{path} is not in a format Planner reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf, File Geodatabase or DXF).</source>
         <translation>{path}不是Planner能读取的格式（GeoPackage、Shapefile、GeoJSON、FlatGeobuf、文件地理数据库或DXF）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="360"/>
+        <location filename="../../planner/messages.py" line="370"/>
         <source>{path} is a folder that cannot be opened as a File Geodatabase: it is incomplete or not a geodatabase. Copy the whole .gdb folder again.</source>
         <translation>{path}是文件夹，但无法作为文件地理数据库打开：它不完整或不是地理数据库。请重新复制整个.gdb文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="363"/>
+        <location filename="../../planner/messages.py" line="373"/>
         <source>{path} is a GeoPackage without any layer. Check that this is the right file, or export the layer into it again.</source>
         <translation>{path}是不含任何图层的GeoPackage。请确认文件是否选对，或重新将图层导出到该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="365"/>
+        <location filename="../../planner/messages.py" line="375"/>
         <source>{path}: the Shapefile&apos;s attribute table {dbf} is missing, so its features have no fields (ids, limits, storeys). Copy the .dbf file next to the .shp.</source>
         <translation>{path}：缺少该Shapefile的属性表{dbf}，其要素因此没有任何字段（编号、指标、层数）。请将.dbf文件复制到.shp所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="368"/>
+        <location filename="../../planner/messages.py" line="378"/>
         <source>{path}: the Shapefile&apos;s index file {shx} is missing. Copy the .shx file next to the .shp.</source>
         <translation>{path}：缺少该Shapefile的索引文件{shx}。请将.shx文件复制到.shp所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="370"/>
+        <location filename="../../planner/messages.py" line="380"/>
+        <source>{path}: its texts are not {encoding}, although {source} says so. Name the right encoding in a .cpg file beside it (Chinese Shapefiles are usually GBK: write 936 into it) and check again.</source>
+        <translation>{path}：其属性文字不是{encoding}编码，但{source}声明为该编码。请在其旁的.cpg文件中写明正确编码（中文Shapefile通常为GBK：写入936）后重新审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="384"/>
         <source>{path}: the drawing is cut off: it does not end with the DXF end marker (0 / EOF), so the entities after the cut are missing. Save the drawing again in CAD, or get the file again from its source.</source>
         <translation>{path}：图纸不完整，文件末尾没有DXF结束标记（0 / EOF），截断处之后的图元已丢失。请在CAD中重新保存图纸，或从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="374"/>
+        <location filename="../../planner/messages.py" line="388"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="377"/>
+        <location filename="../../planner/messages.py" line="391"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="379"/>
+        <location filename="../../planner/messages.py" line="393"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="382"/>
+        <location filename="../../planner/messages.py" line="396"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="383"/>
+        <location filename="../../planner/messages.py" line="397"/>
         <source>{path}: the mapping names field &quot;{field}&quot; for {targets} of the [{role}] layer; one field can hold only one of them. Name the right field for each.</source>
         <translation>{path}：字段对照将字段“{field}”同时指定给[{role}]图层的{targets}，一个字段只能对应其中一项。请为每项指定正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="386"/>
+        <location filename="../../planner/messages.py" line="400"/>
         <source>{path}: is a folder; --mapping takes a .toml file.</source>
         <translation>{path}：是文件夹；--mapping 需要一个 .toml 文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="387"/>
+        <location filename="../../planner/messages.py" line="401"/>
         <source>{path}: the mapping file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8).</source>
         <translation>{path}：字段对照文件不是 UTF-8 文本，请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="389"/>
+        <location filename="../../planner/messages.py" line="403"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="390"/>
+        <location filename="../../planner/messages.py" line="404"/>
         <source>{path}: CAD layers {layer} hold no closed polylines, circles or hatches ({count} open lines). Close the outlines in CAD or name other layers; layers with outlines: {layers}.</source>
         <translation>{path}：CAD 图层 {layer} 中没有闭合多段线、圆或填充（有 {count} 条未闭合的线）。请在 CAD 中闭合轮廓或指定其他图层；含轮廓的图层：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="393"/>
+        <location filename="../../planner/messages.py" line="407"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="396"/>
+        <location filename="../../planner/messages.py" line="410"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="397"/>
+        <location filename="../../planner/messages.py" line="411"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="398"/>
-        <source>{path}: the review file cannot be read ({error}).</source>
-        <translation>{path}：无法读取审查文件（{error}）。</translation>
-    </message>
-    <message>
-        <location filename="../../planner/messages.py" line="399"/>
+        <location filename="../../planner/messages.py" line="417"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part). Its backup copy {backup} is whole: use it instead (name it with --review, or copy it over the cut-off file).</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分）。其备份副本{backup}完整，请改用备份（用 --review 指定，或将其复制覆盖被截断的文件）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="404"/>
+        <location filename="../../planner/messages.py" line="422"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part), and there is no whole backup copy {backup}. Restore the file from a copy, or move it away to begin a new review.</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分），且没有完整的备份副本{backup}。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="409"/>
+        <location filename="../../planner/messages.py" line="427"/>
         <source>{path}: the review file was written for another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}), not for the one given ({given_path}, layer {given_layer}, SHA-256 {given_sha256}); its notes and approved exceptions are not applied. Name the review file of this scheme, or open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为另一方案编写的（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}），不是为所给方案（{given_path}，图层“{given_layer}”，SHA-256 {given_sha256}）编写的；其审查备注和批准的例外均不采用。请指定本方案的审查文件，或在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="416"/>
+        <location filename="../../planner/messages.py" line="434"/>
         <source>{path}: the review file was written for an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed, so its notes and approved exceptions are not applied. Open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为{role}{given_path}（图层“{given_layer}”）的早先内容编写的（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动，其审查备注和批准的例外均不采用。请在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="428"/>
+        <location filename="../../planner/messages.py" line="446"/>
         <source>{path}: the review file names no scheme (it was saved by an earlier version of Planner), so whether it belongs to {given_path}, layer {given_layer} cannot be told. Its notes and approved exceptions are used: make sure they are for this scheme. The scheme is recorded when the review is next saved.</source>
         <extracomment>What the official should know about a review file that was still used, and the window&apos;s question about a review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.</extracomment>
         <translation>{path}：该审查文件未记录所属方案（由旧版 Planner 保存），无法判断它是否属于{given_path}（图层“{given_layer}”）。其审查备注和批准的例外仍被采用，请核实它们确属本方案。下次保存审查时将记录所属方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="434"/>
+        <location filename="../../planner/messages.py" line="452"/>
         <source>{path} is cut off (a save was interrupted); the notes are taken from its backup copy {backup}, which may lack the last changes: check them. The next save replaces the cut-off file.</source>
         <translation>{path}已被截断（保存时被中断）；审查备注取自其备份副本{backup}，可能缺少最后的修改，请核对。下次保存时将替换被截断的文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="438"/>
+        <location filename="../../planner/messages.py" line="456"/>
         <source>{path} holds the review of another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}); the scheme open is {given_path}, layer {given_layer} (SHA-256 {given_sha256}).</source>
         <translation>{path}保存的是另一方案的审查（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}）；当前打开的方案是{given_path}，图层“{given_layer}”（SHA-256 {given_sha256}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="442"/>
+        <location filename="../../planner/messages.py" line="460"/>
         <source>{path} holds the review of an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed.</source>
         <translation>{path}保存的是{role}{given_path}（图层“{given_layer}”）早先内容的审查（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="446"/>
+        <location filename="../../planner/messages.py" line="464"/>
         <source>Import its {count} notes to review them again? No finding stays accepted as an approved exception ({accepted} were): accept each again where it still holds. The overall opinion is not carried over. Or start a fresh review. Either way the earlier review is kept as {kept}.</source>
         <translation>是否导入其中的{count}条备注并重新审查？导入后不保留任何批准的例外（原有{accepted}项），仍然成立的请逐项重新同意；总体审查意见不导入。也可以重新开始审查。无论选择哪种方式，原审查都另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="452"/>
+        <location filename="../../planner/messages.py" line="470"/>
         <source>Notes imported from the review of another scheme (kept as {kept}): no finding is accepted as an exception until you accept it again.</source>
         <translation>已从另一方案的审查中导入备注（原审查另存为{kept}）：各项须重新同意后才作为例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="455"/>
+        <location filename="../../planner/messages.py" line="473"/>
         <source>A fresh review was begun; the review of another scheme is kept as {kept}.</source>
         <translation>已重新开始审查；另一方案的审查另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="458"/>
+        <location filename="../../planner/messages.py" line="476"/>
         <source>Review notes of another scheme</source>
         <translation>另一方案的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="459"/>
+        <location filename="../../planner/messages.py" line="477"/>
         <source>Import the notes to review again</source>
         <translation>导入备注并重新审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="460"/>
+        <location filename="../../planner/messages.py" line="478"/>
         <source>Start a fresh review</source>
         <translation>重新开始审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="463"/>
+        <location filename="../../planner/messages.py" line="481"/>
         <source>buildings file</source>
         <extracomment>The file of a scheme a review names (planner.review.SCHEME_ROLES).</extracomment>
         <translation>建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="464"/>
+        <location filename="../../planner/messages.py" line="482"/>
         <source>green-area file</source>
         <translation>绿地文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="470"/>
+        <location filename="../../planner/messages.py" line="488"/>
         <source>not a number, comparison or range</source>
         <extracomment>How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance. Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="471"/>
+        <location filename="../../planner/messages.py" line="489"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="472"/>
+        <location filename="../../planner/messages.py" line="490"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="473"/>
+        <location filename="../../planner/messages.py" line="491"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="474"/>
+        <location filename="../../planner/messages.py" line="492"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="475"/>
+        <location filename="../../planner/messages.py" line="493"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="478"/>
+        <location filename="../../planner/messages.py" line="496"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="479"/>
+        <location filename="../../planner/messages.py" line="497"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="480"/>
+        <location filename="../../planner/messages.py" line="498"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="481"/>
+        <location filename="../../planner/messages.py" line="499"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="484"/>
+        <location filename="../../planner/messages.py" line="502"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="485"/>
+        <location filename="../../planner/messages.py" line="503"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="486"/>
+        <location filename="../../planner/messages.py" line="504"/>
         <source>storeys or counted-area</source>
         <translation>层数或计容面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="490"/>
+        <location filename="../../planner/messages.py" line="508"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="491"/>
+        <location filename="../../planner/messages.py" line="509"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="492"/>
+        <location filename="../../planner/messages.py" line="510"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="493"/>
+        <location filename="../../planner/messages.py" line="511"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="494"/>
+        <location filename="../../planner/messages.py" line="512"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="495"/>
+        <location filename="../../planner/messages.py" line="513"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="496"/>
+        <location filename="../../planner/messages.py" line="514"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="497"/>
+        <location filename="../../planner/messages.py" line="515"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="498"/>
+        <location filename="../../planner/messages.py" line="516"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="499"/>
+        <location filename="../../planner/messages.py" line="517"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="500"/>
+        <location filename="../../planner/messages.py" line="518"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="501"/>
+        <location filename="../../planner/messages.py" line="519"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="502"/>
+        <location filename="../../planner/messages.py" line="520"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="510"/>
+        <location filename="../../planner/messages.py" line="528"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="511"/>
+        <location filename="../../planner/messages.py" line="529"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="512"/>
+        <location filename="../../planner/messages.py" line="530"/>
         <source>(green area {green}) </source>
         <translation>（绿地{green}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="513"/>
+        <location filename="../../planner/messages.py" line="531"/>
         <source>(line {line}) </source>
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="787"/>
+        <location filename="../../planner/messages.py" line="805"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="788"/>
+        <location filename="../../planner/messages.py" line="806"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="789"/>
+        <location filename="../../planner/messages.py" line="807"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="790"/>
+        <location filename="../../planner/messages.py" line="808"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="791"/>
+        <location filename="../../planner/messages.py" line="809"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="792"/>
+        <location filename="../../planner/messages.py" line="810"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="793"/>
+        <location filename="../../planner/messages.py" line="811"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="797"/>
+        <location filename="../../planner/messages.py" line="815"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="798"/>
+        <location filename="../../planner/messages.py" line="816"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="799"/>
+        <location filename="../../planner/messages.py" line="817"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="800"/>
+        <location filename="../../planner/messages.py" line="818"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="801"/>
+        <location filename="../../planner/messages.py" line="819"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="803"/>
+        <location filename="../../planner/messages.py" line="821"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="803"/>
+        <location filename="../../planner/messages.py" line="821"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="804"/>
+        <location filename="../../planner/messages.py" line="822"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="806"/>
+        <location filename="../../planner/messages.py" line="824"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="131"/>
-        <location filename="../../planner/messages.py" line="807"/>
+        <location filename="../../planner/messages.py" line="133"/>
+        <location filename="../../planner/messages.py" line="825"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="808"/>
+        <location filename="../../planner/messages.py" line="412"/>
+        <source>{path}: the review file cannot be read ({error}). Restore it from a copy, or move it away to begin a new review.</source>
+        <translation>{path}：无法读取审查文件（{error}）。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="414"/>
+        <source>{path}: the review file is not UTF-8 text: it was saved in another encoding (by an editor, perhaps). Save it again as UTF-8, or restore it from a copy.</source>
+        <translation>{path}：审查文件不是UTF-8编码的文本，可能被编辑器以其他编码保存过。请重新以UTF-8编码保存，或从副本恢复该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="826"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="809"/>
+        <location filename="../../planner/messages.py" line="827"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
