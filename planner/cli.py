@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -424,11 +425,16 @@ def _warnings_to_log():
                 _log_lines([f"{w.category.__name__}: {w.message} ({w.filename}:{w.lineno})" for w in caught])
 
 
+def log_dir() -> Path:
+    """The cache folder that holds planner.log: $XDG_CACHE_HOME/planner, else ~/.cache/planner."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "planner"
+
+
 def _log_lines(lines: list[str]) -> str:
-    log_dir = Path.home() / ".cache" / "planner"
+    folder = log_dir()
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        log = log_dir / "planner.log"
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "planner.log"
         with log.open("a", encoding="utf-8") as handle:
             handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n" + "\n".join(lines) + "\n")
         return str(log)

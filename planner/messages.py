@@ -64,6 +64,7 @@ WARNING_NAMES = {
     "duplicate_parcel_id": QT_TRANSLATE_NOOP("messages", "Duplicate parcel id"),
     "parcels_overlap": QT_TRANSLATE_NOOP("messages", "Parcels overlap"),
     "land_use_field_missing": QT_TRANSLATE_NOOP("messages", "No land-use field"),
+    "indicator_field_missing": QT_TRANSLATE_NOOP("messages", "No limit field"),
     "unreadable_indicator": QT_TRANSLATE_NOOP("messages", "Unreadable limit"),
     "percent_assumed": QT_TRANSLATE_NOOP("messages", "Percentages assumed"),
     "zero_limit_ignored": QT_TRANSLATE_NOOP("messages", "Zero limit ignored"),
@@ -76,6 +77,7 @@ WARNING_NAMES = {
     "impossible_value": QT_TRANSLATE_NOOP("messages", "Impossible value"),
     "duplicate_building_id": QT_TRANSLATE_NOOP("messages", "Duplicate building id"),
     "use_field_missing": QT_TRANSLATE_NOOP("messages", "No building-use field"),
+    "use_missing": QT_TRANSLATE_NOOP("messages", "No building use"),
     "unreadable_factor": QT_TRANSLATE_NOOP("messages", "Unreadable green factor"),
     "dxf_open_lines": QT_TRANSLATE_NOOP("messages", "Open lines in CAD"),
     "dxf_no_id": QT_TRANSLATE_NOOP("messages", "No id text"),
@@ -265,6 +267,10 @@ WARNING_TEMPLATES = {
                                                      "parcel."),
     "land_use_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no land-use field was found; "
                                                             "land use is not checked."),
+    "indicator_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no {indicator} field was found "
+                                                             "(looked for {wanted}); {indicator} is not checked on "
+                                                             "any parcel. If the layer holds it under another name, "
+                                                             "name that field in the field mapping."),
     "unreadable_indicator": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: field {field} reads \"{text}\", "
                                                           "which cannot be read as a limit ({reason}); "
                                                           "{indicator} is not assessed on this parcel."),
@@ -292,6 +298,10 @@ WARNING_TEMPLATES = {
     "duplicate_building_id": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: building id {building} is used "
                                                            "by {count} buildings; findings naming it may mean any "
                                                            "of them. Give each building its own id."),
+    "use_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: feature {fid} (building {building}) has no "
+                                                 "use ({field} is empty); land use is not checked on the parcels it "
+                                                 "stands on. Give it a use in the scheme file (in a drawing: a use "
+                                                 "text such as 住宅 inside its outline)."),
     "use_field_missing": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: no building-use field; land use is "
                                                        "not checked."),
     "unreadable_factor": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: green area {green} has factor "
@@ -503,6 +513,10 @@ ERROR_TEMPLATES = {
                                                  "file next to the .shp."),
     "shx_missing": QT_TRANSLATE_NOOP("messages", "{path}: the Shapefile's index file {shx} is missing. Copy the "
                                                  ".shx file next to the .shp."),
+    "shapefile_encoding_wrong": QT_TRANSLATE_NOOP("messages", "{path}: its texts are not {encoding}, although "
+                                                              "{source} says so. Name the right encoding in a .cpg "
+                                                              "file beside it (Chinese Shapefiles are usually GBK: "
+                                                              "write 936 into it) and check again."),
     "dxf_truncated": QT_TRANSLATE_NOOP("messages", "{path}: the drawing is cut off: it does not end with the DXF "
                                                    "end marker (0 / EOF), so the entities after the cut are "
                                                    "missing. Save the drawing again in CAD, or get the file again "
@@ -549,7 +563,11 @@ ERROR_TEMPLATES = {
                                                           "check again."),
     "unexpected": QT_TRANSLATE_NOOP("messages", "Unexpected error: {error}."),
     "output_unwritable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be written ({error})."),
-    "review_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the review file cannot be read ({error})."),
+    "review_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the review file cannot be read ({error}). Restore "
+                                                       "it from a copy, or move it away to begin a new review."),
+    "review_not_utf8": QT_TRANSLATE_NOOP("messages", "{path}: the review file is not UTF-8 text: it was saved in "
+                                                     "another encoding (by an editor, perhaps). Save it again as "
+                                                     "UTF-8, or restore it from a copy."),
     "review_truncated": QT_TRANSLATE_NOOP("messages", "{path}: the review file is incomplete: it is cut off after "
                                                       "{size} bytes (a save was interrupted, or the file was "
                                                       "copied in part). Its backup copy {backup} is whole: use it "

@@ -227,8 +227,8 @@ def load_review(path: str | Path) -> Review:
 
     Raises InputError for a file that cannot be used, so that an official's notes are never silently replaced
     by an empty review: ``review_truncated`` (the file is cut off, and its .bak copy is whole),
-    ``review_truncated_no_backup`` (cut off, no whole .bak), ``review_unreadable`` (anything else: not UTF-8,
-    not JSON, not a planner.review/1 file).
+    ``review_truncated_no_backup`` (cut off, no whole .bak), ``review_not_utf8`` (saved in another encoding),
+    ``review_unreadable`` (anything else: not JSON, not a planner.review/1 file).
     """
     path = Path(path)
     try:
@@ -244,7 +244,9 @@ def load_review(path: str | Path) -> Review:
         whole = _whole_backup(backup)
         raise InputError("review_truncated" if whole is not None else "review_truncated_no_backup",
                          path=str(path), size=len(raw), backup=str(backup)) from None
-    except (UnicodeDecodeError, ValueError, TypeError) as exc:
+    except UnicodeDecodeError:
+        raise InputError("review_not_utf8", path=str(path)) from None
+    except (ValueError, TypeError) as exc:
         raise InputError("review_unreadable", path=str(path), error=str(exc)) from exc
 
 

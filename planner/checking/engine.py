@@ -263,9 +263,13 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     if green is not None:
         layers.append((green.info.path, green.crs, green.geometry))
     layers += [(c.info.path, c.crs, c.geometry) for c in controls]
-    working, geometries, crs_notes = align(layers)
+    # Where buildings and green areas stand that could not be measured (planner.io.clean.traces), aligned too.
+    unmeasured_layers = [layer for layer in (buildings, green) if layer is not None and len(layer.unmeasured)]
+    working, geometries, crs_notes = align(layers + [(layer.info.path, layer.crs, layer.unmeasured)
+                                                     for layer in unmeasured_layers])
     parcels_geom, building_geom = geometries[0], geometries[1]
-    control_geom = geometries[len(geometries) - len(controls):]
+    control_geom = geometries[len(layers) - len(controls):len(layers)]
+    unmeasured_geom = dict(zip((layer.info.role for layer in unmeasured_layers), geometries[len(layers):]))
     warnings = [*plan.warnings, *buildings.warnings, *(green.warnings if green is not None else ()),
                 *(w for c in controls for w in c.warnings),
                 *(CheckWarning(code, None, None, details) for code, details in crs_notes)]
@@ -284,6 +288,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
     green_job = None if green is None else in_background(_green_area, geometries[2], green.factor, parcels_geom,
                                                         tree, n_parcels)
     pieces = overlay(building_geom, footprint, parcels_geom, tree)
+    unmeasured_rows = {role: _parcels_under(geometry, parcels_geom, tree) for role, geometry in
+                       unmeasured_geom.items()}
     if n_buildings and n_parcels and not len(pieces.area):
         warnings.append(CheckWarning("scheme_outside_plan", None, None, {"path": buildings.info.path}))
 
@@ -366,7 +372,8 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         texts={k: plan.texts[k][rows] for k in INDICATORS}, building_ids=building_ids, building_offsets=offsets,
         violations=violations, rows=rows, building_rows=building_rows, building_footprint=building_footprint,
         building_counted=building_counted,
-        **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows),
+        **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows,
+                   unmeasured_rows),
         far_estimated=_far_estimated(buildings, pieces, n_parcels)[rows])
     if green is None:  # said once, beside the findings, not only on each parcel
         limited = int(np.count_nonzero(table.checked["green_ratio"] == "not_checked"))
@@ -613,17 +620,38 @@ def _ancillary_warning(table: LandUseTable, editions, judgement: Judgement, parc
                                                                  "names": names, "kinds": kind_names})
 
 
+def _parcels_under(geometry: np.ndarray, parcels: np.ndarray, tree: shapely.STRtree) -> np.ndarray:
+    """The parcel rows where `geometry` (traces of features that could not be measured) stands: whose interior an
+    area's interior meets, or a line or point touches; every parcel if a trace is None (its place is unknown)."""
+    if shapely.is_missing(geometry).any():
+        return np.arange(len(parcels))
+    feature, parcel = tree.query(geometry, predicate="intersects")
+    areal = shapely.get_dimensions(geometry[feature]) == 2
+    inside = np.ones(len(feature), dtype=bool)
+    if areal.any():
+        inside[areal] = shapely.relate_pattern(parcels[parcel[areal]], geometry[feature[areal]], "T********")
+    return np.unique(parcel[inside])
+
+
 def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attributed: np.ndarray,
              achieved: dict[str, np.ndarray], land_use_unknown: np.ndarray,
-             violations: tuple[tuple[Violation, ...], ...], rows: np.ndarray) -> dict[str, Any]:
-    """ParcelTable's `checked` and `status` for the touched `rows` (checking.verdicts decides them)."""
+             violations: tuple[tuple[Violation, ...], ...], rows: np.ndarray,
+             unmeasured_rows: dict[str, np.ndarray]) -> dict[str, Any]:
+    """ParcelTable's `checked` and `status` for the touched `rows` (checking.verdicts decides them).
+
+    `unmeasured_rows`: per role ("buildings", "green"), the parcels where a feature stands that could not be
+    measured (left out for its geometry, drawn open, a green factor that cannot be read).
+    """
     n_parcels = len(plan.ids)
     # What the scheme lacks: a building with no floor area to count, or no height, leaves its parcels' FAR or
-    # height unmeasured (the part that is known still breaks a maximum: that finding stands).
+    # height unmeasured (the part that is known still breaks a maximum: that finding stands). A building left out
+    # leaves FAR, density, height and land use unmeasured where it stands; a green area, the green ratio.
     on_parcel = pieces.parcel[attributed]
     of_building = pieces.feature[attributed]
     gaps = {"far": np.isnan(buildings.gfa) & np.isnan(buildings.storey_factor),
             "height": np.isnan(buildings.height)}
+    left_out = {"far": "buildings", "density": "buildings", "height": "buildings", "green_ratio": "green"}
+    no_rows = np.array([], dtype=np.int64)
     breached = {item: np.zeros(len(rows), dtype=bool) for item in CHECKED_ITEMS}
     for k, found in enumerate(violations):
         for v in found:
@@ -636,6 +664,7 @@ def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribut
         lacking = np.zeros(n_parcels, dtype=bool)
         if indicator in gaps:
             lacking[on_parcel[gaps[indicator][of_building]]] = True
+        lacking[unmeasured_rows.get(left_out[indicator], no_rows)] = True
         limit_unknown = plan.limit_unknown.get(indicator, np.zeros(n_parcels, dtype=bool))[rows]
         unmeasured = controlled & (np.isnan(achieved[indicator][rows]) | lacking[rows])
         checked[indicator] = verdicts.check_states(controlled, breached[indicator], limit_unknown | unmeasured)
@@ -643,6 +672,7 @@ def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribut
     has_building[on_parcel] = True
     unknown = np.zeros(n_parcels, dtype=bool)
     unknown[land_use_unknown] = True
+    unknown[unmeasured_rows.get("buildings", no_rows)] = True
     checked["land_use"] = verdicts.check_states(has_building[rows], breached["land_use"], unknown[rows])
     has_findings = np.array([bool(found) for found in violations], dtype=bool)
     return {"checked": checked, "status": verdicts.parcel_states(checked, has_findings)}

@@ -17,7 +17,7 @@ from planner.io.crs import crs_label
 from planner.model import CheckWarning
 from planner.parallel import on_two_cores
 
-__all__ = ["LINE_TYPES", "POLYGON_TYPES", "clean", "finite", "from_wkb", "polygonal_part", "quiet_nan"]
+__all__ = ["LINE_TYPES", "POLYGON_TYPES", "clean", "finite", "from_wkb", "polygonal_part", "quiet_nan", "traces"]
 
 POLYGON_TYPES = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 LINE_TYPES = (shapely.GeometryType.LINESTRING, shapely.GeometryType.MULTILINESTRING,
@@ -120,6 +120,36 @@ def clean(geometry: np.ndarray, describe: Describe, *, lines: bool = False,
             parcel, building, details = describe(i)
             warnings.append(CheckWarning(code, parcel, building, details))
     return geometry, kept, warnings
+
+
+def traces(original: np.ndarray, cleaned: np.ndarray, kept: np.ndarray, crs: CRS | None = None) -> np.ndarray:
+    """Where the features `clean` left out (~kept) stand, as far as their coordinates tell: the convex hull of
+    their vertices that are numbers and lie where the layer's kept features could (not absurd, inside the area of
+    the CRS, near the kept features). A building or green area left out is still there: the items it would
+    change are "not checked" where it stands, never passed without it.
+
+    Returns one trace per feature left out, in the layer's CRS: None where its place cannot be told (no
+    geometry, or no vertex where one can be): it may stand anywhere.
+    """
+    left = np.flatnonzero(~np.asarray(kept, dtype=bool))
+    if not len(left):
+        return np.empty(0, dtype=object)
+    with quiet_nan():
+        coordinates, index = shapely.get_coordinates(np.asarray(original, dtype=object)[left], return_index=True)
+        usable = np.isfinite(coordinates).all(axis=1) & (np.abs(coordinates) <= ABSURD).all(axis=1)
+        box = crs_box(crs)
+        if box is not None:
+            usable &= ((coordinates[:, 0] >= box[0]) & (coordinates[:, 0] <= box[2]) & (coordinates[:, 1] >= box[1])
+                       & (coordinates[:, 1] <= box[3]))
+        if np.any(kept):
+            xmin, ymin, xmax, ymax = shapely.total_bounds(np.asarray(cleaned, dtype=object)[kept])
+            margin = _far_margin(crs)
+            usable &= ((coordinates[:, 0] >= xmin - margin) & (coordinates[:, 0] <= xmax + margin)
+                       & (coordinates[:, 1] >= ymin - margin) & (coordinates[:, 1] <= ymax + margin))
+        found = np.full(len(left), None, dtype=object)
+        for k in np.unique(index[usable]):  # (a few features: one by one)
+            found[k] = shapely.convex_hull(shapely.multipoints(coordinates[usable & (index == k)]))
+    return found
 
 
 @contextmanager

@@ -432,7 +432,9 @@ _ABOVE_BELOW = re.compile(rf"({_NUMBER}){_STOREY}?\s*/\s*-\s*(\d+){_STOREY}?", r
 _ABOVE = re.compile(rf"(?:地上)?({_NUMBER}){_STOREY}", re.IGNORECASE)
 _BELOW = re.compile(rf"(?:-(\d+){_STOREY}|地下(\d+)层|-(\d+)F)", re.IGNORECASE)
 _ABOVE_AND_BELOW = re.compile(rf"地上({_NUMBER})层[,;/\s]*地下(\d+)层")
-_LOOKS_LIKE_STOREYS = re.compile(rf"\d\s*{_STOREY}|{_STOREY}\s*\d|\d\s*/\s*-|地[上下]", re.IGNORECASE)
+# (Chinese numerals too: "十八层" is storeys written out, which should be said, not passed over as an unknown text.)
+_LOOKS_LIKE_STOREYS = re.compile(rf"[\d一二三四五六七八九十百两]\s*{_STOREY}|{_STOREY}\s*\d|\d\s*/\s*-|地[上下]",
+                                 re.IGNORECASE)
 _BUILDING_HEIGHT = re.compile(rf"(?:H|高|高度|建筑高度|檐口高度){_LABEL_SEP}({_NUMBER})\s*(?:m|米)?", re.IGNORECASE)
 
 _PLAN_LABELS = (
@@ -582,7 +584,8 @@ def read_layer(path: Path, role: str, layer: str | None) -> RawLayer:
     return RawLayer(path=path, layer=";".join(names), fields=frame, geometry=geometry, crs=None,
                     encoding=None, sha256=d.sha256,
                     warnings=reading_warnings(d.caught, path, ";".join(names)) + tuple(unit_warnings + warnings
-                                                                                     + text_warnings))
+                                                                                     + text_warnings),
+                    stray=d.shapes[d.open_line & chosen & d.finite].copy())
 
 
 def _lines(path: Path, d: Drawing, layer: str | None) -> RawLayer:

@@ -85,6 +85,15 @@ def shapefile_encoding(shp: Path) -> str:
         return "GB18030"
 
 
+def _encoding_source(shp: Path) -> str:
+    """What named the encoding shapefile_encoding chose for a Shapefile that turned out not to be in it: its .cpg
+    file, or its .dbf's language byte."""
+    for cpg in (shp.with_suffix(".cpg"), shp.with_suffix(".CPG")):
+        if cpg.exists() and _codec_from_cpg(cpg.read_bytes().decode("ascii", "ignore").strip()):
+            return cpg.name
+    return shp.with_suffix(".dbf").name  # (its header's language byte)
+
+
 def _codec_from_cpg(text: str) -> str | None:
     name = text.upper().replace(" ", "")
     if name in {"65001", "UTF8"}:
@@ -181,6 +190,11 @@ def read_layer(source: str | Path | GeoDataFrame, role: str, layer: str | None =
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             meta, table = read_arrow(path, layer=name, encoding=encoding, return_fids=True)
+    except UnicodeDecodeError as exc:
+        if encoding is None:
+            raise gdal_failure(path, _gdal_message(exc)) from None
+        raise InputError("shapefile_encoding_wrong", path=str(path), encoding=encoding,
+                         source=_encoding_source(path)) from None
     except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
         raise gdal_failure(path, _gdal_message(exc)) from None
     if table.num_rows == 0:

@@ -10,6 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
+import pandas as pd
+
 from planner.model import INDICATORS
 
 __all__ = [
@@ -218,13 +221,16 @@ def _check_indicator(indicator: str) -> None:
 
 
 def _is_number(value: object) -> bool:
-    # bool is an int, but True in a limit column is junk, not 1.
-    return isinstance(value, (numbers.Real, Decimal)) and not isinstance(value, bool)
+    # bool is an int, but True in a limit column is junk, not 1; numpy's timedelta64 is an Integral, but no limit.
+    return isinstance(value, (numbers.Real, Decimal)) and not isinstance(value, bool | np.timedelta64)
 
 
 def _is_missing(value: object) -> bool:
-    if value is None:
+    # pandas' own missing values: an empty cell of a nullable column ("Float64", "string") of a GeoDataFrame.
+    if value is None or value is pd.NA or value is pd.NaT:
         return True
+    if isinstance(value, np.datetime64 | np.timedelta64):
+        return bool(np.isnat(value))
     if isinstance(value, Decimal):
         return value.is_nan()  # float(Decimal("sNaN")) would raise
     if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
@@ -256,7 +262,7 @@ def _number(value: object) -> float:
         raise _Reject("unreadable")
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (OverflowError, ValueError):
+    except (OverflowError, ValueError, TypeError):
         raise _Reject("unreadable") from None
     if not math.isfinite(number):
         raise _Reject("unreadable")
@@ -310,10 +316,17 @@ def _interval(low: str, high: str, indicator: str) -> tuple[float | None, float 
     return lo, hi, assumed
 
 
+#: A cell of more "/"-separated values than this is no list of per-use values (a mixed-use parcel has a few).
+_MAX_USES = 10
+
+
 def _reject_per_use(text: str, read_part: Callable[[str], object]) -> None:
     """ "2.0/1.5" gives one value per use; we cannot tell which use each belongs to, so refuse it."""
+    parts = text.split("/", _MAX_USES)
+    if len(parts) > _MAX_USES:  # not worth reading each of a pasted text's pieces
+        raise _Reject("unreadable")
     try:
-        for part in text.split("/"):
+        for part in parts:
             read_part(part)
     except _Reject:
         raise _Reject("unreadable") from None

@@ -17,7 +17,7 @@ import pandas as pd
 from pyproj import CRS
 
 from planner.io import indicators
-from planner.io.clean import clean, mostly_outside_crs
+from planner.io.clean import clean, mostly_outside_crs, traces
 from planner.io.crs import crs_label
 from planner.io.dxf import CAD_LAYER, HANDLE, TEXTS
 from planner.io.fields import ALIASES, INDICATOR_TARGETS, SAMPLE_VALUES, FieldMap, recognise
@@ -75,11 +75,18 @@ class BuildingLayer(Layer):
     #: True where the storeys (and so the counted area) were estimated from the building's height: it stated
     #: neither storeys nor a counted area (resources/storey_heights.toml). Its parcels' FAR is an estimate.
     storeys_estimated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    #: Where buildings stand that could not be measured (left out for their geometry, or drawn as a CAD outline
+    #: that does not close), in the layer's CRS: FAR, density, height and land use are "not checked" there; None
+    #: for one whose place cannot be told (it may stand on any parcel).
+    unmeasured: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
 
 
 @dataclass(frozen=True, slots=True)
 class GreenLayer(Layer):
     factor: np.ndarray
+    #: Where green areas lie that could not be counted (left out for their geometry, drawn open, or with a factor
+    #: that cannot be read), in the layer's CRS: the green ratio is "not checked" there (None: anywhere).
+    unmeasured: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
 
 
 # --- geometry ------------------------------------------------------------------------------------
@@ -93,6 +100,11 @@ def _layer_polygons(raw: RawLayer, describe) -> tuple[np.ndarray, np.ndarray, li
     if not kept.any():
         raise nothing_usable(raw.path, raw.layer, len(raw.geometry), warnings)
     return geometry, kept, warnings
+
+
+def unmeasured(raw: RawLayer, geometry: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """Where the features left out stand, and what was drawn but is no feature (planner.io.clean.traces)."""
+    return np.concatenate([traces(raw.geometry, geometry, kept, raw.crs), raw.stray]).astype(object)
 
 
 def nothing_usable(path: Path, layer: str, count: int, warnings: list[CheckWarning]) -> InputError:
@@ -280,10 +292,11 @@ def _storey_columns(floors: np.ndarray, storey_text: pd.Series, ids: np.ndarray,
 
 # --- loading -------------------------------------------------------------------------------------
 
-#: Above this a storey count or a height is a typing error, not a building (the tallest towers have about 160
-#: storeys and 830 m).
+#: Above this a storey count, a height or a counted floor area is a typing error, not a building (the tallest
+#: towers have about 160 storeys and 830 m; the largest buildings under 2 million m² of floor area).
 MAX_STOREYS = 200
 MAX_HEIGHT = 1000.0
+MAX_COUNTED_AREA = 10_000_000.0
 
 
 def _shown_number(value: float) -> str:
@@ -500,8 +513,12 @@ def _parse_limits(frame: pd.DataFrame, fields: FieldMap, ids: np.ndarray, source
         lo, hi = np.full(n, np.nan), np.full(n, np.nan)
         shown = np.full(n, "", dtype=object)
         lo_target, hi_target = _BOUND_COLUMNS[indicator]
-        # No field at all for an indicator: every parcel's limit is unknown, not "not controlled".
+        # No field at all for an indicator: every parcel's limit is unknown, not "not controlled" (and said once).
         unread = np.full(n, not any(fields.get(t) for t in (indicator, lo_target, hi_target)))
+        if n and unread[0]:
+            wanted = "/".join(ALIASES["plan"][indicator][:3])
+            warnings.append(CheckWarning("indicator_field_missing", None, None,
+                                         {**source, "indicator": indicator, "wanted": wanted}))
         for target, side in ((indicator, None), (lo_target, "lo"), (hi_target, "hi")):
             column = fields.get(target)
             if column is None:
@@ -621,7 +638,7 @@ def load_buildings(path: str | Path | GeoDataFrame, layer: str | None = None,
     stated_height = numbers("height", ("m", "米"))
     # Zero, negative or absurd values are not a building's size: they are unknown (and the checks that need
     # them are "not checked" on its parcels), never a silent zero floor area or height.
-    for name, values_, high in (("floors", floors, MAX_STOREYS), ("gfa", gfa, np.inf),
+    for name, values_, high in (("floors", floors, MAX_STOREYS), ("gfa", gfa, MAX_COUNTED_AREA),
                                 ("height", stated_height, MAX_HEIGHT)):
         impossible = ~np.isnan(values_) & ((values_ <= 0) | (values_ > high))
         warnings.extend(CheckWarning("impossible_value", None, ids[i], {
@@ -648,10 +665,14 @@ def load_buildings(path: str | Path | GeoDataFrame, layer: str | None = None,
         warnings.append(CheckWarning("no_height", None, ids[i], source))
     if fields.get("use") is None:
         warnings.append(CheckWarning("use_field_missing", None, None, source))
+    else:  # a building without a use leaves land use not checked where it stands: said, not left to be guessed
+        warnings.extend(CheckWarning("use_missing", None, ids[i], {**source, "field": fields.get("use"),
+                                                                   "fid": int(fids[i])})
+                        for i in np.flatnonzero(kept & pd.isna(use)))
     return BuildingLayer(info=_info(raw, "buildings"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
                          fields=fields, warnings=tuple(warnings), ids=ids[kept], floors=floors[kept],
                          storey_factor=storey_factor[kept], gfa=gfa[kept], height=height[kept], use=use[kept],
-                         storeys_estimated=storeys_estimated[kept])
+                         storeys_estimated=storeys_estimated[kept], unmeasured=unmeasured(raw, geometry, kept))
 
 
 @lru_cache(maxsize=1)
@@ -713,6 +734,7 @@ def load_green(path: str | Path | GeoDataFrame, layer: str | None = None,
         raw, lambda i: (None, None, {**source, "fid": int(fids[i]), "green": ids[i]}))
     warnings = list(raw.warnings) + geometry_warnings
     factor = np.ones(len(frame))
+    uncounted = np.zeros(len(frame), dtype=bool)
     column = fields.get("factor")
     if column is not None:
         for i, value in enumerate(frame[column].to_numpy(dtype=object)):
@@ -723,10 +745,14 @@ def load_green(path: str | Path | GeoDataFrame, layer: str | None = None,
             if number is None:
                 continue
             if not 0.0 <= number <= 1.0:
-                # A factor we cannot read is not guessed: the area counts nothing, and the official is told.
+                # A factor we cannot read is not guessed: the area counts nothing, the official is told, and the
+                # green ratio where it lies is "not checked" (`unmeasured`) rather than passed without it.
                 warnings.append(CheckWarning("unreadable_factor", None, None,
                                              {**source, "field": column, "text": str(value), "green": ids[i]}))
                 number = 0.0
+                uncounted[i] = True
             factor[i] = number
     return GreenLayer(info=_info(raw, "green"), crs=raw.crs, fids=fids[kept], geometry=geometry[kept],
-                      fields=fields, warnings=tuple(warnings), factor=factor[kept])
+                      fields=fields, warnings=tuple(warnings), factor=factor[kept],
+                      unmeasured=np.concatenate([unmeasured(raw, geometry, kept),
+                                                 geometry[kept & uncounted]]).astype(object))

@@ -29,6 +29,9 @@ class RawLayer:
     warnings: tuple[CheckWarning, ...] = ()
     #: Features whose geometry could not be read as written: position -> (code, reason), for planner.io.clean.
     read_problems: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: What is drawn on the layer but is no feature: a CAD outline that does not close (a building or green area
+    #: whose size cannot be measured). Where it lies, the items it would change are "not checked".
+    stray: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
 
     @property
     def source(self) -> str:

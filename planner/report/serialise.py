@@ -21,7 +21,8 @@ Each parcel has `status`, one of "violation", "pass", "partial" (some item not c
 "not_assessed" (nothing it controls could be checked), and `checked`: for "far", "density", "height",
 "green_ratio" and "land_use", one of "pass", "fail", "not_controlled" (the plan sets no limit; for land use: no
 building stands on the parcel) and "not_checked" (the limit could not be read or is missing, or what the scheme
-achieves could not be measured: no green layer, a building without floor area, height or use). `summary` adds
+achieves could not be measured: no green layer, a building without floor area, height or use, a building or green
+area left out for its geometry, a green factor that cannot be read). `summary` adds
 `parcels_partial` and `parcels_not_assessed` (docs/architecture.md §2.4).
 
 A parcel whose FAR rests on storeys estimated from building heights (a building stated its height but neither

@@ -141,7 +141,7 @@ def test_building_texts(words, found):
     assert dxf.read_text(words, "buildings") == (tuple(found), (), () if found else (words,))
 
 
-@pytest.mark.parametrize("words", ["18F+", "1-3F", "18层/地下", "F1-2"])
+@pytest.mark.parametrize("words", ["18F+", "1-3F", "18层/地下", "F1-2", "十八层", "地上十八层"])
 def test_storey_texts_that_do_not_read(words):
     assert dxf.read_text(words, "buildings") == ((), (words,), ())
 

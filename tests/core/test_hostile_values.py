@@ -9,11 +9,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import numpy as np
 import pytest
+import shapely
 
 from planner.checking.engine import check
 from planner.io.fields import load_mapping
-from planner.io.layers import load_buildings, load_plan
+from planner.io.layers import load_buildings, load_green, load_plan
 from planner.messages import error_message, warning_message
 from planner.model import InputError
 from tests.helpers import SAMPLES, rect, write_layer
@@ -133,3 +135,58 @@ def test_a_huge_cell_is_not_echoed_whole(tmp_path):
     sentence = warning_message(warning, "en")
     assert len(sentence) < 400 and "…" in sentence
     assert result.parcels[0].checked["far"] == "not_checked"
+
+
+# --- features left out: what they would change is not checked where they stand ---------------------------------
+
+def two_parcels(tmp_path):
+    """A (5000 m²) and B (5000 m², 100 m east), FAR ≤2.0, density ≤40 %, height ≤30 m, green ≤30 %."""
+    return load_plan(write_layer(tmp_path / "plan.gpkg", "地块", [A, rect(200, 0, 100, 50)], 地块编号=["A", "B"],
+                                 用地代码=["070102"] * 2, 容积率=["≤2.0"] * 2, 建筑密度=["≤40%"] * 2,
+                                 建筑限高=["≤30"] * 2, 绿地率=["≤30%"] * 2))
+
+
+def scheme(tmp_path, second):
+    """1# on A (1200 m² x 3 storeys: FAR 0.72, density 24 %), 3# on B (100 m² x 3: FAR 0.06), and 2# as given."""
+    return load_buildings(write_layer(tmp_path / "b.gpkg", "建筑", [rect(10, 5, 30, 40), second, rect(210, 5, 10, 10)],
+                                      建筑编号=["1#", "2#", "3#"], 层数=[3.0] * 3, 建筑高度=[9.0] * 3,
+                                      建筑用途=["住宅"] * 3))
+
+
+def states(result):
+    return {p.id: (p.status, dict(p.checked)) for p in result.parcels}
+
+
+def test_a_building_left_out_leaves_its_parcel_unchecked_not_passed(tmp_path):
+    with np.errstate(invalid="ignore"):
+        nan = shapely.transform(rect(60, 5, 10, 10), lambda xy: np.where(np.arange(len(xy))[:, None] == 1,
+                                                                         [[np.nan, 0]], xy))
+    result = check(two_parcels(tmp_path), scheme(tmp_path, nan))
+    assert [w.code for w in result.warnings if w.building == "2#"] == ["coordinates_not_finite"]
+    got = states(result)
+    # On A, 2# (NaN vertex, its other three corners on A) could add floor area, footprint, height and a use.
+    assert got["A"] == ("not_assessed", {"far": "not_checked", "density": "not_checked", "height": "not_checked",
+                                         "green_ratio": "not_checked", "land_use": "not_checked"})
+    # B is measured whole: everything passes but the green ratio (no green layer).
+    assert got["B"] == ("partial", {"far": "pass", "density": "pass", "height": "pass", "green_ratio": "not_checked",
+                                    "land_use": "pass"})
+
+
+@pytest.mark.parametrize("second", ["none", "far away"])
+def test_a_building_whose_place_cannot_be_told_leaves_every_parcel_unchecked(tmp_path, second):
+    geometry = None if second == "none" else rect(300_000, 0, 10, 10)  # wholly 300 km east of the others
+    result = check(two_parcels(tmp_path), scheme(tmp_path, geometry))
+    for parcel in ("A", "B"):
+        status, checked = states(result)[parcel]
+        assert status == "not_assessed" and set(checked.values()) == {"not_checked"}, (parcel, checked)
+
+
+def test_a_green_area_that_cannot_be_counted_leaves_the_green_ratio_unchecked(tmp_path):
+    # On A: 2500 m² with factor "高" (counted 0) and 1000 m² with factor 1: 20 % counted, ≤30 % would pass.
+    green = load_green(write_layer(tmp_path / "g.gpkg", "绿地", [rect(0, 0, 50, 50), rect(50, 0, 20, 50)],
+                                   绿地编号=["L1", "L2"], 折算系数=["高", "1"]))
+    result = check(two_parcels(tmp_path), scheme(tmp_path, rect(60, 5, 10, 10)), green)
+    parcel = next(p for p in result.parcels if p.id == "A")
+    assert parcel.green_ratio == pytest.approx(1000 / 5000)
+    assert parcel.checked["green_ratio"] == "not_checked" and parcel.status == "partial"
+    assert [w.code for w in result.warnings if w.code == "unreadable_factor"] == ["unreadable_factor"]

@@ -231,7 +231,6 @@ def test_a_missing_file_is_an_empty_review(tmp_path):
 @pytest.mark.parametrize("content", [
     b'{"schema": "planner.review/1", "notes": {}} trailing',  # not JSON (a cut-off file: test_review_identity)
     b'{"schema": "planner.review/1", "notes": {"a" 1}}',
-    b"\xff\xfe\x00garbage",  # not UTF-8
     b"[1, 2, 3]",
     b'{"schema": "planner.check/1"}',
     b'{"opinion": "no schema"}',
@@ -247,6 +246,16 @@ def test_a_corrupt_file_is_review_unreadable(tmp_path, content):
         load_review(path)
     assert caught.value.code == "review_unreadable"
     assert caught.value.details["path"] == str(path) and caught.value.details["error"]
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00garbage", '{"schema": "planner.review/1", "opinion": "同意"}'
+                                     .encode("gbk")])
+def test_a_file_in_another_encoding_is_said_to_be_so(tmp_path, content):
+    path = tmp_path / "scheme.gpkg.review.json"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        load_review(path)
+    assert caught.value.code == "review_not_utf8" and caught.value.details == {"path": str(path)}
 
 
 def test_a_directory_in_the_way_is_review_unreadable(tmp_path):
