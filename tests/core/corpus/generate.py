@@ -566,8 +566,9 @@ def _plan_fields() -> Iterator[tuple[str, str, Builder]]:
         (f"layer {PLAN_LAYER}: no land-use field",), states_everywhere("land_use", "not_checked", "fail"))
     # Without 用地代码, 用地性质 is the land-use field: it holds names ("二类城镇住宅用地"), no codes of the table.
     yield "plan-field-missing-land-use-code", "plan", _without_columns(
-        "plan-field-missing-land-use-code", ("用地代码",), ("unknown_land_use",), ("二类城镇住宅用地",),
-        states_everywhere("land_use", "not_checked"))
+        # Without the code field, the name field 用地性质 is read by name (issue 12): a name the table does not
+        # know leaves land use not checked on its parcel, said.
+        "plan-field-missing-land-use-code", ("用地代码",), ("land_use_names_read", "unknown_land_use"), (), None)
     yield "plan-fields-missing-all", "plan", _without_columns(
         "plan-fields-missing-all", (*PLAN_FIELDS, "用地代码", "用地性质"), (), (), None,
         Exit2(("plan.gpkg", f"layer {PLAN_LAYER}", "no land-use or indicator field recognised")))
@@ -697,8 +698,9 @@ def _building_values() -> Iterator[tuple[str, str, Builder]]:
 def _no_floor_fields(d: Path) -> Case:
     data = buildings_frame().drop(columns=["层数", "计容面积"])
     path = write_scheme(d, buildings=data)
+    # Heights alone are enough (issue 12): storeys are estimated from them and every output says so.
     return Case("buildings-floors-field-missing", "buildings", check_argv(buildings=path, green=path),
-                Exit2(("scheme.gpkg", "layer 建筑", "no storeys or counted-area field recognised")))
+                Warn(("storeys_estimated",), ("scheme.gpkg", "estimated from its height")))
 
 
 def _green_values() -> Iterator[tuple[str, str, Builder]]:
@@ -733,7 +735,7 @@ def _crs() -> Iterator[tuple[str, str, Builder]]:
 
     yield "buildings-crs-degrees-label", "buildings", labelled(
         "buildings-crs-degrees-label", "EPSG:4326",
-        Exit2(("scheme.gpkg", "layer 建筑", "none of its 18 features can be used", "feature 1 ")))
+        Exit2(("scheme.gpkg", "cannot be in the coordinate system it declares, EPSG:4326", "EPSG:4542")))
     every = frozenset({*STANDS_ON, "10#"})
     yield "buildings-crs-web-mercator-label", "buildings", labelled(
         "buildings-crs-web-mercator-label", "EPSG:3857",
@@ -1092,7 +1094,7 @@ def _drawings() -> Iterator[tuple[str, str, Builder]]:
         yield name, "dxf", _dxf_case(name, G1_VERTEX, b" 10\n" + text + b"\n 20\n4400570.0\n", Warn(
             (code,), ("scheme.dxf", "G-1"), touched_by("buildings", "G-1")))
     labels = {
-        "storeys-words": ("1#\\P十八层\\PH=54.0m\\P住宅", ("dxf_storeys_unreadable", "no_floor_area"),
+        "storeys-words": ("1#\\P十八层\\PH=54.0m\\P住宅", ("dxf_storeys_unreadable", "storeys_estimated"),
                           ("十八层", "looks like storeys")),
         "storeys-junk": ("1#\\P18层楼\\PH=54.0m\\P住宅", ("dxf_storeys_unreadable",), ("18层楼",)),
         "no-id": ("18/-1\\PH=54.0m\\P住宅", ("dxf_no_id",), ("holds no id text",)),
