@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 
 from planner.checking.verdicts import (
     indicator_verdict,
+    is_named,
 )
 from planner.messages import (
     INDICATOR_NAMES,
@@ -654,7 +655,7 @@ def _overview_section(doc: _Html, result: CheckResult, data: _MapData | None) ->
     named = {v.building for v in result.violations if v.building is not None}
     flagged = None
     if data.buildings is not None and named:
-        flagged = _bounds(data.buildings[np.isin(data.building_ids, list(named))])
+        flagged = _bounds(data.buildings[is_named(data.building_ids, named)])
     measures = _measures(result.violations, SETBACK_ON_OVERVIEW)
     bounds = _union_bounds(_bounds(data.plan[touched_rows]) if len(touched_rows) else None, flagged,
                            _measure_bounds(measures))
