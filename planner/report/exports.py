@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from planner.checking.verdicts import is_named
 from planner.io.crs import align, crs_label, reproject
 from planner.io.layers import BuildingLayer, PlanLayer
 from planner.messages import (
@@ -712,7 +713,7 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
         if v.building is not None:
             named.setdefault(str(v.building), []).append(v)
     building_ids = buildings.ids.astype(str)
-    building_rows = np.flatnonzero(np.isin(building_ids, list(named))) if named else np.zeros(0, dtype=np.int64)
+    building_rows = np.flatnonzero(is_named(building_ids, named))
     found = [named[building_ids[r]] for r in building_rows.tolist()]
     footprints = {
         "building_id": _strings(building_ids[r] for r in building_rows.tolist()),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
+from planner.checking.verdicts import is_named
 from planner.messages import default_language, violation_message
 from planner.model import INDICATOR_RULES, RULE_KINDS, CheckResult, Violation
 
@@ -96,7 +97,7 @@ def _finding_geometry(result: CheckResult, parcel_geometry: np.ndarray) -> np.nd
     building_ids = result.buildings.ids.astype(str) if result.buildings is not None else np.zeros(0, dtype=str)
     named = {str(v.building) for v in result.violations if v.building is not None}
     rows: dict[str, list[int]] = {}
-    for row in np.flatnonzero(np.isin(building_ids, list(named))).tolist() if named else ():
+    for row in np.flatnonzero(is_named(building_ids, named)).tolist():
         rows.setdefault(str(building_ids[row]), []).append(row)
     building_shape = {b: footprints[r[0]] if len(r) == 1 else shapely.union_all(footprints[r])
                       for b, r in rows.items()}

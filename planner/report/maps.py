@@ -4,7 +4,7 @@ north arrow and scale bar (symbology from planner.report.symbology)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -77,6 +77,20 @@ class _MapData:
     #: Control lines and zones of every given file, in the working CRS, with their kinds (names of KINDS).
     controls: np.ndarray | None = None
     control_kinds: np.ndarray | None = None
+    #: One spatial index per layer (by field name), built on first use and kept for every map of the report.
+    trees: dict[str, shapely.STRtree] = field(default_factory=dict, repr=False)
+
+    def in_view(self, layer: str, view: _View) -> np.ndarray:
+        """Rows of layer `layer` ("plan", "buildings", "green", "controls") that meet the view's box, in order."""
+        geometry = getattr(self, layer)
+        if geometry is None or not len(geometry):
+            return np.zeros(0, dtype=np.int64)
+        tree = self.trees.get(layer)
+        if tree is None:
+            tree = self.trees[layer] = shapely.STRtree(geometry)
+        # The box is the query geometry, so GEOS prepares the box, never `geometry`, which a check in another
+        # thread may be using.
+        return np.sort(tree.query(view.box, predicate="intersects")).astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -225,13 +239,6 @@ def _line_paths(geometry: np.ndarray, view: _View) -> list[QPainterPath]:
     return paths
 
 
-def _in_view(geometry: np.ndarray | None, view: _View) -> np.ndarray:
-    if geometry is None or not len(geometry):
-        return np.zeros(0, dtype=np.int64)
-    # The box first: GEOS then never touches a preparation of `geometry` that a check in another thread may be using.
-    return np.flatnonzero(shapely.intersects(view.box, geometry))
-
-
 def _nice_length(target: float) -> float:
     """The longest 1, 2 or 5 x 10^n not above target."""
     exponent = math.floor(math.log10(target))
@@ -289,9 +296,9 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
     painter.setClipRect(QRectF(0, 0, width, height))
     line = width / 900  # the GUI's outline widths are for a screen; this image is printed at ~250 dpi
 
-    parcels = _in_view(data.plan, view)
+    parcels = data.in_view("plan", view)
     controls, zones = _controls_in_view(data, view)
-    buildings = _in_view(data.buildings, view)
+    buildings = data.in_view("buildings", view)
     _draw_parcels(painter, data, view, parcels, line)
     _draw_green(painter, data, view, line)
     _draw_zones(painter, data, view, zones, line)
@@ -329,7 +336,7 @@ def _legend_rows(data: _MapData, bounds, size: tuple[int, int], margin: float, f
 
 def _controls_in_view(data: _MapData, view: _View) -> tuple[np.ndarray, np.ndarray]:
     """Rows of the control lines and zones in view, and of those among them that are polygons (zones)."""
-    controls = _in_view(data.controls, view)
+    controls = data.in_view("controls", view)
     zones = controls[np.isin(shapely.get_type_id(data.controls[controls]), (3, 6))] if len(controls) else controls
     return controls, zones
 
@@ -349,7 +356,7 @@ def _draw_green(painter: QPainter, data: _MapData, view: _View, line: float) -> 
     """The green areas in view."""
     if data.green is None:
         return
-    green = _in_view(data.green, view)
+    green = data.in_view("green", view)
     if len(green):
         fill, outline, w = _parts(GREEN_SYMBOL)
         painter.setPen(QPen(outline, w * line * 2))
@@ -464,23 +471,23 @@ def _legend_entries(data: _MapData, view: _View, focus: list[int] | None,
                     measures: list[_Measure]) -> list[tuple[str, QColor, QColor, str]]:
     """(name, fill, outline, swatch) of what the map shows: swatch "box", "line", "dashed" or "dashdot"."""
     present: list[tuple[str, QColor, QColor, str]] = []
-    parcels = _in_view(data.plan, view)
+    parcels = data.in_view("plan", view)
     for cls in PARCEL_SYMBOLS:  # legend order
         if (data.plan_classes[parcels] == cls).any():
             fill, outline, _w = _parts(PARCEL_SYMBOLS[cls])
             present.append((PARCEL_SYMBOLS[cls].legend, fill, outline, "box"))
-    if data.green is not None and len(_in_view(data.green, view)):
+    if data.green is not None and len(data.in_view("green", view)):
         fill, outline, _w = _parts(GREEN_SYMBOL)
         present.append((GREEN_SYMBOL.legend, fill, outline, "box"))
     if data.buildings is not None:
-        buildings = _in_view(data.buildings, view)
+        buildings = data.in_view("buildings", view)
         for cls in (BUILDING_OK, BUILDING_VIOLATION):
             if (data.building_classes[buildings] == cls).any():
                 fill, outline, _w = _parts(BUILDING_SYMBOLS[cls])
                 present.append((BUILDING_SYMBOLS[cls].legend, fill, outline, "box"))
     if focus:
         present.append((LEGEND_FOCUS, QColor(255, 255, 255), FOCUS_COLOUR, "box"))
-    controls = _in_view(data.controls, view)
+    controls = data.in_view("controls", view)
     if len(controls):
         shown = set(data.control_kinds[controls].tolist())
         zone_kinds = set(data.control_kinds[controls[np.isin(shapely.get_type_id(data.controls[controls]),

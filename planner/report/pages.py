@@ -111,14 +111,23 @@ def _first_line_top(layout, block) -> float:
     return rect.top() + (lines.lineAt(0).y() if lines.lineCount() else 0.0)
 
 
-def _keep_with_next(document: QTextDocument, page_height: float) -> bool:
-    """Move the first heading (or map) whose follower starts on a later page to that page. True if one moved."""
+def _keep_with_next(document: QTextDocument, page_height: float) -> int:
+    """Move headings (or maps) whose follower starts on a later page to that page; returns how many moved.
+
+    A block that starts a page by a page break (each violating parcel does) places what follows it whatever
+    came before, so the parts between such breaks are fixed independently: each pass moves the first such
+    heading of every part, and the caller lays out again while any moved. (Moving a heading shifts the rest of
+    its part, so only the first of a part is decided on this layout.)"""
     always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     layout = document.documentLayout()
+    moved = 0
+    settled = False  # this part has had its move: skip to the next page break
     block = document.begin()
     while block.isValid():
         following = block.next()
-        if following.isValid() and _keeps_with_next(block):
+        if block.blockFormat().pageBreakPolicy() & always:
+            settled = False
+        if not settled and following.isValid() and _keeps_with_next(block):
             top = _first_line_top(layout, block)
             page = math.floor((top + 0.5) / page_height)
             next_page = math.floor((_first_line_top(layout, following) + 0.5) / page_height)
@@ -128,9 +137,10 @@ def _keep_with_next(document: QTextDocument, page_height: float) -> bool:
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | always)
                 QTextCursor(block).setBlockFormat(fmt)
-                return True
+                moved += 1
+                settled = True
         block = following
-    return False
+    return moved
 
 
 def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, dpi: float) -> int:
@@ -151,7 +161,7 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, dpi: float)
 
     doc = laid_out(document)
     _fit_images(doc, body.width() * 96 / dpi)
-    for _ in range(20):
+    for _ in range(20):  # one pass per heading moved in the part with the most (usually one or two)
         if not _keep_with_next(doc, body.height()):
             break
         # Qt relays out an edit incrementally, and then skips blocks when drawing: lay out a fresh copy.

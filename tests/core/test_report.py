@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtGui import QImage
 
 from planner import check, load_buildings, load_green, load_plan
 from planner.messages import violation_message, warning_message
@@ -220,8 +221,9 @@ def test_html_references_its_maps(checked):
     html, images = report_html(result, layers, META, "en")
     assert "planner-map-overview.png" in images
     assert len(images) == 1 + len(VIOLATING_PARCELS)  # the overview and one detail map per violating parcel
-    for name, image in images.items():
+    for name, png in images.items():  # PNG bytes: QTextDocument decodes a map when it draws it
         assert f'src="{name}"' in html
+        image = QImage.fromData(png, "PNG")
         assert image.width() >= 1500 and not image.isNull()
 
 
