@@ -91,7 +91,7 @@ def test_an_indicator_without_a_field_is_said_once_and_never_passes(tmp_path):
     missing = [w for w in plan.warnings if w.code == "indicator_field_missing"]
     assert [w.details["indicator"] for w in missing] == ["height"]
     assert warning_message(missing[0], "en") == (
-        "plan.gpkg layer 控规地块: no height field was found (looked for 建筑限高/限高/jzxg); height is not checked on "
+        "plan.gpkg layer 控规地块: no height field was found (looked for 建筑限高/限高/控制高度); height is not checked on "
         "any parcel. If the layer holds it under another name, name that field in the field mapping.")
     assert plan.limit_unknown["height"].all() and not plan.limit_unknown["far"].any()
 
