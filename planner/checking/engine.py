@@ -426,22 +426,35 @@ def _height_details(rule: str, rows: np.ndarray, bounds: np.ndarray, on_parcel: 
                     buildings: BuildingLayer) -> list[dict]:
     """Which buildings a height finding is about, tallest first: above the limit (height_max), or the tallest of a
     parcel whose buildings are all below the minimum (height_min). Ids in details["buildings"], their heights in
-    details["heights"]; the finding's own `building` stays None (its key, model.finding_key, does not change)."""
-    out = []
-    for row, bound in zip(rows.tolist(), bounds.tolist()):
-        features = on_parcel(row)
-        heights = buildings.height[features]
-        known = ~np.isnan(heights)
-        features, heights = features[known], heights[known]
-        if rule == "height_max":
-            chosen = heights > bound
-        else:
-            chosen = heights == heights.max() if len(heights) else np.zeros(0, dtype=bool)
-        features, heights = features[chosen], heights[chosen]
-        ids = [str(i) for i in buildings.ids[features].tolist()]
-        order = sorted(range(len(ids)), key=lambda k: (-heights[k], ids[k]))
-        out.append({"buildings": [ids[k] for k in order], "heights": [float(heights[k]) for k in order]})
-    return out
+    details["heights"]; the finding's own `building` stays None (its key, model.finding_key, does not change).
+    All findings at once: a city has tens of thousands of them."""
+    if not len(rows):
+        return []
+    start = on_parcel.offsets[rows]
+    count = on_parcel.offsets[rows + 1] - start
+    finding = np.repeat(np.arange(len(rows)), count)
+    first = np.concatenate(([0], np.cumsum(count)[:-1]))
+    feature = on_parcel.feature[np.arange(int(count.sum())) - np.repeat(first - start, count)]
+    # Each building once per finding (a building may have several pieces on one parcel).
+    n = len(buildings.ids) + 1
+    key = np.unique(finding.astype(np.int64) * n + feature)
+    finding, feature = key // n, key % n
+    height = buildings.height[feature]
+    known = ~np.isnan(height)
+    finding, feature, height = finding[known], feature[known], height[known]
+    if rule == "height_max":
+        chosen = height > bounds[finding]
+    else:
+        tallest = np.full(len(rows), -np.inf)
+        np.maximum.at(tallest, finding, height)
+        chosen = height == tallest[finding]
+    finding, feature, height = finding[chosen], feature[chosen], height[chosen]
+    ids = np.array([str(i) for i in buildings.ids[feature].tolist()], dtype=object)
+    order = sorted(range(len(ids)), key=lambda k: (finding[k], -height[k], ids[k]))
+    ids, heights = ids[order].tolist(), height[order].tolist()
+    ends = np.cumsum(np.bincount(finding, minlength=len(rows))).tolist()
+    starts = [0, *ends[:-1]]
+    return [{"buildings": ids[a:b], "heights": heights[a:b]} for a, b in zip(starts, ends)]
 
 
 def _indicator_violations(plan: PlanLayer, achieved: dict[str, np.ndarray], touched: np.ndarray,
@@ -564,10 +577,12 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
     violations = Violation.many(len(found_of), repeat("land_use"), plan.ids[found_on].tolist(),
                                 buildings.ids[found_of].tolist(), uses, plan.land_use[found_on].tolist(),
                                 repeat(False), [{"use_id": use_id[use]} for use in uses])
+    worded: dict[int, dict] = {}  # the words depend on the (code, use) pair only: made once per pair
     for k in np.flatnonzero(verdict == ANCILLARY).tolist():
-        p, b = int(p_all[k]), int(b_all[k])
-        warnings.append(_ancillary_warning(table, editions, judgements[int(pair_of[k])], plan.ids[p], plan.land_use[p],
-                                           buildings.ids[b], buildings.use[b]))
+        p, b, pair = int(p_all[k]), int(b_all[k]), int(pair_of[k])
+        if pair not in worded:
+            worded[pair] = _ancillary_details(table, editions, judgements[pair], plan.land_use[p], buildings.use[b])
+        warnings.append(CheckWarning("land_use_ancillary", plan.ids[p], buildings.ids[b], dict(worded[pair])))
     unknown = verdict == UNKNOWN
     unknown_use = np.array(["use" in j.reasons for j in judgements], dtype=bool)[pair_of] & unknown
     warnings += [CheckWarning("unknown_use", None, buildings.ids[b], {"text": buildings.use[b],
@@ -607,17 +622,16 @@ def _names(table: LandUseTable, code: str, editions) -> dict[str, str]:
     return {lang: table.land_use_name(code, lang, editions) or code for lang in ("zh", "en")}
 
 
-def _ancillary_warning(table: LandUseTable, editions, judgement: Judgement, parcel, code: str, building,
-                       use: str) -> CheckWarning:
-    """A building allowed on its parcel only as ancillary (附属/配套) to the parcel's main use."""
+def _ancillary_details(table: LandUseTable, editions, judgement: Judgement, code: str, use: str) -> dict:
+    """The details of a `land_use_ancillary` warning: a building allowed on its parcel only as ancillary
+    (附属/配套) to the parcel's main use."""
     components = list(dict.fromkeys(c for _use, c in judgement.ancillary))
     kinds = list(dict.fromkeys(u for u, _c in judgement.ancillary))
     names = {lang: " / ".join(f"{c} {table.land_use_name(c, lang, editions) or ''}".strip() for c in components)
              for lang in ("zh", "en")}
     kind_names = {"zh": "、".join(table.use_name(u, "zh") for u in kinds),
                   "en": ", ".join(table.use_name(u, "en").lower() for u in kinds)}
-    return CheckWarning("land_use_ancillary", parcel, building, {"use": use, "code": code, "use_ids": kinds,
-                                                                 "names": names, "kinds": kind_names})
+    return {"use": use, "code": code, "use_ids": kinds, "names": names, "kinds": kind_names}
 
 
 def _parcels_under(geometry: np.ndarray, parcels: np.ndarray, tree: shapely.STRtree) -> np.ndarray:
