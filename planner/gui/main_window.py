@@ -782,6 +782,43 @@ class MainWindow(QMainWindow):
         reviewed, total = self.findings.model.review_counts()
         self.review_label.setText(self.tr("{reviewed} of {total} violations reviewed").format(
             reviewed=reviewed, total=total) if total else "")
+        self._refresh_review_marks()
+
+    def review_marks(self) -> tuple[dict[int, str], dict[int, str]]:
+        """Map markers of what is reviewed: (plan row -> state, buildings row -> state). A building is marked when
+        every finding naming it is reviewed; a parcel when every finding about the parcel itself (no building of
+        its own) is. The state is "accepted" when all of them are accepted as exceptions, else "noted"."""
+        by_parcel: dict[str, list[str]] = {}
+        by_building: dict[str, list[str]] = {}
+        model = self.findings.model
+        for finding, state in zip(model.findings(), model.review_states()):
+            if finding.building is not None:
+                by_building.setdefault(str(finding.building), []).append(state)
+            elif finding.parcel is not None:
+                by_parcel.setdefault(str(finding.parcel), []).append(state)
+
+        def mark(states: list[str]) -> str | None:
+            if "open" in states:
+                return None
+            return "accepted" if all(s == "accepted" for s in states) else "noted"
+
+        parcels: dict[int, str] = {}
+        for parcel_id, states in by_parcel.items():
+            row = parcel_row(self.session, parcel_id)
+            if row is not None and (state := mark(states)):
+                parcels[row] = state
+        buildings: dict[int, str] = {}
+        for building_id, states in by_building.items():
+            if state := mark(states):
+                for row in building_rows(self.session, building_id):
+                    buildings[row] = state
+        return parcels, buildings
+
+    def _refresh_review_marks(self) -> None:
+        """Reviewed parcels and buildings carry a badge on the map (a thin overlay, like the setback segments)."""
+        parcels, buildings = self.review_marks()
+        self.canvas.set_review_marks("plan", parcels)
+        self.canvas.set_review_marks("buildings", buildings)
 
     def _save_review(self) -> None:
         if self.review_store.path is None:

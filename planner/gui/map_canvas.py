@@ -67,6 +67,10 @@ DRAG_THRESHOLD_PX = 3
 ZOOM_STEP = 1.25
 MIN_MPP, MAX_MPP = 1e-3, 1e6
 SCALE_BAR_MAX_PX = 120.0
+#: Review markers: a badge on each feature whose findings are all reviewed ("accepted" or "noted").
+REVIEW_MARK_COLORS = {"accepted": QColor(40, 150, 70), "noted": QColor(50, 110, 200)}
+REVIEW_MARK_SYMBOLS = {"accepted": "✓", "noted": "✎"}
+REVIEW_MARK_PX = 15.0
 
 # A QPainterPath element as QDataStream writes it (qint32 type, double x, double y), little-endian, packed.
 _ELEMENT = np.dtype([("type", "<i4"), ("x", "<f8"), ("y", "<f8")])
@@ -496,6 +500,7 @@ class MapCanvas(QWidget):
         self._legend: list[tuple[QColor, str]] = []
         self._legend_visible = True
         self._segments: list[tuple[tuple[tuple[float, float], tuple[float, float]], str]] = []
+        self._review_marks: dict[str, dict[int, str]] = {}
         self._content_version = 0
         self._cache: tuple[tuple, QImage] | None = None
         self._press: QPointF | None = None
@@ -647,6 +652,19 @@ class MapCanvas(QWidget):
 
     def overlay_segments(self) -> list[tuple[tuple[tuple[float, float], tuple[float, float]], str]]:
         return list(self._segments)
+
+    def set_review_marks(self, key: str, marks: dict[int, str]) -> None:
+        """A small badge on these features of a layer: feature index -> "accepted" (a green ✓, every finding
+        accepted as an exception) or "noted" (a blue ✎, every finding reviewed). An empty dict clears the layer's."""
+        marks = {int(i): str(state) for i, state in marks.items() if state in REVIEW_MARK_COLORS}
+        if marks:
+            self._review_marks[key] = marks
+        else:
+            self._review_marks.pop(key, None)
+        self.update()
+
+    def review_marks(self, key: str) -> dict[int, str]:
+        return dict(self._review_marks.get(key, {}))
 
     def _set_selection_state(self, key: str, indices: list[int]) -> None:
         self._selection = (key, indices)
@@ -956,6 +974,7 @@ class MapCanvas(QWidget):
         painter.resetTransform()
         self._paint_highlight_labels(painter, w, h)
         self._paint_segments(painter, w, h)
+        self._paint_review_marks(painter, w, h)
         self._paint_scale_bar(painter, h)
         self._paint_legend(painter, w)
 
@@ -1044,6 +1063,40 @@ class MapCanvas(QWidget):
                 painter.drawRoundedRect(box, 2, 2)
                 painter.setPen(LABEL_COLOR)
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+
+    def _paint_review_marks(self, painter: QPainter, w: int, h: int) -> None:
+        """A round badge (✓ accepted, ✎ noted) just above each reviewed feature's label point."""
+        if not self._review_marks:
+            return
+        minx, miny, maxx, maxy = self.view_bounds(w, h)
+        font = QFont(self._font)
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        r = REVIEW_MARK_PX / 2
+        for key, marks in self._review_marks.items():
+            layer = self._layers.get(key)
+            if layer is None or not layer.visible:
+                continue
+            for index, state in marks.items():
+                if not 0 <= index < len(layer.geometry) or not layer.drawable[index]:
+                    continue
+                if layer.label_xy is not None and not np.isnan(layer.label_xy[index, 0]):
+                    x, y = layer.label_xy[index]
+                else:
+                    b = layer.bounds[index]
+                    x, y = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+                if not (minx <= x <= maxx and miny <= y <= maxy):
+                    continue
+                sx = (x - self._cx) / self._mpp + w / 2
+                sy = h / 2 - (y - self._cy) / self._mpp - self._label_height() / 2 - r - 1  # above the label
+                box = QRectF(sx - r, sy - r, 2 * r, 2 * r)
+                color = REVIEW_MARK_COLORS[state]
+                painter.setPen(_cosmetic_pen(QColor(255, 255, 255), 1.5))
+                painter.setBrush(color)
+                painter.drawEllipse(box)
+                painter.setPen(QColor(255, 255, 255))
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), REVIEW_MARK_SYMBOLS[state])
 
     def _paint_scale_bar(self, painter: QPainter, h: int) -> None:
         length, label = self.scale_bar()

@@ -222,6 +222,10 @@ class FindingsModel(QAbstractTableModel):
         """Every finding in report order (violations, then warnings)."""
         return list(self._findings)
 
+    def review_states(self) -> list[str]:
+        """The REVIEW_STATES entry of every finding, in report order (as findings())."""
+        return list(self._review_states())
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort rows by the SORT_ROLE values of `column` (numbers numerically, ids naturally); -1: report order.
 
