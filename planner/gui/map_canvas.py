@@ -976,6 +976,7 @@ class MapCanvas(QWidget):
         self._paint_segments(painter, w, h)
         self._paint_review_marks(painter, w, h)
         self._paint_scale_bar(painter, h)
+        self._paint_north_arrow(painter, w)
         self._paint_legend(painter, w)
 
     def _paint_selection(self, painter: QPainter, w: int, h: int) -> None:
@@ -1097,6 +1098,35 @@ class MapCanvas(QWidget):
                 painter.drawEllipse(box)
                 painter.setPen(QColor(255, 255, 255))
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), REVIEW_MARK_SYMBOLS[state])
+
+    def _paint_north_arrow(self, painter: QPainter, w: int) -> None:
+        """A small north arrow in the top-right corner, left of the legend when the legend shows (the map's
+        y axis points north: the arrow always points up)."""
+        box = self.north_arrow_rect(w)
+        cx, top = box.center().x(), box.top()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawRoundedRect(box, 3, 3)
+        tip, base, mid = QPointF(cx, top + 18), QPointF(cx, top + 40), QPointF(cx, top + 33)
+        dark = QColor(30, 30, 30)
+        painter.setPen(_cosmetic_pen(dark, 1.0))
+        painter.setBrush(dark)
+        painter.drawPolygon(QPolygonF([tip, QPointF(cx - 7, base.y()), mid]))
+        painter.setBrush(QColor(255, 255, 255))
+        painter.drawPolygon(QPolygonF([tip, QPointF(cx + 7, base.y()), mid]))
+        font = QFont(self._font)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(dark)
+        painter.drawText(QRectF(cx - 10, top + 2, 20, 14), int(Qt.AlignmentFlag.AlignCenter), "N")
+
+    def north_arrow_rect(self, width: int | None = None) -> QRectF:
+        """Where the north arrow is drawn in a view this wide (default the widget), in pixels."""
+        right = (self.width() if width is None else width) - 12.0
+        if self._legend and self._legend_visible:
+            metrics = QFontMetricsF(self._font)
+            right -= max(metrics.horizontalAdvance(text) for _, text in self._legend) + 34 + 10
+        return QRectF(right - 28, 10, 28, 44)
 
     def _paint_scale_bar(self, painter: QPainter, h: int) -> None:
         length, label = self.scale_bar()
