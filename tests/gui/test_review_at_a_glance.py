@@ -65,7 +65,7 @@ def test_the_review_column_in_chinese(result):
     assert set(states(model).values()) == {"待审查", "✎ 已批注", "✓ 同意作为例外"}
 
 
-@pytest.mark.parametrize(("state", "count"), [("all", 18), ("open", 16), ("reviewed", 2), ("noted", 1),
+@pytest.mark.parametrize(("state", "count"), [("all", 17), ("open", 15), ("reviewed", 2), ("noted", 1),
                                               ("accepted", 1)])
 def test_findings_filter_by_review_state(result, state, count):
     model = FindingsModel("en")
@@ -74,7 +74,7 @@ def test_findings_filter_by_review_state(result, state, count):
     proxy = FindingsFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_review(state)
-    assert proxy.rowCount() == count
+    assert proxy.rowCount() == count  # of 18: the warning about XG-04-01 (the scheme misses it) is hidden
     with pytest.raises(ValueError):
         proxy.set_review("done")
 
@@ -103,7 +103,7 @@ def test_a_note_written_in_the_window_shows_in_the_table_status_bar_and_inspecto
     assert "[accepted as exception]" in window.inspector.findings_label.text()
     # Filtered to what is still open: the reviewed finding goes from the table.
     window.findings.review_combo.setCurrentIndex(window.findings.review_combo.findData("open"))
-    assert proxy.rowCount() == 17
+    assert proxy.rowCount() == 16  # of 18: the reviewed one, and the warning about XG-04-01 the scheme misses
     assert (tmp_path / "scheme_violating.gpkg.review.json").exists()
 
 
