@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         zoom_all.setShortcut(QKeySequence(Qt.Key.Key_Home))
         zoom_all.triggered.connect(self.canvas.zoom_to_all)
         zoom_selection = QAction(self.tr("Zoom to &selection"), self)
-        zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
+        zoom_selection.triggered.connect(self.zoom_to_selection)
         view_menu.addActions([zoom_all, zoom_selection])
         # The legend is in the Layers panel, beside the map; drawn on the map too when asked (for a screenshot).
         self.legend_action = QAction(self.tr("&Legend on the map"), self)
@@ -933,6 +933,8 @@ class MainWindow(QMainWindow):
         own = building_rows(session, building_id)
         parcels = [row for p in finding_parcels(finding) if (row := parcel_row(session, p)) is not None]
         about, labels = self.finding_building_rows(finding)
+        if own and building_id is not None:  # the parcels it stands on, named by the finding or not
+            parcels = list(dict.fromkeys([*parcels, *self.parcel_rows_of_buildings([building_id])]))
         include = self.canvas.feature_bounds("plan", parcels) if own and "plan" in self.canvas.layer_keys() else None
         if own:
             self.canvas.set_selection("buildings", own)
@@ -988,6 +990,27 @@ class MainWindow(QMainWindow):
         else:
             self.canvas.set_selection("", [])
             self.canvas.set_highlight("", [])
+
+    def parcel_rows_of_buildings(self, building_ids) -> list[int]:
+        """The plan rows of every parcel these buildings stand on (a crossing building: each of its parcels)."""
+        result = self.session.result
+        if result is None or self.session.plan is None:
+            return []
+        table = result.parcels
+        hits = np.flatnonzero(np.isin(table.building_ids, [str(b) for b in building_ids]))
+        at = np.searchsorted(table.building_offsets, hits, side="right") - 1
+        ids = dict.fromkeys(str(table.ids[i]) for i in at.tolist())
+        return [row for p in ids if (row := parcel_row(self.session, p)) is not None]
+
+    def zoom_to_selection(self) -> None:
+        """View > Zoom to selection: the selected features, and for buildings the parcels they stand on too (a
+        building alone would fill the map at 0.1 m/px and lose the parcels it crosses)."""
+        key, rows = self.canvas.selection()
+        include = None
+        if key == "buildings" and self.session.buildings is not None and "plan" in self.canvas.layer_keys():
+            ids = [self.session.buildings.ids[r] for r in rows if 0 <= r < len(self.session.buildings.ids)]
+            include = self.canvas.feature_bounds("plan", self.parcel_rows_of_buildings(ids))
+        self.canvas.zoom_to_selection(include=include, margin=0.15)
 
     def _parcel_of_building(self, building_id: str | None) -> str | None:
         result = self.session.result

@@ -67,6 +67,8 @@ DRAG_THRESHOLD_PX = 3
 ZOOM_STEP = 1.25
 MIN_MPP, MAX_MPP = 1e-3, 1e6
 SCALE_BAR_MAX_PX = 120.0
+#: Zooming to a selection shows at least this many metres across: a small building keeps its street and neighbours.
+MIN_ZOOM_EXTENT = 80.0
 #: Review markers: a badge on each feature whose findings are all reviewed ("accepted" or "noted").
 REVIEW_MARK_COLORS = {"accepted": QColor(40, 150, 70), "noted": QColor(50, 110, 200)}
 REVIEW_MARK_SYMBOLS = {"accepted": "✓", "noted": "✎"}
@@ -715,7 +717,7 @@ class MapCanvas(QWidget):
         mpp = max(w / max(self.width(), 1), h / max(self.height(), 1))
         self.set_view((minx + maxx) / 2, (miny + maxy) / 2, mpp)
 
-    def zoom_to_selection(self, min_size: float = 50.0,
+    def zoom_to_selection(self, min_size: float = MIN_ZOOM_EXTENT,
                           include: tuple[float, float, float, float] | None = None, margin: float = 0.1) -> None:
         """Show the selected features, at least `min_size` metres across so a small building keeps context,
         and the rectangle `include` (minx, miny, maxx, maxy) too when given."""
