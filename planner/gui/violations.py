@@ -584,11 +584,16 @@ class FindingsPanel(QWidget):
         toolbar.addWidget(self.rule_combo)
         toolbar.addWidget(self.review_combo)
         toolbar.addStretch(1)
-        toolbar.addWidget(self.off_scheme_button)
         toolbar.addWidget(self.count_label)
+        # On a line of its own (when there are such warnings): beside the filters it would widen the window.
+        off_scheme_row = QHBoxLayout()
+        off_scheme_row.setContentsMargins(0, 0, 0, 0)
+        off_scheme_row.addWidget(self.off_scheme_button)
+        off_scheme_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(toolbar)
+        layout.addLayout(off_scheme_row)
         layout.addWidget(self.view)
 
         self.severity_combo.currentIndexChanged.connect(self._on_severity_combo_current_index_changed)
