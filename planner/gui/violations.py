@@ -96,8 +96,9 @@ SEVERITY_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All severities")),
                     ("off_scheme", QT_TRANSLATE_NOOP("messages",
                                                      "Warnings about parcels the scheme does not touch")))
 #: The button under the filters: warnings about parcels the scheme does not touch are hidden unless asked for.
-OFF_SCHEME_HIDDEN = QT_TRANSLATE_NOOP("messages", "{count} warnings about parcels the scheme does not touch: show")
-OFF_SCHEME_SHOWN = QT_TRANSLATE_NOOP("messages", "{count} warnings about parcels the scheme does not touch: hide")
+OFF_SCHEME_HIDDEN = QT_TRANSLATE_NOOP("messages",
+                                      "Warnings about parcels the scheme does not touch ({count}, hidden): show")
+OFF_SCHEME_SHOWN = QT_TRANSLATE_NOOP("messages", "Warnings about parcels the scheme does not touch ({count}): hide")
 ALL_RULES = QT_TRANSLATE_NOOP("messages", "All rules")
 COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
 
@@ -557,7 +558,7 @@ class FindingsPanel(QWidget):
         for key, text in REVIEW_FILTERS:
             self.review_combo.addItem(tr(text, lang), key)
         self.count_label = QLabel(self)
-        self.off_scheme_button = QToolButton(self)  # "12 warnings about parcels the scheme does not touch: show"
+        self.off_scheme_button = QToolButton(self)  # "… the scheme does not touch (12, hidden): show"
         self.off_scheme_button.setAutoRaise(True)
         self.off_scheme_button.setCheckable(True)
         self.off_scheme_button.hide()

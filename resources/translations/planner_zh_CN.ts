@@ -372,25 +372,25 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="663"/>
-        <location filename="../../planner/gui/main_window.py" line="1074"/>
+        <location filename="../../planner/gui/main_window.py" line="1097"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="663"/>
-        <location filename="../../planner/gui/main_window.py" line="1075"/>
+        <location filename="../../planner/gui/main_window.py" line="1098"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="664"/>
-        <location filename="../../planner/gui/main_window.py" line="1076"/>
+        <location filename="../../planner/gui/main_window.py" line="1099"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="664"/>
-        <location filename="../../planner/gui/main_window.py" line="1077"/>
+        <location filename="../../planner/gui/main_window.py" line="1100"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
@@ -430,37 +430,37 @@ layer: {layer}
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1007"/>
+        <location filename="../../planner/gui/main_window.py" line="1030"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1028"/>
+        <location filename="../../planner/gui/main_window.py" line="1051"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1028"/>
+        <location filename="../../planner/gui/main_window.py" line="1051"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1028"/>
+        <location filename="../../planner/gui/main_window.py" line="1051"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1029"/>
+        <location filename="../../planner/gui/main_window.py" line="1052"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1072"/>
+        <location filename="../../planner/gui/main_window.py" line="1095"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1073"/>
+        <location filename="../../planner/gui/main_window.py" line="1096"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -3280,22 +3280,22 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="99"/>
-        <source>{count} warnings about parcels the scheme does not touch: show</source>
+        <source>Warnings about parcels the scheme does not touch ({count}, hidden): show</source>
         <extracomment>The button under the filters: warnings about parcels the scheme does not touch are hidden unless asked for.</extracomment>
         <translation>方案未涉及地块的警告{count}条（已隐藏）：显示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="100"/>
-        <source>{count} warnings about parcels the scheme does not touch: hide</source>
+        <location filename="../../planner/gui/violations.py" line="101"/>
+        <source>Warnings about parcels the scheme does not touch ({count}): hide</source>
         <translation>方案未涉及地块的警告{count}条：隐藏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="101"/>
+        <location filename="../../planner/gui/violations.py" line="102"/>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="102"/>
+        <location filename="../../planner/gui/violations.py" line="103"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>

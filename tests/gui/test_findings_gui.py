@@ -226,10 +226,10 @@ def test_warnings_about_parcels_the_scheme_does_not_touch_are_hidden_until_asked
     assert off[0] not in shown and len(shown) == 17
     button = panel.off_scheme_button
     assert not button.isHidden()
-    assert button.text() == "1 warnings about parcels the scheme does not touch: show"
+    assert button.text() == "Warnings about parcels the scheme does not touch (1, hidden): show"
     button.click()
     assert panel.proxy.rowCount() == 18 and panel.count_label.text() == "18 of 18 findings"
-    assert button.text() == "1 warnings about parcels the scheme does not touch: hide"
+    assert button.text() == "Warnings about parcels the scheme does not touch (1): hide"
     button.click()
     assert panel.proxy.rowCount() == 17
     # The severity filter's entry shows them alone.
