@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         zoom_all.setShortcut(QKeySequence(Qt.Key.Key_Home))
         zoom_all.triggered.connect(self.canvas.zoom_to_all)
         zoom_selection = QAction(self.tr("Zoom to &selection"), self)
-        zoom_selection.triggered.connect(self.canvas.zoom_to_selection)
+        zoom_selection.triggered.connect(self.zoom_to_selection)
         view_menu.addActions([zoom_all, zoom_selection])
         # The legend is in the Layers panel, beside the map; drawn on the map too when asked (for a screenshot).
         self.legend_action = QAction(self.tr("&Legend on the map"), self)
@@ -782,6 +782,43 @@ class MainWindow(QMainWindow):
         reviewed, total = self.findings.model.review_counts()
         self.review_label.setText(self.tr("{reviewed} of {total} violations reviewed").format(
             reviewed=reviewed, total=total) if total else "")
+        self._refresh_review_marks()
+
+    def review_marks(self) -> tuple[dict[int, str], dict[int, str]]:
+        """Map markers of what is reviewed: (plan row -> state, buildings row -> state). A building is marked when
+        every finding naming it is reviewed; a parcel when every finding about the parcel itself (no building of
+        its own) is. The state is "accepted" when all of them are accepted as exceptions, else "noted"."""
+        by_parcel: dict[str, list[str]] = {}
+        by_building: dict[str, list[str]] = {}
+        model = self.findings.model
+        for finding, state in zip(model.findings(), model.review_states()):
+            if finding.building is not None:
+                by_building.setdefault(str(finding.building), []).append(state)
+            elif finding.parcel is not None:
+                by_parcel.setdefault(str(finding.parcel), []).append(state)
+
+        def mark(states: list[str]) -> str | None:
+            if "open" in states:
+                return None
+            return "accepted" if all(s == "accepted" for s in states) else "noted"
+
+        parcels: dict[int, str] = {}
+        for parcel_id, states in by_parcel.items():
+            row = parcel_row(self.session, parcel_id)
+            if row is not None and (state := mark(states)):
+                parcels[row] = state
+        buildings: dict[int, str] = {}
+        for building_id, states in by_building.items():
+            if state := mark(states):
+                for row in building_rows(self.session, building_id):
+                    buildings[row] = state
+        return parcels, buildings
+
+    def _refresh_review_marks(self) -> None:
+        """Reviewed parcels and buildings carry a badge on the map (a thin overlay, like the setback segments)."""
+        parcels, buildings = self.review_marks()
+        self.canvas.set_review_marks("plan", parcels)
+        self.canvas.set_review_marks("buildings", buildings)
 
     def _save_review(self) -> None:
         if self.review_store.path is None:
@@ -896,6 +933,8 @@ class MainWindow(QMainWindow):
         own = building_rows(session, building_id)
         parcels = [row for p in finding_parcels(finding) if (row := parcel_row(session, p)) is not None]
         about, labels = self.finding_building_rows(finding)
+        if own and building_id is not None:  # the parcels it stands on, named by the finding or not
+            parcels = list(dict.fromkeys([*parcels, *self.parcel_rows_of_buildings([building_id])]))
         include = self.canvas.feature_bounds("plan", parcels) if own and "plan" in self.canvas.layer_keys() else None
         if own:
             self.canvas.set_selection("buildings", own)
@@ -951,6 +990,27 @@ class MainWindow(QMainWindow):
         else:
             self.canvas.set_selection("", [])
             self.canvas.set_highlight("", [])
+
+    def parcel_rows_of_buildings(self, building_ids) -> list[int]:
+        """The plan rows of every parcel these buildings stand on (a crossing building: each of its parcels)."""
+        result = self.session.result
+        if result is None or self.session.plan is None:
+            return []
+        table = result.parcels
+        hits = np.flatnonzero(np.isin(table.building_ids, [str(b) for b in building_ids]))
+        at = np.searchsorted(table.building_offsets, hits, side="right") - 1
+        ids = dict.fromkeys(str(table.ids[i]) for i in at.tolist())
+        return [row for p in ids if (row := parcel_row(self.session, p)) is not None]
+
+    def zoom_to_selection(self) -> None:
+        """View > Zoom to selection: the selected features, and for buildings the parcels they stand on too (a
+        building alone would fill the map at 0.1 m/px and lose the parcels it crosses)."""
+        key, rows = self.canvas.selection()
+        include = None
+        if key == "buildings" and self.session.buildings is not None and "plan" in self.canvas.layer_keys():
+            ids = [self.session.buildings.ids[r] for r in rows if 0 <= r < len(self.session.buildings.ids)]
+            include = self.canvas.feature_bounds("plan", self.parcel_rows_of_buildings(ids))
+        self.canvas.zoom_to_selection(include=include, margin=0.15)
 
     def _parcel_of_building(self, building_id: str | None) -> str | None:
         result = self.session.result

@@ -67,6 +67,12 @@ DRAG_THRESHOLD_PX = 3
 ZOOM_STEP = 1.25
 MIN_MPP, MAX_MPP = 1e-3, 1e6
 SCALE_BAR_MAX_PX = 120.0
+#: Zooming to a selection shows at least this many metres across: a small building keeps its street and neighbours.
+MIN_ZOOM_EXTENT = 80.0
+#: Review markers: a badge on each feature whose findings are all reviewed ("accepted" or "noted").
+REVIEW_MARK_COLORS = {"accepted": QColor(40, 150, 70), "noted": QColor(50, 110, 200)}
+REVIEW_MARK_SYMBOLS = {"accepted": "✓", "noted": "✎"}
+REVIEW_MARK_PX = 15.0
 
 # A QPainterPath element as QDataStream writes it (qint32 type, double x, double y), little-endian, packed.
 _ELEMENT = np.dtype([("type", "<i4"), ("x", "<f8"), ("y", "<f8")])
@@ -496,6 +502,7 @@ class MapCanvas(QWidget):
         self._legend: list[tuple[QColor, str]] = []
         self._legend_visible = True
         self._segments: list[tuple[tuple[tuple[float, float], tuple[float, float]], str]] = []
+        self._review_marks: dict[str, dict[int, str]] = {}
         self._content_version = 0
         self._cache: tuple[tuple, QImage] | None = None
         self._press: QPointF | None = None
@@ -648,6 +655,19 @@ class MapCanvas(QWidget):
     def overlay_segments(self) -> list[tuple[tuple[tuple[float, float], tuple[float, float]], str]]:
         return list(self._segments)
 
+    def set_review_marks(self, key: str, marks: dict[int, str]) -> None:
+        """A small badge on these features of a layer: feature index -> "accepted" (a green ✓, every finding
+        accepted as an exception) or "noted" (a blue ✎, every finding reviewed). An empty dict clears the layer's."""
+        marks = {int(i): str(state) for i, state in marks.items() if state in REVIEW_MARK_COLORS}
+        if marks:
+            self._review_marks[key] = marks
+        else:
+            self._review_marks.pop(key, None)
+        self.update()
+
+    def review_marks(self, key: str) -> dict[int, str]:
+        return dict(self._review_marks.get(key, {}))
+
     def _set_selection_state(self, key: str, indices: list[int]) -> None:
         self._selection = (key, indices)
         self._selection_path = None
@@ -697,7 +717,7 @@ class MapCanvas(QWidget):
         mpp = max(w / max(self.width(), 1), h / max(self.height(), 1))
         self.set_view((minx + maxx) / 2, (miny + maxy) / 2, mpp)
 
-    def zoom_to_selection(self, min_size: float = 50.0,
+    def zoom_to_selection(self, min_size: float = MIN_ZOOM_EXTENT,
                           include: tuple[float, float, float, float] | None = None, margin: float = 0.1) -> None:
         """Show the selected features, at least `min_size` metres across so a small building keeps context,
         and the rectangle `include` (minx, miny, maxx, maxy) too when given."""
@@ -956,7 +976,9 @@ class MapCanvas(QWidget):
         painter.resetTransform()
         self._paint_highlight_labels(painter, w, h)
         self._paint_segments(painter, w, h)
+        self._paint_review_marks(painter, w, h)
         self._paint_scale_bar(painter, h)
+        self._paint_north_arrow(painter, w)
         self._paint_legend(painter, w)
 
     def _paint_selection(self, painter: QPainter, w: int, h: int) -> None:
@@ -1044,6 +1066,69 @@ class MapCanvas(QWidget):
                 painter.drawRoundedRect(box, 2, 2)
                 painter.setPen(LABEL_COLOR)
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+
+    def _paint_review_marks(self, painter: QPainter, w: int, h: int) -> None:
+        """A round badge (✓ accepted, ✎ noted) just above each reviewed feature's label point."""
+        if not self._review_marks:
+            return
+        minx, miny, maxx, maxy = self.view_bounds(w, h)
+        font = QFont(self._font)
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        r = REVIEW_MARK_PX / 2
+        for key, marks in self._review_marks.items():
+            layer = self._layers.get(key)
+            if layer is None or not layer.visible:
+                continue
+            for index, state in marks.items():
+                if not 0 <= index < len(layer.geometry) or not layer.drawable[index]:
+                    continue
+                if layer.label_xy is not None and not np.isnan(layer.label_xy[index, 0]):
+                    x, y = layer.label_xy[index]
+                else:
+                    b = layer.bounds[index]
+                    x, y = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+                if not (minx <= x <= maxx and miny <= y <= maxy):
+                    continue
+                sx = (x - self._cx) / self._mpp + w / 2
+                sy = h / 2 - (y - self._cy) / self._mpp - self._label_height() / 2 - r - 1  # above the label
+                box = QRectF(sx - r, sy - r, 2 * r, 2 * r)
+                color = REVIEW_MARK_COLORS[state]
+                painter.setPen(_cosmetic_pen(QColor(255, 255, 255), 1.5))
+                painter.setBrush(color)
+                painter.drawEllipse(box)
+                painter.setPen(QColor(255, 255, 255))
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), REVIEW_MARK_SYMBOLS[state])
+
+    def _paint_north_arrow(self, painter: QPainter, w: int) -> None:
+        """A small north arrow in the top-right corner, left of the legend when the legend shows (the map's
+        y axis points north: the arrow always points up)."""
+        box = self.north_arrow_rect(w)
+        cx, top = box.center().x(), box.top()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawRoundedRect(box, 3, 3)
+        tip, base, mid = QPointF(cx, top + 18), QPointF(cx, top + 40), QPointF(cx, top + 33)
+        dark = QColor(30, 30, 30)
+        painter.setPen(_cosmetic_pen(dark, 1.0))
+        painter.setBrush(dark)
+        painter.drawPolygon(QPolygonF([tip, QPointF(cx - 7, base.y()), mid]))
+        painter.setBrush(QColor(255, 255, 255))
+        painter.drawPolygon(QPolygonF([tip, QPointF(cx + 7, base.y()), mid]))
+        font = QFont(self._font)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(dark)
+        painter.drawText(QRectF(cx - 10, top + 2, 20, 14), int(Qt.AlignmentFlag.AlignCenter), "N")
+
+    def north_arrow_rect(self, width: int | None = None) -> QRectF:
+        """Where the north arrow is drawn in a view this wide (default the widget), in pixels."""
+        right = (self.width() if width is None else width) - 12.0
+        if self._legend and self._legend_visible:
+            metrics = QFontMetricsF(self._font)
+            right -= max(metrics.horizontalAdvance(text) for _, text in self._legend) + 34 + 10
+        return QRectF(right - 28, 10, 28, 44)
 
     def _paint_scale_bar(self, painter: QPainter, h: int) -> None:
         length, label = self.scale_bar()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +45,7 @@ from planner.messages import (
 from planner.model import CONTROL_RULES, INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation, finding_key
 from planner.review import FindingNote, Review
 
-__all__ = ["REVIEW_ROLE", "REVIEW_STATES", "SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel", "finding_buildings",
+__all__ = ["OFF_SCHEME_ROLE", "REVIEW_ROLE", "REVIEW_STATES", "SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel", "finding_buildings",
            "finding_parcels"]
 
 Finding = Violation | CheckWarning
@@ -55,6 +56,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 #: A row's review state (REVIEW_STATES).
 REVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
+#: True for a warning about a parcel the scheme does not touch (not among the result's parcels).
+OFF_SCHEME_ROLE = Qt.ItemDataRole.UserRole + 4
 
 # Fixed texts live in the one "messages" context (tests/test_translations.py), so they are marked with
 # QT_TRANSLATE_NOOP and translated by planner.messages.tr with the widget's own language, rather than
@@ -89,7 +92,13 @@ MARGINAL_TEXT = QT_TRANSLATE_NOOP("messages", "marginal")
 PARCELS_COUNT = QT_TRANSLATE_NOOP("messages", "{count} parcels")
 SEVERITY_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All severities")),
                     ("violation", QT_TRANSLATE_NOOP("messages", "Violations")),
-                    ("warning", QT_TRANSLATE_NOOP("messages", "Warnings")))
+                    ("warning", QT_TRANSLATE_NOOP("messages", "Warnings")),
+                    ("off_scheme", QT_TRANSLATE_NOOP("messages",
+                                                     "Warnings about parcels the scheme does not touch")))
+#: The button under the filters: warnings about parcels the scheme does not touch are hidden unless asked for.
+OFF_SCHEME_HIDDEN = QT_TRANSLATE_NOOP("messages",
+                                      "Warnings about parcels the scheme does not touch ({count}, hidden): show")
+OFF_SCHEME_SHOWN = QT_TRANSLATE_NOOP("messages", "Warnings about parcels the scheme does not touch ({count}): hide")
 ALL_RULES = QT_TRANSLATE_NOOP("messages", "All rules")
 COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
 
@@ -170,6 +179,7 @@ class FindingsModel(QAbstractTableModel):
         self._review: Review = Review()
         self._finding_keys: list[str] | None = None  # finding -> its finding_key, made when first needed
         self._states: list[str] | None = None  # finding -> its REVIEW_STATES entry
+        self._off_scheme: list[bool] = []  # finding -> a warning about a parcel the scheme does not touch
 
     # -- our API ---------------------------------------------------------------------------------------
 
@@ -181,6 +191,9 @@ class FindingsModel(QAbstractTableModel):
         """Show a new result (None: nothing), keeping the sort order."""
         self.beginResetModel()
         self._findings = () if result is None else (*result.violations, *result.warnings)
+        touched = set() if result is None else {str(p) for p in result.parcels.ids.tolist()}
+        self._off_scheme = [isinstance(f, CheckWarning) and f.parcel is not None and str(f.parcel) not in touched
+                            for f in self._findings]
         self._texts.clear()
         self._keys.clear()
         self._finding_keys = self._states = None
@@ -221,6 +234,14 @@ class FindingsModel(QAbstractTableModel):
     def findings(self) -> list[Finding]:
         """Every finding in report order (violations, then warnings)."""
         return list(self._findings)
+
+    def off_scheme_count(self) -> int:
+        """How many warnings are about parcels the scheme does not touch."""
+        return sum(self._off_scheme)
+
+    def review_states(self) -> list[str]:
+        """The REVIEW_STATES entry of every finding, in report order (as findings())."""
+        return list(self._review_states())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort rows by the SORT_ROLE values of `column` (numbers numerically, ids naturally); -1: report order.
@@ -268,6 +289,8 @@ class FindingsModel(QAbstractTableModel):
             return None
         k, column = self._order[index.row()], index.column()
         finding = self._findings[k]
+        if role == OFF_SCHEME_ROLE:
+            return self._off_scheme[k]
         if column == self.REVIEW:
             return self._review_data(k, role)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -412,6 +435,7 @@ class FindingsFilterProxy(QSortFilterProxyModel):
         self._severity = "all"
         self._rule: str | None = None
         self._review = "all"
+        self._show_off_scheme = False
         self.setSortRole(SORT_ROLE)
 
     @property
@@ -422,8 +446,20 @@ class FindingsFilterProxy(QSortFilterProxyModel):
     def rule(self) -> str | None:
         return self._rule
 
+    @property
+    def show_off_scheme(self) -> bool:
+        return self._show_off_scheme
+
+    def set_show_off_scheme(self, shown: bool) -> None:
+        """Show the warnings about parcels the scheme does not touch among the others (hidden by default: they
+        are about the plan, not the scheme; severity "off_scheme" shows them alone)."""
+        if shown != self._show_off_scheme:
+            self.beginFilterChange()
+            self._show_off_scheme = shown
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def set_severity(self, severity: str) -> None:
-        if severity not in ("all", "violation", "warning"):
+        if severity not in ("all", "violation", "warning", "off_scheme"):
             raise ValueError(f"unknown severity {severity!r}")
         if severity != self._severity:
             self.beginFilterChange()
@@ -461,12 +497,20 @@ class FindingsFilterProxy(QSortFilterProxyModel):
         return self.index(row, 0).data(FINDING_ROLE)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._severity == "all" and self._rule is None and self._review == "all":
+        source = self.sourceModel()
+        off_scheme = bool(source.index(source_row, 0, source_parent).data(OFF_SCHEME_ROLE))
+        if self._severity == "off_scheme":
+            if not off_scheme:
+                return False
+        elif off_scheme and not self._show_off_scheme:
+            return False
+        if self._severity in ("all", "off_scheme") and self._rule is None and self._review == "all":
             return True
-        finding = self.sourceModel().index(source_row, 0, source_parent).data(FINDING_ROLE)
+        finding = source.index(source_row, 0, source_parent).data(FINDING_ROLE)
         if finding is None:
             return False
-        if self._severity != "all" and (self._severity == "warning") != isinstance(finding, CheckWarning):
+        if self._severity in ("violation", "warning") and \
+                (self._severity == "warning") != isinstance(finding, CheckWarning):
             return False
         if self._rule is not None and finding_code(finding) != self._rule:
             return False
@@ -514,6 +558,10 @@ class FindingsPanel(QWidget):
         for key, text in REVIEW_FILTERS:
             self.review_combo.addItem(tr(text, lang), key)
         self.count_label = QLabel(self)
+        self.off_scheme_button = QToolButton(self)  # "… the scheme does not touch (12, hidden): show"
+        self.off_scheme_button.setAutoRaise(True)
+        self.off_scheme_button.setCheckable(True)
+        self.off_scheme_button.hide()
 
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
@@ -538,14 +586,21 @@ class FindingsPanel(QWidget):
         toolbar.addWidget(self.review_combo)
         toolbar.addStretch(1)
         toolbar.addWidget(self.count_label)
+        # On a line of its own (when there are such warnings): beside the filters it would widen the window.
+        off_scheme_row = QHBoxLayout()
+        off_scheme_row.setContentsMargins(0, 0, 0, 0)
+        off_scheme_row.addWidget(self.off_scheme_button)
+        off_scheme_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(toolbar)
+        layout.addLayout(off_scheme_row)
         layout.addWidget(self.view)
 
         self.severity_combo.currentIndexChanged.connect(self._on_severity_combo_current_index_changed)
         self.rule_combo.currentIndexChanged.connect(self._on_rule_combo_current_index_changed)
         self.review_combo.currentIndexChanged.connect(self._on_review_combo_current_index_changed)
+        self.off_scheme_button.toggled.connect(self._on_off_scheme_button_toggled)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self.view.clicked.connect(self._on_view_clicked)
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
@@ -625,6 +680,10 @@ class FindingsPanel(QWidget):
         self.proxy.set_severity(self.severity_combo.currentData())
         self._update_count()
 
+    def _on_off_scheme_button_toggled(self, shown: bool) -> None:
+        self.proxy.set_show_off_scheme(shown)
+        self._update_count()
+
     def _on_rule_combo_current_index_changed(self, _index: int) -> None:
         self.proxy.set_rule(self.rule_combo.currentData())
         self._update_count()
@@ -674,6 +733,11 @@ class FindingsPanel(QWidget):
     def _update_count(self) -> None:
         self.count_label.setText(tr(COUNT_TEXT, self._lang).format(shown=self.proxy.rowCount(),
                                                                  total=self.model.rowCount()))
+        count = self.model.off_scheme_count()
+        shown = self.proxy.show_off_scheme
+        self.off_scheme_button.setText(tr(OFF_SCHEME_SHOWN if shown else OFF_SCHEME_HIDDEN,
+                                          self._lang).format(count=count))
+        self.off_scheme_button.setVisible(count > 0 and self.proxy.severity != "off_scheme")
 
 
 def _state(note: FindingNote | None) -> str:

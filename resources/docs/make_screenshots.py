@@ -7,7 +7,7 @@ Each language runs in a process of its own (Qt's translator and locale are per a
 the user's data folder in a temporary directory: nothing of the user's is read or written, and no review file is
 written beside the bundled sample. The window opens the sample plan, its violating scheme and the control lines,
 selects the height breach (its building outlined and numbered on the map, and selected in the parcel inspector)
-and notes two findings (one accepted as an approved exception), so the picture shows reviewed findings. In
+and notes three findings (one accepted as an approved exception), so the picture shows reviewed findings. In
 Chinese it then puts the amended plan in force and compares it with the sample plan (plan_versions.png).
 """
 
@@ -99,17 +99,19 @@ def _select(window, rule: str) -> None:
 
 
 def _review_one(window, lang: str) -> None:
-    """Note the height breach and accept the marginal FAR breach of XG-06-04 as an approved exception, as an
-    official would."""
+    """Note the height breach and 3#'s crossing of a parcel boundary and accept the marginal FAR breach of XG-06-04
+    as an approved exception, as an official would (3#, every finding of it reviewed, carries a ✎ on the map)."""
     from planner.review import FindingNote
 
     violations = window.session.result.violations
     marginal = next(v for v in violations if v.marginal)
     height = next(v for v in violations if v.rule == "height_max")
+    crossing = next(v for v in violations if v.rule == "crosses_parcel")
+    moved = "3#楼须移入XG-06-01地块" if lang == "zh" else "3# to be moved inside XG-06-01"
     reason = "规委会2025年第3次会议纪要" if lang == "zh" else "Planning committee minutes 2025/3"
     note = "4#楼须降低两层" if lang == "zh" else "4# to be lowered by two storeys"
     review = (window.review_panel.review().with_note(marginal, FindingNote(accepted=True, reason=reason))
-              .with_note(height, FindingNote(note=note)))
+              .with_note(height, FindingNote(note=note)).with_note(crossing, FindingNote(note=moved)))
     window.review_panel.set_review(review)
     window._on_review_panel_review_changed()
 

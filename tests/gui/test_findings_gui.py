@@ -159,6 +159,7 @@ def test_sorting_by_actual_is_numeric(result):
     model.set_result(result)
     proxy = FindingsFilterProxy()
     proxy.setSourceModel(model)
+    proxy.set_show_off_scheme(True)  # every warning, the one about XG-04-01 (not touched by the scheme) too
     proxy.sort(M.ACTUAL, Qt.SortOrder.AscendingOrder)
     values = [proxy.index(r, M.ACTUAL).data(SORT_ROLE) for r in range(proxy.rowCount())]
     numbers = [v for v in values if isinstance(v, float)]
@@ -200,10 +201,11 @@ def test_the_proxy_sorts_other_models_by_sort_role_too():
 
 def test_filters_change_the_rows_and_the_count(panel, result):
     total = len(result.violations) + len(result.warnings)
-    assert panel.count_label.text() == f"{total} of {total} findings"
+    assert total == 18  # 13 violations, 5 warnings, one of them about XG-04-01, hidden (the scheme misses it)
+    assert panel.count_label.text() == "17 of 18 findings"
     panel.severity_combo.setCurrentIndex(panel.severity_combo.findData("warning"))
-    assert panel.proxy.rowCount() == len(result.warnings)
-    assert panel.count_label.text() == f"{len(result.warnings)} of {total} findings"
+    assert panel.proxy.rowCount() == 4
+    assert panel.count_label.text() == "4 of 18 findings"
     panel.severity_combo.setCurrentIndex(panel.severity_combo.findData("violation"))
     assert panel.count_label.text() == f"{len(result.violations)} of {total} findings"
     panel.severity_combo.setCurrentIndex(panel.severity_combo.findData("all"))
@@ -212,7 +214,40 @@ def test_filters_change_the_rows_and_the_count(panel, result):
     assert {panel.proxy.finding(r).rule for r in range(panel.proxy.rowCount())} == {"far_max"}
     assert panel.count_label.text() == f"2 of {total} findings"
     panel.rule_combo.setCurrentIndex(0)
-    assert panel.count_label.text() == f"{total} of {total} findings"
+    assert panel.count_label.text() == "17 of 18 findings"
+
+
+def test_warnings_about_parcels_the_scheme_does_not_touch_are_hidden_until_asked_for(panel, result):
+    """XG-04-01's unreadable indicator is about the plan: the scheme has no building on XG-04-01."""
+    assert "XG-04-01" not in result.parcels.ids.tolist()
+    off = [w for w in result.warnings if w.parcel == "XG-04-01"]
+    assert [w.code for w in off] == ["unreadable_indicator"]
+    shown = [panel.proxy.finding(r) for r in range(panel.proxy.rowCount())]
+    assert off[0] not in shown and len(shown) == 17
+    button = panel.off_scheme_button
+    assert not button.isHidden()
+    assert button.text() == "Warnings about parcels the scheme does not touch (1, hidden): show"
+    button.click()
+    assert panel.proxy.rowCount() == 18 and panel.count_label.text() == "18 of 18 findings"
+    assert button.text() == "Warnings about parcels the scheme does not touch (1): hide"
+    button.click()
+    assert panel.proxy.rowCount() == 17
+    # The severity filter's entry shows them alone.
+    panel.severity_combo.setCurrentIndex(panel.severity_combo.findData("off_scheme"))
+    assert [panel.proxy.finding(r) for r in range(panel.proxy.rowCount())] == off
+    assert button.isHidden()
+    # Warnings about a touched parcel (or about a building) stay among the others.
+    panel.severity_combo.setCurrentIndex(panel.severity_combo.findData("warning"))
+    assert {panel.proxy.finding(r).code for r in range(panel.proxy.rowCount())} == {
+        "geometry_repaired", "no_floor_area", "no_height", "unknown_use"}
+
+
+def test_the_off_scheme_group_in_chinese(qtbot, result):
+    panel = FindingsPanel("zh")
+    qtbot.addWidget(panel)
+    panel.set_result(result)
+    assert panel.off_scheme_button.text() == "方案未涉及地块的警告1条（已隐藏）：显示"
+    assert panel.severity_combo.itemText(panel.severity_combo.findData("off_scheme")) == "方案未涉及地块的警告"
 
 
 def test_rule_combo_lists_the_codes_present(panel, result):
@@ -256,16 +291,18 @@ def test_clicking_a_row_emits_its_finding(qtbot, panel, result):
     panel.show()
     qtbot.waitExposed(panel)
     view = panel.view
+    assert result.warnings[0].parcel == "XG-04-01"  # not touched by the scheme: hidden
+    rows = [*result.violations, *result.warnings[1:]]
     for row in (4, 14):
         rect = view.visualRect(panel.proxy.index(row, M.RULE))
         with qtbot.waitSignal(panel.findingSelected, timeout=1000) as blocker:
             qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert blocker.args[0] is [*result.violations, *result.warnings][row]
+        assert blocker.args[0] is rows[row]
     assert isinstance(blocker.args[0], CheckWarning)
 
     with qtbot.waitSignal(panel.findingSelected, timeout=1000) as blocker:
         qtbot.keyClick(view, Qt.Key.Key_Up)
-    assert blocker.args[0] is result.warnings[0]
+    assert blocker.args[0] is result.warnings[1]
 
     # After the map selected rows, a click on the (silently) current row still tells.
     panel.select_feature("XG-06-04", None)
@@ -303,7 +340,7 @@ def test_a_new_result_resets_the_table(panel, result):
     assert panel.proxy.rowCount() == 0 and panel.rule_combo.count() == 1
     assert panel.count_label.text() == "0 of 0 findings"
     panel.set_result(result)
-    assert panel.proxy.rowCount() == len(result.violations) + len(result.warnings)
+    assert panel.proxy.rowCount() == len(result.violations) + len(result.warnings) - 1  # XG-04-01's hidden
 
 
 # -- the inspector ---------------------------------------------------------------------------------------

@@ -188,3 +188,32 @@ def test_an_exception_in_a_slot_is_logged_and_shown_not_a_crash(window, caplog):
         hook(RuntimeError, exc, exc.__traceback__)
     assert "RuntimeError: boom" in window.stage_label.text()
     assert "unexpected error" in caplog.text
+
+
+def test_zooming_to_a_building_keeps_the_parcels_it_stands_on_in_view(qtbot, window):
+    """3# crosses XG-06-01 and XG-06-02. View > Zoom to selection with 3# selected showed 3# alone, 50 m across
+    (0.11 m/px); now both its parcels are in view, with 15% room around them."""
+    open_and_wait(qtbot, window, sample_files())
+    session, canvas = window.session, window.canvas
+    rows = np.flatnonzero(session.buildings.ids == "3#").tolist()
+    canvas.set_selection("buildings", rows)
+    window.zoom_to_selection()
+    parcels = [int(np.flatnonzero(session.plan.ids == p)[0]) for p in ("XG-06-01", "XG-06-02")]
+    assert sorted(window.parcel_rows_of_buildings(["3#"])) == sorted(parcels)
+    b = np.vstack([shapely.bounds(session.plan.geometry[parcels]),
+                   shapely.bounds(session.buildings.geometry[rows])])
+    minx, miny, maxx, maxy = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
+    expected = max((maxx - minx) * 1.3 / canvas.width(), (maxy - miny) * 1.3 / canvas.height())
+    assert canvas.metres_per_pixel() == pytest.approx(expected)
+    vx0, vy0, vx1, vy1 = canvas.view_bounds()
+    assert vx0 <= minx and vy0 <= miny and vx1 >= maxx and vy1 >= maxy
+    # A building on one parcel (8# has no finding naming a parcel) keeps its parcel, at least 80 m across.
+    rows = np.flatnonzero(session.buildings.ids == "8#").tolist()
+    canvas.set_selection("buildings", rows)
+    window.zoom_to_selection()
+    parcel = window.parcel_rows_of_buildings(["8#"])
+    assert len(parcel) == 1
+    px0, py0, px1, py1 = session.plan.geometry[parcel[0]].bounds
+    vx0, vy0, vx1, vy1 = canvas.view_bounds()
+    assert vx0 <= px0 and vy0 <= py0 and vx1 >= px1 and vy1 >= py1
+    assert min(vx1 - vx0, vy1 - vy0) >= 80

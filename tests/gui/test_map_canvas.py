@@ -136,7 +136,7 @@ def test_multipolygons_draw_every_part_and_empty_geometries_are_skipped(canvas):
     show_square_metres(canvas)
     image = canvas.render_image(SIZE, SIZE)
     assert same(pixel(canvas, image, 20, 20), RED)
-    assert same(pixel(canvas, image, 80, 80), RED)
+    assert same(pixel(canvas, image, 75, 75), RED)  # (80, 80) lies under the north arrow's box
     assert same(pixel(canvas, image, 50, 50), BACKGROUND)
     assert canvas.layer_bounds("multi") == pytest.approx((X0 + 10, Y0 + 10, X0 + 90, Y0 + 90))
 
@@ -283,9 +283,12 @@ def dark_pixels(image: QImage, centre: QPointF) -> int:
 def test_legend_is_drawn_top_right(canvas):
     squares_layer(canvas)
     plain = canvas.render_image(SIZE, SIZE)
+    arrow_alone = canvas.north_arrow_rect()
     canvas.set_legend([(RED, "违规"), (BLUE, "合规")])
     legend = canvas.render_image(SIZE, SIZE)
-    changed = [(x, y) for x in range(0, SIZE, 4) for y in range(0, SIZE, 4) if plain.pixel(x, y) != legend.pixel(x, y)]
+    arrow_moved = canvas.north_arrow_rect()  # the north arrow steps left of the legend
+    changed = [(x, y) for x in range(0, SIZE, 4) for y in range(0, SIZE, 4) if plain.pixel(x, y) != legend.pixel(x, y)
+               and not arrow_alone.contains(QPointF(x, y)) and not arrow_moved.contains(QPointF(x, y))]
     assert changed
     assert all(x > SIZE / 2 and y < SIZE / 2 for x, y in changed)
     # Turned off (View > Show legend), the map is as it was without one.
@@ -431,3 +434,21 @@ def test_a_label_of_an_upper_layer_never_covers_one_below(canvas):
     assert shown == [("plan", "XG-06-02"), ("buildings", "5#")]
     canvas.set_layer_visible("plan", False)
     assert [label.text for label in canvas.visible_labels(800, 800)] == ["4#", "5#"]
+
+
+def test_a_north_arrow_is_drawn_in_the_top_right_corner_left_of_the_legend(canvas):
+    squares_layer(canvas)
+    canvas.resize(400, 300)
+    image = canvas.render_image(400, 300)
+    rect = canvas.north_arrow_rect()
+    assert rect.right() == 400 - 12 and rect.top() == 10  # top-right corner, small
+    assert rect.width() <= 30 and rect.height() <= 50
+    # Its left half is a dark triangle pointing up (north is up on the map), its right half white.
+    centre_x = int(rect.center().x())
+    dark = [image.pixelColor(centre_x - 2, y).lightness() < 80 for y in range(int(rect.top()) + 26,
+                                                                          int(rect.top()) + 34)]
+    assert all(dark)
+    assert image.pixelColor(centre_x + 2, int(rect.top()) + 34).lightness() > 200
+    # With the legend shown, the arrow moves left of the legend box so neither hides the other.
+    canvas.set_legend([(RED, "违规"), (BLUE, "合规")])
+    assert canvas.north_arrow_rect().right() < rect.left()
