@@ -900,6 +900,52 @@ def violation_message(v: Violation, lang: str) -> str:
     return _fill(template, lang, values)
 
 
+def violation_messages(violations: list[Violation], lang: str) -> list[str]:
+    """violation_message for many findings at once, byte for byte the same sentences.
+
+    Findings are grouped by (rule, template): each group's template is translated once and its numbers are
+    formatted as a column (format_values). Marginal breaches, height findings naming buildings, crossings and
+    control-line findings (a few per city) are worded one by one.
+    """
+    out: list[str | None] = [None] * len(violations)
+    indicator_groups: dict[str, list[int]] = {}
+    plain_groups: dict[str, list[int]] = {}
+    for k, v in enumerate(violations):
+        rule = v.rule
+        if rule in INDICATOR_RULES:
+            if not v.marginal and v.actual is not None and not (INDICATOR_RULES[rule][0] == "height"
+                                                                and v.details.get("buildings")):
+                indicator_groups.setdefault(rule, []).append(k)
+                continue
+        elif rule == "land_use":
+            plain_groups.setdefault(rule, []).append(k)
+            continue
+        out[k] = violation_message(v, lang)
+    blank = _Blank
+    for rule, ks in indicator_groups.items():
+        indicator, side = INDICATOR_RULES[rule]
+        at = 1 if side == "hi" else 0
+        found = [violations[k] for k in ks]
+        actual = format_values(indicator, np.array([v.actual for v in found], dtype=float))
+        bound = format_values(indicator, np.array([np.nan if v.limit[at] is None else v.limit[at] for v in found],
+                                                  dtype=float))
+        template = tr(VIOLATION_TEMPLATES[rule], lang)
+        for k, v, a, b in zip(ks, found, actual, bound):
+            values = {"actual": a, "bound": b}
+            if v.parcel is not None:
+                values["parcel"] = _quoted("parcel", v.parcel)
+            out[k] = template.format_map(blank(values))
+    for rule, ks in plain_groups.items():
+        template = tr(VIOLATION_TEMPLATES[rule], lang)
+        for k in ks:
+            v = violations[k]
+            values = {key: _quoted(key, value) for key, value in
+                      (("parcel", v.parcel), ("building", v.building), ("use", v.actual), ("code", v.limit))
+                      if value is not None}
+            out[k] = template.format_map(blank(values))
+    return out  # type: ignore[return-value]
+
+
 def _with_note(sentence: str, note: str, lang: str) -> str:
     """`note` (in parentheses) at the end of `sentence`, before its full stop."""
     stop = sentence[-1:] if sentence[-1:] in (".", "。") else ""
