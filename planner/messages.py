@@ -806,6 +806,12 @@ def format_value(indicator: str, value: float | None, *, exact: bool = False) ->
 
 def format_values(indicator: str, values: np.ndarray) -> list[str]:
     """format_value over a column (NaN shows as "-"), rounding the whole column at once."""
+    values = np.asarray(values, dtype=float)
+    if len(values) > 64:  # limits and many achieved values repeat: each distinct value is formatted once
+        distinct, inverse = np.unique(values, return_inverse=True)
+        if len(distinct) < len(values) // 2:
+            texts = format_values(indicator, distinct)
+            return [texts[i] for i in inverse.ravel().tolist()]
     rounded = round_half_up_array(values, indicator)
     places = PLACES[indicator]
     if indicator in ("density", "green_ratio"):
@@ -900,6 +906,15 @@ def violation_message(v: Violation, lang: str) -> str:
     return _fill(template, lang, values)
 
 
+def _fill_columns(template: str, **columns: list[str]) -> list[str]:
+    """`template` filled row by row from columns of texts (a missing value is given as "-", as _fill shows it)."""
+    names = list(columns)
+    try:
+        return [template.format(**dict(zip(names, row))) for row in zip(*columns.values())]
+    except (KeyError, IndexError):  # a translation naming a field the English does not: "-" as _fill says it
+        return [template.format_map(_Blank(zip(names, row))) for row in zip(*columns.values())]
+
+
 def violation_messages(violations: list[Violation], lang: str) -> list[str]:
     """violation_message for many findings at once, byte for byte the same sentences.
 
@@ -929,12 +944,11 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
         actual = format_values(indicator, np.array([v.actual for v in found], dtype=float))
         bound = format_values(indicator, np.array([np.nan if v.limit[at] is None else v.limit[at] for v in found],
                                                   dtype=float))
-        template = tr(VIOLATION_TEMPLATES[rule], lang)
-        for k, v, a, b in zip(ks, found, actual, bound):
-            values = {"actual": a, "bound": b}
-            if v.parcel is not None:
-                values["parcel"] = _quoted("parcel", v.parcel)
-            out[k] = template.format_map(blank(values))
+        parcels = ["-" if p is None else p if not isinstance(p, str) or len(p) <= VALUE_LIMIT else _quoted("parcel", p)
+                   for p in (v.parcel for v in found)]
+        texts = _fill_columns(tr(VIOLATION_TEMPLATES[rule], lang), parcel=parcels, actual=actual, bound=bound)
+        for k, text in zip(ks, texts):
+            out[k] = text
     for rule, ks in plain_groups.items():
         template = tr(VIOLATION_TEMPLATES[rule], lang)
         for k in ks:

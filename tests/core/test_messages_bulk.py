@@ -10,7 +10,13 @@ import pytest
 
 from planner import check, load_buildings, load_green, load_plan
 from planner.io.controls import load_controls
-from planner.messages import VIOLATION_TEMPLATES, violation_message, violation_messages
+from planner.messages import (
+    VIOLATION_TEMPLATES,
+    format_value,
+    format_values,
+    violation_message,
+    violation_messages,
+)
 from planner.model import INDICATOR_RULES, Violation
 from planner.report.serialise import sentences
 
@@ -95,3 +101,11 @@ def test_generated_every_rule_bulk_equals_one_by_one(lang):
     if lang == "en":
         assert bulk[0] == "Parcel A-00: FAR 2.50 exceeds the maximum " + bulk[0].rsplit(" ", 1)[1]
         assert bulk[1].startswith("Parcel A-01: FAR 2.51 exceeds the maximum ")
+
+
+@pytest.mark.parametrize("indicator", ["far", "density", "height", "green_ratio"])
+def test_format_values_with_repeats_equals_format_value(indicator):
+    """A long column with repeated values (formatted once per distinct value) and NaN ("-")."""
+    rng = np.random.default_rng(7)
+    column = rng.choice([2.5, 2.505, 0.3505, 0.125, 99.95, np.nan, 1e-9], 1000)
+    assert format_values(indicator, column) == ["-" if x != x else format_value(indicator, float(x)) for x in column]
