@@ -532,369 +532,369 @@ layer: {layer}
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../planner/report/exports.py" line="49"/>
+        <location filename="../../planner/report/exports.py" line="50"/>
         <source>Parcels</source>
         <extracomment>Export headers and sheet names, marked for lupdate in their own context (&quot;Parcel&quot; is 地块编号 in a spreadsheet header but 地块 in a sentence); the Chinese is in resources/translations.</extracomment>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="50"/>
+        <location filename="../../planner/report/exports.py" line="51"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="51"/>
+        <location filename="../../planner/report/exports.py" line="52"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="52"/>
+        <location filename="../../planner/report/exports.py" line="53"/>
         <source>Provenance</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="53"/>
+        <location filename="../../planner/report/exports.py" line="54"/>
         <source>Parcel</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="54"/>
+        <location filename="../../planner/report/exports.py" line="55"/>
         <source>Land-use code</source>
         <translation>用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="55"/>
+        <location filename="../../planner/report/exports.py" line="56"/>
         <source>Site area (m²)</source>
         <translation>用地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="56"/>
+        <location filename="../../planner/report/exports.py" line="57"/>
         <source>Counted floor area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="57"/>
+        <location filename="../../planner/report/exports.py" line="58"/>
         <source>Footprint area (m²)</source>
         <translation>建筑基底面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="58"/>
+        <location filename="../../planner/report/exports.py" line="59"/>
         <source>Green area (m²)</source>
         <translation>绿地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="59"/>
+        <location filename="../../planner/report/exports.py" line="60"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="60"/>
+        <location filename="../../planner/report/exports.py" line="61"/>
         <source>Building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="61"/>
+        <location filename="../../planner/report/exports.py" line="62"/>
         <source>Max height (m)</source>
         <translation>最大建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="62"/>
+        <location filename="../../planner/report/exports.py" line="63"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="63"/>
+        <location filename="../../planner/report/exports.py" line="64"/>
         <source>FAR min</source>
         <translation>容积率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="64"/>
+        <location filename="../../planner/report/exports.py" line="65"/>
         <source>FAR max</source>
         <translation>容积率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="65"/>
+        <location filename="../../planner/report/exports.py" line="66"/>
         <source>FAR as written</source>
         <translation>容积率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="66"/>
+        <location filename="../../planner/report/exports.py" line="67"/>
         <source>Density min</source>
         <translation>建筑密度下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="67"/>
+        <location filename="../../planner/report/exports.py" line="68"/>
         <source>Density max</source>
         <translation>建筑密度上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="68"/>
+        <location filename="../../planner/report/exports.py" line="69"/>
         <source>Density as written</source>
         <translation>建筑密度（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="69"/>
+        <location filename="../../planner/report/exports.py" line="70"/>
         <source>Height min (m)</source>
         <translation>建筑高度下限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="70"/>
+        <location filename="../../planner/report/exports.py" line="71"/>
         <source>Height max (m)</source>
         <translation>建筑高度上限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="71"/>
+        <location filename="../../planner/report/exports.py" line="72"/>
         <source>Height as written</source>
         <translation>建筑限高（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="72"/>
+        <location filename="../../planner/report/exports.py" line="73"/>
         <source>Green ratio min</source>
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="73"/>
+        <location filename="../../planner/report/exports.py" line="74"/>
         <source>Green ratio max</source>
         <translation>绿地率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="74"/>
+        <location filename="../../planner/report/exports.py" line="75"/>
         <source>Green ratio as written</source>
         <translation>绿地率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="75"/>
+        <location filename="../../planner/report/exports.py" line="76"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="76"/>
+        <location filename="../../planner/report/exports.py" line="77"/>
         <source>FAR from estimated storeys</source>
         <translation>容积率按估算层数计算</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="77"/>
-        <location filename="../../planner/report/exports.py" line="115"/>
+        <location filename="../../planner/report/exports.py" line="78"/>
+        <location filename="../../planner/report/exports.py" line="116"/>
         <source>Violations</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="78"/>
+        <location filename="../../planner/report/exports.py" line="79"/>
         <source>Rules</source>
         <translation>不符合规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="79"/>
+        <location filename="../../planner/report/exports.py" line="80"/>
         <source>Buildings on the parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="80"/>
+        <location filename="../../planner/report/exports.py" line="81"/>
         <source>Severity</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="81"/>
+        <location filename="../../planner/report/exports.py" line="82"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="82"/>
+        <location filename="../../planner/report/exports.py" line="83"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="83"/>
+        <location filename="../../planner/report/exports.py" line="84"/>
         <source>Building</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="84"/>
+        <location filename="../../planner/report/exports.py" line="85"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="85"/>
+        <location filename="../../planner/report/exports.py" line="86"/>
         <source>Limit min</source>
         <translation>控制下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="86"/>
+        <location filename="../../planner/report/exports.py" line="87"/>
         <source>Limit max</source>
         <translation>控制上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="87"/>
+        <location filename="../../planner/report/exports.py" line="88"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="88"/>
+        <location filename="../../planner/report/exports.py" line="89"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="89"/>
+        <location filename="../../planner/report/exports.py" line="90"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="90"/>
+        <location filename="../../planner/report/exports.py" line="91"/>
         <source>Reviewer note</source>
         <translation>审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="91"/>
+        <location filename="../../planner/report/exports.py" line="92"/>
         <source>Accepted</source>
         <translation>已认可</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="92"/>
+        <location filename="../../planner/report/exports.py" line="93"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="93"/>
+        <location filename="../../planner/report/exports.py" line="94"/>
         <source>violation</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="94"/>
+        <location filename="../../planner/report/exports.py" line="95"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="95"/>
+        <location filename="../../planner/report/exports.py" line="96"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="96"/>
+        <location filename="../../planner/report/exports.py" line="97"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="97"/>
+        <location filename="../../planner/report/exports.py" line="98"/>
         <source>Height (m)</source>
         <translation>建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="98"/>
+        <location filename="../../planner/report/exports.py" line="99"/>
         <source>Counted area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="99"/>
+        <location filename="../../planner/report/exports.py" line="100"/>
         <source>Outside the plan (m²)</source>
         <translation>规划范围外面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="100"/>
+        <location filename="../../planner/report/exports.py" line="101"/>
         <source>Parcels it stands on</source>
         <translation>所在地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="101"/>
+        <location filename="../../planner/report/exports.py" line="102"/>
         <source>Role</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="102"/>
+        <location filename="../../planner/report/exports.py" line="103"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="103"/>
+        <location filename="../../planner/report/exports.py" line="104"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="104"/>
+        <location filename="../../planner/report/exports.py" line="105"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="105"/>
+        <location filename="../../planner/report/exports.py" line="106"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="106"/>
+        <location filename="../../planner/report/exports.py" line="107"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="107"/>
+        <location filename="../../planner/report/exports.py" line="108"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="108"/>
+        <location filename="../../planner/report/exports.py" line="109"/>
         <source>Plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="109"/>
+        <location filename="../../planner/report/exports.py" line="110"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="110"/>
+        <location filename="../../planner/report/exports.py" line="111"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="111"/>
+        <location filename="../../planner/report/exports.py" line="112"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="112"/>
+        <location filename="../../planner/report/exports.py" line="113"/>
         <source>Planner version</source>
         <translation>Planner 版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="113"/>
+        <location filename="../../planner/report/exports.py" line="114"/>
         <source>Parcels checked</source>
         <translation>审查地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="114"/>
+        <location filename="../../planner/report/exports.py" line="115"/>
         <source>Parcels violating</source>
         <translation>不符合地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="116"/>
+        <location filename="../../planner/report/exports.py" line="117"/>
         <source>Warnings</source>
         <translation>提示数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="117"/>
+        <location filename="../../planner/report/exports.py" line="118"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="118"/>
+        <location filename="../../planner/report/exports.py" line="119"/>
         <source>Review opinion</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="119"/>
+        <location filename="../../planner/report/exports.py" line="120"/>
         <source>plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="120"/>
+        <location filename="../../planner/report/exports.py" line="121"/>
         <source>buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="121"/>
+        <location filename="../../planner/report/exports.py" line="122"/>
         <source>green-area</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="122"/>
+        <location filename="../../planner/report/exports.py" line="123"/>
         <source>it is the {role} input of this check; choose another output file</source>
         <translation>该文件是本次审查的输入数据（{role}），不能覆盖，请另选输出文件</translation>
     </message>
@@ -902,26 +902,26 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="466"/>
+        <location filename="../../planner/cli.py" line="468"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="466"/>
-        <location filename="../../planner/report/document.py" line="274"/>
+        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/report/document.py" line="275"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="467"/>
-        <location filename="../../planner/report/document.py" line="277"/>
+        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/report/document.py" line="278"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
-        <location filename="../../planner/report/document.py" line="330"/>
+        <location filename="../../planner/cli.py" line="470"/>
+        <location filename="../../planner/report/document.py" line="331"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
@@ -932,15 +932,15 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/cli.py" line="471"/>
         <location filename="../../planner/gui/violations.py" line="65"/>
-        <location filename="../../planner/report/document.py" line="151"/>
+        <location filename="../../planner/report/document.py" line="152"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
-        <location filename="../../planner/report/document.py" line="154"/>
+        <location filename="../../planner/cli.py" line="471"/>
+        <location filename="../../planner/report/document.py" line="155"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
@@ -972,7 +972,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="470"/>
+        <location filename="../../planner/cli.py" line="472"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -994,70 +994,81 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="553"/>
+        <location filename="../../planner/cli.py" line="592"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="554"/>
+        <location filename="../../planner/cli.py" line="593"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="556"/>
+        <location filename="../../planner/cli.py" line="595"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="560"/>
+        <location filename="../../planner/cli.py" line="599"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="561"/>
+        <location filename="../../planner/cli.py" line="600"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="562"/>
-        <location filename="../../planner/report/document.py" line="231"/>
+        <location filename="../../planner/cli.py" line="601"/>
+        <location filename="../../planner/report/document.py" line="232"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="227"/>
-        <location filename="../../planner/cli.py" line="529"/>
+        <location filename="../../planner/cli.py" line="229"/>
+        <location filename="../../planner/cli.py" line="560"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="509"/>
+        <location filename="../../planner/cli.py" line="511"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="510"/>
+        <location filename="../../planner/cli.py" line="512"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="536"/>
+        <location filename="../../planner/cli.py" line="530"/>
+        <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
+        <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
+        <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="532"/>
+        <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
+        <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="570"/>
         <location filename="../../planner/gui/violations.py" line="91"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="244"/>
-        <location filename="../../planner/cli.py" line="541"/>
+        <location filename="../../planner/cli.py" line="246"/>
+        <location filename="../../planner/cli.py" line="577"/>
         <location filename="../../planner/gui/violations.py" line="92"/>
-        <location filename="../../planner/report/document.py" line="97"/>
+        <location filename="../../planner/report/document.py" line="98"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="544"/>
+        <location filename="../../planner/cli.py" line="583"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -2615,90 +2626,90 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1088"/>
+        <location filename="../../planner/messages.py" line="1148"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1089"/>
+        <location filename="../../planner/messages.py" line="1149"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1090"/>
+        <location filename="../../planner/messages.py" line="1150"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1091"/>
+        <location filename="../../planner/messages.py" line="1151"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1092"/>
+        <location filename="../../planner/messages.py" line="1152"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1093"/>
+        <location filename="../../planner/messages.py" line="1153"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1094"/>
+        <location filename="../../planner/messages.py" line="1154"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1098"/>
+        <location filename="../../planner/messages.py" line="1158"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1099"/>
+        <location filename="../../planner/messages.py" line="1159"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1100"/>
+        <location filename="../../planner/messages.py" line="1160"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1101"/>
+        <location filename="../../planner/messages.py" line="1161"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1102"/>
+        <location filename="../../planner/messages.py" line="1162"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1104"/>
+        <location filename="../../planner/messages.py" line="1164"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1104"/>
+        <location filename="../../planner/messages.py" line="1164"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1105"/>
+        <location filename="../../planner/messages.py" line="1165"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1107"/>
+        <location filename="../../planner/messages.py" line="1167"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="149"/>
-        <location filename="../../planner/messages.py" line="1108"/>
+        <location filename="../../planner/messages.py" line="1168"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -2740,12 +2751,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1109"/>
+        <location filename="../../planner/messages.py" line="1169"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1110"/>
+        <location filename="../../planner/messages.py" line="1170"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -2950,7 +2961,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="127"/>
-        <location filename="../../planner/report/document.py" line="262"/>
+        <location filename="../../planner/report/document.py" line="263"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -2961,7 +2972,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="128"/>
-        <location filename="../../planner/report/document.py" line="265"/>
+        <location filename="../../planner/report/document.py" line="266"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -3070,7 +3081,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="64"/>
-        <location filename="../../planner/report/document.py" line="132"/>
+        <location filename="../../planner/report/document.py" line="133"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
@@ -3086,7 +3097,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
-        <location filename="../../planner/report/document.py" line="179"/>
+        <location filename="../../planner/report/document.py" line="180"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
@@ -3097,32 +3108,32 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="49"/>
-        <location filename="../../planner/report/document.py" line="160"/>
+        <location filename="../../planner/report/document.py" line="161"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="50"/>
-        <location filename="../../planner/report/document.py" line="163"/>
+        <location filename="../../planner/report/document.py" line="164"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="51"/>
-        <location filename="../../planner/report/document.py" line="166"/>
+        <location filename="../../planner/report/document.py" line="167"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="52"/>
-        <location filename="../../planner/report/document.py" line="169"/>
+        <location filename="../../planner/report/document.py" line="170"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="53"/>
-        <location filename="../../planner/report/document.py" line="157"/>
-        <location filename="../../planner/report/document.py" line="172"/>
+        <location filename="../../planner/report/document.py" line="158"/>
+        <location filename="../../planner/report/document.py" line="173"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -3134,7 +3145,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
         <location filename="../../planner/gui/violations.py" line="66"/>
-        <location filename="../../planner/report/document.py" line="234"/>
+        <location filename="../../planner/report/document.py" line="235"/>
         <location filename="../../planner/report/symbology.py" line="33"/>
         <source>Building</source>
         <translation>建筑</translation>
@@ -3325,7 +3336,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="40"/>
-        <location filename="../../planner/report/document.py" line="79"/>
+        <location filename="../../planner/report/document.py" line="80"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
@@ -3336,7 +3347,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report/document.py" line="321"/>
+        <location filename="../../planner/report/document.py" line="322"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -3356,348 +3367,348 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>提示：{name}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="58"/>
+        <location filename="../../planner/report/document.py" line="59"/>
         <source>Regulatory plan compliance report</source>
         <translation>控规符合性审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="61"/>
+        <location filename="../../planner/report/document.py" line="62"/>
         <source>Check of a building scheme against the regulatory detailed plan</source>
         <translation>建设项目方案与控制性详细规划符合性审查</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="64"/>
+        <location filename="../../planner/report/document.py" line="65"/>
         <source>Authority</source>
         <translation>审查机关</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="67"/>
+        <location filename="../../planner/report/document.py" line="68"/>
         <source>Scheme</source>
         <translation>报建方案</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="70"/>
+        <location filename="../../planner/report/document.py" line="71"/>
         <source>Regulatory plan</source>
         <translation>控制性详细规划</translation>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="71"/>
-        <location filename="../../planner/report/document.py" line="73"/>
+        <location filename="../../planner/report/document.py" line="74"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="76"/>
+        <location filename="../../planner/report/document.py" line="77"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="82"/>
+        <location filename="../../planner/report/document.py" line="83"/>
         <source>Overall verdict</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="85"/>
+        <location filename="../../planner/report/document.py" line="86"/>
         <source>Overview map</source>
         <translation>总览图</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="88"/>
+        <location filename="../../planner/report/document.py" line="89"/>
         <source>Parcels the scheme touches</source>
         <translation>方案涉及地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="91"/>
+        <location filename="../../planner/report/document.py" line="92"/>
         <source>Violating parcels</source>
         <translation>不符合地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="94"/>
+        <location filename="../../planner/report/document.py" line="95"/>
         <source>Findings on no parcel</source>
         <translation>不属于任何地块的不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="100"/>
+        <location filename="../../planner/report/document.py" line="101"/>
         <source>Inputs and provenance</source>
         <translation>输入数据及来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="103"/>
+        <location filename="../../planner/report/document.py" line="104"/>
         <source>Counting conventions</source>
         <translation>计算规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="106"/>
+        <location filename="../../planner/report/document.py" line="107"/>
         <source>Review opinion and signature</source>
         <translation>审查意见及签章</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="109"/>
+        <location filename="../../planner/report/document.py" line="110"/>
         <source>Overall verdict: the scheme does not comply with the plan.</source>
         <translation>审查结论：方案不符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="114"/>
+        <location filename="../../planner/report/document.py" line="115"/>
         <source>Overall verdict: the scheme complies with the plan.</source>
         <translation>审查结论：方案符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="117"/>
+        <location filename="../../planner/report/document.py" line="118"/>
         <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
         <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="121"/>
+        <location filename="../../planner/report/document.py" line="122"/>
         <source>No findings on the {checked} parcels the scheme touches.</source>
         <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="124"/>
+        <location filename="../../planner/report/document.py" line="125"/>
         <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
         <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="138"/>
+        <location filename="../../planner/report/document.py" line="139"/>
         <source>{count} ({marginal} marginal)</source>
         <translation>{count}（其中临界{marginal}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="141"/>
+        <location filename="../../planner/report/document.py" line="142"/>
         <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
         <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="145"/>
+        <location filename="../../planner/report/document.py" line="146"/>
         <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
         <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="148"/>
+        <location filename="../../planner/report/document.py" line="149"/>
         <source>No map: the layers were not given to the report.</source>
         <translation>无图：未向报告提供图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="182"/>
+        <location filename="../../planner/report/document.py" line="183"/>
         <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
         <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="186"/>
+        <location filename="../../planner/report/document.py" line="187"/>
         <source>Buildings: {buildings}.</source>
         <translation>建筑：{buildings}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="192"/>
+        <location filename="../../planner/report/document.py" line="193"/>
         <source>Finding {number}</source>
         <translation>第{number}项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="195"/>
+        <location filename="../../planner/report/document.py" line="196"/>
         <source>marginal breach</source>
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="293"/>
+        <location filename="../../planner/report/document.py" line="294"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="128"/>
+        <location filename="../../planner/report/document.py" line="129"/>
         <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
         <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="112"/>
+        <location filename="../../planner/report/document.py" line="113"/>
         <source>Overall verdict: no findings, but the check is not complete, so the scheme is not found compliant.</source>
         <translation>总体结论：未发现不符合项，但审查未完成，不能认定方案符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="135"/>
+        <location filename="../../planner/report/document.py" line="136"/>
         <source>Number of findings</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="189"/>
+        <location filename="../../planner/report/document.py" line="190"/>
         <source>Findings on this parcel</source>
         <translation>本地块不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="198"/>
+        <location filename="../../planner/report/document.py" line="199"/>
         <source>Accepted by the reviewer as an approved exception.</source>
         <translation>审查人认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="201"/>
+        <location filename="../../planner/report/document.py" line="202"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="204"/>
+        <location filename="../../planner/report/document.py" line="205"/>
         <source>Reviewer&apos;s note: {note}</source>
         <translation>审查备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="207"/>
+        <location filename="../../planner/report/document.py" line="208"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="210"/>
+        <location filename="../../planner/report/document.py" line="211"/>
         <source>What the engine did</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="213"/>
+        <location filename="../../planner/report/document.py" line="214"/>
         <source>None: every input was read as written.</source>
         <translation>无：全部输入数据均按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="216"/>
+        <location filename="../../planner/report/document.py" line="217"/>
         <source>Reviewer&apos;s notes on findings no longer found</source>
         <translation>已不存在的不符合项的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="219"/>
+        <location filename="../../planner/report/document.py" line="220"/>
         <source>Findings that depend on the plan version</source>
         <translation>随规划版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="222"/>
+        <location filename="../../planner/report/document.py" line="223"/>
         <source>The scheme was also checked against the plan version {old}. Under the version in force ({new}), {appeared} findings appear, {disappeared} disappear and {changed} change; {unchanged} are the same under both.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查。在现行版本（{new}）下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项在两个版本下相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="227"/>
+        <location filename="../../planner/report/document.py" line="228"/>
         <source>The scheme was also checked against the plan version {old}: every verdict is the same under both versions.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查：两个版本下的审查结论完全相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="237"/>
+        <location filename="../../planner/report/document.py" line="238"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="240"/>
+        <location filename="../../planner/report/document.py" line="241"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="243"/>
+        <location filename="../../planner/report/document.py" line="244"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="244"/>
+        <location filename="../../planner/report/document.py" line="245"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="245"/>
+        <location filename="../../planner/report/document.py" line="246"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="248"/>
+        <location filename="../../planner/report/document.py" line="249"/>
         <source>Other plan version</source>
         <translation>对比规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="251"/>
+        <location filename="../../planner/report/document.py" line="252"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="256"/>
+        <location filename="../../planner/report/document.py" line="257"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="259"/>
+        <location filename="../../planner/report/document.py" line="260"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="268"/>
+        <location filename="../../planner/report/document.py" line="269"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="271"/>
+        <location filename="../../planner/report/document.py" line="272"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="280"/>
+        <location filename="../../planner/report/document.py" line="281"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="283"/>
+        <location filename="../../planner/report/document.py" line="284"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="286"/>
+        <location filename="../../planner/report/document.py" line="287"/>
         <source>Checked and reported by Planner {version} on {time}.</source>
         <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="289"/>
+        <location filename="../../planner/report/document.py" line="290"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="297"/>
+        <location filename="../../planner/report/document.py" line="298"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="298"/>
+        <location filename="../../planner/report/document.py" line="299"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="300"/>
+        <location filename="../../planner/report/document.py" line="301"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="302"/>
+        <location filename="../../planner/report/document.py" line="303"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="304"/>
+        <location filename="../../planner/report/document.py" line="305"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="306"/>
+        <location filename="../../planner/report/document.py" line="307"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="309"/>
+        <location filename="../../planner/report/document.py" line="310"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="312"/>
+        <location filename="../../planner/report/document.py" line="313"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="315"/>
+        <location filename="../../planner/report/document.py" line="316"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="324"/>
+        <location filename="../../planner/report/document.py" line="325"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="327"/>
+        <location filename="../../planner/report/document.py" line="328"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
@@ -3793,12 +3804,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>实测退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="333"/>
+        <location filename="../../planner/report/document.py" line="334"/>
         <source>Control lines and zones on the map: {kinds}.</source>
         <translation>图中的控制线与控制区：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="336"/>
+        <location filename="../../planner/report/document.py" line="337"/>
         <source>Measured setback distances (dashed orange): {measures}.</source>
         <translation>实测退线距离（橙色虚线）：{measures}。</translation>
     </message>
