@@ -932,7 +932,7 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
                                                                 and v.details.get("buildings")):
                 indicator_groups.setdefault(rule, []).append(k)
                 continue
-        elif rule == "land_use":
+        elif rule in ("land_use", "crosses_parcel"):
             plain_groups.setdefault(rule, []).append(k)
             continue
         out[k] = violation_message(v, lang)
@@ -951,12 +951,17 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
             out[k] = text
     for rule, ks in plain_groups.items():
         template = tr(VIOLATION_TEMPLATES[rule], lang)
+        crossing = rule == "crosses_parcel"
         for k in ks:
             v = violations[k]
-            values = {key: _quoted(key, value) for key, value in
-                      (("parcel", v.parcel), ("building", v.building), ("use", v.actual), ("code", v.limit))
-                      if value is not None}
-            out[k] = template.format_map(blank(values))
+            values = {"parcel": v.parcel, "building": v.building, "use": v.actual, "code": v.limit}
+            if crossing:  # as violation_message words it: each parcel with the footprint's area on it
+                parcels = v.details.get("parcels", [])
+                values["count"] = len(parcels)
+                values["parcels"] = _listed([f"{p} ({a:,.1f} m²)" for p, a in zip(parcels, v.details.get("areas", []))],
+                                            lang)
+            out[k] = template.format_map(blank({key: _quoted(key, value) for key, value in values.items()
+                                                if value is not None}))
     return out  # type: ignore[return-value]
 
 

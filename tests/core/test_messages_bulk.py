@@ -71,6 +71,11 @@ def _generated() -> list[Violation]:
         found.append(Violation("land_use", f"B{k}" if k else None, f"{k}#", "R2" if k % 2 else None,
                                "G1" if k != 3 else None))
     found.append(Violation("crosses_parcel", None, "9#", details={"parcels": ["A", "B"], "areas": [12.25, 3.5]}))
+    found.append(Violation("crosses_parcel", "A (east)", None, details={"parcels": ["A (east)", "B"],
+                                                                        "areas": [1234567.25, 0.05]}))
+    found.append(Violation("crosses_parcel", "A", "9#", details={"parcels": [f"P{j:03d}" for j in range(120)],
+                                                                  "areas": [float(j) for j in range(120)]}))
+    found.append(Violation("crosses_parcel", "A", "9#", details={}))
     found.append(Violation("outside_plan", None, "8#", 15.25, details={"footprint_area": 400.0}))
     found.append(Violation("crosses_red_line", "A", "7#", details={"line_kind": "road_red_line", "lines": ["R1"],
                                                                      "length": 12.345}))
