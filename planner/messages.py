@@ -925,12 +925,15 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
     out: list[str | None] = [None] * len(violations)
     indicator_groups: dict[str, list[int]] = {}
     plain_groups: dict[str, list[int]] = {}
+    height_groups: dict[str, list[int]] = {}
     for k, v in enumerate(violations):
         rule = v.rule
         if rule in INDICATOR_RULES:
-            if not v.marginal and v.actual is not None and not (INDICATOR_RULES[rule][0] == "height"
-                                                                and v.details.get("buildings")):
-                indicator_groups.setdefault(rule, []).append(k)
+            if not v.marginal and v.actual is not None:
+                if INDICATOR_RULES[rule][0] == "height" and v.details.get("buildings"):
+                    height_groups.setdefault(rule, []).append(k)
+                else:
+                    indicator_groups.setdefault(rule, []).append(k)
                 continue
         elif rule in ("land_use", "crosses_parcel"):
             plain_groups.setdefault(rule, []).append(k)
@@ -949,6 +952,29 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
         texts = _fill_columns(tr(VIOLATION_TEMPLATES[rule], lang), parcel=parcels, actual=actual, bound=bound)
         for k, text in zip(ks, texts):
             out[k] = text
+    for rule, ks in height_groups.items():  # a height finding naming its buildings, tallest first, with heights
+        side = INDICATOR_RULES[rule][1]
+        found = [violations[k] for k in ks]
+        actual = format_values("height", np.array([v.actual for v in found], dtype=float))
+        bound = format_values("height", np.array([np.nan if v.limit[1 if side == "hi" else 0] is None
+                                                  else v.limit[1 if side == "hi" else 0] for v in found], dtype=float))
+        named = [list(v.details["buildings"]) for v in found]
+        heights = [list(v.details.get("heights") or ())[:len(n)] for v, n in zip(found, named)]
+        flat = [h for hs in heights for h in hs if h is not None]
+        if any(h != h for h in flat):  # a NaN height: worded one by one, as violation_message shows it
+            for k, v in zip(ks, found):
+                out[k] = violation_message(v, lang)
+            continue
+        shown = iter(format_values("height", np.array(flat, dtype=float)))
+        one, several = tr(HEIGHT_TEMPLATES[rule], lang), tr(HEIGHT_SEVERAL, lang)
+        for k, v, a, b, n, hs in zip(ks, found, actual, bound, named, heights):
+            hs = hs + [None] * (len(n) - len(hs))
+            listed = _listed([f"{name} ({next(shown)})" if h is not None else name for name, h in zip(n, hs)], lang)
+            values = {"parcel": v.parcel, "actual": a, "bound": b, "building": n[0], "count": len(n),
+                      "buildings": listed}
+            template = several if rule == "height_max" and len(n) > 1 else one
+            out[k] = template.format_map(blank({key: _quoted(key, value) for key, value in values.items()
+                                                if value is not None}))
     for rule, ks in plain_groups.items():
         template = tr(VIOLATION_TEMPLATES[rule], lang)
         crossing = rule == "crosses_parcel"

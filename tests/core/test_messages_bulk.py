@@ -67,6 +67,9 @@ def _generated() -> list[Violation]:
                 count = 1 + k % 3
                 details = {"buildings": [f"{j}#" for j in range(count)], "heights": [actual - j for j in range(count)]}
             found.append(Violation(rule, parcel, None, float(actual), limit, marginal=k % 9 == 4, details=details))
+    for heights in ([31.25], [31.25, None, 30.0], [], None, [32.0, 31.0, 30.0, 29.0]):  # fewer or more heights
+        found.append(Violation("height_max", "H", None, 31.25, (None, 24.0),
+                               details={"buildings": ["1#", "2#", "3#"], "heights": heights}))
     for k in range(6):
         found.append(Violation("land_use", f"B{k}" if k else None, f"{k}#", "R2" if k % 2 else None,
                                "G1" if k != 3 else None))
