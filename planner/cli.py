@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import re
 import sys
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import numpy as np
 import orjson
 
 from planner.checking.verdicts import indicator_breaches
@@ -521,10 +523,39 @@ def _input_line(title: str, info: InputInfo, lang: str = "en", first: bool = Fal
     return f"{title}: {info.path} [{info.layer}] {info.features} · {crs}{version}"
 
 
+#: The terminal summary lists at most this many parcels (those not passing first) and this many findings and
+#: warnings; a line then says how many more there are (every one is in the JSON and the report).
+SUMMARY_PARCEL_LIMIT = 200
+SUMMARY_FINDING_LIMIT = 500
+MORE_PARCELS = QT_TRANSLATE_NOOP("messages", "… {count} more parcels (every parcel is in the JSON: --json, and the "
+                                             "report: --pdf).")
+MORE_FINDINGS = QT_TRANSLATE_NOOP("messages", "… {count} more (every one is in the JSON: --json, and the report: "
+                                              "--pdf).")
+
+
+def _shown_parcels(parcels: ParcelTable, limit: int = SUMMARY_PARCEL_LIMIT) -> tuple[ParcelTable, int]:
+    """The parcels the summary table lists and how many it leaves out: all of them up to `limit`, else those not
+    passing (violation, partial, not_assessed) first, in their order, up to `limit` rows."""
+    if len(parcels) <= limit:
+        return parcels, 0
+    status = np.asarray(parcels.status, dtype=object)
+    order = np.concatenate([np.flatnonzero(status != "pass"), np.flatnonzero(status == "pass")])[:limit]
+    take = order.tolist()
+    shown = dataclasses.replace(
+        parcels, ids=parcels.ids[order], land_use=parcels.land_use[order], status=parcels.status[order],
+        **{ACHIEVED[i]: getattr(parcels, ACHIEVED[i])[order] for i in INDICATORS},
+        lower={i: parcels.lower[i][order] for i in INDICATORS}, upper={i: parcels.upper[i][order] for i in INDICATORS},
+        violations=tuple(parcels.violations[k] for k in take),
+        far_estimated=None if parcels.far_estimated is None else parcels.far_estimated[order])
+    return shown, len(parcels) - len(take)
+
+
 def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[int, str] | None = None) -> None:
-    """A table of the parcels the scheme touches, then every finding and warning in a sentence."""
+    """A table of the parcels the scheme touches, then each finding and warning in a sentence; bounded
+    (SUMMARY_PARCEL_LIMIT, SUMMARY_FINDING_LIMIT) with a line saying how many more, for a city."""
     header = [tr(c, lang) for c in SUMMARY_COLUMNS]
-    rows = _summary_rows(result.parcels, lang)
+    shown, more_parcels = _shown_parcels(result.parcels)
+    rows = _summary_rows(shown, lang)
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = [tr(QT_TRANSLATE_NOOP("messages", "Working CRS"), lang) + f": {result.crs}"]
     for role, info in [*result.inputs.items(), *(("lines", info) for info in result.lines)]:
@@ -532,15 +563,23 @@ def print_summary(result: CheckResult, lang: str, out: TextIO, messages: dict[in
             lines.append(_input_line(tr(ROLE_NAMES[role], lang), info, lang, first=role == "plan"))
     lines.append("")
     lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]]
+    if more_parcels:
+        lines.append(tr(MORE_PARCELS, lang).format(count=f"{more_parcels:,}"))
+    limit = SUMMARY_FINDING_LIMIT
     if result.violations:
         title = tr(QT_TRANSLATE_NOOP("messages", "Violations"), lang)
         lines += ["", _heading(title, len(result.violations), lang)]
         lines += [f"  {_tagged(rule_name(v.rule, lang), messages[id(v)] if messages else violation_message(v, lang), lang)}"
-                  for v in result.violations]
+                  for v in result.violations[:limit]]
+        if len(result.violations) > limit:
+            lines.append("  " + tr(MORE_FINDINGS, lang).format(count=f"{len(result.violations) - limit:,}"))
     if result.warnings:
         title = tr(QT_TRANSLATE_NOOP("messages", "Warnings"), lang)
         lines += ["", _heading(title, len(result.warnings), lang)]
-        lines += [f"  {_tagged(warning_name(w.code, lang), warning_message(w, lang), lang)}" for w in result.warnings]
+        lines += [f"  {_tagged(warning_name(w.code, lang), warning_message(w, lang), lang)}"
+                  for w in result.warnings[:limit]]
+        if len(result.warnings) > limit:
+            lines.append("  " + tr(MORE_FINDINGS, lang).format(count=f"{len(result.warnings) - limit:,}"))
     closing = tr(QT_TRANSLATE_NOOP("messages", "{violations} violations on {parcels_violating} of "
                                    "{parcels_checked} parcels; {warnings} warnings."), lang)
     lines += ["", closing.format(**result.summary)]

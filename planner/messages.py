@@ -806,6 +806,12 @@ def format_value(indicator: str, value: float | None, *, exact: bool = False) ->
 
 def format_values(indicator: str, values: np.ndarray) -> list[str]:
     """format_value over a column (NaN shows as "-"), rounding the whole column at once."""
+    values = np.asarray(values, dtype=float)
+    if len(values) > 64:  # limits and many achieved values repeat: each distinct value is formatted once
+        distinct, inverse = np.unique(values, return_inverse=True)
+        if len(distinct) < len(values) // 2:
+            texts = format_values(indicator, distinct)
+            return [texts[i] for i in inverse.ravel().tolist()]
     rounded = round_half_up_array(values, indicator)
     places = PLACES[indicator]
     if indicator in ("density", "green_ratio"):
@@ -898,6 +904,91 @@ def violation_message(v: Violation, lang: str) -> str:
     elif v.rule in CONTROL_RULES:
         return _control_message(v, template, lang)
     return _fill(template, lang, values)
+
+
+def _fill_columns(template: str, **columns: list[str]) -> list[str]:
+    """`template` filled row by row from columns of texts (a missing value is given as "-", as _fill shows it)."""
+    names = list(columns)
+    try:
+        return [template.format(**dict(zip(names, row))) for row in zip(*columns.values())]
+    except (KeyError, IndexError):  # a translation naming a field the English does not: "-" as _fill says it
+        return [template.format_map(_Blank(zip(names, row))) for row in zip(*columns.values())]
+
+
+def violation_messages(violations: list[Violation], lang: str) -> list[str]:
+    """violation_message for many findings at once, byte for byte the same sentences.
+
+    Findings are grouped by (rule, template): each group's template is translated once and its numbers are
+    formatted as a column (format_values). Marginal breaches, height findings naming buildings, crossings and
+    control-line findings (a few per city) are worded one by one.
+    """
+    out: list[str | None] = [None] * len(violations)
+    indicator_groups: dict[str, list[int]] = {}
+    plain_groups: dict[str, list[int]] = {}
+    height_groups: dict[str, list[int]] = {}
+    for k, v in enumerate(violations):
+        rule = v.rule
+        if rule in INDICATOR_RULES:
+            if not v.marginal and v.actual is not None:
+                if INDICATOR_RULES[rule][0] == "height" and v.details.get("buildings"):
+                    height_groups.setdefault(rule, []).append(k)
+                else:
+                    indicator_groups.setdefault(rule, []).append(k)
+                continue
+        elif rule in ("land_use", "crosses_parcel"):
+            plain_groups.setdefault(rule, []).append(k)
+            continue
+        out[k] = violation_message(v, lang)
+    blank = _Blank
+    for rule, ks in indicator_groups.items():
+        indicator, side = INDICATOR_RULES[rule]
+        at = 1 if side == "hi" else 0
+        found = [violations[k] for k in ks]
+        actual = format_values(indicator, np.array([v.actual for v in found], dtype=float))
+        bound = format_values(indicator, np.array([np.nan if v.limit[at] is None else v.limit[at] for v in found],
+                                                  dtype=float))
+        parcels = ["-" if p is None else p if not isinstance(p, str) or len(p) <= VALUE_LIMIT else _quoted("parcel", p)
+                   for p in (v.parcel for v in found)]
+        texts = _fill_columns(tr(VIOLATION_TEMPLATES[rule], lang), parcel=parcels, actual=actual, bound=bound)
+        for k, text in zip(ks, texts):
+            out[k] = text
+    for rule, ks in height_groups.items():  # a height finding naming its buildings, tallest first, with heights
+        side = INDICATOR_RULES[rule][1]
+        found = [violations[k] for k in ks]
+        actual = format_values("height", np.array([v.actual for v in found], dtype=float))
+        bound = format_values("height", np.array([np.nan if v.limit[1 if side == "hi" else 0] is None
+                                                  else v.limit[1 if side == "hi" else 0] for v in found], dtype=float))
+        named = [list(v.details["buildings"]) for v in found]
+        heights = [list(v.details.get("heights") or ())[:len(n)] for v, n in zip(found, named)]
+        flat = [h for hs in heights for h in hs if h is not None]
+        if any(h != h for h in flat):  # a NaN height: worded one by one, as violation_message shows it
+            for k, v in zip(ks, found):
+                out[k] = violation_message(v, lang)
+            continue
+        shown = iter(format_values("height", np.array(flat, dtype=float)))
+        one, several = tr(HEIGHT_TEMPLATES[rule], lang), tr(HEIGHT_SEVERAL, lang)
+        for k, v, a, b, n, hs in zip(ks, found, actual, bound, named, heights):
+            hs = hs + [None] * (len(n) - len(hs))
+            listed = _listed([f"{name} ({next(shown)})" if h is not None else name for name, h in zip(n, hs)], lang)
+            values = {"parcel": v.parcel, "actual": a, "bound": b, "building": n[0], "count": len(n),
+                      "buildings": listed}
+            template = several if rule == "height_max" and len(n) > 1 else one
+            out[k] = template.format_map(blank({key: _quoted(key, value) for key, value in values.items()
+                                                if value is not None}))
+    for rule, ks in plain_groups.items():
+        template = tr(VIOLATION_TEMPLATES[rule], lang)
+        crossing = rule == "crosses_parcel"
+        for k in ks:
+            v = violations[k]
+            values = {"parcel": v.parcel, "building": v.building, "use": v.actual, "code": v.limit}
+            if crossing:  # as violation_message words it: each parcel with the footprint's area on it
+                parcels = v.details.get("parcels", [])
+                values["count"] = len(parcels)
+                values["parcels"] = _listed([f"{p} ({a:,.1f} m²)" for p, a in zip(parcels, v.details.get("areas", []))],
+                                            lang)
+            out[k] = template.format_map(blank({key: _quoted(key, value) for key, value in values.items()
+                                                if value is not None}))
+    return out  # type: ignore[return-value]
 
 
 def _with_note(sentence: str, note: str, lang: str) -> str:

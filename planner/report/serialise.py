@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from planner.messages import diff_warning_messages, violation_message, warning_message
+from planner.messages import diff_warning_messages, violation_message, violation_messages, warning_message
 from planner.model import (
     CHECKED_ITEMS,
     INDICATORS,
@@ -133,7 +133,8 @@ def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> 
 
 def sentences(result: CheckResult, lang: str) -> dict[int, str]:
     """Each violation's sentence, by id(violation): made once, used by the JSON and the summary alike."""
-    return {id(v): violation_message(v, lang) for v in result.violations}
+    return {id(v): text for v, text in zip(result.violations, violation_messages(result.violations, lang),
+                                           strict=True)}
 
 
 def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None = None) -> dict[str, Any]:

@@ -902,25 +902,25 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="466"/>
+        <location filename="../../planner/cli.py" line="468"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="466"/>
+        <location filename="../../planner/cli.py" line="468"/>
         <location filename="../../planner/report/document.py" line="275"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="467"/>
+        <location filename="../../planner/cli.py" line="469"/>
         <location filename="../../planner/report/document.py" line="278"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/cli.py" line="470"/>
         <location filename="../../planner/report/document.py" line="331"/>
         <source>Control lines</source>
         <translation>控制线</translation>
@@ -932,14 +932,14 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/cli.py" line="471"/>
         <location filename="../../planner/gui/violations.py" line="68"/>
         <location filename="../../planner/report/document.py" line="152"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/cli.py" line="471"/>
         <location filename="../../planner/report/document.py" line="155"/>
         <source>Land use</source>
         <translation>用地性质</translation>
@@ -972,7 +972,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="470"/>
+        <location filename="../../planner/cli.py" line="472"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -994,70 +994,81 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="553"/>
+        <location filename="../../planner/cli.py" line="592"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="554"/>
+        <location filename="../../planner/cli.py" line="593"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="556"/>
+        <location filename="../../planner/cli.py" line="595"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="560"/>
+        <location filename="../../planner/cli.py" line="599"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="561"/>
+        <location filename="../../planner/cli.py" line="600"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="562"/>
+        <location filename="../../planner/cli.py" line="601"/>
         <location filename="../../planner/report/document.py" line="232"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="227"/>
-        <location filename="../../planner/cli.py" line="529"/>
+        <location filename="../../planner/cli.py" line="229"/>
+        <location filename="../../planner/cli.py" line="560"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="509"/>
+        <location filename="../../planner/cli.py" line="511"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="510"/>
+        <location filename="../../planner/cli.py" line="512"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="536"/>
+        <location filename="../../planner/cli.py" line="530"/>
+        <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
+        <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
+        <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="532"/>
+        <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
+        <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="570"/>
         <location filename="../../planner/gui/violations.py" line="94"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="244"/>
-        <location filename="../../planner/cli.py" line="541"/>
+        <location filename="../../planner/cli.py" line="246"/>
+        <location filename="../../planner/cli.py" line="577"/>
         <location filename="../../planner/gui/violations.py" line="95"/>
         <location filename="../../planner/report/document.py" line="98"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="544"/>
+        <location filename="../../planner/cli.py" line="583"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -2615,90 +2626,90 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1088"/>
+        <location filename="../../planner/messages.py" line="1179"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1089"/>
+        <location filename="../../planner/messages.py" line="1180"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1090"/>
+        <location filename="../../planner/messages.py" line="1181"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1091"/>
+        <location filename="../../planner/messages.py" line="1182"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1092"/>
+        <location filename="../../planner/messages.py" line="1183"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1093"/>
+        <location filename="../../planner/messages.py" line="1184"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1094"/>
+        <location filename="../../planner/messages.py" line="1185"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1098"/>
+        <location filename="../../planner/messages.py" line="1189"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1099"/>
+        <location filename="../../planner/messages.py" line="1190"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1100"/>
+        <location filename="../../planner/messages.py" line="1191"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1101"/>
+        <location filename="../../planner/messages.py" line="1192"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1102"/>
+        <location filename="../../planner/messages.py" line="1193"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1104"/>
+        <location filename="../../planner/messages.py" line="1195"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1104"/>
+        <location filename="../../planner/messages.py" line="1195"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1105"/>
+        <location filename="../../planner/messages.py" line="1196"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1107"/>
+        <location filename="../../planner/messages.py" line="1198"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="149"/>
-        <location filename="../../planner/messages.py" line="1108"/>
+        <location filename="../../planner/messages.py" line="1199"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -2740,12 +2751,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1109"/>
+        <location filename="../../planner/messages.py" line="1200"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1110"/>
+        <location filename="../../planner/messages.py" line="1201"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
