@@ -373,6 +373,7 @@ def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, 
         violations=violations, rows=rows, building_rows=building_rows, building_footprint=building_footprint,
         building_counted=building_counted,
         **_checked(plan, buildings, pieces, attributed, achieved, land_use_unknown, violations, rows,
+                   entry_rows, entry_rules,
                    unmeasured_rows),
         far_estimated=_far_estimated(buildings, pieces, n_parcels)[rows])
     if green is None:  # said once, beside the findings, not only on each parcel
@@ -649,12 +650,13 @@ def _parcels_under(geometry: np.ndarray, parcels: np.ndarray, tree: shapely.STRt
 
 def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attributed: np.ndarray,
              achieved: dict[str, np.ndarray], land_use_unknown: np.ndarray,
-             violations: tuple[tuple[Violation, ...], ...], rows: np.ndarray,
-             unmeasured_rows: dict[str, np.ndarray]) -> dict[str, Any]:
+             violations: tuple[tuple[Violation, ...], ...], rows: np.ndarray, entry_rows: np.ndarray,
+             entry_rules: np.ndarray, unmeasured_rows: dict[str, np.ndarray]) -> dict[str, Any]:
     """ParcelTable's `checked` and `status` for the touched `rows` (checking.verdicts decides them).
 
-    `unmeasured_rows`: per role ("buildings", "green"), the parcels where a feature stands that could not be
-    measured (left out for its geometry, drawn open, a green factor that cannot be read).
+    `entry_rows`/`entry_rules`: the plan row and rule rank of each finding on a parcel. `unmeasured_rows`: per role
+    ("buildings", "green"), the parcels where a feature stands that could not be measured (left out for its
+    geometry, drawn open, a green factor that cannot be read).
     """
     n_parcels = len(plan.ids)
     # What the scheme lacks: a building with no floor area to count, or no height, leaves its parcels' FAR or
@@ -667,11 +669,13 @@ def _checked(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribut
     left_out = {"far": "buildings", "density": "buildings", "height": "buildings", "green_ratio": "green"}
     no_rows = np.array([], dtype=np.int64)
     breached = {item: np.zeros(len(rows), dtype=bool) for item in CHECKED_ITEMS}
-    for k, found in enumerate(violations):
-        for v in found:
-            item = INDICATOR_RULES[v.rule][0] if v.rule in INDICATOR_RULES else v.rule
-            if item in breached:
-                breached[item][k] = True
+    position = np.full(n_parcels, -1, dtype=np.int64)
+    position[rows] = np.arange(len(rows))
+    for rule, rank in _RULE_RANK.items():  # each item's findings, by rule: no loop over tens of thousands of them
+        item = INDICATOR_RULES[rule][0] if rule in INDICATOR_RULES else rule
+        if item in breached:
+            hit = position[entry_rows[entry_rules == rank]]
+            breached[item][hit[hit >= 0]] = True
     checked = {}
     for indicator in INDICATORS:
         controlled = ~np.isnan(plan.lower[indicator][rows]) | ~np.isnan(plan.upper[indicator][rows])
