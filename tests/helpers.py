@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pyogrio
+import shapely
 from shapely.geometry import box
 
 #: A metric origin inside EPSG:4542 (CGCS2000 GK CM 99E), near Jiuquan.
@@ -37,3 +39,14 @@ def write_gbk_shapefile(path, frame: gpd.GeoDataFrame):
     raw[29] = 0
     dbf.write_bytes(bytes(raw))
     return path
+
+
+def with_vertex(geometry, x: float, k: int = 1):
+    """`geometry` with the x of its vertex `k` replaced (k = 1: not the ring's start, so the ring stays closed)."""
+    def replace(coordinates: np.ndarray) -> np.ndarray:
+        coordinates = coordinates.copy()
+        coordinates[k, 0] = x
+        return coordinates
+
+    with np.errstate(all="ignore"):
+        return shapely.transform(geometry, replace)

@@ -22,6 +22,7 @@ import pytest
 from tests.core.corpus import generate
 from tests.core.corpus.generate import Clean, Exit2, Warn, build, builders
 from tests.core.corpus.run import baseline_runs, findings_only_on, no_silent_pass, verify
+from tests.helpers import ROOT
 
 NAMES = list(builders())
 OUTCOMES: Counter = Counter()
@@ -95,11 +96,11 @@ AS_USERS_RUN = ("files-dxf-cut-entities", "files-folder-plan", "mapping-utf16", 
 def test_a_handful_as_users_run_them(tmp_path, cache_folder):
     cases = {name: build(name, tmp_path / name) for name in AS_USERS_RUN}
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8", "XDG_CACHE_HOME": str(cache_folder),
-           "PYTHONPATH": str(generate.ROOT)}
+           "PYTHONPATH": str(ROOT)}
 
     def run(name: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "planner", *cases[name].argv, "--lang", "en"],
-                              capture_output=True, text=True, encoding="utf-8", cwd=generate.ROOT, env=env,
+                              capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env,
                               timeout=300, check=False)
 
     with ThreadPoolExecutor(max_workers=2) as pool:

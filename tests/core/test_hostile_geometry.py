@@ -29,7 +29,7 @@ from planner.io.controls import load_controls
 from planner.io.layers import load_buildings, load_green, load_plan
 from planner.messages import error_message, warning_message
 from planner.model import CheckResult, InputError
-from tests.helpers import ROOT, SAMPLES, X0, Y0, rect, write_layer
+from tests.helpers import ROOT, SAMPLES, X0, Y0, rect, with_vertex, write_layer
 
 PLAN = SAMPLES / "xiguan_plan.gpkg"
 SCHEME = SAMPLES / "scheme_violating.gpkg"
@@ -47,17 +47,6 @@ pytestmark = [pytest.mark.filterwarnings("ignore:'crs' was not provided:UserWarn
 
 
 # --- building bad layers ----------------------------------------------------------------------------------
-
-def with_vertex(geometry, x: float, k: int = 1):
-    """`geometry` with the x of its vertex `k` replaced (k = 1: not the ring's start, so the ring stays closed)."""
-    def replace(coordinates: np.ndarray) -> np.ndarray:
-        coordinates = coordinates.copy()
-        coordinates[k, 0] = x
-        return coordinates
-
-    with np.errstate(all="ignore"):
-        return shapely.transform(geometry, replace)
-
 
 def read(path: Path, layer: str | None = None) -> gpd.GeoDataFrame:
     return gpd.read_file(path, layer=layer, engine="pyogrio")

@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = ROOT / "sample_plans"
+from tests.helpers import SAMPLES, with_vertex
+
 PLAN = SAMPLES / "xiguan_plan.gpkg"
 PLAN_2025 = SAMPLES / "xiguan_plan_2025.gpkg"
 SCHEME = SAMPLES / "scheme_violating.gpkg"
@@ -257,17 +257,6 @@ def write_lines(d: Path, road: gpd.GeoDataFrame, name: str = "lines.gpkg", road_
 
 def row_of(data: gpd.GeoDataFrame, id_column: str, feature: str) -> int:
     return int(np.flatnonzero(data[id_column].to_numpy() == feature)[0])
-
-
-def with_vertex(geometry, x: float, k: int = 1):
-    """`geometry` with the x of vertex `k` replaced (not the ring's start, so the ring stays closed)."""
-    def replace(coordinates: np.ndarray) -> np.ndarray:
-        coordinates = coordinates.copy()
-        coordinates[k, 0] = x
-        return coordinates
-
-    with np.errstate(all="ignore"):
-        return shapely.transform(geometry, replace)
 
 
 def bow_tie(geometry):
