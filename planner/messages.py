@@ -481,6 +481,13 @@ MORE_CODES = QT_TRANSLATE_NOOP("messages", "and {count} more")
 
 ERROR_TEMPLATES = {
     "file_missing": QT_TRANSLATE_NOOP("messages", "{path}: no such file."),
+    "case_file_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be read as a case file ({error})."),
+    "case_key_unknown": QT_TRANSLATE_NOOP("messages", "{path}: \"{key}\" is not a case detail. A case has: {keys}."),
+    "case_number_missing": QT_TRANSLATE_NOOP("messages", "{path}: the case has no number (受理号). Give it as "
+                                                         "number = \"...\"."),
+    "case_value": QT_TRANSLATE_NOOP("messages", "{path}: {key} = \"{value}\" cannot be read; expected {expected}."),
+    "holidays_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the office's holiday table cannot be read "
+                                                         "({error})."),
     "file_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be read as a GIS layer ({error})."),
     "layer_missing": QT_TRANSLATE_NOOP("messages", "{path}: has no layer \"{layer}\"; its layers are: {layers}."),
     "layer_ambiguous": QT_TRANSLATE_NOOP("messages", "{path}: has several layers ({layers}); name the {role} layer."),

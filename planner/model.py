@@ -9,6 +9,7 @@ import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field, fields
+from datetime import date
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -384,6 +385,55 @@ class CheckResult:
         """indicator (or "land_use") -> on how many parcels it was not checked (only those with any)."""
         counts = {i: int(np.count_nonzero(self.parcels.checked[i] == "not_checked")) for i in CHECKED_ITEMS}
         return {i: n for i, n in counts.items() if n}
+
+
+# --- applications (案卷): issue 15 ---------------------------------------------------------------------
+
+#: A case's status, in the order a case goes through them: 受理, 审查中, 已一次性告知补正, 已办结.
+CASE_STATUSES: tuple[str, ...] = ("accepted", "reviewing", "notified", "closed")
+#: The statutory time limit of an administrative licence in working days (行政许可法 第四十二条).
+STATUTORY_LIMIT_DAYS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetails:
+    """An application (案卷) as its register and documents name it. Empty strings and None: not known.
+
+    `deadline` is the last working day to decide, counted over Chinese working days from the day after
+    `received` (planner.cases.calendar); `deadline_estimated` is true when a year it spans has no official
+    holiday data and only weekends were excluded (every document that prints the deadline says so).
+    """
+
+    number: str = ""  # 受理号
+    project: str = ""  # 项目名称
+    applicant: str = ""  # 建设单位
+    site: str = ""  # 建设地点
+    received: date | None = None  # 受理日期
+    limit_days: int = STATUTORY_LIMIT_DAYS
+    deadline: date | None = None
+    deadline_estimated: bool = False
+    officer: str = ""  # 经办人
+    reviewer: str = ""  # 审核人
+    approver: str = ""  # 审定人
+    status: str = "accepted"
+
+
+#: What an applicant may declare (技术经济指标), in table order: the `declared_<indicator>` rules check them.
+DECLARED_INDICATORS: tuple[str, ...] = ("site_area", "gfa", "counted_gfa", "far", "density", "green_ratio",
+                                        "height")
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredFigure:
+    """One figure of the applicant's 技术经济指标 beside what Planner measured. `parcel` None: the whole scheme.
+    Ratios are fractions (as everywhere in the core); `measured` None: Planner could not measure it."""
+
+    parcel: str | None
+    indicator: str
+    declared: float
+    measured: float | None
+    tolerance: float
+    differs: bool
 
 
 # --- finding keys: how a review names a finding across checks -------------------------------------

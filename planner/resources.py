@@ -35,3 +35,20 @@ def planner_version() -> str:
         return _installed_version("planner")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+def user_data_dir() -> Path:
+    """Planner's folder in the user's data location, the one Qt's QStandardPaths.AppDataLocation gives the window
+    (organisation and application "Planner"), worked out without Qt so that the command line finds the same
+    case register: %APPDATA%\\Planner\\Planner on Windows, ~/Library/Application Support/Planner/Planner on macOS,
+    $XDG_DATA_HOME/Planner/Planner (default ~/.local/share) elsewhere. Not created here."""
+    import os
+    import sys
+
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "Planner" / "Planner"

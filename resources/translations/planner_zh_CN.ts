@@ -2114,602 +2114,627 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="484"/>
+        <source>{path}: cannot be read as a case file ({error}).</source>
+        <translation>{path}：无法作为案卷文件读取（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="485"/>
+        <source>{path}: &quot;{key}&quot; is not a case detail. A case has: {keys}.</source>
+        <translation>{path}：“{key}”不是案卷信息项。案卷信息项有：{keys}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="486"/>
+        <source>{path}: the case has no number (受理号). Give it as number = &quot;...&quot;.</source>
+        <translation>{path}：案卷没有受理号，请以 number = &quot;...&quot; 填写。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="488"/>
+        <source>{path}: {key} = &quot;{value}&quot; cannot be read; expected {expected}.</source>
+        <translation>{path}：{key} = “{value}”无法读取，应为 {expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="489"/>
+        <source>{path}: the office&apos;s holiday table cannot be read ({error}).</source>
+        <translation>{path}：本机关的节假日表无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="491"/>
         <source>{path}: cannot be read as a GIS layer ({error}).</source>
         <translation>{path}：无法作为GIS图层读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="485"/>
+        <location filename="../../planner/messages.py" line="492"/>
         <source>{path}: has no layer &quot;{layer}&quot;; its layers are: {layers}.</source>
         <translation>{path}：不存在图层“{layer}”；现有图层为：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="486"/>
+        <location filename="../../planner/messages.py" line="493"/>
         <source>{path}: has several layers ({layers}); name the {role} layer.</source>
         <translation>{path}：包含多个图层（{layers}），请指定{role}图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="487"/>
+        <location filename="../../planner/messages.py" line="494"/>
         <source>{path} layer {layer}: has no features.</source>
         <translation>{path}图层“{layer}”：没有要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="488"/>
+        <location filename="../../planner/messages.py" line="495"/>
         <source>{path} layer {layer}: has no geometry.</source>
         <translation>{path}图层“{layer}”：没有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="489"/>
+        <location filename="../../planner/messages.py" line="496"/>
         <source>{path} layer {layer}: has no usable polygons.</source>
         <translation>{path}图层“{layer}”：没有可用的面要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="490"/>
+        <location filename="../../planner/messages.py" line="497"/>
         <source>{path} layer {layer}: none of its {count} features can be used. The first: {first}</source>
         <translation>{path}图层“{layer}”：全部{count}个要素均无法使用。第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="492"/>
+        <location filename="../../planner/messages.py" line="499"/>
         <source>{path} is a folder, not a file. Choose the layer file inside it (.gpkg, .shp, .geojson, .dxf …); only a File Geodatabase (.gdb) is opened as a folder.</source>
         <translation>{path}是文件夹，不是文件。请选择其中的图层文件（.gpkg、.shp、.geojson、.dxf等）；只有文件地理数据库（.gdb）按文件夹打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="495"/>
+        <location filename="../../planner/messages.py" line="502"/>
         <source>{path} is empty (0 bytes): it was not saved or copied completely. Get the file again from its source.</source>
         <translation>{path}是空文件（0字节），未完整保存或复制。请从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="497"/>
+        <location filename="../../planner/messages.py" line="504"/>
         <source>{path} is cut off: it holds {size} bytes, but its header says {expected}, so the features after the cut are missing. It was probably not copied or downloaded completely; get the file again from its source.</source>
         <translation>{path}不完整：文件只有{size}字节，而文件头表明应有{expected}字节，截断处之后的要素已丢失。文件可能未完整复制或下载，请从来源重新获取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="501"/>
+        <location filename="../../planner/messages.py" line="508"/>
         <source>{path} is damaged: its database cannot be read. Get the file again from its source.</source>
         <translation>{path}已损坏，其数据库无法读取。请从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="503"/>
+        <location filename="../../planner/messages.py" line="510"/>
         <source>{path} is not in a format Planner reads (GeoPackage, Shapefile, GeoJSON, FlatGeobuf, File Geodatabase or DXF).</source>
         <translation>{path}不是Planner能读取的格式（GeoPackage、Shapefile、GeoJSON、FlatGeobuf、文件地理数据库或DXF）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="506"/>
+        <location filename="../../planner/messages.py" line="513"/>
         <source>{path} is a folder that cannot be opened as a File Geodatabase: it is incomplete or not a geodatabase. Copy the whole .gdb folder again.</source>
         <translation>{path}是文件夹，但无法作为文件地理数据库打开：它不完整或不是地理数据库。请重新复制整个.gdb文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="509"/>
+        <location filename="../../planner/messages.py" line="516"/>
         <source>{path} is a GeoPackage without any layer. Check that this is the right file, or export the layer into it again.</source>
         <translation>{path}是不含任何图层的GeoPackage。请确认文件是否选对，或重新将图层导出到该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="511"/>
+        <location filename="../../planner/messages.py" line="518"/>
         <source>{path}: the Shapefile&apos;s attribute table {dbf} is missing, so its features have no fields (ids, limits, storeys). Copy the .dbf file next to the .shp.</source>
         <translation>{path}：缺少该Shapefile的属性表{dbf}，其要素因此没有任何字段（编号、指标、层数）。请将.dbf文件复制到.shp所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="514"/>
+        <location filename="../../planner/messages.py" line="521"/>
         <source>{path}: the Shapefile&apos;s index file {shx} is missing. Copy the .shx file next to the .shp.</source>
         <translation>{path}：缺少该Shapefile的索引文件{shx}。请将.shx文件复制到.shp所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="516"/>
+        <location filename="../../planner/messages.py" line="523"/>
         <source>{path}: its texts are not {encoding}, although {source} says so. Name the right encoding in a .cpg file beside it (Chinese Shapefiles are usually GBK: write 936 into it) and check again.</source>
         <translation>{path}：其属性文字不是{encoding}编码，但{source}声明为该编码。请在其旁的.cpg文件中写明正确编码（中文Shapefile通常为GBK：写入936）后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="520"/>
+        <location filename="../../planner/messages.py" line="527"/>
         <source>{path}: the drawing is cut off: it does not end with the DXF end marker (0 / EOF), so the entities after the cut are missing. Save the drawing again in CAD, or get the file again from its source.</source>
         <translation>{path}：图纸不完整，文件末尾没有DXF结束标记（0 / EOF），截断处之后的图元已丢失。请在CAD中重新保存图纸，或从来源重新获取该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="524"/>
+        <location filename="../../planner/messages.py" line="531"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Name them with --mapping.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请用--mapping指定字段名。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="528"/>
+        <location filename="../../planner/messages.py" line="535"/>
         <source>{path} layer {layer}: no {needed} field recognised (looked for {wanted}); its fields are: {fields}. Open the file again and name its fields in the field-mapping dialog.</source>
         <translation>{path}图层“{layer}”：未识别出{needed}字段（已查找{wanted}）；现有字段为：{fields}。请重新打开该文件，在字段对应对话框中指定字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="532"/>
+        <location filename="../../planner/messages.py" line="539"/>
         <source>{path}: mapping [{role}] names &quot;{target}&quot;, which is not one of {targets}.</source>
         <translation>{path}：字段映射表[{role}]中的“{target}”无效，应为以下之一：{targets}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="534"/>
+        <location filename="../../planner/messages.py" line="541"/>
         <source>{path}: the mapping says [{role}] {target} = &quot;{field}&quot;, but the layer has no such field; its fields are: {fields}.</source>
         <translation>{path}：字段映射表规定[{role}] {target} = &quot;{field}&quot;，但图层中没有该字段；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="537"/>
+        <location filename="../../planner/messages.py" line="544"/>
         <source>{path}: the mapping file is not valid TOML ({error}).</source>
         <translation>{path}：字段映射文件不是有效的TOML格式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="538"/>
+        <location filename="../../planner/messages.py" line="545"/>
         <source>{path}: the mapping names field &quot;{field}&quot; for {targets} of the [{role}] layer; one field can hold only one of them. Name the right field for each.</source>
         <translation>{path}：字段对照将字段“{field}”同时指定给[{role}]图层的{targets}，一个字段只能对应其中一项。请为每项指定正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="541"/>
+        <location filename="../../planner/messages.py" line="548"/>
         <source>{path}: is a folder; --mapping takes a .toml file.</source>
         <translation>{path}：是文件夹；--mapping 需要一个 .toml 文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="542"/>
+        <location filename="../../planner/messages.py" line="549"/>
         <source>{path}: the mapping file is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8).</source>
         <translation>{path}：字段对照文件不是 UTF-8 文本，请另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="544"/>
+        <location filename="../../planner/messages.py" line="551"/>
         <source>{path}: unknown mapping table [{role}]; use {roles}.</source>
         <translation>{path}：未知的字段映射表[{role}]，应使用以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="545"/>
+        <location filename="../../planner/messages.py" line="552"/>
         <source>{path}: CAD layers {layer} hold no closed polylines, circles or hatches ({count} open lines). Close the outlines in CAD or name other layers; layers with outlines: {layers}.</source>
         <translation>{path}：CAD 图层 {layer} 中没有闭合多段线、圆或填充（有 {count} 条未闭合的线）。请在 CAD 中闭合轮廓或指定其他图层；含轮廓的图层：{layers}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="548"/>
+        <location filename="../../planner/messages.py" line="555"/>
         <source>{path}: has no coordinate system and its coordinates look like degrees; areas cannot be measured. Add a .prj or reproject it.</source>
         <translation>{path}：未定义坐标系，且根据坐标值判断为经纬度，无法量算面积。请补充.prj文件或进行投影转换。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="551"/>
+        <location filename="../../planner/messages.py" line="558"/>
         <source>{path}: its coordinates (x {x}, y {y} at the centre) cannot be in the coordinate system it declares, {crs}: read in it, they lie outside the area that system is made for ({area}). The numbers fit {fits}. Give the file its right coordinate system (in GIS: Define Projection, not Project) and check again.</source>
         <translation>{path}：其坐标（中心点 x {x}，y {y}）不可能属于文件声明的坐标系{crs}：按该坐标系解读，位置超出其适用范围（{area}）。与这些坐标值相符的坐标系：{fits}。请为文件定义正确的坐标系（在GIS中使用“定义投影”，而非“投影”），然后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="557"/>
+        <location filename="../../planner/messages.py" line="564"/>
         <source>{path}: has no coordinate system, and its coordinates (x {x}, y {y} at the centre) cannot be in {crs}, the coordinate system of the other layers (made for {area}). The numbers fit {fits}. Give the file its coordinate system (a .prj, or Define Projection in GIS), or move it onto the plan&apos;s coordinates, and check again.</source>
         <translation>{path}：未定义坐标系，且其坐标（中心点 x {x}，y {y}）不可能属于其他图层的坐标系{crs}（适用范围{area}）。与这些坐标值相符的坐标系：{fits}。请为文件定义坐标系（补充.prj文件，或在GIS中使用“定义投影”），或将其移至规划图的坐标位置，然后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="564"/>
+        <location filename="../../planner/messages.py" line="571"/>
         <source>Unexpected error: {error}.</source>
         <translation>程序发生意外错误：{error}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="565"/>
+        <location filename="../../planner/messages.py" line="572"/>
         <source>{path}: cannot be written ({error}).</source>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="571"/>
+        <location filename="../../planner/messages.py" line="578"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part). Its backup copy {backup} is whole: use it instead (name it with --review, or copy it over the cut-off file).</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分）。其备份副本{backup}完整，请改用备份（用 --review 指定，或将其复制覆盖被截断的文件）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="576"/>
+        <location filename="../../planner/messages.py" line="583"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part), and there is no whole backup copy {backup}. Restore the file from a copy, or move it away to begin a new review.</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分），且没有完整的备份副本{backup}。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="581"/>
+        <location filename="../../planner/messages.py" line="588"/>
         <source>{path}: the review file was written for another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}), not for the one given ({given_path}, layer {given_layer}, SHA-256 {given_sha256}); its notes and approved exceptions are not applied. Name the review file of this scheme, or open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为另一方案编写的（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}），不是为所给方案（{given_path}，图层“{given_layer}”，SHA-256 {given_sha256}）编写的；其审查备注和批准的例外均不采用。请指定本方案的审查文件，或在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="588"/>
+        <location filename="../../planner/messages.py" line="595"/>
         <source>{path}: the review file was written for an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed, so its notes and approved exceptions are not applied. Open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为{role}{given_path}（图层“{given_layer}”）的早先内容编写的（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动，其审查备注和批准的例外均不采用。请在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="600"/>
+        <location filename="../../planner/messages.py" line="607"/>
         <source>{path}: the review file names no scheme (it was saved by an earlier version of Planner), so whether it belongs to {given_path}, layer {given_layer} cannot be told. Its notes and approved exceptions are used: make sure they are for this scheme. The scheme is recorded when the review is next saved.</source>
         <extracomment>What the official should know about a review file that was still used, and the window&apos;s question about a review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.</extracomment>
         <translation>{path}：该审查文件未记录所属方案（由旧版 Planner 保存），无法判断它是否属于{given_path}（图层“{given_layer}”）。其审查备注和批准的例外仍被采用，请核实它们确属本方案。下次保存审查时将记录所属方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="606"/>
+        <location filename="../../planner/messages.py" line="613"/>
         <source>{path} is cut off (a save was interrupted); the notes are taken from its backup copy {backup}, which may lack the last changes: check them. The next save replaces the cut-off file.</source>
         <translation>{path}已被截断（保存时被中断）；审查备注取自其备份副本{backup}，可能缺少最后的修改，请核对。下次保存时将替换被截断的文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="610"/>
+        <location filename="../../planner/messages.py" line="617"/>
         <source>{path} holds the review of another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}); the scheme open is {given_path}, layer {given_layer} (SHA-256 {given_sha256}).</source>
         <translation>{path}保存的是另一方案的审查（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}）；当前打开的方案是{given_path}，图层“{given_layer}”（SHA-256 {given_sha256}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="614"/>
+        <location filename="../../planner/messages.py" line="621"/>
         <source>{path} holds the review of an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed.</source>
         <translation>{path}保存的是{role}{given_path}（图层“{given_layer}”）早先内容的审查（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="618"/>
+        <location filename="../../planner/messages.py" line="625"/>
         <source>Import its {count} notes to review them again? No finding stays accepted as an approved exception ({accepted} were): accept each again where it still holds. The overall opinion is not carried over. Or start a fresh review. Either way the earlier review is kept as {kept}.</source>
         <translation>是否导入其中的{count}条备注并重新审查？导入后不保留任何批准的例外（原有{accepted}项），仍然成立的请逐项重新同意；总体审查意见不导入。也可以重新开始审查。无论选择哪种方式，原审查都另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="624"/>
+        <location filename="../../planner/messages.py" line="631"/>
         <source>Notes imported from the review of another scheme (kept as {kept}): no finding is accepted as an exception until you accept it again.</source>
         <translation>已从另一方案的审查中导入备注（原审查另存为{kept}）：各项须重新同意后才作为例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="627"/>
+        <location filename="../../planner/messages.py" line="634"/>
         <source>A fresh review was begun; the review of another scheme is kept as {kept}.</source>
         <translation>已重新开始审查；另一方案的审查另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="630"/>
+        <location filename="../../planner/messages.py" line="637"/>
         <source>Review notes of another scheme</source>
         <translation>另一方案的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="631"/>
+        <location filename="../../planner/messages.py" line="638"/>
         <source>Import the notes to review again</source>
         <translation>导入备注并重新审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="632"/>
+        <location filename="../../planner/messages.py" line="639"/>
         <source>Start a fresh review</source>
         <translation>重新开始审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="635"/>
+        <location filename="../../planner/messages.py" line="642"/>
         <source>buildings file</source>
         <extracomment>The file of a scheme a review names (planner.review.SCHEME_ROLES).</extracomment>
         <translation>建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="636"/>
+        <location filename="../../planner/messages.py" line="643"/>
         <source>green-area file</source>
         <translation>绿地文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="642"/>
+        <location filename="../../planner/messages.py" line="649"/>
         <source>not a number, comparison or range</source>
         <extracomment>How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance. Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="643"/>
+        <location filename="../../planner/messages.py" line="650"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="644"/>
+        <location filename="../../planner/messages.py" line="651"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="645"/>
+        <location filename="../../planner/messages.py" line="652"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="646"/>
+        <location filename="../../planner/messages.py" line="653"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="647"/>
+        <location filename="../../planner/messages.py" line="654"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="651"/>
+        <location filename="../../planner/messages.py" line="658"/>
         <source>{fits} and {more} more</source>
         <extracomment>The coordinate systems a layer&apos;s numbers fit (planner.io.crs.fitting), when more are found than named, or none.</extracomment>
         <translation>{fits}，另有{more}个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="652"/>
+        <location filename="../../planner/messages.py" line="659"/>
         <source>a Gauss-Krüger or UTM zone without the zone number in x, central meridian {zones} (the numbers alone cannot tell which: name the zone the data was surveyed in)</source>
         <translation>x坐标不含带号的某个高斯-克吕格或UTM投影带，中央经线{zones}（仅凭坐标值无法判断是哪一带，请注明数据测绘所用的分带）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="655"/>
+        <location filename="../../planner/messages.py" line="662"/>
         <source>none of the coordinate systems tried (Web Mercator; WGS 84 and CGCS2000 in degrees; the Gauss-Krüger zones of CGCS2000, Xi&apos;an 80 and Beijing 54, with and without the zone number; UTM)</source>
         <translation>无（已尝试：Web墨卡托；WGS 84和CGCS2000经纬度；CGCS2000、西安80和北京54的高斯-克吕格投影带，含带号与不含带号；UTM）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="660"/>
+        <location filename="../../planner/messages.py" line="667"/>
         <source>inches</source>
         <extracomment>A drawing unit ($INSUNITS, planner.io.dxf).</extracomment>
         <translation>英寸</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="661"/>
+        <location filename="../../planner/messages.py" line="668"/>
         <source>feet</source>
         <translation>英尺</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="662"/>
+        <location filename="../../planner/messages.py" line="669"/>
         <source>miles</source>
         <translation>英里</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="663"/>
+        <location filename="../../planner/messages.py" line="670"/>
         <source>millimetres</source>
         <translation>毫米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="664"/>
+        <location filename="../../planner/messages.py" line="671"/>
         <source>centimetres</source>
         <translation>厘米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="665"/>
+        <location filename="../../planner/messages.py" line="672"/>
         <source>kilometres</source>
         <translation>千米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="666"/>
+        <location filename="../../planner/messages.py" line="673"/>
         <source>yards</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="667"/>
+        <location filename="../../planner/messages.py" line="674"/>
         <source>decimetres</source>
         <translation>分米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="668"/>
+        <location filename="../../planner/messages.py" line="675"/>
         <source>US survey feet</source>
         <translation>美国测量英尺</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="670"/>
+        <location filename="../../planner/messages.py" line="677"/>
         <source>unit {units}</source>
         <translation>单位代码{units}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="673"/>
+        <location filename="../../planner/messages.py" line="680"/>
         <source>self-intersection</source>
         <extracomment>GEOS&apos;s reasons why a polygon is invalid (shapely.is_valid_reason), in words of the official&apos;s language.</extracomment>
         <translation>自相交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="674"/>
+        <location filename="../../planner/messages.py" line="681"/>
         <source>ring self-intersection</source>
         <translation>环自相交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="675"/>
+        <location filename="../../planner/messages.py" line="682"/>
         <source>too few points</source>
         <translation>顶点过少</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="676"/>
+        <location filename="../../planner/messages.py" line="683"/>
         <source>hole outside the outline</source>
         <translation>内环位于外轮廓之外</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="677"/>
+        <location filename="../../planner/messages.py" line="684"/>
         <source>interior cut in two</source>
         <translation>内部被分割为不连通的部分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="678"/>
+        <location filename="../../planner/messages.py" line="685"/>
         <source>holes inside holes</source>
         <translation>内环相互嵌套</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="679"/>
+        <location filename="../../planner/messages.py" line="686"/>
         <source>outlines inside outlines</source>
         <translation>外轮廓相互嵌套</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="680"/>
+        <location filename="../../planner/messages.py" line="687"/>
         <source>duplicate rings</source>
         <translation>环重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="681"/>
+        <location filename="../../planner/messages.py" line="688"/>
         <source>invalid coordinate</source>
         <translation>坐标无效</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="682"/>
+        <location filename="../../planner/messages.py" line="689"/>
         <source>ring not closed</source>
         <translation>环未闭合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="700"/>
+        <location filename="../../planner/messages.py" line="707"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="701"/>
+        <location filename="../../planner/messages.py" line="708"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="702"/>
+        <location filename="../../planner/messages.py" line="709"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="703"/>
+        <location filename="../../planner/messages.py" line="710"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="706"/>
+        <location filename="../../planner/messages.py" line="713"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="707"/>
+        <location filename="../../planner/messages.py" line="714"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="712"/>
+        <location filename="../../planner/messages.py" line="719"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="713"/>
+        <location filename="../../planner/messages.py" line="720"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="714"/>
+        <location filename="../../planner/messages.py" line="721"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="715"/>
+        <location filename="../../planner/messages.py" line="722"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="716"/>
+        <location filename="../../planner/messages.py" line="723"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="717"/>
+        <location filename="../../planner/messages.py" line="724"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="718"/>
+        <location filename="../../planner/messages.py" line="725"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="719"/>
+        <location filename="../../planner/messages.py" line="726"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="720"/>
+        <location filename="../../planner/messages.py" line="727"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="721"/>
+        <location filename="../../planner/messages.py" line="728"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="722"/>
+        <location filename="../../planner/messages.py" line="729"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="723"/>
+        <location filename="../../planner/messages.py" line="730"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="724"/>
+        <location filename="../../planner/messages.py" line="731"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="732"/>
+        <location filename="../../planner/messages.py" line="739"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="733"/>
+        <location filename="../../planner/messages.py" line="740"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="734"/>
+        <location filename="../../planner/messages.py" line="741"/>
         <source>(green area {green}) </source>
         <translation>（绿地{green}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="735"/>
+        <location filename="../../planner/messages.py" line="742"/>
         <source>(line {line}) </source>
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1179"/>
+        <location filename="../../planner/messages.py" line="1186"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1180"/>
+        <location filename="../../planner/messages.py" line="1187"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1181"/>
+        <location filename="../../planner/messages.py" line="1188"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1182"/>
+        <location filename="../../planner/messages.py" line="1189"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1183"/>
+        <location filename="../../planner/messages.py" line="1190"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1184"/>
+        <location filename="../../planner/messages.py" line="1191"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1185"/>
+        <location filename="../../planner/messages.py" line="1192"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1189"/>
+        <location filename="../../planner/messages.py" line="1196"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1190"/>
+        <location filename="../../planner/messages.py" line="1197"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1191"/>
+        <location filename="../../planner/messages.py" line="1198"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1192"/>
+        <location filename="../../planner/messages.py" line="1199"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1193"/>
+        <location filename="../../planner/messages.py" line="1200"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1202"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1202"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1196"/>
+        <location filename="../../planner/messages.py" line="1203"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1198"/>
+        <location filename="../../planner/messages.py" line="1205"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="149"/>
-        <location filename="../../planner/messages.py" line="1199"/>
+        <location filename="../../planner/messages.py" line="1206"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -2736,27 +2761,27 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>（修约至{precision}后为{shown}，但控制指标按精确值判定）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="566"/>
+        <location filename="../../planner/messages.py" line="573"/>
         <source>{path}: the review file cannot be read ({error}). Restore it from a copy, or move it away to begin a new review.</source>
         <translation>{path}：无法读取审查文件（{error}）。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="568"/>
+        <location filename="../../planner/messages.py" line="575"/>
         <source>{path}: the review file is not UTF-8 text: it was saved in another encoding (by an editor, perhaps). Save it again as UTF-8, or restore it from a copy.</source>
         <translation>{path}：审查文件不是UTF-8编码的文本，可能被编辑器以其他编码保存过。请重新以UTF-8编码保存，或从副本恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="708"/>
+        <location filename="../../planner/messages.py" line="715"/>
         <source>storeys, counted-area or height</source>
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1200"/>
+        <location filename="../../planner/messages.py" line="1207"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1201"/>
+        <location filename="../../planner/messages.py" line="1208"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
