@@ -105,7 +105,7 @@ COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
 
 #: The widest a column but the message is sized to its contents (its full text is in the tooltip and the message).
 MAX_COLUMN_WIDTH = 170
-#: When the table is narrow: the rule column gives way first down to this, no column goes below the second, and the
+#: When the table is narrow: the rule column gives way (last) down to this, no column goes below the second, and the
 #: message keeps at least the third (FindingsPanel.fit_columns).
 MIN_RULE_WIDTH, MIN_COLUMN_WIDTH, MIN_MESSAGE_WIDTH = 110, 40, 140
 
@@ -641,8 +641,9 @@ class FindingsPanel(QWidget):
 
     def fit_columns(self) -> None:
         """Fit the columns into the table's width, so that it never scrolls sideways: each column but the message
-        gets the width its contents want (set_result) while there is room; when there is not, the rule column
-        gives way first (down to MIN_RULE_WIDTH), then every column in proportion; the message takes what is left
+        gets the width its contents want (set_result) while there is room; when there is not, review, marginal,
+        limit, severity, parcel and then the rule column give way (the rule down to MIN_RULE_WIDTH), then every
+        column in proportion; the message takes what is left
         (at least MIN_MESSAGE_WIDTH) and is elided, its whole text in the tooltip."""
         wanted = list(getattr(self, "_wanted_widths", []) or [])
         if not wanted:
@@ -653,10 +654,16 @@ class FindingsPanel(QWidget):
         others = [c for c in range(len(HEADERS)) if c != FindingsModel.MESSAGE]
         widths = {c: wanted[c] for c in others}
         excess = sum(widths.values()) + MIN_MESSAGE_WIDTH - available
-        if excess > 0:
-            rule = FindingsModel.RULE
-            give = min(excess, max(0, widths[rule] - MIN_RULE_WIDTH))
-            widths[rule] -= give
+        m = FindingsModel
+        # The less telling columns give way first (the review state keeps its mark and tint when its words are
+        # elided), the rule last; each down to this width.
+        give_way = ((m.REVIEW, 72), (m.MARGINAL, 56), (m.LIMIT, 64), (m.SEVERITY, 64), (m.PARCEL, 72),
+                    (m.RULE, MIN_RULE_WIDTH))
+        for column, least in give_way:
+            if excess <= 0:
+                break
+            give = min(excess, max(0, widths[column] - least))
+            widths[column] -= give
             excess -= give
         if excess > 0:
             total = sum(widths.values())
