@@ -40,7 +40,14 @@ from planner.messages import (
     measure_distance_message,
     tr,
 )
-from planner.report.symbology import MEASURE_CASING, MEASURE_COLOUR, MEASURE_FILL
+from planner.report.symbology import (
+    MEASURE_CASING,
+    MEASURE_COLOUR,
+    MEASURE_FILL,
+    PARCEL_SYMBOLS,
+    land_use_colours,
+    opaque,
+)
 
 __all__ = ["TOOLS", "IdentifyPopup", "MapTool", "MapToolbar", "MeasureTool", "PanTool", "ZoomTool", "identify_text",
            "polygon_area", "polyline_length"]
@@ -619,8 +626,7 @@ _DRAW: dict[str, Callable[[QPainter], None]] = {
     "zoom_all": _draw_zoom_all,
     "measure": _draw_measure,
     "measure_area": _draw_measure_area,
-    "status_view": _draw_swatches([QColor(248, 186, 172), QColor(170, 220, 170), QColor(250, 225, 150),
-                                   QColor(236, 236, 230)]),
-    "land_use_view": _draw_swatches([QColor(255, 255, 0), QColor(255, 0, 0), QColor(255, 127, 223),
-                                     QColor(63, 255, 0)]),
+    # The swatches are the map's own colours (symbology): the first four statuses, the first four land-use classes.
+    "status_view": lambda p: _draw_swatches([opaque(s.fill) for s in list(PARCEL_SYMBOLS.values())[:4]])(p),
+    "land_use_view": lambda p: _draw_swatches([c.fill for c in land_use_colours().classes[:4]])(p),
 }

@@ -25,7 +25,8 @@ from planner.checking.verdicts import (
 from planner.messages import QT_TRANSLATE_NOOP
 
 __all__ = ["BUILDING_SYMBOLS", "CONTROL_SYMBOLS", "FOCUS_COLOUR", "GREEN_SYMBOL", "LEGEND_FOCUS", "LEGEND_SETBACK",
-           "LandUseClass", "LandUseColours", "MEASURE_COLOUR", "PARCEL_SYMBOLS", "SETBACK_COLOUR", "UNKNOWN_CONTROL",
+           "LandUseClass", "LandUseColours", "MEASURE_CASING", "MEASURE_COLOUR", "MEASURE_FILL",
+           "PARCEL_SYMBOLS", "SETBACK_COLOUR", "UNKNOWN_CONTROL",
            "Symbol", "land_use_colours", "opaque"]
 
 LEGEND_VIOLATION = QT_TRANSLATE_NOOP("messages", "Parcel with violations")
