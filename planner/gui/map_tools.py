@@ -120,6 +120,13 @@ class IdentifyTool(MapTool):
     def __init__(self, canvas: MapCanvas) -> None:
         super().__init__(canvas)
         self.last_click: QPointF | None = None
+        self.popup: IdentifyPopup | None = None  # the toolbar's: Esc closes it
+
+    def key(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Escape and self.popup is not None and self.popup.isVisible():
+            self.popup.hide()
+            return True
+        return False
 
     def release(self, event: QMouseEvent) -> bool:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -457,10 +464,12 @@ class MapToolbar(QObject):
         self.toolbar = QToolBar(tr(MAP_TOOLBAR, lang), parent)
         self.toolbar.setObjectName("toolbar_map")
         self.popup = IdentifyPopup(canvas)
+        canvas.viewChanged.connect(self.popup.hide)  # it would point at where the feature was
         self.tools: dict[str, MapTool] = {
             "identify": IdentifyTool(canvas), "pan": PanTool(canvas), "zoom_in": ZoomTool(canvas, True),
             "zoom_out": ZoomTool(canvas, False), "measure": MeasureTool(canvas, False, lang),
             "measure_area": MeasureTool(canvas, True, lang)}
+        self.tools["identify"].popup = self.popup
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
         self.actions: dict[str, QAction] = {}

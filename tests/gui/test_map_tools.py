@@ -234,6 +234,10 @@ def test_identify_selects_a_parcel_and_shows_its_attributes(sample_window):
     expected = (f"Building 4#: {buildings.floors[b]:g} storeys, height {buildings.height[b]:g} m, "
                 f"use {buildings.use[b]}")
     assert window.map_tools.popup.text() == expected
+    key(canvas, Qt.Key.Key_Escape)  # Esc closes the attributes, the selection stays
+    assert window.map_tools.popup.text() == "" and canvas.selection() == ("buildings", [b])
+    click(canvas, canvas.map_to_screen(x, y))
+    assert window.map_tools.popup.text() == expected
     canvas.zoom_to_all()
     click(canvas, QPointF(3, 3))  # nothing there (the corner of the whole plan): no popup
     assert window.map_tools.popup.text() == ""
