@@ -1270,3 +1270,84 @@ def unchecked_message(counts: dict[str, int], lang: str) -> str | None:
     items = separator.join(_fill(UNCHECKED_ITEM, lang, {"item": tr(names[item], lang), "count": count})
                            for item, count in counts.items())
     return _fill(UNCHECKED_LINE, lang, {"items": items})
+
+
+# --- the map's tools (planner.gui.map_tools) ----------------------------------------------------------------------
+
+MAP_TOOLBAR = QT_TRANSLATE_NOOP("messages", "Map tools")
+#: (name, tooltip) of each tool of the map's toolbar.
+MAP_TOOL_TEXTS = {
+    "identify": (QT_TRANSLATE_NOOP("messages", "Identify and select"),
+                 QT_TRANSLATE_NOOP("messages", "Identify and select: click a parcel or building to select it and "
+                                               "see its attributes; drag to move the map.")),
+    "pan": (QT_TRANSLATE_NOOP("messages", "Pan"),
+            QT_TRANSLATE_NOOP("messages", "Pan: drag to move the map; a click selects nothing.")),
+    "zoom_in": (QT_TRANSLATE_NOOP("messages", "Zoom in"),
+                QT_TRANSLATE_NOOP("messages", "Zoom in: click where to zoom in, or drag a rectangle to show it "
+                                              "whole.")),
+    "zoom_out": (QT_TRANSLATE_NOOP("messages", "Zoom out"),
+                 QT_TRANSLATE_NOOP("messages", "Zoom out: click where to zoom out.")),
+    "zoom_all": (QT_TRANSLATE_NOOP("messages", "Zoom to all"),
+                 QT_TRANSLATE_NOOP("messages", "Zoom to all: show every loaded layer whole.")),
+    "measure": (QT_TRANSLATE_NOOP("messages", "Measure distance"),
+                QT_TRANSLATE_NOOP("messages", "Measure distance: click points along the way; double-click or Esc "
+                                              "ends the line, Esc again clears it.")),
+    "measure_area": (QT_TRANSLATE_NOOP("messages", "Measure area"),
+                     QT_TRANSLATE_NOOP("messages", "Measure area: click the corners; double-click or Esc closes the "
+                                                   "polygon, Esc again clears it.")),
+    "status_view": (QT_TRANSLATE_NOOP("messages", "Status colours"),
+                    QT_TRANSLATE_NOOP("messages", "Colour parcels by the check's verdict (violation, pass, not "
+                                                  "assessed).")),
+    "land_use_view": (QT_TRANSLATE_NOOP("messages", "Land-use colours"),
+                      QT_TRANSLATE_NOOP("messages", "Colour parcels by their land-use class (GB 50137-2011 and the "
+                                                    "国土空间 land and sea use classes).")),
+}
+MEASURE_DISTANCE_TEXT = QT_TRANSLATE_NOOP("messages", "Length {length} (last segment {segment})")
+MEASURE_AREA_TEXT = QT_TRANSLATE_NOOP("messages", "Area {area}, perimeter {perimeter}")
+IDENTIFY_PARCEL = QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: land use {land_use}, area {area}")
+IDENTIFY_LIMIT = QT_TRANSLATE_NOOP("messages", "{indicator}: limit {limit}")
+IDENTIFY_BUILDING = QT_TRANSLATE_NOOP("messages", "Building {building}: {storeys} storeys, height {height}, "
+                                                  "use {use}")
+NOT_STATED = QT_TRANSLATE_NOOP("messages", "not stated")
+
+
+def map_tool_text(tool: str, lang: str) -> tuple[str, str]:
+    """(name, tooltip) of a map tool in a language."""
+    name, tip = MAP_TOOL_TEXTS[tool]
+    return tr(name, lang), tr(tip, lang)
+
+
+def measure_distance_message(length: float, segment: float, lang: str) -> str:
+    """"Length 12.00 m (last segment 5.00 m)"."""
+    return _fill(MEASURE_DISTANCE_TEXT, lang, {"length": f"{length:,.2f} m", "segment": f"{segment:,.2f} m"})
+
+
+def measure_area_message(area: float, perimeter: float, lang: str) -> str:
+    """"Area 6.00 m², perimeter 12.00 m"."""
+    return _fill(MEASURE_AREA_TEXT, lang, {"area": f"{area:,.2f} m²", "perimeter": f"{perimeter:,.2f} m"})
+
+
+def identify_parcel_message(parcel: str, land_use: str | None, area: float, limits: dict[str, str],
+                            lang: str) -> str:
+    """A parcel's attributes, one per line: id, land use with its name, area, then each stated limit."""
+    lines = [_fill(IDENTIFY_PARCEL, lang, {"parcel": parcel, "land_use": land_use_text(land_use, lang),
+                                           "area": format_area(area)})]
+    for indicator, text in limits.items():
+        if text:
+            lines.append(_fill(IDENTIFY_LIMIT, lang, {"indicator": tr(INDICATOR_NAMES.get(indicator, indicator), lang),
+                                                      "limit": text}))
+    return "\n".join(lines)
+
+
+def identify_building_message(building: str, storeys: float | None, height: float | None, use: str | None,
+                              lang: str) -> str:
+    """A building's attributes: its number (楼号), storeys, height and use; "not stated" where it has none."""
+    missing = tr(NOT_STATED, lang)
+
+    def number(value: float | None, unit: str = "") -> str:
+        if value is None or value != value:
+            return missing
+        return f"{value:g}{unit}"
+
+    return _fill(IDENTIFY_BUILDING, lang, {"building": building, "storeys": number(storeys),
+                                           "height": number(height, " m"), "use": use or missing})

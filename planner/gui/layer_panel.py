@@ -134,6 +134,7 @@ class LayerPanel(QWidget):
         while self._legend_grid.count():
             widget = self._legend_grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # gone from the picture now, not when the event loop deletes it
                 widget.deleteLater()
         for row, entry in enumerate(entries):
             swatch = QLabel(self.legend)

@@ -30,6 +30,8 @@ from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, Ma
 from planner.gui.inspector import ParcelInspector
 from planner.gui.layer_panel import LayerPanel, LegendEntry
 from planner.gui.map_canvas import LayerStyle, MapCanvas
+from planner.gui.map_tools import TOOLS as MAP_TOOLS
+from planner.gui.map_tools import MapToolbar, identify_text
 from planner.gui.review_panel import ReviewPanel
 from planner.gui.session import (
     ROLES,
@@ -50,6 +52,7 @@ from planner.io.layers import PlanLayer
 from planner.messages import (
     REVIEW_FRESH_BUTTON,
     REVIEW_IMPORT_BUTTON,
+    MAP_TOOLBAR,
     REVIEW_OTHER_TITLE,
     error_message,
     notice_message,
@@ -63,6 +66,7 @@ from planner.report.symbology import (
     PARCEL_SYMBOLS,
     UNKNOWN_CONTROL,
     Symbol,
+    land_use_colours,
     opaque,
 )
 from planner.resources import sample_path
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_menus()
         self._build_status_bar()
+        self._build_map_tools()
         self._restore_layout()
 
     # --- construction ----------------------------------------------------------------------------
@@ -286,6 +291,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu
         zoom_all = QAction(self.tr("Zoom to &all"), self)
         zoom_all.setShortcut(QKeySequence(Qt.Key.Key_Home))
         zoom_all.triggered.connect(self.canvas.zoom_to_all)
@@ -588,8 +594,7 @@ class MainWindow(QMainWindow):
 
     def _update_legend(self) -> None:
         """The legend of what is drawn: in the Layers panel, and on the map when asked (View > Legend on the map)."""
-        styled = [(style, tr(symbol.legend, self.lang)) for style, symbol in (
-            *((PARCEL_STYLES[k], s) for k, s in PARCEL_SYMBOLS.items()),
+        styled = self._parcel_legend() + [(style, tr(symbol.legend, self.lang)) for style, symbol in (
             *((BUILDING_STYLES[k], s) for k, s in BUILDING_SYMBOLS.items()),
             (GREEN_STYLES[0], GREEN_SYMBOL))]
         comparison = self.session.comparison
@@ -607,6 +612,66 @@ class MainWindow(QMainWindow):
         self.layer_panel.set_legend([LegendEntry(text, style.fill, style.stroke, style.stroke_width,
                                                  "dashdot" if style.dash_dot else "dash" if style.dashed else "")
                                      for style, text in styled])
+
+    # --- the map's tools and the parcels' colours ---------------------------------------------------
+
+    def _build_map_tools(self) -> None:
+        """The map toolbar (planner.gui.map_tools) above the map, its tools and colour views in the View menu."""
+        self.map_tools = MapToolbar(self.canvas, self.lang, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.map_tools.toolbar)
+        self.map_tools.parcelViewChanged.connect(self._on_map_tools_parcel_view_changed)
+        self.canvas.featureClicked.connect(self._on_canvas_feature_identified)
+        self.measure_label = QLabel(self)  # "Length 12.00 m (last segment 5.00 m)"
+        self.statusBar().addWidget(self.measure_label)
+        for name in ("measure", "measure_area"):
+            self.map_tools.tool(name).measured.connect(self.measure_label.setText)
+        self.view_menu.addSeparator()
+        tools = self.view_menu.addMenu(tr(MAP_TOOLBAR, self.lang))
+        tools.addActions([self.map_tools.actions[name] for name in (*MAP_TOOLS, "zoom_all")])
+        self.view_menu.addActions([self.map_tools.actions["status_view"], self.map_tools.actions["land_use_view"]])
+
+    def parcel_view(self) -> str:
+        """How parcels are coloured: "status" (the check's verdict, the default) or "land_use"."""
+        tools = getattr(self, "map_tools", None)
+        return tools.parcel_view() if tools is not None else "status"
+
+    def _on_map_tools_parcel_view_changed(self, _view: str) -> None:
+        if self.session.plan is not None and "plan" in self.canvas.layer_keys():
+            self._apply_parcel_colours()
+        self._update_legend()
+
+    def _land_use_styles(self) -> tuple[dict[int, LayerStyle], list]:
+        """The land-use classes' styles (the unknown class last) and the classes, from the one colour table."""
+        table = land_use_colours()
+        classes = [*table.classes, table.unknown]
+        return {k: _layer_style(c.symbol) for k, c in enumerate(classes)}, classes
+
+    def _apply_parcel_colours(self) -> None:
+        """Colour the parcels by status or by land use, as the toolbar says."""
+        if self.parcel_view() == "land_use":
+            styles, classes = self._land_use_styles()
+            found = land_use_colours().classes_of(self.session.plan.land_use)
+            self.canvas.set_styles("plan", styles)
+            self.canvas.set_classes("plan", np.where(found < 0, len(classes) - 1, found))
+        else:
+            self.canvas.set_styles("plan", PARCEL_STYLES)
+            self.canvas.set_classes("plan", parcel_classes(self.session))
+
+    def _parcel_legend(self) -> list:
+        """The parcels' legend entries: every status, or the land-use classes the plan has, in legend order."""
+        if self.parcel_view() != "land_use":
+            return [(PARCEL_STYLES[k], tr(s.legend, self.lang)) for k, s in PARCEL_SYMBOLS.items()]
+        if self.session.plan is None:
+            return []
+        styles, classes = self._land_use_styles()
+        found = land_use_colours().classes_of(self.session.plan.land_use)
+        present = set(np.where(found < 0, len(classes) - 1, found).tolist())
+        return [(styles[k], c.legend(self.lang)) for k, c in enumerate(classes) if k in present]
+
+    def _on_canvas_feature_identified(self, key: str, index: int) -> None:
+        """The identify tool: the picked feature's attributes beside the click (it is selected as well)."""
+        if self.map_tools.current() == "identify":
+            self.map_tools.show_identified(identify_text(self.session, self.canvas, key, index, self.lang))
 
     def _change_names(self) -> dict[str, str]:
         """Legend names of the kinds of plan change (planner.gui.changes_panel.CHANGE_KINDS)."""
@@ -643,7 +708,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_after_check(self) -> None:
         if self.session.plan is not None:
-            self.canvas.set_classes("plan", parcel_classes(self.session))
+            self._apply_parcel_colours()
         if self.session.buildings is not None:
             self.canvas.set_classes("buildings", building_classes(self.session))
         result = self.session.result

@@ -508,6 +508,7 @@ class MapCanvas(QWidget):
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragging = False
+        self._tool = None  # a planner.gui.map_tools.MapTool: given mouse and key events first
         self._font = QFont()
         self._font.setPixelSize(11)
         self.setMouseTracking(True)
@@ -671,6 +672,24 @@ class MapCanvas(QWidget):
     def _set_selection_state(self, key: str, indices: list[int]) -> None:
         self._selection = (key, indices)
         self._selection_path = None
+
+    # -- tools ----------------------------------------------------------------------------------------------
+
+    def set_tool(self, tool) -> None:
+        """The map tool (planner.gui.map_tools) that sees mouse and key events first and draws on the overlay;
+        None: the canvas alone (click selects, drag pans)."""
+        self._tool = tool
+        self.update()
+
+    def tool(self):
+        return self._tool
+
+    def feature_area(self, key: str, index: int) -> float:
+        """The area of one feature in the map's units (m² in the metric display CRS); 0 for none."""
+        layer = self._layers.get(key)
+        if layer is None or not 0 <= index < len(layer.geometry):
+            return 0.0
+        return float(np.nan_to_num(layer.area[index]))
 
     # -- view -----------------------------------------------------------------------------------------------
 
@@ -977,6 +996,8 @@ class MapCanvas(QWidget):
         self._paint_highlight_labels(painter, w, h)
         self._paint_segments(painter, w, h)
         self._paint_review_marks(painter, w, h)
+        if self._tool is not None:
+            self._tool.paint(painter, w, h)
         self._paint_scale_bar(painter, h)
         self._paint_north_arrow(painter, w)
         self._paint_legend(painter, w)
@@ -1176,6 +1197,9 @@ class MapCanvas(QWidget):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._tool is not None and self._tool.press(event):
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = self._last = event.position()
             self._dragging = False
@@ -1184,6 +1208,9 @@ class MapCanvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         self.cursorMoved.emit(*self.screen_to_map(pos))
+        if self._tool is not None and self._tool.move(event):
+            event.accept()
+            return
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             if not self._dragging and (pos - self._press).manhattanLength() >= DRAG_THRESHOLD_PX:
                 self._dragging = True
@@ -1195,6 +1222,9 @@ class MapCanvas(QWidget):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._tool is not None and self._tool.release(event):
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
             if not self._dragging:
                 self.featureClicked.emit(*self.feature_at(event.position()))
@@ -1204,7 +1234,16 @@ class MapCanvas(QWidget):
             self._dragging = False
         event.accept()
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._tool is not None and self._tool.double_click(event):
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._tool is not None and self._tool.key(event):
+            event.accept()
+            return
         key = event.key()
         if key == Qt.Key.Key_Home:
             self.zoom_to_all()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -104,6 +105,9 @@ COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
 
 #: The widest a column but the message is sized to its contents (its full text is in the tooltip and the message).
 MAX_COLUMN_WIDTH = 170
+#: When the table is narrow: the rule column gives way (last) down to this, no column goes below the second, and the
+#: message keeps at least the third (FindingsPanel.fit_columns).
+MIN_RULE_WIDTH, MIN_COLUMN_WIDTH, MIN_MESSAGE_WIDTH = 110, 40, 140
 
 # Subtle tints for the Severity cell, readable under the selection and the alternating row colour.
 VIOLATION_COLOUR = QColor(248, 215, 213)
@@ -567,7 +571,7 @@ class FindingsPanel(QWidget):
         self.view.setModel(self.proxy)
         header = self.view.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # report order until the user sorts
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # fit_columns gives the message what is left
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.moveSection(FindingsModel.REVIEW, FindingsModel.RULE)  # beside the severity: seen at a glance
         self.view.setSortingEnabled(True)
@@ -575,6 +579,9 @@ class FindingsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._wanted_widths: list[int] = []
+        self.view.viewport().installEventFilter(self)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
@@ -628,7 +635,49 @@ class FindingsPanel(QWidget):
         self.view.setColumnWidth(FindingsModel.REVIEW, min(MAX_COLUMN_WIDTH, 16 + max(
             metrics.horizontalAdvance(REVIEW_MARKS[state] + tr(REVIEW_NAMES[state], self._lang))
             for state in REVIEW_STATES)))
+        self._wanted_widths = [self.view.columnWidth(c) for c in range(len(HEADERS))]
+        self.fit_columns()
         self._update_count()
+
+    def fit_columns(self) -> None:
+        """Fit the columns into the table's width, so that it never scrolls sideways: each column but the message
+        gets the width its contents want (set_result) while there is room; when there is not, review, marginal,
+        limit, severity, parcel and then the rule column give way (the rule down to MIN_RULE_WIDTH), then every
+        column in proportion; the message takes what is left
+        (at least MIN_MESSAGE_WIDTH) and is elided, its whole text in the tooltip."""
+        wanted = list(getattr(self, "_wanted_widths", []) or [])
+        if not wanted:
+            return
+        available = self.view.viewport().width()
+        if available <= 0:
+            return
+        others = [c for c in range(len(HEADERS)) if c != FindingsModel.MESSAGE]
+        widths = {c: wanted[c] for c in others}
+        excess = sum(widths.values()) + MIN_MESSAGE_WIDTH - available
+        m = FindingsModel
+        # The less telling columns give way first (the review state keeps its mark and tint when its words are
+        # elided), the rule last; each down to this width.
+        give_way = ((m.REVIEW, 72), (m.MARGINAL, 56), (m.LIMIT, 64), (m.SEVERITY, 64), (m.PARCEL, 72),
+                    (m.RULE, MIN_RULE_WIDTH))
+        for column, least in give_way:
+            if excess <= 0:
+                break
+            give = min(excess, max(0, widths[column] - least))
+            widths[column] -= give
+            excess -= give
+        if excess > 0:
+            total = sum(widths.values())
+            scale = max(0.0, (total - excess) / total)
+            widths = {c: max(MIN_COLUMN_WIDTH, int(w * scale)) for c, w in widths.items()}
+        for column, width in widths.items():
+            self.view.setColumnWidth(column, width)
+        self.view.setColumnWidth(FindingsModel.MESSAGE, max(MIN_COLUMN_WIDTH, available - sum(widths.values())))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def set_review(self, review: Review) -> None:
         """Show each finding's review state (and filter by it)."""
@@ -641,15 +690,13 @@ class FindingsPanel(QWidget):
 
         Returns how many rows are selected. Does not emit findingSelected: the map already shows the feature.
         """
-        rows = []
-        if building is not None or parcel is not None:
-            for row in range(self.proxy.rowCount()):
-                finding = self.proxy.finding(row)
-                if building is not None:
-                    if building in finding_buildings(finding):
-                        rows.append(row)
-                elif parcel in finding_parcels(finding):
-                    rows.append(row)
+        rows = self._rows_naming(parcel, building)
+        if not rows and parcel is not None and not self.proxy.show_off_scheme and any(
+                self.model.index(row, 0).data(OFF_SCHEME_ROLE) and parcel in finding_parcels(self.model.finding(row))
+                for row in range(self.model.rowCount())):
+            # Its only findings are warnings the scheme does not touch, in their hidden group: show the group.
+            self.off_scheme_button.setChecked(True)
+            rows = self._rows_naming(parcel, building)
         selection = QItemSelection()
         last = self.proxy.columnCount() - 1
         for start, end in _runs(rows):
@@ -669,6 +716,19 @@ class FindingsPanel(QWidget):
             self._selecting = False
         self._last_emitted = None  # a click on the current row must tell again
         return len(rows)
+
+    def _rows_naming(self, parcel: str | None, building: str | None) -> list[int]:
+        """The shown rows naming `building` (if given) or else `parcel`."""
+        rows = []
+        if building is not None or parcel is not None:
+            for row in range(self.proxy.rowCount()):
+                finding = self.proxy.finding(row)
+                if building is not None:
+                    if building in finding_buildings(finding):
+                        rows.append(row)
+                elif parcel in finding_parcels(finding):
+                    rows.append(row)
+        return rows
 
     def current_finding(self) -> Finding | None:
         index = self.view.currentIndex()

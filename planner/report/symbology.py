@@ -7,6 +7,9 @@ paper cannot drift apart. Legend words are source texts of the "messages" transl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 from PySide6.QtGui import QColor
 
@@ -22,7 +25,9 @@ from planner.checking.verdicts import (
 from planner.messages import QT_TRANSLATE_NOOP
 
 __all__ = ["BUILDING_SYMBOLS", "CONTROL_SYMBOLS", "FOCUS_COLOUR", "GREEN_SYMBOL", "LEGEND_FOCUS", "LEGEND_SETBACK",
-           "PARCEL_SYMBOLS", "SETBACK_COLOUR", "UNKNOWN_CONTROL", "Symbol", "opaque"]
+           "LandUseClass", "LandUseColours", "MEASURE_CASING", "MEASURE_COLOUR", "MEASURE_FILL",
+           "PARCEL_SYMBOLS", "SETBACK_COLOUR", "UNKNOWN_CONTROL",
+           "Symbol", "land_use_colours", "opaque"]
 
 LEGEND_VIOLATION = QT_TRANSLATE_NOOP("messages", "Parcel with violations")
 LEGEND_PASS = QT_TRANSLATE_NOOP("messages", "Parcel passes")
@@ -109,3 +114,84 @@ def opaque(colour: QColor, background: QColor = QColor(255, 255, 255)) -> QColor
     alpha = colour.alphaF()
     mix = [round(c * alpha + b * (1 - alpha)) for c, b in zip(colour.getRgb()[:3], background.getRgb()[:3])]
     return QColor(*mix)
+
+
+# --- land-use view ---------------------------------------------------------------------------------------------
+
+#: Measuring on the window's map (distance, area): near-black on a white casing, unlike every red, the selection's
+#: cyan and the control lines' colours.
+MEASURE_COLOUR = QColor(20, 20, 20)
+MEASURE_CASING = QColor(255, 255, 255)
+MEASURE_FILL = QColor(20, 20, 20, 40)
+
+
+@dataclass(frozen=True, slots=True)
+class LandUseClass:
+    """A class of the land-use view (resources/landuse_colours.toml): its codes, fill and legend words."""
+
+    key: str
+    codes: tuple[str, ...]
+    fill: QColor
+    zh: str
+    en: str
+
+    def legend(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    @property
+    def symbol(self) -> Symbol:
+        return Symbol(self.en, QColor(self.fill), self.fill.darker(150), 0.8)
+
+
+@dataclass(frozen=True)
+class LandUseColours:
+    """The land-use colour table: classes in legend order and the colour of a parcel without a known code."""
+
+    classes: tuple[LandUseClass, ...]
+    unknown: LandUseClass
+
+    def class_of(self, land_use: object) -> int:
+        """The index of the class a land-use code string falls in (its first component decides), -1 for none."""
+        from planner.io.landuse import split_codes
+
+        codes = split_codes(None if land_use is None else str(land_use))
+        if not codes:
+            return -1
+        code = codes[0]
+        best, best_len = -1, 0
+        for index, cls in enumerate(self.classes):
+            for prefix in cls.codes:
+                numeric = prefix.isdigit()
+                if numeric != code[:1].isdigit():
+                    continue
+                if code.startswith(prefix) and len(prefix) > best_len:
+                    best, best_len = index, len(prefix)
+        return best
+
+    def classes_of(self, land_uses) -> np.ndarray:
+        """class_of for every parcel, each distinct code string worked out once (a city has few)."""
+        values = [None if v is None or (isinstance(v, float) and v != v) else str(v) for v in land_uses]
+        known: dict[str | None, int] = {}
+        out = np.empty(len(values), dtype=np.int64)
+        for k, value in enumerate(values):
+            if value not in known:
+                known[value] = self.class_of(value)
+            out[k] = known[value]
+        return out
+
+
+@lru_cache(maxsize=4)
+def land_use_colours(path=None) -> LandUseColours:
+    """The land-use colour table (resources/landuse_colours.toml, or another file of that form)."""
+    import tomllib
+
+    from planner.resources import resource_path
+
+    with open(path or resource_path("landuse_colours.toml"), "rb") as f:
+        data = tomllib.load(f)
+
+    def made(key: str, entry: dict) -> LandUseClass:
+        return LandUseClass(key, tuple(str(c).upper() for c in entry.get("codes", ())), QColor(*entry["rgb"]),
+                            str(entry["zh"]), str(entry["en"]))
+
+    return LandUseColours(tuple(made(k, v) for k, v in data["classes"].items()), made("unknown", data["unknown"]))

@@ -188,279 +188,279 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="133"/>
+        <location filename="../../planner/gui/main_window.py" line="137"/>
         <source>Planner — regulatory plan checker</source>
         <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Where the window&apos;s dock layout is saved: one key per layout version, so an older layout is never restored. The map&apos;s least share of the window&apos;s width: a saved layout that leaves it less is not restored. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="169"/>
+        <location filename="../../planner/gui/main_window.py" line="174"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="170"/>
+        <location filename="../../planner/gui/main_window.py" line="175"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="171"/>
+        <location filename="../../planner/gui/main_window.py" line="176"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="172"/>
+        <location filename="../../planner/gui/main_window.py" line="177"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="173"/>
+        <location filename="../../planner/gui/main_window.py" line="178"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="174"/>
-        <location filename="../../planner/gui/main_window.py" line="489"/>
-        <location filename="../../planner/gui/main_window.py" line="665"/>
+        <location filename="../../planner/gui/main_window.py" line="179"/>
+        <location filename="../../planner/gui/main_window.py" line="495"/>
+        <location filename="../../planner/gui/main_window.py" line="730"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="252"/>
+        <location filename="../../planner/gui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="253"/>
+        <location filename="../../planner/gui/main_window.py" line="258"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="254"/>
+        <location filename="../../planner/gui/main_window.py" line="259"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="255"/>
+        <location filename="../../planner/gui/main_window.py" line="260"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="256"/>
+        <location filename="../../planner/gui/main_window.py" line="261"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="262"/>
+        <location filename="../../planner/gui/main_window.py" line="267"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="268"/>
+        <location filename="../../planner/gui/main_window.py" line="273"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="269"/>
+        <location filename="../../planner/gui/main_window.py" line="274"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="270"/>
+        <location filename="../../planner/gui/main_window.py" line="275"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="271"/>
+        <location filename="../../planner/gui/main_window.py" line="276"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="272"/>
+        <location filename="../../planner/gui/main_window.py" line="277"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="280"/>
+        <location filename="../../planner/gui/main_window.py" line="285"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="284"/>
+        <location filename="../../planner/gui/main_window.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="288"/>
+        <location filename="../../planner/gui/main_window.py" line="293"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="289"/>
+        <location filename="../../planner/gui/main_window.py" line="295"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="292"/>
+        <location filename="../../planner/gui/main_window.py" line="298"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="296"/>
+        <location filename="../../planner/gui/main_window.py" line="302"/>
         <source>&amp;Legend on the map</source>
         <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="306"/>
+        <location filename="../../planner/gui/main_window.py" line="312"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="316"/>
+        <location filename="../../planner/gui/main_window.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="334"/>
+        <location filename="../../planner/gui/main_window.py" line="340"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="414"/>
+        <location filename="../../planner/gui/main_window.py" line="420"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="521"/>
+        <location filename="../../planner/gui/main_window.py" line="527"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="556"/>
+        <location filename="../../planner/gui/main_window.py" line="562"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="613"/>
+        <location filename="../../planner/gui/main_window.py" line="678"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="613"/>
+        <location filename="../../planner/gui/main_window.py" line="678"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="614"/>
+        <location filename="../../planner/gui/main_window.py" line="679"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="614"/>
+        <location filename="../../planner/gui/main_window.py" line="679"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="615"/>
+        <location filename="../../planner/gui/main_window.py" line="680"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="615"/>
+        <location filename="../../planner/gui/main_window.py" line="680"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="663"/>
-        <location filename="../../planner/gui/main_window.py" line="1097"/>
+        <location filename="../../planner/gui/main_window.py" line="728"/>
+        <location filename="../../planner/gui/main_window.py" line="1162"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="663"/>
-        <location filename="../../planner/gui/main_window.py" line="1098"/>
+        <location filename="../../planner/gui/main_window.py" line="728"/>
+        <location filename="../../planner/gui/main_window.py" line="1163"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="664"/>
-        <location filename="../../planner/gui/main_window.py" line="1099"/>
+        <location filename="../../planner/gui/main_window.py" line="729"/>
+        <location filename="../../planner/gui/main_window.py" line="1164"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="664"/>
-        <location filename="../../planner/gui/main_window.py" line="1100"/>
+        <location filename="../../planner/gui/main_window.py" line="729"/>
+        <location filename="../../planner/gui/main_window.py" line="1165"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="783"/>
+        <location filename="../../planner/gui/main_window.py" line="848"/>
         <source>{reviewed} of {total} violations reviewed</source>
         <translation>不符合项已审查 {reviewed}/{total}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="858"/>
+        <location filename="../../planner/gui/main_window.py" line="923"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="864"/>
+        <location filename="../../planner/gui/main_window.py" line="929"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="872"/>
+        <location filename="../../planner/gui/main_window.py" line="937"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="879"/>
+        <location filename="../../planner/gui/main_window.py" line="944"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="919"/>
+        <location filename="../../planner/gui/main_window.py" line="984"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="920"/>
+        <location filename="../../planner/gui/main_window.py" line="985"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1030"/>
+        <location filename="../../planner/gui/main_window.py" line="1095"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1051"/>
+        <location filename="../../planner/gui/main_window.py" line="1116"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1051"/>
+        <location filename="../../planner/gui/main_window.py" line="1116"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1051"/>
+        <location filename="../../planner/gui/main_window.py" line="1116"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1052"/>
+        <location filename="../../planner/gui/main_window.py" line="1117"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1095"/>
+        <location filename="../../planner/gui/main_window.py" line="1160"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1096"/>
+        <location filename="../../planner/gui/main_window.py" line="1161"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -933,7 +933,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/cli.py" line="471"/>
-        <location filename="../../planner/gui/violations.py" line="68"/>
+        <location filename="../../planner/gui/violations.py" line="69"/>
         <location filename="../../planner/report/document.py" line="152"/>
         <source>Parcel</source>
         <translation>地块</translation>
@@ -977,7 +977,7 @@ An indicator inside a sentence.</extracomment>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="89"/>
+        <location filename="../../planner/gui/violations.py" line="90"/>
         <location filename="../../planner/messages.py" line="132"/>
         <location filename="../../planner/messages.py" line="140"/>
         <source>violation</source>
@@ -1055,14 +1055,14 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/cli.py" line="570"/>
-        <location filename="../../planner/gui/violations.py" line="94"/>
+        <location filename="../../planner/gui/violations.py" line="95"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="246"/>
         <location filename="../../planner/cli.py" line="577"/>
-        <location filename="../../planner/gui/violations.py" line="95"/>
+        <location filename="../../planner/gui/violations.py" line="96"/>
         <location filename="../../planner/report/document.py" line="98"/>
         <source>Warnings</source>
         <translation>提示</translation>
@@ -2733,6 +2733,132 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>两个版本相同。</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="1277"/>
+        <source>Map tools</source>
+        <translation>地图工具</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1280"/>
+        <source>Identify and select</source>
+        <extracomment>(name, tooltip) of each tool of the map&apos;s toolbar.</extracomment>
+        <translation>识别与选择</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1281"/>
+        <source>Identify and select: click a parcel or building to select it and see its attributes; drag to move the map.</source>
+        <translation>识别与选择：点击地块或建筑即选中它并查看其属性；拖动可移动地图。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1283"/>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1284"/>
+        <source>Pan: drag to move the map; a click selects nothing.</source>
+        <translation>平移：拖动移动地图；点击不选择任何要素。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1285"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1286"/>
+        <source>Zoom in: click where to zoom in, or drag a rectangle to show it whole.</source>
+        <translation>放大：点击要放大的位置，或拖出一个矩形，放大到该范围。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1288"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1289"/>
+        <source>Zoom out: click where to zoom out.</source>
+        <translation>缩小：点击要缩小的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1290"/>
+        <source>Zoom to all</source>
+        <translation>全图显示</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1291"/>
+        <source>Zoom to all: show every loaded layer whole.</source>
+        <translation>全图显示：完整显示已载入的所有图层。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1292"/>
+        <source>Measure distance</source>
+        <translation>测量距离</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1293"/>
+        <source>Measure distance: click points along the way; double-click or Esc ends the line, Esc again clears it.</source>
+        <translation>测量距离：沿线依次点击各点；双击或按 Esc 结束测量，再按 Esc 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1295"/>
+        <source>Measure area</source>
+        <translation>测量面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1296"/>
+        <source>Measure area: click the corners; double-click or Esc closes the polygon, Esc again clears it.</source>
+        <translation>测量面积：依次点击各角点；双击或按 Esc 闭合多边形，再按 Esc 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1298"/>
+        <source>Status colours</source>
+        <translation>按审查结论着色</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1299"/>
+        <source>Colour parcels by the check&apos;s verdict (violation, pass, not assessed).</source>
+        <translation>按审查结论为地块着色（违规、通过、未评估）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1301"/>
+        <source>Land-use colours</source>
+        <translation>按用地性质着色</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1302"/>
+        <source>Colour parcels by their land-use class (GB 50137-2011 and the 国土空间 land and sea use classes).</source>
+        <translation>按用地性质大类为地块着色（GB 50137-2011及国土空间用地用海分类）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1305"/>
+        <source>Length {length} (last segment {segment})</source>
+        <translation>总长{length}（末段{segment}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1306"/>
+        <source>Area {area}, perimeter {perimeter}</source>
+        <translation>面积{area}，周长{perimeter}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1307"/>
+        <source>Parcel {parcel}: land use {land_use}, area {area}</source>
+        <translation>地块{parcel}：用地性质{land_use}，面积{area}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1308"/>
+        <source>{indicator}: limit {limit}</source>
+        <translation>{indicator}：控制值{limit}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1309"/>
+        <source>Building {building}: {storeys} storeys, height {height}, use {use}</source>
+        <translation>建筑{building}：{storeys}层，高度{height}，用途{use}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1311"/>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="149"/>
         <location filename="../../planner/messages.py" line="1206"/>
         <source>land use</source>
@@ -3099,13 +3225,13 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>返回选择字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="66"/>
+        <location filename="../../planner/gui/violations.py" line="67"/>
         <source>Severity</source>
         <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row. A row&apos;s review state (REVIEW_STATES). True for a warning about a parcel the scheme does not touch (not among the result&apos;s parcels).</extracomment>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="67"/>
+        <location filename="../../planner/gui/violations.py" line="68"/>
         <location filename="../../planner/report/document.py" line="133"/>
         <source>Rule</source>
         <translation>审查规则</translation>
@@ -3169,9 +3295,9 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
-        <location filename="../../planner/gui/violations.py" line="69"/>
+        <location filename="../../planner/gui/violations.py" line="70"/>
         <location filename="../../planner/report/document.py" line="235"/>
-        <location filename="../../planner/report/symbology.py" line="33"/>
+        <location filename="../../planner/report/symbology.py" line="38"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
@@ -3223,115 +3349,115 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="76"/>
-        <location filename="../../planner/gui/violations.py" line="79"/>
+        <location filename="../../planner/gui/violations.py" line="80"/>
         <source>noted</source>
         <translation>已批注</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="77"/>
-        <location filename="../../planner/gui/violations.py" line="80"/>
+        <location filename="../../planner/gui/violations.py" line="81"/>
         <source>accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="70"/>
+        <location filename="../../planner/gui/violations.py" line="71"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="71"/>
+        <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="72"/>
+        <location filename="../../planner/gui/violations.py" line="73"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="73"/>
+        <location filename="../../planner/gui/violations.py" line="74"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="74"/>
+        <location filename="../../planner/gui/violations.py" line="75"/>
         <source>Review</source>
         <translation>审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="78"/>
+        <location filename="../../planner/gui/violations.py" line="79"/>
         <source>open</source>
         <extracomment>A finding&apos;s review state (planner.review): no note yet, a note written, accepted as an approved exception.</extracomment>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="81"/>
+        <location filename="../../planner/gui/violations.py" line="82"/>
         <source>All review states</source>
         <translation>全部审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="82"/>
+        <location filename="../../planner/gui/violations.py" line="83"/>
         <source>Open</source>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="83"/>
+        <location filename="../../planner/gui/violations.py" line="84"/>
         <source>Reviewed (noted or accepted)</source>
         <translation>已审查（已批注或同意例外）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="84"/>
+        <location filename="../../planner/gui/violations.py" line="85"/>
         <source>Noted</source>
         <translation>已批注</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="85"/>
+        <location filename="../../planner/gui/violations.py" line="86"/>
         <source>Accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="90"/>
+        <location filename="../../planner/gui/violations.py" line="91"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="91"/>
+        <location filename="../../planner/gui/violations.py" line="92"/>
         <source>marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="92"/>
+        <location filename="../../planner/gui/violations.py" line="93"/>
         <source>{count} parcels</source>
         <translation>{count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="93"/>
+        <location filename="../../planner/gui/violations.py" line="94"/>
         <source>All severities</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="96"/>
+        <location filename="../../planner/gui/violations.py" line="97"/>
         <source>Warnings about parcels the scheme does not touch</source>
         <translation>方案未涉及地块的警告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="99"/>
+        <location filename="../../planner/gui/violations.py" line="100"/>
         <source>Warnings about parcels the scheme does not touch ({count}, hidden): show</source>
         <extracomment>The button under the filters: warnings about parcels the scheme does not touch are hidden unless asked for.</extracomment>
         <translation>方案未涉及地块的警告{count}条（已隐藏）：显示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="101"/>
+        <location filename="../../planner/gui/violations.py" line="102"/>
         <source>Warnings about parcels the scheme does not touch ({count}): hide</source>
         <translation>方案未涉及地块的警告{count}条：隐藏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="102"/>
+        <location filename="../../planner/gui/violations.py" line="103"/>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="103"/>
+        <location filename="../../planner/gui/violations.py" line="104"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>
@@ -3760,87 +3886,87 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="27"/>
+        <location filename="../../planner/report/symbology.py" line="32"/>
         <source>Parcel with violations</source>
         <translation>有违规的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="28"/>
+        <location filename="../../planner/report/symbology.py" line="33"/>
         <source>Parcel passes</source>
         <translation>合规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="29"/>
+        <location filename="../../planner/report/symbology.py" line="34"/>
         <source>Parcel not assessed</source>
         <translation>未评估地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="30"/>
+        <location filename="../../planner/report/symbology.py" line="35"/>
         <source>Parcel partly checked (not compliant until checked)</source>
         <translation>部分指标未审查的地块（审查完成前不视为合规）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="31"/>
+        <location filename="../../planner/report/symbology.py" line="36"/>
         <source>Parcel untouched by the scheme</source>
         <translation>方案未涉及的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="32"/>
+        <location filename="../../planner/report/symbology.py" line="37"/>
         <source>Building named in a finding</source>
         <translation>审查意见涉及的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="34"/>
+        <location filename="../../planner/report/symbology.py" line="39"/>
         <source>Green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="35"/>
+        <location filename="../../planner/report/symbology.py" line="40"/>
         <source>Parcel of this section</source>
         <translation>本节所述地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="36"/>
+        <location filename="../../planner/report/symbology.py" line="41"/>
         <source>Road red line</source>
         <translation>道路红线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="37"/>
+        <location filename="../../planner/report/symbology.py" line="42"/>
         <source>Green line</source>
         <translation>绿线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="38"/>
+        <location filename="../../planner/report/symbology.py" line="43"/>
         <source>Blue line</source>
         <translation>蓝线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="39"/>
+        <location filename="../../planner/report/symbology.py" line="44"/>
         <source>Purple line</source>
         <translation>紫线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="40"/>
+        <location filename="../../planner/report/symbology.py" line="45"/>
         <source>Yellow line</source>
         <translation>黄线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="41"/>
+        <location filename="../../planner/report/symbology.py" line="46"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="42"/>
+        <location filename="../../planner/report/symbology.py" line="47"/>
         <source>Basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="43"/>
+        <location filename="../../planner/report/symbology.py" line="48"/>
         <source>Building control line</source>
         <translation>建筑控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/symbology.py" line="44"/>
+        <location filename="../../planner/report/symbology.py" line="49"/>
         <source>Measured setback distance</source>
         <translation>实测退线距离</translation>
     </message>
