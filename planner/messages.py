@@ -1309,7 +1309,7 @@ CASE_COLUMNS = {
     "received": QT_TRANSLATE_NOOP("messages", "Received"),
     "deadline": QT_TRANSLATE_NOOP("messages", "Deadline"),
     "working_days_left": QT_TRANSLATE_NOOP("messages", "Working days left"),
-    "status": QT_TRANSLATE_NOOP("messages", "Status"),
+    "status": QT_TRANSLATE_NOOP("messages", "Case status"),
 }
 #: Labels of a case's other details (`planner case show`, the new-case form).
 CASE_LABELS = {
@@ -1319,8 +1319,8 @@ CASE_LABELS = {
     "reviewer": QT_TRANSLATE_NOOP("messages", "Reviewer (审核人)"),
     "approver": QT_TRANSLATE_NOOP("messages", "Approver (审定人)"),
 }
-CASE_OVERDUE = QT_TRANSLATE_NOOP("messages", "overdue by {days} working days")
-CASE_DUE_SOON = QT_TRANSLATE_NOOP("messages", "due within {days} working days")
+CASE_OVERDUE = QT_TRANSLATE_NOOP("messages", "overdue")
+CASE_DUE_SOON = QT_TRANSLATE_NOOP("messages", "due soon")
 CASE_DEADLINE_ESTIMATED = QT_TRANSLATE_NOOP("messages", "{date} (estimated: no official holiday data for that year, "
                                                         "weekends only)")
 CASE_NONE = QT_TRANSLATE_NOOP("messages", "No case is registered in {path}.")
@@ -1354,14 +1354,15 @@ def case_status_name(status: str, lang: str) -> str:
 
 
 def case_days_left_text(days: int | None, overdue: bool, due_soon: bool, lang: str) -> str:
-    """Working days left as the case list shows them: the number, and "overdue by n" / "due within n"."""
+    """Working days left as the case list shows them: the number (negative: overdue by that many), marked
+    "(overdue)" or "(due soon)" (within planner.cases.register.DUE_SOON_DAYS working days)."""
     if days is None:
         return "-"
-    if overdue:
-        return f"{days} " + _fill(CASE_OVERDUE, lang, {"days": -days})
-    if due_soon:
-        return f"{days} " + _fill(CASE_DUE_SOON, lang, {"days": days})
-    return str(days)
+    mark = CASE_OVERDUE if overdue else CASE_DUE_SOON if due_soon else None
+    if mark is None:
+        return str(days)
+    word = tr(mark, lang)
+    return f"{days}（{word}）" if lang == "zh" else f"{days} ({word})"
 
 
 def case_deadline_text(deadline, estimated: bool, lang: str) -> str:
