@@ -358,7 +358,7 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
             data = result_json(result, lang, messages)
             if comparison is not None:
                 data["compare"] = comparison_json(comparison, lang)
-            data.update(_case_json(args))
+            data.update(_case_json(args, result, messages))
             document = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
             if args.json == "-":
                 sys.stdout.flush()
@@ -739,7 +739,8 @@ class _CaseRun:
     register: Path
     previous: object = None  # the register's Submission compared with, or None (the first)
     resubmission: object = None  # planner.cases.resubmission.Resubmission
-    submission: int | None = None  # the number the check was recorded as
+    submission: int | None = None  # the number the check is recorded as
+    sentences: dict = dataclasses.field(default_factory=dict)  # finding key -> this check's sentence
 
 
 def _case_begin(args: argparse.Namespace) -> None:
@@ -793,10 +794,18 @@ def _case_compare(args: argparse.Namespace, result: CheckResult) -> None:
     from planner.cases.register import open_register
     from planner.cases.resubmission import compare_submissions, finding_records
 
+    from planner.cases.register import scheme_digest
+
+    files = _submitted_files(args, result)
     with open_register(run.register) as register:
-        run.previous = register.previous_submission(run.number, _submitted_files(args, result))
+        run.previous = register.previous_submission(run.number, files)
+        submissions = register.submissions(run.number)
+    # The number add_submission will give it: the latest again when the scheme is the same, else the next one.
+    same = bool(submissions) and submissions[-1].scheme == scheme_digest(files)
+    run.submission = (submissions[-1].number if same else submissions[-1].number + 1) if submissions else 1
     if run.previous is not None:
-        run.resubmission = compare_submissions(run.previous.findings, finding_records(result), run.previous.number)
+        run.resubmission = compare_submissions(run.previous.findings, finding_records(result), run.previous.number,
+                                               run.submission)
 
 
 #: Outputs of `planner check` recorded as reports of the case: option -> kind (planner.cases.register.REPORT_KINDS).
@@ -817,8 +826,9 @@ def _case_record(args: argparse.Namespace, result: CheckResult, review, messages
     reports = [Report(kind=kind, path=os.path.abspath(path), sha256="", issued_at="")
                for option, kind in _CASE_OUTPUTS if (path := getattr(args, option, None)) and path != "-"]
     with open_register(run.register) as register:
-        run.submission = register.add_submission(run.number, _submitted_files(args, result),
-                                                 finding_records(result, messages, lang), reports)
+        records = finding_records(result, messages, lang)
+        run.submission = register.add_submission(run.number, _submitted_files(args, result), records, reports)
+        run.sentences = {r["key"]: r.get("message") for r in records["violations"]}
         if run.resubmission is not None:
             run.resubmission = dataclasses.replace(run.resubmission, current=run.submission)
         if review is not None and not review.is_empty:
@@ -829,12 +839,22 @@ def _case_record(args: argparse.Namespace, result: CheckResult, review, messages
             register.set_status(run.number, "notified")
 
 
-def _case_json(args: argparse.Namespace) -> dict:
+def _case_json(args: argparse.Namespace, result: CheckResult, messages: dict[int, str]) -> dict:
     """The case's part of planner.check/1: "case" (details, deadline) and "resubmission" (fixed, still open,
-    new against the last submission; null on the first)."""
+    new against the last submission, each with its sentence: this check's for those still open or new, the
+    previous check's for those fixed; null on the first)."""
     run = getattr(args, "case_run", None)
     if run is None:
         return {}
+    from planner.model import finding_key
+
+    now = {finding_key(v): messages.get(id(v)) for v in result.violations}
+    resubmission = None
+    if run.resubmission is not None:
+        resubmission = run.resubmission.as_json()
+        for kind in ("still_open", "new"):
+            for item in resubmission[kind]:
+                item["message"] = now.get(item["key"])
     from planner.cases.register import open_register
 
     with open_register(run.register) as register:
@@ -843,7 +863,7 @@ def _case_json(args: argparse.Namespace) -> dict:
                      "received": case.received.isoformat() if case.received else None,
                      "deadline": case.deadline.isoformat() if case.deadline else None,
                      "deadline_estimated": case.deadline_estimated, "status": case.status},
-            "resubmission": run.resubmission.as_json() if run.resubmission is not None else None}
+            "resubmission": resubmission}
 
 
 def _where(record: dict, lang: str) -> str:
@@ -878,8 +898,11 @@ def print_case_run(args: argparse.Namespace, lang: str, messages: dict[int, str]
                 continue
             lines.append("  " + _heading(tr(RESUBMISSION_SECTIONS[kind], lang), len(items), lang))
             for item in items:
-                own = item.get("message") if kind == "fixed" and found.previous_lang == lang else None
-                text = own or f"{_where(item, lang)}"
+                if kind == "fixed":  # the sentence of the check that found it, if in the same language
+                    own = item.get("message") if found.previous_lang == lang else None
+                else:
+                    own = run.sentences.get(item["key"])
+                text = own or _where(item, lang)
                 lines.append(f"    {marker} {_tagged(rule_name(item['rule'], lang), text, lang)}")
         if found.all_fixed:
             lines.append("  " + tr(RESUBMISSION_ALL_FIXED, lang).format(previous=found.previous))
