@@ -284,21 +284,29 @@ class Register:
             if str(mode).lower() != "wal":  # e.g. a file system without shared memory: still one writer
                 self._db.execute("PRAGMA journal_mode = DELETE")
             self._db.execute("PRAGMA synchronous = FULL")
-        with self._transaction() as db:
-            has_table = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-                                   ).fetchone()
-            version = db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] if has_table else None
-            if version is not None and version > SCHEMA_VERSION:
-                raise InputError("register_newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
+        with self._errors():  # reading needs no lock: a register another process is writing to opens
+            version = self._schema_version(self._db)
+        if version is not None and version > SCHEMA_VERSION:
+            raise InputError("register_newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
+        if version is not None:
+            return
+        with self._transaction() as db:  # a new register: created by one process, whole
+            version = self._schema_version(db)
             if version is None:
                 others = db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-                if others and not has_table:
+                if others:
                     raise InputError("register_unreadable", path=str(self.path),
                                      error="an SQLite file of another program (no Planner tables)")
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+
+    @staticmethod
+    def _schema_version(db: sqlite3.Connection) -> int | None:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone():
+            return None
+        return db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
