@@ -1296,7 +1296,7 @@ ERROR_TEMPLATES.update({
 
 #: A case's status (model.CASE_STATUSES): 受理 / 审查中 / 已一次性告知补正 / 已办结.
 CASE_STATUS_NAMES = {
-    "accepted": QT_TRANSLATE_NOOP("messages", "Accepted"),
+    "accepted": QT_TRANSLATE_NOOP("messages", "Case accepted"),
     "reviewing": QT_TRANSLATE_NOOP("messages", "Under review"),
     "notified": QT_TRANSLATE_NOOP("messages", "Told to correct (one notice)"),
     "closed": QT_TRANSLATE_NOOP("messages", "Closed"),

@@ -36,7 +36,7 @@ def test_case_received_before_national_day(window, tmp_path):
     dialog = show_cases(window, today=date(2026, 10, 28))
     assert dialog.table.rowCount() == 2
     assert _texts(dialog, 0) == ["酒规审〔2026〕101号", "西关小区住宅", "酒泉某置业有限公司", "2026-09-29",
-                                 "2026-11-02", "3 (due soon)", "Accepted"]
+                                 "2026-11-02", "3 (due soon)", "Case accepted"]
     assert dialog.table.item(0, 0).background().color() == DUE_SOON_COLOUR
     # 20 October + 20 working days = 17 November; 14 working days after 28 October.
     assert _texts(dialog, 1)[4:6] == ["2026-11-17", "14"]
