@@ -60,9 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a scheme against a plan and report the breaches",
                            description="Exit 0: no violations; 1: violations found; 2: the input could not be "
                            "checked.")
-    check.add_argument("--plan", required=True, metavar="FILE", help="plan parcel layer (GPKG, SHP, GeoJSON, FGB, GDB, DXF)")
+    check.add_argument("--plan", metavar="FILE", help="plan parcel layer (GPKG, SHP, GeoJSON, FGB, GDB, DXF); "
+                       "required unless --case NUMBER has one registered")
     check.add_argument("--plan-layer", metavar="NAME", help=LAYER_HELP)
-    check.add_argument("--buildings", required=True, metavar="FILE", help="scheme building footprints")
+    check.add_argument("--buildings", metavar="FILE", help="scheme building footprints; required unless --case "
+                       "NUMBER has them registered")
     check.add_argument("--buildings-layer", metavar="NAME", help=LAYER_HELP)
     check.add_argument("--green", metavar="FILE", help="scheme green areas (without it, green ratio is not assessed)")
     check.add_argument("--green-layer", metavar="NAME", help=LAYER_HELP)
@@ -112,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--lang", choices=LANGUAGES)
     gui.add_argument("--screenshot", metavar="PNG", help="save the window once loaded and checked, then exit")
     _add_diff_parser(sub)
+    _add_case_options(check, gui)
+    _add_case_parser(sub)
     return parser
 
 
@@ -142,6 +146,10 @@ class _LinesLayer(argparse.Action):
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "check":
+        _require_check_files(parser, args)
+    if args.command == "case":
+        return run_case(args)
     if args.command in ("check", "diff"):
         with _warnings_to_log():
             return run_check(args) if args.command == "check" else run_diff(args)
@@ -152,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     files = [(role, path, layer) for role, path, layer in (
         ("plan", args.plan, args.plan_layer), ("buildings", args.buildings, args.buildings_layer),
         ("green", args.green, args.green_layer)) if path]
-    return run_gui(files or None, lang=args.lang, screenshot=args.screenshot)
+    return run_gui(files or None, lang=args.lang, screenshot=args.screenshot, register=args.register)
 
 
 # --- planner diff: what an amendment changed -------------------------------------------------------
@@ -283,11 +291,14 @@ def run_check(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     progress = _Progress(sys.stderr, lang)
     try:
+        _case_begin(args)
         result, layers = _check(args, progress)
         comparison = _compare(args, result, layers, progress) if args.compare_plan else None
         progress.clear()
         review = _review(args, result, lang)
+        _case_compare(args, result)
         messages = _write_outputs(args, result, layers, review, lang, comparison)
+        _case_record(args, result, review, messages, lang)
     except InputError as exc:
         progress.clear()
         print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
@@ -302,6 +313,7 @@ def run_check(args: argparse.Namespace) -> int:
         print_summary(result, lang, sys.stdout, messages)
         if comparison is not None:
             print_comparison(comparison, lang, sys.stdout)
+        print_case_run(args, lang, messages, sys.stdout)
     return EXIT_VIOLATIONS if result.violations else EXIT_PASS
 
 
@@ -346,6 +358,7 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
             data = result_json(result, lang, messages)
             if comparison is not None:
                 data["compare"] = comparison_json(comparison, lang)
+            data.update(_case_json(args, result, messages))
             document = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
             if args.json == "-":
                 sys.stdout.flush()
@@ -624,3 +637,430 @@ def print_comparison(comparison, lang: str, out: TextIO) -> None:
             lines.append(f"    ~ {_tagged(rule_name(after.rule, lang), violation_message(after, lang), lang)}")
             lines.append(f"      ← {violation_message(before, lang)}")
     out.write("\n".join(lines) + "\n")
+
+
+# --- cases (issue 15): `planner case ...`, `planner check --case`, --register --------------------------------
+# planner.cases.register does the work; these functions read options, word the results and set exit codes.
+
+REGISTER_HELP = ("the case register (an SQLite file; default: cases.sqlite in Planner's user data folder, "
+                 "e.g. ~/.local/share/Planner/Planner)")
+
+
+def _add_case_options(check: argparse.ArgumentParser, gui: argparse.ArgumentParser) -> None:
+    check.add_argument("--case", metavar="NUMBER|FILE.toml",
+                       help="the application this check is for: a case NUMBER in the register (its plan, buildings, "
+                       "green and lines files are checked when not given here; the check is recorded as a "
+                       "submission and compared with the last one, and the reports written are recorded), or a "
+                       "FILE.toml with the case's details (number, project, applicant, site, received, limit_days, "
+                       "officer, reviewer, approver), recorded nowhere")
+    check.add_argument("--register", metavar="PATH", help=REGISTER_HELP)
+    gui.add_argument("--register", metavar="PATH", help=REGISTER_HELP)
+
+
+def _add_case_parser(sub) -> None:
+    case = sub.add_parser("case", help="the case register: add, list, show and close applications (案卷)",
+                          description="Exit 0: done; 2: the register or the input could not be used.")
+    actions = case.add_subparsers(dest="case_command", required=True)
+    add = actions.add_parser("add", help="register a new case (受理)")
+    add.add_argument("--from", dest="from_file", metavar="FILE.toml", help="the case's details from a file (the "
+                     "options below override its values)")
+    add.add_argument("--number", help="case number 受理号 (required, unique in the register)")
+    add.add_argument("--project", help="project name 项目名称")
+    add.add_argument("--applicant", help="applicant 建设单位")
+    add.add_argument("--site", help="site 建设地点")
+    add.add_argument("--received", metavar="YYYY-MM-DD", help="date of acceptance 受理日期")
+    add.add_argument("--limit-days", metavar="N", help="time limit in working days (default 20, 行政许可法 第四十二条)")
+    add.add_argument("--officer", help="officer 经办人")
+    add.add_argument("--reviewer", help="reviewer 审核人")
+    add.add_argument("--approver", help="approver 审定人")
+    for role in ("plan", "buildings", "green"):
+        add.add_argument(f"--{role}", metavar="FILE", help=f"the case's {role} file, registered with its SHA-256")
+        add.add_argument(f"--{role}-layer", metavar="NAME")
+    add.add_argument("--lines", metavar="FILE", action=_LinesFile, dest="lines", default=[],
+                     help="a control-line file of the case; repeatable")
+    add.add_argument("--lines-layer", metavar="NAME", action=_LinesLayer, dest="lines")
+    listing = actions.add_parser("list", help="the cases with their deadlines and working days left")
+    listing.add_argument("--json", action="store_true", help="one JSON object per case, as a JSON array")
+    listing.add_argument("--open", action="store_true", help="leave closed cases out")
+    listing.add_argument("--today", metavar="YYYY-MM-DD", help="count working days left from this day "
+                         "(default: today)")
+    show = actions.add_parser("show", help="a case's details, files, submissions, reports and status changes")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.add_argument("--today", metavar="YYYY-MM-DD", help="count working days left from this day")
+    close = actions.add_parser("close", help="close a case (办结)")
+    close.add_argument("number")
+    for parser in (add, listing, show, close):
+        parser.add_argument("--register", metavar="PATH", help=REGISTER_HELP)
+        parser.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system "
+                            "locale)")
+
+
+def _require_check_files(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """--plan and --buildings are required unless a registered case (--case NUMBER) may hold them."""
+    if args.case and not _is_case_file(args.case):
+        return
+    missing = [f"--{role}" for role in ("plan", "buildings") if not getattr(args, role)]
+    if missing:
+        parser.error("the following arguments are required: " + ", ".join(missing))
+
+
+def _is_case_file(value: str) -> bool:
+    return value.lower().endswith(".toml") or Path(value).is_file()
+
+
+def _register_path(args: argparse.Namespace) -> Path:
+    from planner.cases.register import default_register_path
+
+    return Path(args.register) if getattr(args, "register", None) else default_register_path()
+
+
+def _case_for(args: argparse.Namespace):
+    """The case a command is for (`--case NUMBER` from the register, `--case FILE.toml` from the file), with its
+    deadline counted over working days; None without --case. Raises InputError (exit 2) for an unknown number,
+    an unreadable file or register."""
+    from planner.cases.case_file import read_case_file, with_deadline
+    from planner.cases.register import open_register
+
+    value = getattr(args, "case", None)
+    if not value:
+        return None
+    if _is_case_file(value):
+        return with_deadline(read_case_file(value))
+    with open_register(_register_path(args)) as register:
+        return register.get_case(value)
+
+
+@dataclasses.dataclass
+class _CaseRun:
+    """What `planner check --case NUMBER` carries from before the check to after it."""
+
+    number: str
+    register: Path
+    previous: object = None  # the register's Submission compared with, or None (the first)
+    resubmission: object = None  # planner.cases.resubmission.Resubmission
+    submission: int | None = None  # the number the check is recorded as
+    sentences: dict = dataclasses.field(default_factory=dict)  # finding key -> this check's sentence
+
+
+def _case_begin(args: argparse.Namespace) -> None:
+    """For --case NUMBER: the registered files fill in what the command line does not give."""
+    args.case_run = None
+    if not getattr(args, "case", None) or _is_case_file(args.case):
+        if getattr(args, "case", None):
+            _case_for(args)  # a case file that cannot be read stops the run before the check
+        return
+    from planner.cases.register import open_register
+
+    path = _register_path(args)
+    with open_register(path) as register:
+        record = register.record(args.case)
+    if record.case.status == "closed":
+        raise InputError("case_closed", number=args.case, path=str(path))
+    current = record.current_files()
+    for role in ("plan", "buildings", "green"):
+        if not getattr(args, role):
+            found = [f for f in current if f.role == role]
+            if found:
+                setattr(args, role, found[-1].path)
+                setattr(args, f"{role}_layer", getattr(args, f"{role}_layer") or found[-1].layer or None)
+            elif role != "green":
+                raise InputError("case_role_missing", number=args.case, path=str(path),
+                                 role=tr(ROLE_NAMES[role], default_language() if not args.lang else args.lang),
+                                 option=f"--{role}")
+    if not args.lines:
+        args.lines = [(f.path, f.layer or None) for f in current if f.role == "lines"]
+    args.case_run = _CaseRun(number=args.case, register=path)
+
+
+def _submitted_files(args: argparse.Namespace, result: CheckResult) -> list:
+    from planner.cases.register import CaseFile
+
+    files = [CaseFile(role=role, path=os.path.abspath(info.path), layer=info.layer, sha256=info.sha256)
+             for role, info in result.inputs.items() if info is not None]
+    files += [CaseFile(role="lines", path=os.path.abspath(info.path), layer=info.layer, sha256=info.sha256)
+              for info in result.lines]
+    if getattr(args, "declared", None):
+        files.append(CaseFile.of("declared", args.declared))
+    return files
+
+
+def _case_compare(args: argparse.Namespace, result: CheckResult) -> None:
+    """Compare the check with the case's last submission of another scheme (before the outputs: the JSON and
+    the documents carry the comparison)."""
+    run = getattr(args, "case_run", None)
+    if run is None:
+        return
+    from planner.cases.register import open_register
+    from planner.cases.resubmission import compare_submissions, finding_records
+
+    from planner.cases.register import scheme_digest
+
+    files = _submitted_files(args, result)
+    with open_register(run.register) as register:
+        run.previous = register.previous_submission(run.number, files)
+        submissions = register.submissions(run.number)
+    # The number add_submission will give it: the latest again when the scheme is the same, else the next one.
+    same = bool(submissions) and submissions[-1].scheme == scheme_digest(files)
+    run.submission = (submissions[-1].number if same else submissions[-1].number + 1) if submissions else 1
+    if run.previous is not None:
+        run.resubmission = compare_submissions(run.previous.findings, finding_records(result), run.previous.number,
+                                               run.submission)
+
+
+#: Outputs of `planner check` recorded as reports of the case: option -> kind (planner.cases.register.REPORT_KINDS).
+_CASE_OUTPUTS = (("pdf", "report"), ("notice", "notice"), ("opinion", "opinion"), ("xlsx", "spreadsheet"),
+                 ("gpkg", "geopackage"), ("json", "json"))
+
+
+def _case_record(args: argparse.Namespace, result: CheckResult, review, messages: dict[int, str],
+                 lang: str) -> None:
+    """Record the check as a submission of the case, with the files checked, the reports written and the review,
+    in one transaction (the review in a second one)."""
+    run = getattr(args, "case_run", None)
+    if run is None:
+        return
+    from planner.cases.register import Report, open_register
+    from planner.cases.resubmission import finding_records
+
+    reports = [Report(kind=kind, path=os.path.abspath(path), sha256="", issued_at="")
+               for option, kind in _CASE_OUTPUTS if (path := getattr(args, option, None)) and path != "-"]
+    with open_register(run.register) as register:
+        records = finding_records(result, messages, lang)
+        run.submission = register.add_submission(run.number, _submitted_files(args, result), records, reports)
+        run.sentences = {r["key"]: r.get("message") for r in records["violations"]}
+        if run.resubmission is not None:
+            run.resubmission = dataclasses.replace(run.resubmission, current=run.submission)
+        if review is not None and not review.is_empty:
+            from planner.review import review_text
+
+            register.save_review(run.number, review_text(review))
+        if getattr(args, "notice", None):
+            register.set_status(run.number, "notified")
+
+
+def _case_json(args: argparse.Namespace, result: CheckResult, messages: dict[int, str]) -> dict:
+    """The case's part of planner.check/1: "case" (details, deadline) and "resubmission" (fixed, still open,
+    new against the last submission, each with its sentence: this check's for those still open or new, the
+    previous check's for those fixed; null on the first)."""
+    run = getattr(args, "case_run", None)
+    if run is None:
+        return {}
+    from planner.model import finding_key
+
+    now = {finding_key(v): messages.get(id(v)) for v in result.violations}
+    resubmission = None
+    if run.resubmission is not None:
+        resubmission = run.resubmission.as_json()
+        for kind in ("still_open", "new"):
+            for item in resubmission[kind]:
+                item["message"] = now.get(item["key"])
+    from planner.cases.register import open_register
+
+    with open_register(run.register) as register:
+        case = register.get_case(run.number)
+    return {"case": {"number": case.number, "project": case.project, "applicant": case.applicant,
+                     "received": case.received.isoformat() if case.received else None,
+                     "deadline": case.deadline.isoformat() if case.deadline else None,
+                     "deadline_estimated": case.deadline_estimated, "status": case.status},
+            "resubmission": resubmission}
+
+
+def _where(record: dict, lang: str) -> str:
+    from planner.cases.resubmission import where
+
+    named = where(record)
+    return " · ".join(x for x in (named["parcel"], named["building"]) if x) or "-"
+
+
+def print_case_run(args: argparse.Namespace, lang: str, messages: dict[int, str], out: TextIO) -> None:
+    """After the summary: the comparison with the case's last submission, and where the check was recorded."""
+    run = getattr(args, "case_run", None)
+    if run is None:
+        return
+    from planner.messages import (
+        CASE_RECORDED,
+        RESUBMISSION_ALL_FIXED,
+        RESUBMISSION_FIRST,
+        RESUBMISSION_SECTIONS,
+        RESUBMISSION_TITLE,
+    )
+
+    lines = [""]
+    found = run.resubmission
+    if found is None:
+        lines.append(tr(RESUBMISSION_FIRST, lang).format(number=run.number))
+    else:
+        lines.append(tr(RESUBMISSION_TITLE, lang).format(previous=found.previous, **found.summary))
+        for kind, marker, items in (("fixed", "✓", found.fixed), ("still_open", "✗", found.still_open),
+                                    ("new", "+", found.new)):
+            if not items:
+                continue
+            lines.append("  " + _heading(tr(RESUBMISSION_SECTIONS[kind], lang), len(items), lang))
+            for item in items:
+                if kind == "fixed":  # the sentence of the check that found it, if in the same language
+                    own = item.get("message") if found.previous_lang == lang else None
+                else:
+                    own = run.sentences.get(item["key"])
+                text = own or _where(item, lang)
+                lines.append(f"    {marker} {_tagged(rule_name(item['rule'], lang), text, lang)}")
+        if found.all_fixed:
+            lines.append("  " + tr(RESUBMISSION_ALL_FIXED, lang).format(previous=found.previous))
+    lines.append(tr(CASE_RECORDED, lang).format(number=run.number, submission=run.submission, path=run.register))
+    out.write("\n".join(lines) + "\n")
+
+
+def run_case(args: argparse.Namespace) -> int:
+    lang = args.lang or default_language()
+    try:
+        with _warnings_to_log():
+            {"add": _case_add, "list": _case_list, "show": _case_show, "close": _case_close}[args.case_command](
+                args, lang)
+    except InputError as exc:
+        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        log = _log_traceback()
+        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
+              f"({log})", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_PASS
+
+
+def _today(args: argparse.Namespace):
+    from planner.cases.case_file import case_details
+
+    if not getattr(args, "today", None):
+        return None
+    return case_details({"number": "-", "received": args.today}, "--today").received
+
+
+def _case_add(args: argparse.Namespace, lang: str) -> None:
+    from planner.cases.case_file import CASE_KEYS, case_details
+    from planner.cases.register import CaseFile, open_register
+    from planner.messages import CASE_ADDED, case_deadline_text
+
+    values: dict = {}
+    source = "planner case add"
+    if args.from_file:
+        import tomllib
+
+        path = Path(args.from_file)
+        if not path.is_file():
+            raise InputError("file_missing", path=str(path))
+        try:
+            values = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise InputError("case_file_unreadable", path=str(path), error=str(error)) from None
+        source = str(path)
+    for key in CASE_KEYS:
+        if getattr(args, key, None) not in (None, ""):
+            values[key] = getattr(args, key)
+    case = case_details(values, source)
+    files = []
+    for role in ("plan", "buildings", "green"):
+        if getattr(args, role):
+            if not Path(getattr(args, role)).exists():
+                raise InputError("file_missing", path=getattr(args, role))
+            files.append(CaseFile.of(role, getattr(args, role), getattr(args, f"{role}_layer")))
+    for path, layer in args.lines:
+        if not Path(path).exists():
+            raise InputError("file_missing", path=path)
+        files.append(CaseFile.of("lines", path, layer))
+    register_path = _register_path(args)
+    with open_register(register_path) as register:
+        added = register.add_case(case, files)
+    print(tr(CASE_ADDED, lang).format(number=added.number, path=register_path,
+                                      deadline=case_deadline_text(added.deadline, added.deadline_estimated, lang)))
+
+
+def _case_table(rows, lang: str) -> list[str]:
+    from planner.messages import CASE_COLUMNS, case_days_left_text, case_deadline_text, case_status_name
+
+    header = [tr(CASE_COLUMNS[key], lang) for key in CASE_COLUMNS]
+    cells = [[r.case.number, r.case.project or "-", r.case.applicant or "-",
+              r.case.received.isoformat() if r.case.received else "-",
+              case_deadline_text(r.case.deadline, r.case.deadline_estimated, lang),
+              case_days_left_text(r.working_days_left, r.overdue, r.due_soon, lang) if r.case.status != "closed"
+              else "-", case_status_name(r.case.status, lang)] for r in rows]
+    widths = [max(_width(row[i]) for row in [header, *cells]) for i in range(len(header))]
+    return ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [header, *cells]]
+
+
+def _case_list(args: argparse.Namespace, lang: str) -> None:
+    from planner.cases.register import open_register
+    from planner.messages import CASE_NONE
+
+    path = _register_path(args)
+    with open_register(path) as register:
+        rows = register.list_cases(_today(args), include_closed=not args.open)
+    if args.json:
+        _write_json([row.as_json() for row in rows], "-")  # type: ignore[arg-type]
+        return
+    if not rows:
+        print(tr(CASE_NONE, lang).format(path=path))
+        return
+    print("\n".join(_case_table(rows, lang)))
+
+
+def _local_time(stamp: str) -> str:
+    """A stored UTC time stamp in local time, to the minute."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def _case_show(args: argparse.Namespace, lang: str) -> None:
+    from planner.cases.register import open_register
+    from planner.messages import (
+        CASE_LABELS,
+        CASE_SECTIONS,
+        CASE_SUBMISSION,
+        CASE_SUBMISSION_LINE,
+        CASE_WITH_APPLICATION,
+        case_status_name,
+    )
+
+    with open_register(_register_path(args)) as register:
+        record = register.record(args.number, _today(args))
+    if args.json:
+        _write_json(record.as_json(), "-")
+        return
+    case = record.case
+    lines = _case_table([record.row], lang)
+    for key, label in CASE_LABELS.items():
+        value = getattr(case, key)
+        lines.append(f"{tr(label, lang)}: {value if value not in ('', None) else '-'}")
+    if record.files:
+        lines += ["", _heading(tr(CASE_SECTIONS["files"], lang), len(record.files), lang)]
+        for f in record.files:
+            when = tr(CASE_WITH_APPLICATION, lang) if f.submission is None else \
+                tr(CASE_SUBMISSION, lang).format(number=f.submission)
+            layer = f" [{f.layer}]" if f.layer else ""
+            lines.append(f"  {tr(ROLE_NAMES.get(f.role, f.role), lang) if f.role in ROLE_NAMES else f.role}: "
+                         f"{f.path}{layer} · SHA-256 {f.sha256 or '-'} · {when}")
+    if record.submissions:
+        lines += ["", _heading(tr(CASE_SECTIONS["submissions"], lang), len(record.submissions), lang)]
+        lines += ["  " + tr(CASE_SUBMISSION_LINE, lang).format(number=s.number, time=_local_time(s.checked_at),
+                                                               violations=s.violations, warnings=s.warnings)
+                  for s in record.submissions]
+    if record.reports:
+        lines += ["", _heading(tr(CASE_SECTIONS["reports"], lang), len(record.reports), lang)]
+        lines += [f"  {_local_time(r.issued_at)}  {r.kind}: {r.path} · SHA-256 {r.sha256 or '-'}"
+                  for r in record.reports]
+    lines += ["", _heading(tr(CASE_SECTIONS["events"], lang), len(record.events), lang)]
+    lines += [f"  {_local_time(e.at)}  {case_status_name(e.status, lang)}" + (f" ({e.note})" if e.note else "")
+              for e in record.events]
+    print("\n".join(lines))
+
+
+def _case_close(args: argparse.Namespace, lang: str) -> None:
+    from planner.cases.register import open_register
+    from planner.messages import CASE_CLOSED
+
+    with open_register(_register_path(args)) as register:
+        register.close_case(args.number)
+    print(tr(CASE_CLOSED, lang).format(number=args.number))

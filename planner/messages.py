@@ -1351,3 +1351,103 @@ def identify_building_message(building: str, storeys: float | None, height: floa
 
     return _fill(IDENTIFY_BUILDING, lang, {"building": building, "storeys": number(storeys),
                                            "height": number(height, " m"), "use": use or missing})
+
+
+# --- cases (issue 15): the case register, `planner case`, resubmissions --------------------------------------
+
+ERROR_TEMPLATES.update({
+    "case_exists": QT_TRANSLATE_NOOP("messages", "{path}: a case numbered {number} is already registered. See it "
+                                                 "with: planner case show {number}; give a new case another number."),
+    "case_unknown": QT_TRANSLATE_NOOP("messages", "{path}: no case numbered {number} is registered. The registered "
+                                                  "cases are listed by: planner case list."),
+    "case_closed": QT_TRANSLATE_NOOP("messages", "{path}: case {number} is closed (办结); it takes no more "
+                                                 "submissions."),
+    "case_role_missing": QT_TRANSLATE_NOOP("messages", "{path}: case {number} has no {role} file registered; give "
+                                                       "it with {option}."),
+    "register_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be read as a case register ({error}). "
+                                                         "Name another file with --register, or restore this one "
+                                                         "from a backup."),
+    "register_newer": QT_TRANSLATE_NOOP("messages", "{path}: the case register was written by a later Planner "
+                                                    "(register version {version}; this Planner reads up to "
+                                                    "{supported}). Update Planner to open it."),
+    "register_locked": QT_TRANSLATE_NOOP("messages", "{path}: the case register is busy: another Planner has been "
+                                                     "writing to it for more than 10 seconds. Wait for it to finish "
+                                                     "or close it, then try again."),
+})
+
+#: A case's status (model.CASE_STATUSES): 受理 / 审查中 / 已一次性告知补正 / 已办结.
+CASE_STATUS_NAMES = {
+    "accepted": QT_TRANSLATE_NOOP("messages", "Case accepted"),
+    "reviewing": QT_TRANSLATE_NOOP("messages", "Under review"),
+    "notified": QT_TRANSLATE_NOOP("messages", "Told to correct (one notice)"),
+    "closed": QT_TRANSLATE_NOOP("messages", "Closed"),
+}
+#: The columns of the case list (`planner case list`, the window's case list).
+CASE_COLUMNS = {
+    "number": QT_TRANSLATE_NOOP("messages", "Case number"),
+    "project": QT_TRANSLATE_NOOP("messages", "Project"),
+    "applicant": QT_TRANSLATE_NOOP("messages", "Applicant"),
+    "received": QT_TRANSLATE_NOOP("messages", "Received"),
+    "deadline": QT_TRANSLATE_NOOP("messages", "Deadline"),
+    "working_days_left": QT_TRANSLATE_NOOP("messages", "Working days left"),
+    "status": QT_TRANSLATE_NOOP("messages", "Case status"),
+}
+#: Labels of a case's other details (`planner case show`, the new-case form).
+CASE_LABELS = {
+    "site": QT_TRANSLATE_NOOP("messages", "Site"),
+    "limit_days": QT_TRANSLATE_NOOP("messages", "Time limit (working days)"),
+    "officer": QT_TRANSLATE_NOOP("messages", "Officer (经办人)"),
+    "reviewer": QT_TRANSLATE_NOOP("messages", "Reviewer (审核人)"),
+    "approver": QT_TRANSLATE_NOOP("messages", "Approver (审定人)"),
+}
+CASE_OVERDUE = QT_TRANSLATE_NOOP("messages", "overdue")
+CASE_DUE_SOON = QT_TRANSLATE_NOOP("messages", "due soon")
+CASE_DEADLINE_ESTIMATED = QT_TRANSLATE_NOOP("messages", "{date} (estimated: no official holiday data for that year, "
+                                                        "weekends only)")
+CASE_NONE = QT_TRANSLATE_NOOP("messages", "No case is registered in {path}.")
+CASE_ADDED = QT_TRANSLATE_NOOP("messages", "Case {number} registered in {path}; deadline: {deadline}.")
+CASE_CLOSED = QT_TRANSLATE_NOOP("messages", "Case {number} closed.")
+CASE_SECTIONS = {
+    "files": QT_TRANSLATE_NOOP("messages", "Files"),
+    "submissions": QT_TRANSLATE_NOOP("messages", "Submissions"),
+    "reports": QT_TRANSLATE_NOOP("messages", "Reports issued"),
+    "events": QT_TRANSLATE_NOOP("messages", "Status changes"),
+}
+CASE_SUBMISSION_LINE = QT_TRANSLATE_NOOP("messages", "Submission {number}, checked {time}: {violations} violations, "
+                                                     "{warnings} warnings")
+CASE_WITH_APPLICATION = QT_TRANSLATE_NOOP("messages", "with the application")
+CASE_SUBMISSION = QT_TRANSLATE_NOOP("messages", "submission {number}")
+CASE_RECORDED = QT_TRANSLATE_NOOP("messages", "Case {number}: recorded as submission {submission} in {path}.")
+RESUBMISSION_TITLE = QT_TRANSLATE_NOOP("messages", "Against submission {previous}: {fixed} fixed, {still_open} "
+                                                   "still open, {new} new.")
+RESUBMISSION_ALL_FIXED = QT_TRANSLATE_NOOP("messages", "Every item of submission {previous} is fixed and nothing "
+                                                       "new was found.")
+RESUBMISSION_FIRST = QT_TRANSLATE_NOOP("messages", "First submission of case {number}: nothing to compare with.")
+RESUBMISSION_SECTIONS = {
+    "fixed": QT_TRANSLATE_NOOP("messages", "Fixed"),
+    "still_open": QT_TRANSLATE_NOOP("messages", "Still open"),
+    "new": QT_TRANSLATE_NOOP("messages", "New"),
+}
+
+
+def case_status_name(status: str, lang: str) -> str:
+    return tr(CASE_STATUS_NAMES[status], lang) if status in CASE_STATUS_NAMES else status
+
+
+def case_days_left_text(days: int | None, overdue: bool, due_soon: bool, lang: str) -> str:
+    """Working days left as the case list shows them: the number (negative: overdue by that many), marked
+    "(overdue)" or "(due soon)" (within planner.cases.register.DUE_SOON_DAYS working days)."""
+    if days is None:
+        return "-"
+    mark = CASE_OVERDUE if overdue else CASE_DUE_SOON if due_soon else None
+    if mark is None:
+        return str(days)
+    word = tr(mark, lang)
+    return f"{days}（{word}）" if lang == "zh" else f"{days} ({word})"
+
+
+def case_deadline_text(deadline, estimated: bool, lang: str) -> str:
+    """A deadline (YYYY-MM-DD), marked when it was counted with weekends only (CaseDetails.deadline_estimated)."""
+    if deadline is None:
+        return "-"
+    return _fill(CASE_DEADLINE_ESTIMATED, lang, {"date": deadline.isoformat()}) if estimated else deadline.isoformat()

@@ -28,7 +28,7 @@ from planner.model import CheckResult, CheckWarning, InputError, InputInfo, Viol
 __all__ = ["SCHEMA", "SCHEME_ROLES", "STALE_AFTER_SECONDS", "FindingNote", "Notice", "Review",
            "ReviewForAnotherScheme", "ReviewStore", "SchemeFile", "annotated", "archive_path", "backup_path",
            "copy_atomically", "load_review", "orphaned_notes", "read_review", "remove_stale_temporaries",
-           "review_path", "save_review", "scheme_mismatch", "scheme_of"]
+           "review_path", "review_text", "save_review", "scheme_mismatch", "scheme_of"]
 
 SCHEMA = "planner.review/1"
 SUFFIX = ".review.json"
@@ -383,6 +383,11 @@ def _to_json(review: Review) -> dict[str, Any]:
         data["scheme"] = {role: {"path": f.path, "layer": f.layer, "sha256": f.sha256}
                           for role, f in review.scheme.items()}
     return data
+
+
+def review_text(review: Review) -> str:
+    """The review as its planner.review/1 JSON text (what a file holds; the case register keeps it too)."""
+    return json.dumps(_to_json(review), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
 def save_review(review: Review, path: str | Path) -> None:

@@ -11,6 +11,9 @@ Files written (all CRS EPSG:4542, CGCS2000 / 3-degree Gauss-Kruger CM 99E, x = e
 * ``scheme_compliant.gpkg``: layers ``建筑`` and ``绿地``; a housing estate that passes every rule.
 * ``scheme_violating.gpkg``: layers ``建筑`` and ``绿地``; breaks every rule at least once, plus three
   data-quality cases (see ``EXPECTED_VIOLATIONS`` and ``EXPECTED_WARNINGS``).
+* ``scheme_resubmitted.gpkg``: layers ``建筑`` and ``绿地``; the violating scheme resubmitted after a notice
+  (补正): 4# lowered to 14 storeys (42.0 m), the kiosk 10# in the road and the housing 11# in the park taken out;
+  everything else is still open (see ``RESUBMISSION_FIXED``).
 
 The script re-reads every file, recomputes the designed indicators with plain shapely (the counting
 conventions of docs/architecture.md §2.2) and asserts that they match the design, then prints the table that README.md
@@ -222,6 +225,19 @@ VIOLATING_BUILDINGS = [
     ("11#", "住宅", 6, 0, "3.0", 18.6, None, rect(600, 240, 630, 255)),
 ]
 
+#: The violating scheme resubmitted: 4# lowered from 16 storeys (49.5 m) to 14 (42.0 m, under XG-06-02's 45 m),
+#: 10# (in the road) and 11# (housing in the park) taken out; G-6 on industrial land and the rest stay.
+RESUBMITTED_BUILDINGS = [
+    ("4#", "住宅", 14, 1, "3.0", 42.0, None, rect(360, 380, 410, 400)) if b[0] == "4#" else b
+    for b in VIOLATING_BUILDINGS if b[0] not in ("10#", "11#")
+]
+#: What the resubmission fixes of EXPECTED_VIOLATIONS; the others are still open.
+RESUBMISSION_FIXED: list[tuple[str, str | None, str | None]] = [
+    ("height_max", "XG-06-02", None),
+    ("outside_plan", None, "10#"),
+    ("land_use", "XG-07-01", "11#"),
+]
+
 MARGINAL_PARCEL = "XG-06-04"
 MARGINAL_FAR = 2.5004
 
@@ -247,6 +263,9 @@ VIOLATING_GREEN = [
     # XG-07-01: the park lawn, with a hole where 11# stands.
     ("V-L13", "公园绿地", 1.0, rect(475, 215, 645, 295), (rect(600, 240, 630, 255),)),
 ]
+#: The resubmission's green areas: the park lawn without the hole 11# stood in.
+RESUBMITTED_GREEN = [("V-L13", "公园绿地", 1.0, rect(475, 215, 645, 295), ()) if g[0] == "V-L13" else g
+                     for g in VIOLATING_GREEN]
 
 #: What the engine is expected to report for scheme_violating.gpkg against xiguan_plan.gpkg.
 #: (rule, parcel, building); indicator rules carry parcel only.
@@ -347,6 +366,10 @@ def write_all() -> None:
     _write_gpkg(HERE / "scheme_violating.gpkg", {
         BUILDINGS_LAYER: buildings_frame(VIOLATING_BUILDINGS),
         GREEN_LAYER: green_frame(VIOLATING_GREEN),
+    })
+    _write_gpkg(HERE / "scheme_resubmitted.gpkg", {
+        BUILDINGS_LAYER: buildings_frame(RESUBMITTED_BUILDINGS),
+        GREEN_LAYER: green_frame(RESUBMITTED_GREEN),
     })
 
 
@@ -454,7 +477,7 @@ def verify() -> dict[str, pd.DataFrame]:
     _verify_raw_dbf()
 
     out = {}
-    for name in ("scheme_compliant", "scheme_violating"):
+    for name in ("scheme_compliant", "scheme_violating", "scheme_resubmitted"):
         path = HERE / f"{name}.gpkg"
         layers = list(pyogrio.list_layers(path)[:, 0])
         assert layers == [BUILDINGS_LAYER, GREEN_LAYER], layers
@@ -539,6 +562,11 @@ def _assert_design(out: dict) -> None:
     assert set(out["scheme_violating_crossing"]) == {"3#"}
     assert min(out["scheme_violating_crossing"]["3#"].values()) > 100
     assert out["scheme_violating_invalid"] == ["G-7"]
+
+    r = out["scheme_resubmitted"].set_index("parcel")
+    assert r.loc["XG-06-02", "max_height"] <= 45 and r.loc["XG-06-02", "density"] > 0.25  # height fixed, density not
+    assert r.loc["XG-07-01", "buildings"] == "" and r.loc["XG-07-01", "green_ratio"] >= 0.70
+    assert not out["scheme_resubmitted_outside"] and set(out["scheme_resubmitted_crossing"]) == {"3#"}
 
 
 def _fmt(x, pct=False, nd=4):

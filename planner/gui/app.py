@@ -39,7 +39,7 @@ def sample_files() -> list[tuple[str, str, str]]:
 
 
 def run_gui(files: list[tuple[str, str, str | None]] | None = None, lang: str | None = None,
-            screenshot: str | None = None, settings: QSettings | None = None) -> int:
+            screenshot: str | None = None, settings: QSettings | None = None, register: str | None = None) -> int:
     """Open the main window on `files` ((role, path, layer)), or on the sample when None; run the event loop.
 
     With `screenshot`, wait until loading and checking have finished, save the window as a PNG and exit.
@@ -58,8 +58,14 @@ def run_gui(files: list[tuple[str, str, str | None]] | None = None, lang: str | 
         window.setProperty("quiet_errors", True)
         window.resize(1600, 1000)
         window.checkFinished.connect(lambda: QTimer.singleShot(300, lambda: _save_and_quit(window, screenshot)))
+    if register:  # `planner gui --register PATH`: the case register for this session
+        window.setProperty("case_register", register)
     window.show()
     QTimer.singleShot(0, lambda: window.open_files(sample_files() if files is None else files))
+    if files is None and not screenshot:  # opened without files: the official's open cases come first
+        from planner.gui.case_list import show_cases_on_start
+
+        QTimer.singleShot(0, lambda: show_cases_on_start(window))
     return app.exec()
 
 

@@ -138,11 +138,20 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_menus()
+        self._build_case_actions()
         self._build_status_bar()
         self._build_map_tools()
         self._restore_layout()
 
     # --- construction ----------------------------------------------------------------------------
+    # --- cases (issue 15): File > Cases…, planner.gui.case_list ------------------------------------
+    def _build_case_actions(self) -> None:
+        from planner.gui.case_list import add_case_actions
+
+        self.case_list = None  # the case list dialog, once opened
+        add_case_actions(self)
+
+
 
     def _build_widgets(self) -> None:
         self.canvas = MapCanvas(self)

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CaseListDialog</name>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="126"/>
+        <location filename="../../planner/gui/case_list.py" line="163"/>
+        <source>Cases</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="137"/>
+        <source>Show closed cases</source>
+        <translation>显示已办结案卷</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="139"/>
+        <source>&amp;New case…</source>
+        <translation>新建案卷(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="141"/>
+        <source>&amp;Open case</source>
+        <translation>打开案卷(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="143"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="278"/>
+        <source>&amp;Cases…</source>
+        <translation>案卷(&amp;C)…</translation>
+    </message>
+</context>
+<context>
     <name>ChangesPanel</name>
     <message>
         <location filename="../../planner/gui/changes_panel.py" line="73"/>
@@ -194,275 +228,290 @@ layer: {layer}
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="174"/>
+        <location filename="../../planner/gui/main_window.py" line="183"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="175"/>
+        <location filename="../../planner/gui/main_window.py" line="184"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="176"/>
+        <location filename="../../planner/gui/main_window.py" line="185"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="177"/>
+        <location filename="../../planner/gui/main_window.py" line="186"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="178"/>
+        <location filename="../../planner/gui/main_window.py" line="187"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="179"/>
-        <location filename="../../planner/gui/main_window.py" line="495"/>
-        <location filename="../../planner/gui/main_window.py" line="730"/>
+        <location filename="../../planner/gui/main_window.py" line="188"/>
+        <location filename="../../planner/gui/main_window.py" line="504"/>
+        <location filename="../../planner/gui/main_window.py" line="739"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="257"/>
+        <location filename="../../planner/gui/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="258"/>
+        <location filename="../../planner/gui/main_window.py" line="267"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="259"/>
+        <location filename="../../planner/gui/main_window.py" line="268"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="260"/>
+        <location filename="../../planner/gui/main_window.py" line="269"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="261"/>
+        <location filename="../../planner/gui/main_window.py" line="270"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="267"/>
+        <location filename="../../planner/gui/main_window.py" line="276"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="273"/>
+        <location filename="../../planner/gui/main_window.py" line="282"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="274"/>
+        <location filename="../../planner/gui/main_window.py" line="283"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="275"/>
+        <location filename="../../planner/gui/main_window.py" line="284"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="276"/>
+        <location filename="../../planner/gui/main_window.py" line="285"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="277"/>
+        <location filename="../../planner/gui/main_window.py" line="286"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="285"/>
+        <location filename="../../planner/gui/main_window.py" line="294"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="289"/>
+        <location filename="../../planner/gui/main_window.py" line="298"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="293"/>
+        <location filename="../../planner/gui/main_window.py" line="302"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="295"/>
+        <location filename="../../planner/gui/main_window.py" line="304"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="298"/>
+        <location filename="../../planner/gui/main_window.py" line="307"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="302"/>
+        <location filename="../../planner/gui/main_window.py" line="311"/>
         <source>&amp;Legend on the map</source>
         <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="312"/>
+        <location filename="../../planner/gui/main_window.py" line="321"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="322"/>
+        <location filename="../../planner/gui/main_window.py" line="331"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="340"/>
+        <location filename="../../planner/gui/main_window.py" line="349"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="420"/>
+        <location filename="../../planner/gui/main_window.py" line="429"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="527"/>
+        <location filename="../../planner/gui/main_window.py" line="536"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="562"/>
+        <location filename="../../planner/gui/main_window.py" line="571"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="678"/>
+        <location filename="../../planner/gui/main_window.py" line="687"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="678"/>
+        <location filename="../../planner/gui/main_window.py" line="687"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="679"/>
+        <location filename="../../planner/gui/main_window.py" line="688"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="679"/>
+        <location filename="../../planner/gui/main_window.py" line="688"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="680"/>
+        <location filename="../../planner/gui/main_window.py" line="689"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="680"/>
+        <location filename="../../planner/gui/main_window.py" line="689"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="728"/>
-        <location filename="../../planner/gui/main_window.py" line="1162"/>
+        <location filename="../../planner/gui/main_window.py" line="737"/>
+        <location filename="../../planner/gui/main_window.py" line="1171"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="728"/>
-        <location filename="../../planner/gui/main_window.py" line="1163"/>
+        <location filename="../../planner/gui/main_window.py" line="737"/>
+        <location filename="../../planner/gui/main_window.py" line="1172"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="729"/>
-        <location filename="../../planner/gui/main_window.py" line="1164"/>
+        <location filename="../../planner/gui/main_window.py" line="738"/>
+        <location filename="../../planner/gui/main_window.py" line="1173"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="729"/>
-        <location filename="../../planner/gui/main_window.py" line="1165"/>
+        <location filename="../../planner/gui/main_window.py" line="738"/>
+        <location filename="../../planner/gui/main_window.py" line="1174"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="848"/>
+        <location filename="../../planner/gui/main_window.py" line="857"/>
         <source>{reviewed} of {total} violations reviewed</source>
         <translation>不符合项已审查 {reviewed}/{total}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="923"/>
+        <location filename="../../planner/gui/main_window.py" line="932"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="929"/>
+        <location filename="../../planner/gui/main_window.py" line="938"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="937"/>
+        <location filename="../../planner/gui/main_window.py" line="946"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="944"/>
+        <location filename="../../planner/gui/main_window.py" line="953"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="984"/>
+        <location filename="../../planner/gui/main_window.py" line="993"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="985"/>
+        <location filename="../../planner/gui/main_window.py" line="994"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1095"/>
+        <location filename="../../planner/gui/main_window.py" line="1104"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1116"/>
+        <location filename="../../planner/gui/main_window.py" line="1125"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1116"/>
+        <location filename="../../planner/gui/main_window.py" line="1125"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1116"/>
+        <location filename="../../planner/gui/main_window.py" line="1125"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1117"/>
+        <location filename="../../planner/gui/main_window.py" line="1126"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1160"/>
+        <location filename="../../planner/gui/main_window.py" line="1169"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1161"/>
+        <location filename="../../planner/gui/main_window.py" line="1170"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="74"/>
+        <location filename="../../planner/gui/case_list.py" line="112"/>
+        <source>New case</source>
+        <extracomment>Row colours: overdue (light red), due within 3 working days (light amber). The text says it too.</extracomment>
+        <translation>新建案卷</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="94"/>
+        <source>Register the files open in the window with the case</source>
+        <translation>将窗口中已打开的文件登记为本案卷的文件</translation>
     </message>
 </context>
 <context>
@@ -902,25 +951,25 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/cli.py" line="481"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/cli.py" line="481"/>
         <location filename="../../planner/report/document.py" line="275"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/cli.py" line="482"/>
         <location filename="../../planner/report/document.py" line="278"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="470"/>
+        <location filename="../../planner/cli.py" line="483"/>
         <location filename="../../planner/report/document.py" line="331"/>
         <source>Control lines</source>
         <translation>控制线</translation>
@@ -932,14 +981,14 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="471"/>
+        <location filename="../../planner/cli.py" line="484"/>
         <location filename="../../planner/gui/violations.py" line="69"/>
         <location filename="../../planner/report/document.py" line="152"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="471"/>
+        <location filename="../../planner/cli.py" line="484"/>
         <location filename="../../planner/report/document.py" line="155"/>
         <source>Land use</source>
         <translation>用地性质</translation>
@@ -972,7 +1021,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="472"/>
+        <location filename="../../planner/cli.py" line="485"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -994,81 +1043,81 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="592"/>
+        <location filename="../../planner/cli.py" line="605"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="593"/>
+        <location filename="../../planner/cli.py" line="606"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="595"/>
+        <location filename="../../planner/cli.py" line="608"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="599"/>
+        <location filename="../../planner/cli.py" line="612"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="600"/>
+        <location filename="../../planner/cli.py" line="613"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="601"/>
+        <location filename="../../planner/cli.py" line="614"/>
         <location filename="../../planner/report/document.py" line="232"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="229"/>
-        <location filename="../../planner/cli.py" line="560"/>
+        <location filename="../../planner/cli.py" line="237"/>
+        <location filename="../../planner/cli.py" line="573"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="511"/>
+        <location filename="../../planner/cli.py" line="524"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="512"/>
+        <location filename="../../planner/cli.py" line="525"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="530"/>
+        <location filename="../../planner/cli.py" line="543"/>
         <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
         <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
         <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="532"/>
+        <location filename="../../planner/cli.py" line="545"/>
         <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
         <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="570"/>
+        <location filename="../../planner/cli.py" line="583"/>
         <location filename="../../planner/gui/violations.py" line="95"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="246"/>
-        <location filename="../../planner/cli.py" line="577"/>
+        <location filename="../../planner/cli.py" line="254"/>
+        <location filename="../../planner/cli.py" line="590"/>
         <location filename="../../planner/gui/violations.py" line="96"/>
         <location filename="../../planner/report/document.py" line="98"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="583"/>
+        <location filename="../../planner/cli.py" line="596"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -2857,6 +2906,224 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <location filename="../../planner/messages.py" line="1311"/>
         <source>not stated</source>
         <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1359"/>
+        <source>{path}: a case numbered {number} is already registered. See it with: planner case show {number}; give a new case another number.</source>
+        <translation>{path}：受理号为{number}的案卷已登记。可用 planner case show {number} 查看；新案卷请使用其他受理号。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1361"/>
+        <source>{path}: no case numbered {number} is registered. The registered cases are listed by: planner case list.</source>
+        <translation>{path}：未登记受理号为{number}的案卷。已登记的案卷可用 planner case list 列出。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1363"/>
+        <source>{path}: case {number} is closed (办结); it takes no more submissions.</source>
+        <translation>{path}：案卷{number}已办结，不再接收提交的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1365"/>
+        <source>{path}: case {number} has no {role} file registered; give it with {option}.</source>
+        <translation>{path}：案卷{number}未登记{role}文件，请用 {option} 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1367"/>
+        <source>{path}: cannot be read as a case register ({error}). Name another file with --register, or restore this one from a backup.</source>
+        <translation>{path}：无法作为案卷登记库读取（{error}）。请用 --register 指定其他文件，或从备份恢复该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1370"/>
+        <source>{path}: the case register was written by a later Planner (register version {version}; this Planner reads up to {supported}). Update Planner to open it.</source>
+        <translation>{path}：该案卷登记库由更新版本的 Planner 写入（登记库版本{version}，本程序最高可读版本{supported}）。请升级 Planner 后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1373"/>
+        <source>{path}: the case register is busy: another Planner has been writing to it for more than 10 seconds. Wait for it to finish or close it, then try again.</source>
+        <translation>{path}：案卷登记库正被另一个 Planner 写入，已超过10秒。请等其完成或将其关闭后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1380"/>
+        <source>Case accepted</source>
+        <extracomment>A case&apos;s status (model.CASE_STATUSES): 受理 / 审查中 / 已一次性告知补正 / 已办结.</extracomment>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1381"/>
+        <source>Under review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1382"/>
+        <source>Told to correct (one notice)</source>
+        <translation>已一次性告知补正</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1383"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1387"/>
+        <source>Case number</source>
+        <extracomment>The columns of the case list (`planner case list`, the window&apos;s case list).</extracomment>
+        <translation>受理号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1388"/>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1389"/>
+        <source>Applicant</source>
+        <translation>建设单位</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1390"/>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1391"/>
+        <source>Deadline</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1392"/>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1393"/>
+        <source>Case status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1397"/>
+        <source>Site</source>
+        <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
+        <translation>建设地点</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1398"/>
+        <source>Time limit (working days)</source>
+        <translation>办理时限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1399"/>
+        <source>Officer (经办人)</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1400"/>
+        <source>Reviewer (审核人)</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1401"/>
+        <source>Approver (审定人)</source>
+        <translation>审定人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1403"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1404"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1405"/>
+        <source>{date} (estimated: no official holiday data for that year, weekends only)</source>
+        <translation>{date}（估算：该年度尚无官方节假日安排，仅扣除周末）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1407"/>
+        <source>No case is registered in {path}.</source>
+        <translation>{path}中尚未登记案卷。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1408"/>
+        <source>Case {number} registered in {path}; deadline: {deadline}.</source>
+        <translation>案卷{number}已登记于{path}；办结期限：{deadline}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1409"/>
+        <source>Case {number} closed.</source>
+        <translation>案卷{number}已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1411"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1412"/>
+        <source>Submissions</source>
+        <translation>提交的方案</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1413"/>
+        <source>Reports issued</source>
+        <translation>已出具的文书</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1414"/>
+        <source>Status changes</source>
+        <translation>办理状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1416"/>
+        <source>Submission {number}, checked {time}: {violations} violations, {warnings} warnings</source>
+        <translation>第{number}次提交，审查时间{time}：不符合项{violations}项，提示{warnings}条</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1418"/>
+        <source>with the application</source>
+        <translation>随申请登记</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1419"/>
+        <source>submission {number}</source>
+        <translation>第{number}次提交</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1420"/>
+        <source>Case {number}: recorded as submission {submission} in {path}.</source>
+        <translation>案卷{number}：已作为第{submission}次提交记录于{path}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1421"/>
+        <source>Against submission {previous}: {fixed} fixed, {still_open} still open, {new} new.</source>
+        <translation>与第{previous}次提交相比：已整改{fixed}项，仍未整改{still_open}项，新增{new}项。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1423"/>
+        <source>Every item of submission {previous} is fixed and nothing new was found.</source>
+        <translation>第{previous}次提交的各项问题均已整改，未发现新问题。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1425"/>
+        <source>First submission of case {number}: nothing to compare with.</source>
+        <translation>案卷{number}的首次提交，无可比对的前次提交。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1427"/>
+        <source>Fixed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1428"/>
+        <source>Still open</source>
+        <translation>仍未整改</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1429"/>
+        <source>New</source>
+        <translation>新增</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="149"/>

@@ -1,0 +1,70 @@
+"""The window's case list: deadlines counted over 国庆 2026, working days left on a fixed day, overdue and
+due-soon rows marked, New case and Open case through the register."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from planner.cases.register import CaseFile, open_register
+from planner.gui.case_list import DUE_SOON_COLOUR, OVERDUE_COLOUR, show_cases
+from planner.model import CaseDetails
+from tests.helpers import SAMPLES
+
+#: Received the Tuesday before 国庆: 20 working days skip 1-7 October and count Saturday 10 October (调休).
+BEFORE_NATIONAL_DAY = CaseDetails(number="酒规审〔2026〕101号", project="西关小区住宅", applicant="酒泉某置业有限公司",
+                                  received=date(2026, 9, 29), limit_days=20)
+
+
+def _register(tmp_path, *cases: CaseDetails, files=()):
+    path = tmp_path / "cases.sqlite"
+    with open_register(path) as register:
+        for case in cases:
+            register.add_case(case, files)
+    return path
+
+
+def _texts(dialog, row: int) -> list[str]:
+    return [dialog.table.item(row, c).text() for c in range(dialog.table.columnCount())]
+
+
+def test_case_received_before_national_day(window, tmp_path):
+    later = CaseDetails(number="B-2", project="厂房", applicant="乙", received=date(2026, 10, 20), limit_days=20)
+    window.setProperty("case_register", str(_register(tmp_path, BEFORE_NATIONAL_DAY, later)))
+    # 28 October 2026: the working days after it up to 2 November are 29, 30 October and 2 November.
+    dialog = show_cases(window, today=date(2026, 10, 28))
+    assert dialog.table.rowCount() == 2
+    assert _texts(dialog, 0) == ["酒规审〔2026〕101号", "西关小区住宅", "酒泉某置业有限公司", "2026-09-29",
+                                 "2026-11-02", "3 (due soon)", "Case accepted"]
+    assert dialog.table.item(0, 0).background().color() == DUE_SOON_COLOUR
+    # 20 October + 20 working days = 17 November; 14 working days after 28 October.
+    assert _texts(dialog, 1)[4:6] == ["2026-11-17", "14"]
+    assert dialog.table.item(1, 0).background().style() == Qt.BrushStyle.NoBrush  # not due soon: no colour
+    dialog.today = date(2026, 11, 4)
+    dialog.refresh()
+    assert _texts(dialog, 0)[5] == "-2 (overdue)"
+    assert dialog.table.item(0, 5).background().color() == OVERDUE_COLOUR
+
+
+def test_file_menu_opens_the_list_and_a_new_case_is_added(window, tmp_path):
+    window.setProperty("case_register", str(tmp_path / "new.sqlite"))
+    assert window.cases_action in window.menuBar().actions()[0].menu().actions()
+    window.cases_action.trigger()
+    dialog = window.case_list
+    assert dialog.isVisible() and dialog.table.rowCount() == 0
+    dialog.add_case(CaseDetails(number="N-1", received=date(2026, 9, 29)), [])
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 4).text() == "2026-11-02"
+
+
+def test_open_case_hands_its_files_to_the_window(window, tmp_path, monkeypatch):
+    files = [CaseFile.of("plan", SAMPLES / "xiguan_plan.gpkg", "控规地块"),
+             CaseFile.of("buildings", SAMPLES / "scheme_violating.gpkg", "建筑")]
+    window.setProperty("case_register", str(_register(tmp_path, BEFORE_NATIONAL_DAY, files=files)))
+    opened = []
+    monkeypatch.setattr(window, "open_files", opened.append)
+    dialog = show_cases(window, today=date(2026, 10, 28))
+    dialog.open_selected()
+    assert opened == [[("plan", str(SAMPLES / "xiguan_plan.gpkg"), "控规地块"),
+                       ("buildings", str(SAMPLES / "scheme_violating.gpkg"), "建筑")]]
+    assert window.property("case_number") == BEFORE_NATIONAL_DAY.number
