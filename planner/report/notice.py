@@ -16,7 +16,6 @@ from planner.model import CheckResult, Violation
 from planner.report.official import GAP, DocumentMeta, Page, case_pairs, deadline_text, e, seal_block, write
 
 NOTICE_TITLE = QT_TRANSLATE_NOOP("messages", "Notice of everything to correct (one-time notice)")
-NOTICE_TO = QT_TRANSLATE_NOOP("messages", "To {applicant}:")
 NOTICE_INTRO = QT_TRANSLATE_NOOP("messages", "The building scheme of the project \"{project}\" (case {number}) was "
                                              "checked against {plan}. The following {count} items must be "
                                              "corrected; this notice lists all of them at once:")
@@ -75,7 +74,7 @@ def notice_page(result: CheckResult, meta: DocumentMeta, lang: str, review: Any 
     page.labelled(case_pairs(meta, lang)[:4])
     page.add(GAP)
     items, accepted = notice_items(result, meta, lang, review)
-    page.p(page.t(NOTICE_TO, applicant=case.applicant or "_" * 12))
+    page.p((case.applicant or "_" * 12) + ("：" if lang == "zh" else ":"))  # the salutation: "XX公司："
     plan = plan_basis(meta.plan_name, meta.plan_approval, lang)
     values = {"project": case.project or "-", "number": case.number or "-", "plan": plan, "count": len(items)}
     if items:
