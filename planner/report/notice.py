@@ -13,7 +13,17 @@ from typing import Any
 
 from planner.messages import QT_TRANSLATE_NOOP, action_message, chinese_date, plan_basis, tr, with_note
 from planner.model import CheckResult, Violation
-from planner.report.official import GAP, DocumentMeta, Page, case_pairs, deadline_text, e, seal_block, write
+from planner.report.official import (
+    GAP,
+    DocumentMeta,
+    Page,
+    case_pairs,
+    deadline_text,
+    e,
+    seal_block,
+    short_basis,
+    write,
+)
 
 NOTICE_TITLE = QT_TRANSLATE_NOOP("messages", "Notice of everything to correct (one-time notice)")
 NOTICE_INTRO = QT_TRANSLATE_NOOP("messages", "The building scheme of the project \"{project}\" (case {number}) was "
@@ -49,7 +59,7 @@ def notice_items(result: CheckResult, meta: DocumentMeta, lang: str, review: Any
                                                                                                  int]:
     """The items, one per finding not accepted as an approved exception, in the check's order; and how many
     findings were left out as accepted."""
-    basis = plan_basis(meta.plan_name, meta.plan_approval, lang)
+    basis = short_basis(meta, lang)
     items, accepted = [], 0
     for finding in result.violations:
         note = _note(review, finding)
@@ -69,8 +79,6 @@ def notice_page(result: CheckResult, meta: DocumentMeta, lang: str, review: Any 
     if meta.authority:
         page.p(meta.authority, "authority", "center")
     page.add(f'<h1 align="center">{e(page.t(NOTICE_TITLE))}</h1>')
-    if case.number:
-        page.p(case.number, "muted", "right")
     page.labelled(case_pairs(meta, lang)[:4])
     page.add(GAP)
     items, accepted = notice_items(result, meta, lang, review)

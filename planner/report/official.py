@@ -24,6 +24,7 @@ from planner.messages import (
     format_declared,
     format_limit,
     format_value,
+    plan_basis,
     tr,
 )
 from planner.model import INDICATORS, CaseDetails, CheckResult
@@ -185,14 +186,19 @@ def case_pairs(meta: DocumentMeta, lang: str) -> list[tuple[str, str]]:
 
 
 def seal_block(page: Page, meta: DocumentMeta) -> None:
-    """The issuing authority, its seal area and the date of issue, on the right."""
+    """The issuing authority and the date of issue at the bottom right, inside the area the seal is stamped on."""
     authority = meta.authority or "_" * 16
-    page.add(GAP + GAP)
-    page.add(f'<p align="right">{e(authority)}{e(page.t(SEAL_AREA))}</p>')
-    page.add(f'<p align="right">{e(chinese_date(meta.issued, page.lang))}</p>')
-    page.add('<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="62%"></td>'
-             '<td width="38%" height="110" style="border: 1px dashed #999999;" align="center" valign="middle">'
-             f'<span class="muted">{e(page.t(SEAL_AREA))}</span></td></tr></table>')
+    page.add(GAP)
+    page.add('<table width="100%" cellspacing="0" cellpadding="10"><tr><td width="55%"></td>'
+             '<td width="45%" align="center" style="border: 1px dashed #999999;">'
+             f'<span class="muted small">{e(page.t(SEAL_AREA))}</span><br/><br/><br/><br/>'
+             f'<b>{e(authority)}</b><br/>{e(chinese_date(meta.issued, page.lang))}</td></tr></table>')
+
+
+def short_basis(meta: DocumentMeta, lang: str) -> str:
+    """The basis an item cites: the plan's approval number(s) when known, else the plan's name (the document's
+    opening names both)."""
+    return meta.plan_approval or plan_basis(meta.plan_name, "", lang)
 
 
 def indicator_rows(result: CheckResult, lang: str) -> list[list[str]]:

@@ -28,6 +28,7 @@ from planner.report.official import (
     e,
     indicator_rows,
     seal_block,
+    short_basis,
     write,
 )
 
@@ -60,7 +61,7 @@ SIGNOFF_ROLES = {"officer": QT_TRANSLATE_NOOP("messages", "Case officer (经办)
                  "reviewer": QT_TRANSLATE_NOOP("messages", "Reviewed by (审核)"),
                  "approver": QT_TRANSLATE_NOOP("messages", "Approved by (审定)")}
 HEADER_SIGNOFF = QT_TRANSLATE_NOOP("messages", "Sign-off")
-HEADER_NAME = QT_TRANSLATE_NOOP("messages", "Name")
+HEADER_NAME = QT_TRANSLATE_NOOP("messages", "Name of the official")
 HEADER_SIGNATURE = QT_TRANSLATE_NOOP("messages", "Signature")
 HEADER_DATE = QT_TRANSLATE_NOOP("messages", "Date")
 BLANK_DATE = QT_TRANSLATE_NOOP("messages", "____ / __ / __")
@@ -93,7 +94,7 @@ def _findings(page: Page, result: CheckResult, meta: DocumentMeta, review: Any) 
     groups: dict[str | None, list[Violation]] = {}
     for v in result.violations:
         groups.setdefault(_group_of(v, touched), []).append(v)
-    basis = plan_basis(meta.plan_name, meta.plan_approval, page.lang)
+    basis = short_basis(meta, page.lang)
     number = 0
     order = [pid for pid in map(str, result.parcels.ids.tolist()) if pid in groups] + ([None] if None in groups
                                                                                         else [])
@@ -107,7 +108,7 @@ def _findings(page: Page, result: CheckResult, meta: DocumentMeta, review: Any) 
             rows.append([str(number), e(rule_name(v.rule, page.lang)), e(where + violation_message(v, page.lang)),
                          e(basis), _note_cell(page, review, v)])
         page.table([page.t(h) for h in (HEADER_NUMBER, HEADER_RULE, HEADER_FINDING, HEADER_BASIS, HEADER_HANDLING)],
-                   rows, [6, 16, 40, 22, 16])
+                   rows, [6, 17, 43, 16, 18])
         page.add(GAP)
 
 

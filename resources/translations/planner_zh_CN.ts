@@ -936,7 +936,7 @@ layer: {layer}
         <location filename="../../planner/gui/violations.py" line="68"/>
         <location filename="../../planner/report/conditions.py" line="26"/>
         <location filename="../../planner/report/document.py" line="161"/>
-        <location filename="../../planner/report/official.py" line="44"/>
+        <location filename="../../planner/report/official.py" line="45"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
@@ -2918,7 +2918,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/messages.py" line="1396"/>
         <source>{building} stands {distance} from the road red line {line}, less than the required {required} ({source}; basis: {basis}); move it back so that it stands at least {required} from the line.</source>
-        <translation>{building}距道路红线{line}{distance}，小于应退让距离{required}（{source}；依据：{basis}），应调整建筑位置，使退线距离不小于{required}。</translation>
+        <translation>{building}距道路红线{line}为{distance}，小于应退让距离{required}（{source}；依据：{basis}），应调整建筑位置，使退线距离不小于{required}。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1399"/>
@@ -3176,7 +3176,6 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="91"/>
-        <location filename="../../planner/report/opinion.py" line="63"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3344,7 +3343,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/report/document.py" line="142"/>
-        <location filename="../../planner/report/opinion.py" line="49"/>
+        <location filename="../../planner/report/opinion.py" line="50"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
@@ -3361,7 +3360,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
         <location filename="../../planner/report/document.py" line="189"/>
-        <location filename="../../planner/report/opinion.py" line="46"/>
+        <location filename="../../planner/report/opinion.py" line="47"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
@@ -3374,7 +3373,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <location filename="../../planner/gui/inspector.py" line="49"/>
         <location filename="../../planner/report/conditions.py" line="34"/>
         <location filename="../../planner/report/document.py" line="170"/>
-        <location filename="../../planner/report/official.py" line="43"/>
+        <location filename="../../planner/report/official.py" line="44"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3454,7 +3453,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="74"/>
-        <location filename="../../planner/report/opinion.py" line="44"/>
+        <location filename="../../planner/report/opinion.py" line="45"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
@@ -3579,7 +3578,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="32"/>
-        <location filename="../../planner/report/opinion.py" line="50"/>
+        <location filename="../../planner/report/opinion.py" line="51"/>
         <source>Finding</source>
         <translation>审查项</translation>
     </message>
@@ -3632,7 +3631,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
         <location filename="../../planner/report/document.py" line="333"/>
-        <location filename="../../planner/report/opinion.py" line="58"/>
+        <location filename="../../planner/report/opinion.py" line="59"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -3795,7 +3794,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/report/document.py" line="86"/>
-        <location filename="../../planner/report/opinion.py" line="65"/>
+        <location filename="../../planner/report/opinion.py" line="66"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4107,7 +4106,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/report/document.py" line="336"/>
-        <location filename="../../planner/report/opinion.py" line="64"/>
+        <location filename="../../planner/report/opinion.py" line="65"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
@@ -4223,252 +4222,257 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="18"/>
+        <location filename="../../planner/report/notice.py" line="28"/>
         <source>Notice of everything to correct (one-time notice)</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="19"/>
+        <location filename="../../planner/report/notice.py" line="29"/>
         <source>The building scheme of the project &quot;{project}&quot; (case {number}) was checked against {plan}. The following {count} items must be corrected; this notice lists all of them at once:</source>
         <translation>你单位报送的“{project}”建设工程设计方案（受理号：{number}）经对照{plan}审查，存在以下{count}项问题需要修改，现一次性告知如下：</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="22"/>
+        <location filename="../../planner/report/notice.py" line="32"/>
         <source>The building scheme of the project &quot;{project}&quot; (case {number}) was checked against {plan}; nothing needs to be corrected.</source>
         <translation>你单位报送的“{project}”建设工程设计方案（受理号：{number}）经对照{plan}审查，未发现需要修改的问题。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="24"/>
+        <location filename="../../planner/report/notice.py" line="34"/>
         <source>Please resubmit the corrected scheme by {date} ({days} working days from the date of this notice), with a statement of how each item was corrected.</source>
         <translation>请于{date}前（自本告知书出具之日起{days}个工作日内）将修改后的方案重新报送，并逐项说明修改情况。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="27"/>
+        <location filename="../../planner/report/notice.py" line="37"/>
         <source>Case officer: {officer}</source>
         <translation>经办人：{officer}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="28"/>
+        <location filename="../../planner/report/notice.py" line="38"/>
         <source>Telephone: ____________</source>
         <translation>联系电话：____________</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="29"/>
+        <location filename="../../planner/report/notice.py" line="39"/>
         <source>{count} findings accepted by the reviewing official as approved exceptions are not listed.</source>
         <translation>另有{count}项经审查人员认定为经批准的例外情形，不再列出。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/notice.py" line="31"/>
+        <location filename="../../planner/report/notice.py" line="41"/>
         <source>One-time notice · case {number}</source>
         <translation>一次性告知书 · 受理号 {number}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="34"/>
+        <location filename="../../planner/report/official.py" line="35"/>
         <source>Case number</source>
         <translation>受理号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="35"/>
+        <location filename="../../planner/report/official.py" line="36"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="36"/>
+        <location filename="../../planner/report/official.py" line="37"/>
         <source>Applicant</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="37"/>
+        <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <translation>建设地点</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="38"/>
+        <location filename="../../planner/report/official.py" line="39"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="39"/>
+        <location filename="../../planner/report/official.py" line="40"/>
         <source>Statutory deadline</source>
         <translation>法定办结期限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="40"/>
+        <location filename="../../planner/report/official.py" line="41"/>
         <source>{date} (estimated: the official holidays of that year are not published yet; only weekends were left out)</source>
         <translation>{date}（估算：当年法定节假日尚未公布，仅扣除了周末）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="42"/>
+        <location filename="../../planner/report/official.py" line="43"/>
         <source>(seal)</source>
         <translation>（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="45"/>
+        <location filename="../../planner/report/official.py" line="46"/>
         <source>Declared</source>
         <translation>申报值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="46"/>
+        <location filename="../../planner/report/official.py" line="47"/>
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="47"/>
+        <location filename="../../planner/report/official.py" line="48"/>
         <source>Plan limit</source>
         <translation>规划控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="48"/>
+        <location filename="../../planner/report/official.py" line="49"/>
         <source>Tolerance</source>
         <translation>允许误差</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="49"/>
+        <location filename="../../planner/report/official.py" line="50"/>
         <source>Declared vs measured</source>
         <translation>核对结果</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="50"/>
+        <location filename="../../planner/report/official.py" line="51"/>
         <source>matches</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="50"/>
+        <location filename="../../planner/report/official.py" line="51"/>
         <source>differs</source>
         <translation>不符</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="51"/>
+        <location filename="../../planner/report/official.py" line="52"/>
         <source>not measured</source>
         <translation>未实测</translation>
     </message>
     <message>
-        <location filename="../../planner/report/official.py" line="52"/>
+        <location filename="../../planner/report/official.py" line="53"/>
         <source>not declared</source>
         <translation>未申报</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="34"/>
+        <location filename="../../planner/report/opinion.py" line="35"/>
         <source>Review opinion</source>
         <translation>审查意见书</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="35"/>
+        <location filename="../../planner/report/opinion.py" line="36"/>
         <source>Review opinion · case {number}</source>
         <translation>审查意见书 · 受理号 {number}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="36"/>
+        <location filename="../../planner/report/opinion.py" line="37"/>
         <source>Basis of the review</source>
         <translation>审查依据</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="37"/>
+        <location filename="../../planner/report/opinion.py" line="38"/>
         <source>Regulatory plan: {plan}</source>
         <translation>控制性详细规划：{plan}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="38"/>
+        <location filename="../../planner/report/opinion.py" line="39"/>
         <source>Approval number: {approval}; approved on {date}</source>
         <translation>批复文号：{approval}；批复时间：{date}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="39"/>
+        <location filename="../../planner/report/opinion.py" line="40"/>
         <source>Plan version: {version}</source>
         <translation>规划版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="40"/>
+        <location filename="../../planner/report/opinion.py" line="41"/>
         <source>Scheme checked: {file} (layer {layer}, SHA-256 {sha})</source>
         <translation>送审方案：{file}（图层 {layer}，SHA-256 {sha}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="41"/>
+        <location filename="../../planner/report/opinion.py" line="42"/>
         <source>The parcels&apos; planning conditions (规划条件) as the plan layer states them: see the technical annex.</source>
         <translation>各地块规划条件以规划图层所载为准，详见技术附件。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="43"/>
+        <location filename="../../planner/report/opinion.py" line="44"/>
         <source>Technical and economic indicators</source>
         <translation>技术经济指标</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="45"/>
+        <location filename="../../planner/report/opinion.py" line="46"/>
         <source>The check found nothing that breaks the plan.</source>
         <translation>经审查，未发现不符合规划的情形。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="47"/>
+        <location filename="../../planner/report/opinion.py" line="48"/>
         <source>Buildings and control lines</source>
         <translation>建筑与控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="48"/>
+        <location filename="../../planner/report/opinion.py" line="49"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="51"/>
+        <location filename="../../planner/report/opinion.py" line="52"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="52"/>
+        <location filename="../../planner/report/opinion.py" line="53"/>
         <source>Official&apos;s note</source>
         <translation>审查人员意见</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="53"/>
+        <location filename="../../planner/report/opinion.py" line="54"/>
         <source>Accepted as an approved exception: {reason}</source>
         <translation>认定为经批准的例外情形：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="54"/>
+        <location filename="../../planner/report/opinion.py" line="55"/>
         <source>Against the previous submission</source>
         <translation>与上次报送方案对比</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="55"/>
+        <location filename="../../planner/report/opinion.py" line="56"/>
         <source>Fixed ({count})</source>
         <translation>已整改（{count}项）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="56"/>
+        <location filename="../../planner/report/opinion.py" line="57"/>
         <source>Still open ({count})</source>
         <translation>仍未整改（{count}项）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="57"/>
+        <location filename="../../planner/report/opinion.py" line="58"/>
         <source>New ({count})</source>
         <translation>新增问题（{count}项）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="59"/>
+        <location filename="../../planner/report/opinion.py" line="60"/>
         <source>Case officer (经办)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="60"/>
+        <location filename="../../planner/report/opinion.py" line="61"/>
         <source>Reviewed by (审核)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="61"/>
+        <location filename="../../planner/report/opinion.py" line="62"/>
         <source>Approved by (审定)</source>
         <translation>审定人</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="62"/>
+        <location filename="../../planner/report/opinion.py" line="63"/>
         <source>Sign-off</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="66"/>
+        <location filename="../../planner/report/opinion.py" line="64"/>
+        <source>Name of the official</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="67"/>
         <source>____ / __ / __</source>
         <translation>____年__月__日</translation>
     </message>
     <message>
-        <location filename="../../planner/report/opinion.py" line="67"/>
+        <location filename="../../planner/report/opinion.py" line="68"/>
         <source>Annex: the technical report, whose measurements were computed by Planner; the conclusion is that of the officials who sign this opinion.</source>
         <translation>附件：技术审查报告（测算数据由 Planner 计算得出，审查结论以本意见书签署人员的意见为准）。</translation>
     </message>
