@@ -157,8 +157,11 @@ class Page:
                 out.append(f'<th bgcolor="{HEADER_BACKGROUND}"{width}>{e(h)}</th>')
             out.append("</tr></thead>")
         out.append("<tbody>")
-        for row in rows:
-            out.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
+        for k, row in enumerate(rows):
+            # Without a header row, the first row carries the column widths.
+            sized = widths is not None and not headers and k == 0
+            out.append("<tr>" + "".join(f'<td width="{widths[j]}%">{cell}</td>' if sized else f"<td>{cell}</td>"
+                                        for j, cell in enumerate(row)) + "</tr>")
         out.append("</tbody></table>")
         self.add("".join(out))
 
@@ -170,7 +173,7 @@ class Page:
             for label, value in pairs[k:k + 2]:
                 row += [f"<b>{e(self.t(label))}</b>", e(value or "-")]
             rows.append(row + ["", ""] * (2 - len(pairs[k:k + 2])))
-        self.table([], rows, None)
+        self.table([], rows, [14, 36, 14, 36])
 
     def html(self, title: str) -> str:
         return (f'<html><head><meta charset="utf-8"/><title>{e(title)}</title><style>{STYLE}</style></head>'
