@@ -60,7 +60,7 @@ li { margin-top: 2pt; margin-bottom: 4pt; line-height: 140%; }
 th { background-color: #dfe6ee; font-weight: bold; text-align: left; }
 .authority { font-size: 13pt; font-weight: bold; }
 .muted { color: #555555; }
-.differs { color: #b4231a; font-weight: bold; }
+.violation { color: #b4231a; font-weight: bold; }
 .small { font-size: 8.5pt; }
 """
 TABLE = ('<table width="100%" border="1" cellspacing="0" cellpadding="4" style="border-collapse: collapse; '
@@ -224,7 +224,7 @@ def indicator_rows(result: CheckResult, lang: str) -> list[list[str]]:
             if f.measured is None:
                 agrees, css = AGREES["not_measured"], "muted"
             else:
-                agrees, css = (AGREES["differs"], "differs") if f.differs else (AGREES["match"], "")
+                agrees, css = (AGREES["differs"], "violation") if f.differs else (AGREES["match"], "")
             tolerance = format_declared(f.indicator, f.tolerance) if f.measured is not None else "-"
             rows.append([e(f.parcel or tr(WHOLE_SCHEME, lang)), e(tr(DECLARED_NAMES[f.indicator], lang)),
                          e(format_declared(f.indicator, f.declared)), e(format_declared(f.indicator, f.measured)),
