@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--plan-approval-date", metavar="DATE", default="",
                        help="approval date 批复时间 (default: the layer's PFSJ/批复时间 field)")
     check.add_argument("--reviewer", metavar="NAME", default="", help="reviewer named in the report")
+    _add_document_arguments(check)  # issue 15
     gui = sub.add_parser("gui", help="open the desktop application (the default with no command)",
                          description="Without files, opens the bundled sample plan and its violating scheme.")
     gui.add_argument("--plan", metavar="FILE")
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_diff_parser(sub)
     _add_case_options(check, gui)
     _add_case_parser(sub)
+    _add_conditions_parser(sub)  # issue 15
     return parser
 
 
@@ -153,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("check", "diff"):
         with _warnings_to_log():
             return run_check(args) if args.command == "check" else run_diff(args)
+    if args.command == "conditions":  # issue 15
+        with _warnings_to_log():
+            return run_conditions(args)
     from planner.gui.app import run_gui
 
     if args.command is None:
@@ -294,10 +299,12 @@ def run_check(args: argparse.Namespace) -> int:
         _case_begin(args)
         result, layers = _check(args, progress)
         comparison = _compare(args, result, layers, progress) if args.compare_plan else None
+        result = _with_declared(args, result)  # issue 15
         progress.clear()
         review = _review(args, result, lang)
         _case_compare(args, result)
         messages = _write_outputs(args, result, layers, review, lang, comparison)
+        _write_documents(args, result, review, lang)  # issue 15
         _case_record(args, result, review, messages, lang)
     except InputError as exc:
         progress.clear()
@@ -927,6 +934,116 @@ def run_case(args: argparse.Namespace) -> int:
     return EXIT_PASS
 
 
+# === issue 15: declared figures, 一次性告知书, 审查意见书, 规划条件 =====================================================
+
+def _add_document_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--declared", metavar="FILE", help="the applicant's declared indicators (技术经济指标), CSV or "
+                       "XLSX with the columns parcel (blank: the whole scheme), indicator and declared; a figure "
+                       "that differs from the drawing beyond tolerance is a finding (kind declared)")
+    check.add_argument("--notice", metavar="PDF", help="write the 一次性告知书 to the applicant: every item to correct")
+    check.add_argument("--opinion", metavar="PDF", help="write the 审查意见书 (the review opinion to sign)")
+    check.add_argument("--resubmit-days", metavar="N", type=int, default=None,
+                       help="working days the applicant has to resubmit after the notice (default: the office's "
+                            "setting in office.toml, else 10)")
+    check.add_argument("--signoff-levels", type=int, choices=(2, 3), default=None,
+                       help="sign-off lines of the opinion: 3 (经办/审核/审定) or 2 (一审一核); default: the "
+                            "office's setting, else 3")
+
+
+def _with_declared(args: argparse.Namespace, result: CheckResult) -> CheckResult:
+    """The result with the --declared figures beside the measured ones, and their findings."""
+    if not getattr(args, "declared", None):
+        return result
+    from planner.checking.declared import with_declared
+    from planner.io.declared import read_declared
+
+    return with_declared(result, read_declared(args.declared), args.declared)
+
+
+def _office_settings(args: argparse.Namespace):
+    from planner.cases.office import load_office_settings
+
+    return load_office_settings().overridden(resubmit_days=args.resubmit_days, signoff_levels=args.signoff_levels,
+                                             authority=args.authority)
+
+
+def _write_documents(args: argparse.Namespace, result: CheckResult, review, lang: str) -> None:
+    """--notice and --opinion."""
+    if not (getattr(args, "notice", None) or getattr(args, "opinion", None)):
+        return
+    from planner.report.official import document_meta
+
+    if args.resubmit_days is not None and not 1 <= args.resubmit_days <= 366:
+        raise InputError("case_value", path="--resubmit-days", key="resubmit_days", value=str(args.resubmit_days),
+                         expected="1-366")
+    meta = document_meta(result, _case_for(args), plan_name=args.plan_name, settings=_office_settings(args))
+    try:
+        if args.notice:
+            from planner.report.notice import write_notice
+
+            write_notice(result, meta, args.notice, lang, review)
+        if args.opinion:
+            from planner.report.opinion import write_opinion
+
+            case_run = getattr(args, "case_run", None)
+            write_opinion(result, meta, args.opinion, lang, review, case_run.resubmission if case_run else None)
+    except OSError as exc:
+        raise InputError("output_unwritable", path=exc.filename or "", error=exc.strerror or str(exc)) from None
+
+
+def _add_conditions_parser(sub) -> None:
+    conditions = sub.add_parser("conditions", help="write a parcel's planning conditions (规划条件) as PDF",
+                                description="The parcel's indicators as written and as read, its land use, setback "
+                                "and the control lines that touch it, with the plan's approval number. Exit 0: "
+                                "written; 2: the input could not be read.")
+    conditions.add_argument("--plan", required=True, metavar="FILE", help="plan parcel layer")
+    conditions.add_argument("--plan-layer", metavar="NAME", help=LAYER_HELP)
+    conditions.add_argument("--parcel", required=True, metavar="ID", help="the parcel's id (地块编号)")
+    conditions.add_argument("--pdf", required=True, metavar="PATH", help="the PDF to write")
+    conditions.add_argument("--lines", metavar="FILE", action=_LinesFile, dest="lines", default=[],
+                            help="control lines and zones (repeatable), as for planner check")
+    conditions.add_argument("--lines-layer", metavar="NAME", action=_LinesLayer, dest="lines")
+    conditions.add_argument("--mapping", metavar="FILE.toml", help="field names for layers Planner does not recognise")
+    conditions.add_argument("--plan-name", metavar="TEXT", default="", help="plan name for the sheet")
+    conditions.add_argument("--plan-approval", metavar="TEXT", default="", help="approval number 批复文号")
+    conditions.add_argument("--authority", metavar="NAME", default="", help="the issuing authority")
+    conditions.add_argument("--land-use-edition", choices=EDITIONS, metavar="{" + ",".join(EDITIONS) + "}")
+    conditions.add_argument("--lang", choices=LANGUAGES, help="language (default: from the system locale)")
+
+
+def run_conditions(args: argparse.Namespace) -> int:
+    lang = args.lang or default_language()
+    try:
+        from planner.checking.conditions import parcel_conditions
+        from planner.io.controls import load_controls
+        from planner.io.fields import load_mapping
+        from planner.io.layers import load_plan
+        from planner.io.plan_version import with_version
+        from planner.report.conditions import write_conditions
+        from planner.report.official import document_meta
+
+        mapping = load_mapping(args.mapping) if args.mapping else None
+        plan = with_version(load_plan(args.plan, args.plan_layer, mapping), "", args.plan_approval, "")
+        controls = [load_controls(path, layer, mapping) for path, layer in args.lines]
+        conditions = parcel_conditions(plan, args.parcel, controls, land_use_edition=args.land_use_edition)
+        meta = document_meta(None, plan_name=args.plan_name, settings=_office_settings_plain(args),
+                             plan_info=plan.info)
+        try:
+            write_conditions(conditions, meta, args.pdf, lang)
+        except OSError as exc:
+            raise InputError("output_unwritable", path=exc.filename or args.pdf,
+                             error=exc.strerror or str(exc)) from None
+    except InputError as exc:
+        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        log = _log_traceback()
+        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
+              f"({log})", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_PASS
+
+
 def _today(args: argparse.Namespace):
     from planner.cases.case_file import case_details
 
@@ -1064,3 +1181,9 @@ def _case_close(args: argparse.Namespace, lang: str) -> None:
     with open_register(_register_path(args)) as register:
         register.close_case(args.number)
     print(tr(CASE_CLOSED, lang).format(number=args.number))
+def _office_settings_plain(args: argparse.Namespace):
+    from planner.cases.office import load_office_settings
+
+    return load_office_settings().overridden(authority=args.authority)
+
+# === end of issue 15 ============================================================================================

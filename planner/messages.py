@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from planner.checking.rules import PLACES, round_half_up, round_half_up_array
-from planner.model import ACHIEVED, CONTROL_RULES, INDICATOR_RULES, CheckWarning, Violation
+from planner.model import ACHIEVED, CONTROL_RULES, DECLARED_RULES, INDICATOR_RULES, CheckWarning, Violation
 from planner.resources import resource_path
 
 if TYPE_CHECKING:
@@ -878,6 +878,8 @@ def rule_name(rule: str, lang: str) -> str:
 
 def violation_message(v: Violation, lang: str) -> str:
     """One sentence for a finding: the same words in the CLI, the GUI table and the report."""
+    if v.rule in DECLARED_RULES:
+        return declared_message(v, lang)
     template = VIOLATION_TEMPLATES.get(v.rule)
     if template is None:
         return f"{v.rule}: {v.parcel or ''} {v.building or ''}".strip()
@@ -1451,3 +1453,230 @@ def case_deadline_text(deadline, estimated: bool, lang: str) -> str:
     if deadline is None:
         return "-"
     return _fill(CASE_DEADLINE_ESTIMATED, lang, {"date": deadline.isoformat()}) if estimated else deadline.isoformat()
+
+# === issue 15: declared figures (技术经济指标), notices (一次性告知书), opinions (审查意见书), 规划条件 ===============
+# One delimited block: what the documents of planner.report.notice / opinion / conditions say.
+
+RULE_NAMES.update({
+    "declared_site_area": QT_TRANSLATE_NOOP("messages", "Declared site area differs from the drawing"),
+    "declared_gfa": QT_TRANSLATE_NOOP("messages", "Declared total floor area differs from the drawing"),
+    "declared_counted_gfa": QT_TRANSLATE_NOOP("messages", "Declared counted floor area differs from the drawing"),
+    "declared_far": QT_TRANSLATE_NOOP("messages", "Declared FAR differs from the drawing"),
+    "declared_density": QT_TRANSLATE_NOOP("messages", "Declared building density differs from the drawing"),
+    "declared_green_ratio": QT_TRANSLATE_NOOP("messages", "Declared green ratio differs from the drawing"),
+    "declared_height": QT_TRANSLATE_NOOP("messages", "Declared height differs from the drawing"),
+})
+
+#: A declared indicator inside a sentence and as a row of the 技术经济指标 table (model.DECLARED_INDICATORS).
+DECLARED_NAMES = {
+    "site_area": QT_TRANSLATE_NOOP("messages", "site area"),
+    "gfa": QT_TRANSLATE_NOOP("messages", "total floor area"),
+    "counted_gfa": QT_TRANSLATE_NOOP("messages", "counted floor area"),
+    "far": INDICATOR_NAMES["far"],
+    "density": INDICATOR_NAMES["density"],
+    "green_ratio": INDICATOR_NAMES["green_ratio"],
+    "height": INDICATOR_NAMES["height"],
+}
+DECLARED_TEMPLATES = {
+    "parcel": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: declared {indicator} {declared}, measured {measured}, "
+                                            "a difference of {difference}, beyond the tolerance of {tolerance}."),
+    "scheme": QT_TRANSLATE_NOOP("messages", "Whole scheme: declared {indicator} {declared}, measured {measured}, "
+                                            "a difference of {difference}, beyond the tolerance of {tolerance}."),
+}
+#: Where a declared figure is for the whole scheme (no parcel), in tables.
+WHOLE_SCHEME = QT_TRANSLATE_NOOP("messages", "Whole scheme")
+
+ERROR_TEMPLATES.update({
+    "declared_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be read as declared indicators ({error}). "
+                                                         "Give a CSV or XLSX table with the columns parcel, "
+                                                         "indicator and declared."),
+    "declared_column_missing": QT_TRANSLATE_NOOP("messages", "{path}: has no column {column} ({names}); its "
+                                                             "columns are: {columns}."),
+    "declared_indicator_unknown": QT_TRANSLATE_NOOP("messages", "{path} row {row}, column {column}: \"{value}\" is "
+                                                                "not an indicator Planner knows; use one of "
+                                                                "{indicators}."),
+    "declared_value": QT_TRANSLATE_NOOP("messages", "{path} row {row}, column {column}: \"{value}\" cannot be read "
+                                                    "as a number; expected e.g. {expected}."),
+    "declared_duplicate": QT_TRANSLATE_NOOP("messages", "{path} row {row}: {value} of parcel {parcel} is declared "
+                                                        "again (first in row {first}); keep one."),
+    "declared_parcel_unknown": QT_TRANSLATE_NOOP("messages", "{path} row {row}: parcel {parcel} is not one the "
+                                                             "scheme stands on ({parcels}); correct the parcel id, "
+                                                             "or leave it blank for the whole scheme."),
+    "conditions_parcel_unknown": QT_TRANSLATE_NOOP("messages", "{path}: the plan has no parcel {parcel}; parcels "
+                                                               "such as {parcels}."),
+})
+
+
+def format_declared(indicator: str, value: float | None) -> str:
+    """A declared or measured figure as a 技术经济指标表 shows it: areas in m², the rest as the plan's indicators."""
+    if value is None:
+        return "-"
+    if indicator in ("site_area", "gfa", "counted_gfa"):
+        return format_area(value)
+    return format_value(indicator, value)
+
+
+def declared_message(v: Violation, lang: str) -> str:
+    """A declared_<indicator> finding: "申报容积率2.48，实测2.78，相差0.30，超出允许误差0.01。" after its parcel."""
+    indicator = v.details.get("indicator") or v.rule.removeprefix("declared_")
+    values = {"parcel": v.parcel, "indicator": tr(DECLARED_NAMES.get(indicator, indicator), lang),
+              "declared": format_declared(indicator, v.limit), "measured": format_declared(indicator, v.actual),
+              "difference": format_declared(indicator, abs(v.details.get("difference", 0.0))),
+              "tolerance": format_declared(indicator, v.details.get("tolerance"))}
+    return _fill(DECLARED_TEMPLATES["parcel" if v.parcel is not None else "scheme"], lang, values)
+
+
+#: A building named in a document to the applicant: "4#楼" for a numbered building, else "建筑 A-1".
+BUILDING_NUMBERED = QT_TRANSLATE_NOOP("messages", "Building no. {building}")
+BUILDING_NAMED = QT_TRANSLATE_NOOP("messages", "Building {building}")
+
+
+def building_label(building: Any, lang: str) -> str:
+    text = str(building)
+    return _fill(BUILDING_NUMBERED if text.endswith("#") else BUILDING_NAMED, lang, {"building": text})
+
+
+#: What the applicant must do about each finding, with the plan's basis ({basis}): the items of the 一次性告知书.
+ACTION_TEMPLATES = {
+    "far_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the FAR is {actual}, above the plan's maximum "
+                                             "{bound} (basis: {basis}); reduce the counted floor area so that the "
+                                             "FAR is {bound} or less."),
+    "far_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the FAR is {actual}, below the plan's minimum "
+                                             "{bound} (basis: {basis}); add counted floor area so that the FAR is "
+                                             "at least {bound}."),
+    "density_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the building density is {actual}, above the "
+                                                 "plan's maximum {bound} (basis: {basis}); reduce the footprints so "
+                                                 "that the density is {bound} or less."),
+    "density_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the building density is {actual}, below the "
+                                                 "plan's minimum {bound} (basis: {basis}); enlarge the footprints so "
+                                                 "that the density is at least {bound}."),
+    "height_max": QT_TRANSLATE_NOOP("messages", "{building} is {actual} high, above the height limit {bound} of "
+                                                "parcel {parcel} (basis: {basis}); lower it to {bound} or less."),
+    "height_min": QT_TRANSLATE_NOOP("messages", "{building} is {actual} high, below the minimum height {bound} of "
+                                                "parcel {parcel} (basis: {basis}); raise it to {bound} or more."),
+    "green_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the green ratio is {actual}, below the plan's "
+                                               "minimum {bound} (basis: {basis}); add green area so that the green "
+                                               "ratio is at least {bound}."),
+    "green_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the green ratio is {actual}, above the plan's "
+                                               "maximum {bound} (basis: {basis}); rearrange the green areas so that "
+                                               "the green ratio is {bound} or less."),
+    "land_use": QT_TRANSLATE_NOOP("messages", "{building} ({use}) stands on parcel {parcel}, whose land use {code} "
+                                              "does not allow it (basis: {basis}); change the building's use or "
+                                              "remove it from the parcel."),
+    "crosses_parcel": QT_TRANSLATE_NOOP("messages", "{building} stands across the parcels {parcels} (basis: "
+                                                    "{basis}); rearrange it so that it stands on one parcel."),
+    "outside_plan": QT_TRANSLATE_NOOP("messages", "{building}: {area} of its footprint lies outside the plan's "
+                                                  "parcels (basis: {basis}); move it onto the site."),
+    "crosses_red_line": QT_TRANSLATE_NOOP("messages", "{building} crosses the road red line {lines} (basis: "
+                                                      "{basis}); move it back behind the red line and keep the "
+                                                      "required setback."),
+    "beyond_red_line": QT_TRANSLATE_NOOP("messages", "{building} stands beyond the road red line {lines}, on the "
+                                                     "road (basis: {basis}); move it behind the red line and keep "
+                                                     "the required setback."),
+    "setback": QT_TRANSLATE_NOOP("messages", "{building} stands {distance} from the road red line {line}, less than "
+                                             "the required {required} ({source}; basis: {basis}); move it back so "
+                                             "that it stands at least {required} from the line."),
+    **{rule: QT_TRANSLATE_NOOP("messages", "{building} takes up land within the {kind} {lines} (basis: {basis}); "
+                                           "rearrange it so that it stays out of the {kind}.")
+       for rule in ("green_line", "blue_line", "purple_line", "yellow_line", "ecological_red_line",
+                    "basic_farmland")},
+    "building_line": QT_TRANSLATE_NOOP("messages", "{building} extends beyond the building control line {lines} "
+                                                   "(basis: {basis}); keep it within the building control line."),
+}
+#: A height finding about several buildings, and one naming none (the tallest of the parcel).
+ACTION_HEIGHT_SEVERAL = QT_TRANSLATE_NOOP("messages", "On parcel {parcel}, {buildings} are above the height limit "
+                                                      "{bound} (basis: {basis}); lower each to {bound} or less.")
+ACTION_HEIGHT_PARCEL = {
+    "height_max": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building is {actual} high, above the "
+                                                "height limit {bound} (basis: {basis}); lower it to {bound} or less."),
+    "height_min": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the tallest building is {actual} high, below the "
+                                                "minimum height {bound} (basis: {basis}); raise it to {bound} or "
+                                                "more."),
+}
+ACTION_DECLARED = {
+    "parcel": QT_TRANSLATE_NOOP("messages", "Parcel {parcel}: the declared {indicator} {declared} does not match "
+                                            "the {measured} measured on the drawing (a difference of {difference}); "
+                                            "correct the table of technical and economic indicators and declare it "
+                                            "again."),
+    "scheme": QT_TRANSLATE_NOOP("messages", "Whole scheme: the declared {indicator} {declared} does not match the "
+                                            "{measured} measured on the drawing (a difference of {difference}); "
+                                            "correct the table of technical and economic indicators and declare it "
+                                            "again."),
+}
+#: After an item the official wrote a note on.
+ACTION_NOTE = QT_TRANSLATE_NOOP("messages", "(Note: {note})")
+#: The plan a requirement comes from: its name and approval number.
+BASIS_WITH_APPROVAL = QT_TRANSLATE_NOOP("messages", "{plan}, approved by {approval}")
+
+
+def plan_basis(plan: str, approval: str, lang: str) -> str:
+    """The basis named in an item: "《西关单元控制性详细规划》，酒政函〔2024〕58号"."""
+    name = f"《{plan}》" if lang == "zh" and plan and not plan.startswith("《") else plan
+    if not approval:
+        return name or "-"
+    return _fill(BASIS_WITH_APPROVAL, lang, {"plan": name, "approval": approval})
+
+
+def action_message(v: Violation, lang: str, basis: str) -> str:
+    """What the applicant must do about a finding, in one sentence with the plan's basis (the 一次性告知书's item)."""
+    if v.rule in DECLARED_RULES:
+        indicator = v.details.get("indicator") or v.rule.removeprefix("declared_")
+        values = {"parcel": v.parcel, "indicator": tr(DECLARED_NAMES.get(indicator, indicator), lang),
+                  "declared": format_declared(indicator, v.limit), "measured": format_declared(indicator, v.actual),
+                  "difference": format_declared(indicator, abs(v.details.get("difference", 0.0)))}
+        return _fill(ACTION_DECLARED["parcel" if v.parcel is not None else "scheme"], lang, values)
+    template = ACTION_TEMPLATES.get(v.rule)
+    if template is None:  # a rule without its own words: the finding, then the basis
+        return f"{violation_message(v, lang)} ({basis})"
+    values: dict[str, Any] = {"parcel": v.parcel, "basis": basis,
+                              "building": building_label(v.building, lang) if v.building is not None else None}
+    if v.rule in INDICATOR_RULES:
+        indicator, side = INDICATOR_RULES[v.rule]
+        bound = v.limit[1] if side == "hi" else v.limit[0]
+        values.update(actual=format_value(indicator, v.actual, exact=v.marginal), bound=format_value(indicator, bound))
+        if indicator == "height":
+            named = list(v.details.get("buildings") or ())
+            heights = list(v.details.get("heights") or ()) + [None] * len(named)
+            if not named:
+                template = ACTION_HEIGHT_PARCEL[v.rule]
+            elif v.rule == "height_max" and len(named) > 1:
+                template = ACTION_HEIGHT_SEVERAL
+                values["buildings"] = _listed([f"{building_label(b, lang)} ({format_value('height', h)})"
+                                               if h is not None else building_label(b, lang)
+                                               for b, h in zip(named, heights)], lang)
+            else:
+                values["building"] = building_label(named[0], lang)
+        return _fill(template, lang, values)
+    d = v.details
+    if v.rule == "land_use":
+        values.update(use=v.actual, code=v.limit)
+    elif v.rule == "crosses_parcel":
+        values["parcels"] = _listed([str(p) for p in d.get("parcels", [])], lang)
+    elif v.rule == "outside_plan":
+        values["area"] = format_area(v.actual or 0.0)
+    elif v.rule in CONTROL_RULES:
+        values.update(lines=_listed([str(x) for x in d.get("lines", ())], lang),
+                      kind=tr(KIND_NAMES.get(d.get("line_kind", ""), d.get("line_kind", "")), lang))
+        if v.rule == "setback":
+            values.update(distance=format_distance(v.actual, exact=v.marginal), required=format_distance(v.limit),
+                          line=d.get("line"), source=setback_source(v, lang))
+    return _fill(template, lang, values)
+
+
+def with_note(sentence: str, note: str, lang: str) -> str:
+    """An item followed by the official's note on it."""
+    if not note:
+        return sentence
+    return f"{sentence}{_fill(ACTION_NOTE, lang, {'note': note})}" if lang == "zh" else \
+        f"{sentence} {_fill(ACTION_NOTE, lang, {'note': note})}"
+
+
+def chinese_date(day: Any, lang: str) -> str:
+    """A date as documents write it: 2025年3月5日; in English 5 March 2025."""
+    if day is None:
+        return "-"
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+# === end of issue 15 block ==========================================================================================

@@ -61,8 +61,13 @@ CONTROL_RULES: tuple[str, ...] = (
     "building_line",
 )
 
+#: Rule ids of the applicant's declared figures (技术经济指标, `planner check --declared`) that differ from what the
+#: drawing measures beyond the tolerance (planner.checking.declared): `declared_<indicator>` of DECLARED_INDICATORS.
+DECLARED_RULES: tuple[str, ...] = ("declared_site_area", "declared_gfa", "declared_counted_gfa", "declared_far",
+                                   "declared_density", "declared_green_ratio", "declared_height")
+
 #: Every rule id, in report order.
-ALL_RULES: tuple[str, ...] = RULES + CONTROL_RULES
+ALL_RULES: tuple[str, ...] = RULES + CONTROL_RULES + DECLARED_RULES
 
 #: Which achieved value and which bound each indicator rule compares.
 INDICATOR_RULES: dict[str, tuple[str, str]] = {
@@ -92,6 +97,7 @@ RULE_KINDS: dict[str, str] = {
     "ecological_red_line": "protected_zone",
     "basic_farmland": "protected_zone",
     "building_line": "building_line",
+    **{rule: "declared" for rule in DECLARED_RULES},
 }
 
 #: The kind of each warning code that is a finding on the plan rather than about the inputs.
@@ -357,6 +363,9 @@ class CheckResult:
     lines: tuple[InputInfo, ...] = ()
     #: The parcels and footprints as measured (for to_geodataframes); None when the result was made without them.
     geometry: ResultGeometry | None = field(default=None, compare=False, repr=False)
+    #: The applicant's declared figures beside what was measured (`planner check --declared`, issue 15); their
+    #: differences beyond tolerance are among `violations` (DECLARED_RULES).
+    declared: tuple[DeclaredFigure, ...] = ()
 
     def to_geodataframes(self, lang: str | None = None) -> tuple[Any, Any]:
         """(parcels, findings) as two GeoDataFrames in the working CRS; `lang` "zh" or "en" words the findings'

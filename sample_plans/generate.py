@@ -372,6 +372,33 @@ def write_all() -> None:
         GREEN_LAYER: green_frame(RESUBMITTED_GREEN),
     })
 
+    write_declared(HERE / "xiguan_declared.csv")
+
+
+# The violating scheme's declared 技术经济指标 (`planner check --declared`, issue 15): every figure as measured,
+# except one. The applicant declares XG-06-01's FAR as 2.48 while the drawing measures 27,780 m² of counted floor
+# area on 10,000 m², FAR 2.78: one finding, declared_far. The whole scheme's total floor area (总建筑面积 includes
+# underground floors) is listed, not measured.
+DECLARED: list[tuple[str, str, str]] = [
+    ("", "用地面积", "95200"),
+    ("", "总建筑面积", "131000"),
+    ("XG-06-01", "用地面积", "10000"),
+    ("XG-06-01", "计容建筑面积", "27780"),
+    ("XG-06-01", "容积率", "2.48"),  # measured 2.78
+    ("XG-06-01", "建筑密度", "20.8%"),
+    ("XG-06-01", "绿地率", "19.9%"),
+    ("XG-06-01", "建筑高度", "54"),
+    ("XG-06-02", "容积率", "2.04"),
+    ("XG-06-02", "建筑高度", "49.5"),
+]
+WRONG_DECLARED = ("XG-06-01", "far", 2.48, 2.778)
+
+
+def write_declared(path: Path) -> None:
+    """The declared figures as a UTF-8 CSV with BOM (as Excel saves it), CRLF line ends."""
+    lines = ["parcel,indicator,declared"] + [",".join(row) for row in DECLARED]
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+
 
 # --------------------------------------------------------------------------------------------------
 # Verification: read back and recompute the designed numbers with the conventions of docs/architecture.md §2.2

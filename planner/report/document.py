@@ -39,7 +39,16 @@ from planner.messages import (
     warning_message,
     warning_name,
 )
-from planner.model import CONTROL_RULES, INDICATORS, RULES, CheckResult, ParcelResult, Violation, version_name
+from planner.model import (
+    CONTROL_RULES,
+    DECLARED_RULES,
+    INDICATORS,
+    RULES,
+    CheckResult,
+    ParcelResult,
+    Violation,
+    version_name,
+)
 from planner.report.fonts import ensure_gui_application, report_font
 from planner.report.maps import (
     MAP_SIZE,
@@ -284,7 +293,9 @@ NO_GREEN = QT_TRANSLATE_NOOP("messages", "No green layer was given: green ratio 
 WORKING_CRS = QT_TRANSLATE_NOOP("messages", "Working coordinate system (areas in m², lengths in m): {crs}.")
 
 
-PLANNER_VERSION = QT_TRANSLATE_NOOP("messages", "Checked and reported by Planner {version} on {time}.")
+PLANNER_VERSION = QT_TRANSLATE_NOOP("messages", "The measurements in this annex were computed by Planner {version} on "
+                                                "{time} (local time); the conclusion is that of the signing "
+                                                "officials.")
 
 
 UNKNOWN_CRS = QT_TRANSLATE_NOOP("messages", "unknown (local planar metres)")
@@ -535,6 +546,7 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     data = _map_data(result, layers) if layers else None
     _overview_section(doc, result, data)
     _parcels_section(doc, result)
+    _declared_section(doc, result, review, number_of)
     _warnings_section(doc, result, review)
     _violating_section(doc, result, data, review, number_of)
     _other_findings_section(doc, result, review, number_of)
@@ -707,6 +719,25 @@ def _parcel_row(doc: _Html, p: ParcelResult, result: CheckResult) -> list[str]:
     return cells
 
 
+# --- issue 15: the applicant's declared figures (技术经济指标) ----------------------------------------------------
+SECTION_DECLARED = QT_TRANSLATE_NOOP("messages", "Technical and economic indicators: declared and measured")
+
+
+def _declared_section(doc: _Html, result: CheckResult, review: Any, number_of: Callable[[Violation], int]) -> None:
+    """The applicant's declared figures beside the measured values and the plan's limits, and the findings on
+    those that differ beyond tolerance (`planner check --declared`); nothing without declared figures."""
+    if not result.declared:
+        return
+    from planner.report.official import INDICATOR_HEADERS, INDICATOR_WIDTHS, indicator_rows
+
+    doc.heading(SECTION_DECLARED)
+    doc.table([doc.t(h) for h in INDICATOR_HEADERS], indicator_rows(result, doc.lang), INDICATOR_WIDTHS)
+    for v in result.violations:
+        if v.rule in DECLARED_RULES:
+            doc.add(_finding_html(doc, number_of(v), v, review))
+# --- end of issue 15 ---------------------------------------------------------------------------------------------
+
+
 def _warnings_section(doc: _Html, result: CheckResult, review: Any) -> None:
     """Warnings: everything the engine repaired, assumed or could not read, with the reviewer's notes."""
     doc.heading(SECTION_WARNINGS)
@@ -772,7 +803,8 @@ def _other_findings_section(doc: _Html, result: CheckResult, review: Any,
                             number_of: Callable[[Violation], int]) -> None:
     """Findings on no parcel the scheme touches (a building outside the plan, a control line), when there are any."""
     touched_ids = set(map(str, result.parcels.ids))
-    others = [v for v in result.violations if v.parcel is None or v.parcel not in touched_ids]
+    others = [v for v in result.violations if (v.parcel is None or v.parcel not in touched_ids)
+              and v.rule not in DECLARED_RULES]  # those are in the 技术经济指标 section
     if not others:
         return
     doc.heading(SECTION_OTHER)
@@ -812,7 +844,7 @@ def _provenance_section(doc: _Html, result: CheckResult, comparison: Any) -> Non
     if result.inputs.get("green") is None:
         doc.add(f"<p>{_e(doc.t(NO_GREEN))}</p>")
     doc.add(f"<p>{_e(doc.t(WORKING_CRS, crs=result.crs or doc.t(UNKNOWN_CRS)))}</p>")
-    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     doc.add(f"<p>{_e(doc.t(PLANNER_VERSION, version=planner_version(), time=now))}</p>")
 
 

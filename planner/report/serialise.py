@@ -5,6 +5,9 @@ Beyond docs/architecture.md §2.3, every violation and warning carries a `kind` 
 * violations: "indicator" (far_*, density_*, height_*, green_*), "land_use", "geometry" (crosses_parcel,
   outside_plan), "control_line" (crosses_red_line, beyond_red_line, green_line, blue_line, purple_line,
   yellow_line), "protected_zone" (ecological_red_line, basic_farmland), "setback", "building_line";
+* violations of the applicant's declared figures (`planner check --declared`): "declared" (declared_<indicator>),
+  with `declared` (the applicant's figure), `actual` (the measured one), `indicator`, `difference` and `tolerance`;
+  the top-level `declared` lists every declared figure (planner.checking.declared);
 * warnings: "plan_conflict" (a construction parcel on protected land: a finding on the plan itself), else
   "input" (about the data: unreadable values, repairs, assumptions).
 
@@ -81,6 +84,9 @@ def violation_json(v: Violation, message: str) -> dict[str, Any]:
         out["areas"] = v.details.get("areas", [])
     if kind in CONTROL_KINDS:
         out.update({key: v.details[key] for key in CONTROL_KEYS if key in v.details})
+    if kind == "declared":  # the applicant's figure (limit) against the measured one (actual)
+        out["declared"] = v.limit
+        out.update({key: v.details[key] for key in ("indicator", "difference", "tolerance") if key in v.details})
     if "buildings" in v.details and not crossing:  # a height finding: the buildings it is about, tallest first
         out["buildings"] = list(v.details["buildings"])
         out["heights"] = list(v.details.get("heights", []))
@@ -154,7 +160,15 @@ def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None 
         "violations": [as_json(v) for v in result.violations],
         "warnings": [warning_json(w, warning_message(w, lang)) for w in result.warnings],
         "summary": result.summary,
+        **({"declared": declared_json(result)} if result.declared else {}),
     }
+
+
+def declared_json(result: CheckResult) -> list[dict[str, Any]]:
+    """`declared` (`planner check --declared`): each declared figure beside the measured one (null: not measured)
+    and whether it differs beyond `tolerance` (then a finding of kind "declared" is among the violations)."""
+    return [{"parcel": f.parcel, "indicator": f.indicator, "declared": f.declared, "measured": f.measured,
+             "tolerance": f.tolerance, "differs": f.differs} for f in result.declared]
 
 
 def comparison_json(comparison, lang: str) -> dict[str, Any]:

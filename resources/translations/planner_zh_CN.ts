@@ -951,26 +951,26 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="481"/>
+        <location filename="../../planner/cli.py" line="488"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="481"/>
-        <location filename="../../planner/report/document.py" line="275"/>
+        <location filename="../../planner/cli.py" line="488"/>
+        <location filename="../../planner/report/document.py" line="284"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="482"/>
-        <location filename="../../planner/report/document.py" line="278"/>
+        <location filename="../../planner/cli.py" line="489"/>
+        <location filename="../../planner/report/document.py" line="287"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="483"/>
-        <location filename="../../planner/report/document.py" line="331"/>
+        <location filename="../../planner/cli.py" line="490"/>
+        <location filename="../../planner/report/document.py" line="342"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
@@ -981,15 +981,18 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="484"/>
+        <location filename="../../planner/cli.py" line="491"/>
         <location filename="../../planner/gui/violations.py" line="69"/>
-        <location filename="../../planner/report/document.py" line="152"/>
+        <location filename="../../planner/report/conditions.py" line="26"/>
+        <location filename="../../planner/report/document.py" line="161"/>
+        <location filename="../../planner/report/official.py" line="45"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="484"/>
-        <location filename="../../planner/report/document.py" line="155"/>
+        <location filename="../../planner/cli.py" line="491"/>
+        <location filename="../../planner/report/conditions.py" line="28"/>
+        <location filename="../../planner/report/document.py" line="164"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
@@ -1021,7 +1024,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="485"/>
+        <location filename="../../planner/cli.py" line="492"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -1043,81 +1046,81 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="605"/>
+        <location filename="../../planner/cli.py" line="612"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="606"/>
+        <location filename="../../planner/cli.py" line="613"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="608"/>
+        <location filename="../../planner/cli.py" line="615"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="612"/>
+        <location filename="../../planner/cli.py" line="619"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="613"/>
+        <location filename="../../planner/cli.py" line="620"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="614"/>
-        <location filename="../../planner/report/document.py" line="232"/>
+        <location filename="../../planner/cli.py" line="621"/>
+        <location filename="../../planner/report/document.py" line="241"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="237"/>
-        <location filename="../../planner/cli.py" line="573"/>
+        <location filename="../../planner/cli.py" line="242"/>
+        <location filename="../../planner/cli.py" line="580"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="524"/>
+        <location filename="../../planner/cli.py" line="531"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="525"/>
+        <location filename="../../planner/cli.py" line="532"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="543"/>
+        <location filename="../../planner/cli.py" line="550"/>
         <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
         <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
         <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="545"/>
+        <location filename="../../planner/cli.py" line="552"/>
         <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
         <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="583"/>
+        <location filename="../../planner/cli.py" line="590"/>
         <location filename="../../planner/gui/violations.py" line="95"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="254"/>
-        <location filename="../../planner/cli.py" line="590"/>
+        <location filename="../../planner/cli.py" line="259"/>
+        <location filename="../../planner/cli.py" line="597"/>
         <location filename="../../planner/gui/violations.py" line="96"/>
-        <location filename="../../planner/report/document.py" line="98"/>
+        <location filename="../../planner/report/document.py" line="107"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="596"/>
+        <location filename="../../planner/cli.py" line="603"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -1580,6 +1583,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="135"/>
+        <location filename="../../planner/report/conditions.py" line="37"/>
         <source>not controlled</source>
         <translation>不控制</translation>
     </message>
@@ -2700,434 +2704,671 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1186"/>
+        <location filename="../../planner/messages.py" line="1188"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1187"/>
+        <location filename="../../planner/messages.py" line="1189"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1188"/>
+        <location filename="../../planner/messages.py" line="1190"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1189"/>
+        <location filename="../../planner/messages.py" line="1191"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1190"/>
+        <location filename="../../planner/messages.py" line="1192"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1191"/>
+        <location filename="../../planner/messages.py" line="1193"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1192"/>
+        <location filename="../../planner/messages.py" line="1194"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1196"/>
+        <location filename="../../planner/messages.py" line="1198"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1197"/>
+        <location filename="../../planner/messages.py" line="1199"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1198"/>
+        <location filename="../../planner/messages.py" line="1200"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1199"/>
+        <location filename="../../planner/messages.py" line="1201"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1200"/>
+        <location filename="../../planner/messages.py" line="1202"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1202"/>
+        <location filename="../../planner/messages.py" line="1204"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1202"/>
+        <location filename="../../planner/messages.py" line="1204"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1203"/>
+        <location filename="../../planner/messages.py" line="1205"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1205"/>
+        <location filename="../../planner/messages.py" line="1207"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1277"/>
+        <location filename="../../planner/messages.py" line="1279"/>
         <source>Map tools</source>
         <translation>地图工具</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1280"/>
+        <location filename="../../planner/messages.py" line="1282"/>
         <source>Identify and select</source>
         <extracomment>(name, tooltip) of each tool of the map&apos;s toolbar.</extracomment>
         <translation>识别与选择</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1281"/>
+        <location filename="../../planner/messages.py" line="1283"/>
         <source>Identify and select: click a parcel or building to select it and see its attributes; drag to move the map.</source>
         <translation>识别与选择：点击地块或建筑即选中它并查看其属性；拖动可移动地图。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1283"/>
+        <location filename="../../planner/messages.py" line="1285"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1284"/>
+        <location filename="../../planner/messages.py" line="1286"/>
         <source>Pan: drag to move the map; a click selects nothing.</source>
         <translation>平移：拖动移动地图；点击不选择任何要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1285"/>
+        <location filename="../../planner/messages.py" line="1287"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1286"/>
+        <location filename="../../planner/messages.py" line="1288"/>
         <source>Zoom in: click where to zoom in, or drag a rectangle to show it whole.</source>
         <translation>放大：点击要放大的位置，或拖出一个矩形，放大到该范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1288"/>
+        <location filename="../../planner/messages.py" line="1290"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1289"/>
+        <location filename="../../planner/messages.py" line="1291"/>
         <source>Zoom out: click where to zoom out.</source>
         <translation>缩小：点击要缩小的位置。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1290"/>
+        <location filename="../../planner/messages.py" line="1292"/>
         <source>Zoom to all</source>
         <translation>全图显示</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1291"/>
+        <location filename="../../planner/messages.py" line="1293"/>
         <source>Zoom to all: show every loaded layer whole.</source>
         <translation>全图显示：完整显示已载入的所有图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1292"/>
+        <location filename="../../planner/messages.py" line="1294"/>
         <source>Measure distance</source>
         <translation>测量距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1293"/>
+        <location filename="../../planner/messages.py" line="1295"/>
         <source>Measure distance: click points along the way; double-click or Esc ends the line, Esc again clears it.</source>
         <translation>测量距离：沿线依次点击各点；双击或按 Esc 结束测量，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1295"/>
+        <location filename="../../planner/messages.py" line="1297"/>
         <source>Measure area</source>
         <translation>测量面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1296"/>
+        <location filename="../../planner/messages.py" line="1298"/>
         <source>Measure area: click the corners; double-click or Esc closes the polygon, Esc again clears it.</source>
         <translation>测量面积：依次点击各角点；双击或按 Esc 闭合多边形，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1298"/>
+        <location filename="../../planner/messages.py" line="1300"/>
         <source>Status colours</source>
         <translation>按审查结论着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1299"/>
+        <location filename="../../planner/messages.py" line="1301"/>
         <source>Colour parcels by the check&apos;s verdict (violation, pass, not assessed).</source>
         <translation>按审查结论为地块着色（违规、通过、未评估）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1301"/>
+        <location filename="../../planner/messages.py" line="1303"/>
         <source>Land-use colours</source>
         <translation>按用地性质着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1302"/>
+        <location filename="../../planner/messages.py" line="1304"/>
         <source>Colour parcels by their land-use class (GB 50137-2011 and the 国土空间 land and sea use classes).</source>
         <translation>按用地性质大类为地块着色（GB 50137-2011及国土空间用地用海分类）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1305"/>
+        <location filename="../../planner/messages.py" line="1307"/>
         <source>Length {length} (last segment {segment})</source>
         <translation>总长{length}（末段{segment}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1306"/>
+        <location filename="../../planner/messages.py" line="1308"/>
         <source>Area {area}, perimeter {perimeter}</source>
         <translation>面积{area}，周长{perimeter}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1307"/>
+        <location filename="../../planner/messages.py" line="1309"/>
         <source>Parcel {parcel}: land use {land_use}, area {area}</source>
         <translation>地块{parcel}：用地性质{land_use}，面积{area}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1308"/>
+        <location filename="../../planner/messages.py" line="1310"/>
         <source>{indicator}: limit {limit}</source>
         <translation>{indicator}：控制值{limit}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1309"/>
+        <location filename="../../planner/messages.py" line="1311"/>
         <source>Building {building}: {storeys} storeys, height {height}, use {use}</source>
         <translation>建筑{building}：{storeys}层，高度{height}，用途{use}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1311"/>
+        <location filename="../../planner/messages.py" line="1313"/>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1359"/>
+        <location filename="../../planner/messages.py" line="1361"/>
         <source>{path}: a case numbered {number} is already registered. See it with: planner case show {number}; give a new case another number.</source>
         <translation>{path}：受理号为{number}的案卷已登记。可用 planner case show {number} 查看；新案卷请使用其他受理号。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1361"/>
+        <location filename="../../planner/messages.py" line="1363"/>
         <source>{path}: no case numbered {number} is registered. The registered cases are listed by: planner case list.</source>
         <translation>{path}：未登记受理号为{number}的案卷。已登记的案卷可用 planner case list 列出。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1363"/>
+        <location filename="../../planner/messages.py" line="1365"/>
         <source>{path}: case {number} is closed (办结); it takes no more submissions.</source>
         <translation>{path}：案卷{number}已办结，不再接收提交的方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1365"/>
+        <location filename="../../planner/messages.py" line="1367"/>
         <source>{path}: case {number} has no {role} file registered; give it with {option}.</source>
         <translation>{path}：案卷{number}未登记{role}文件，请用 {option} 指定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1367"/>
+        <location filename="../../planner/messages.py" line="1369"/>
         <source>{path}: cannot be read as a case register ({error}). Name another file with --register, or restore this one from a backup.</source>
         <translation>{path}：无法作为案卷登记库读取（{error}）。请用 --register 指定其他文件，或从备份恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1370"/>
+        <location filename="../../planner/messages.py" line="1372"/>
         <source>{path}: the case register was written by a later Planner (register version {version}; this Planner reads up to {supported}). Update Planner to open it.</source>
         <translation>{path}：该案卷登记库由更新版本的 Planner 写入（登记库版本{version}，本程序最高可读版本{supported}）。请升级 Planner 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1373"/>
+        <location filename="../../planner/messages.py" line="1375"/>
         <source>{path}: the case register is busy: another Planner has been writing to it for more than 10 seconds. Wait for it to finish or close it, then try again.</source>
         <translation>{path}：案卷登记库正被另一个 Planner 写入，已超过10秒。请等其完成或将其关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1380"/>
+        <location filename="../../planner/messages.py" line="1382"/>
         <source>Case accepted</source>
         <extracomment>A case&apos;s status (model.CASE_STATUSES): 受理 / 审查中 / 已一次性告知补正 / 已办结.</extracomment>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1381"/>
+        <location filename="../../planner/messages.py" line="1383"/>
         <source>Under review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1382"/>
+        <location filename="../../planner/messages.py" line="1384"/>
         <source>Told to correct (one notice)</source>
         <translation>已一次性告知补正</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1383"/>
+        <location filename="../../planner/messages.py" line="1385"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1387"/>
+        <location filename="../../planner/messages.py" line="1389"/>
+        <location filename="../../planner/report/official.py" line="35"/>
         <source>Case number</source>
         <extracomment>The columns of the case list (`planner case list`, the window&apos;s case list).</extracomment>
         <translation>受理号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1388"/>
+        <location filename="../../planner/messages.py" line="1390"/>
+        <location filename="../../planner/report/official.py" line="36"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1389"/>
+        <location filename="../../planner/messages.py" line="1391"/>
+        <location filename="../../planner/report/official.py" line="37"/>
         <source>Applicant</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1390"/>
+        <location filename="../../planner/messages.py" line="1392"/>
+        <location filename="../../planner/report/official.py" line="39"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1391"/>
+        <location filename="../../planner/messages.py" line="1393"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1392"/>
+        <location filename="../../planner/messages.py" line="1394"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1393"/>
+        <location filename="../../planner/messages.py" line="1395"/>
         <source>Case status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1397"/>
+        <location filename="../../planner/messages.py" line="1399"/>
+        <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
         <translation>建设地点</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1398"/>
+        <location filename="../../planner/messages.py" line="1400"/>
         <source>Time limit (working days)</source>
         <translation>办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1399"/>
+        <location filename="../../planner/messages.py" line="1401"/>
         <source>Officer (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1400"/>
+        <location filename="../../planner/messages.py" line="1402"/>
         <source>Reviewer (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1401"/>
+        <location filename="../../planner/messages.py" line="1403"/>
         <source>Approver (审定人)</source>
         <translation>审定人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1403"/>
+        <location filename="../../planner/messages.py" line="1405"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1404"/>
+        <location filename="../../planner/messages.py" line="1406"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1405"/>
+        <location filename="../../planner/messages.py" line="1407"/>
         <source>{date} (estimated: no official holiday data for that year, weekends only)</source>
         <translation>{date}（估算：该年度尚无官方节假日安排，仅扣除周末）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1407"/>
+        <location filename="../../planner/messages.py" line="1409"/>
         <source>No case is registered in {path}.</source>
         <translation>{path}中尚未登记案卷。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1408"/>
+        <location filename="../../planner/messages.py" line="1410"/>
         <source>Case {number} registered in {path}; deadline: {deadline}.</source>
         <translation>案卷{number}已登记于{path}；办结期限：{deadline}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1409"/>
+        <location filename="../../planner/messages.py" line="1411"/>
         <source>Case {number} closed.</source>
         <translation>案卷{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1411"/>
+        <location filename="../../planner/messages.py" line="1413"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1412"/>
+        <location filename="../../planner/messages.py" line="1414"/>
         <source>Submissions</source>
         <translation>提交的方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1413"/>
+        <location filename="../../planner/messages.py" line="1415"/>
         <source>Reports issued</source>
         <translation>已出具的文书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1414"/>
+        <location filename="../../planner/messages.py" line="1416"/>
         <source>Status changes</source>
         <translation>办理状态变更</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1416"/>
+        <location filename="../../planner/messages.py" line="1418"/>
         <source>Submission {number}, checked {time}: {violations} violations, {warnings} warnings</source>
         <translation>第{number}次提交，审查时间{time}：不符合项{violations}项，提示{warnings}条</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1418"/>
+        <location filename="../../planner/messages.py" line="1420"/>
         <source>with the application</source>
         <translation>随申请登记</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1419"/>
+        <location filename="../../planner/messages.py" line="1421"/>
         <source>submission {number}</source>
         <translation>第{number}次提交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1420"/>
+        <location filename="../../planner/messages.py" line="1422"/>
         <source>Case {number}: recorded as submission {submission} in {path}.</source>
         <translation>案卷{number}：已作为第{submission}次提交记录于{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1421"/>
+        <location filename="../../planner/messages.py" line="1423"/>
         <source>Against submission {previous}: {fixed} fixed, {still_open} still open, {new} new.</source>
         <translation>与第{previous}次提交相比：已整改{fixed}项，仍未整改{still_open}项，新增{new}项。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1423"/>
+        <location filename="../../planner/messages.py" line="1425"/>
         <source>Every item of submission {previous} is fixed and nothing new was found.</source>
         <translation>第{previous}次提交的各项问题均已整改，未发现新问题。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1425"/>
+        <location filename="../../planner/messages.py" line="1427"/>
         <source>First submission of case {number}: nothing to compare with.</source>
         <translation>案卷{number}的首次提交，无可比对的前次提交。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1427"/>
+        <location filename="../../planner/messages.py" line="1429"/>
         <source>Fixed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1428"/>
+        <location filename="../../planner/messages.py" line="1430"/>
         <source>Still open</source>
         <translation>仍未整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1429"/>
+        <location filename="../../planner/messages.py" line="1431"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="1461"/>
+        <source>Declared site area differs from the drawing</source>
+        <translation>申报用地面积与图纸不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1462"/>
+        <source>Declared total floor area differs from the drawing</source>
+        <translation>申报总建筑面积与图纸不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1463"/>
+        <source>Declared counted floor area differs from the drawing</source>
+        <translation>申报计容建筑面积与图纸不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1464"/>
+        <source>Declared FAR differs from the drawing</source>
+        <translation>申报容积率与图纸不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1465"/>
+        <source>Declared building density differs from the drawing</source>
+        <translation>申报建筑密度与图纸不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1466"/>
+        <source>Declared green ratio differs from the drawing</source>
+        <translation>申报绿地率与图纸不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1467"/>
+        <source>Declared height differs from the drawing</source>
+        <translation>申报建筑高度与图纸不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1472"/>
+        <source>site area</source>
+        <extracomment>A declared indicator inside a sentence and as a row of the 技术经济指标 table (model.DECLARED_INDICATORS).</extracomment>
+        <translation>用地面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1473"/>
+        <source>total floor area</source>
+        <translation>总建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1474"/>
+        <source>counted floor area</source>
+        <translation>计容建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1481"/>
+        <source>Parcel {parcel}: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
+        <translation>地块{parcel}：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1483"/>
+        <source>Whole scheme: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
+        <translation>项目总体：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1487"/>
+        <source>Whole scheme</source>
+        <extracomment>Where a declared figure is for the whole scheme (no parcel), in tables.</extracomment>
+        <translation>项目总体</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1490"/>
+        <source>{path}: cannot be read as declared indicators ({error}). Give a CSV or XLSX table with the columns parcel, indicator and declared.</source>
+        <translation>{path}：无法读取为申报技术经济指标（{error}）。请提供含 parcel（地块）、indicator（指标）、declared（申报值）三列的 CSV 或 XLSX 表格。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1493"/>
+        <source>{path}: has no column {column} ({names}); its columns are: {columns}.</source>
+        <translation>{path}：缺少 {column} 列（可用列名：{names}）；该文件的列为：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1495"/>
+        <source>{path} row {row}, column {column}: &quot;{value}&quot; is not an indicator Planner knows; use one of {indicators}.</source>
+        <translation>{path} 第{row}行“{column}”列：“{value}”不是可识别的指标名称，请使用以下之一：{indicators}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1498"/>
+        <source>{path} row {row}, column {column}: &quot;{value}&quot; cannot be read as a number; expected e.g. {expected}.</source>
+        <translation>{path} 第{row}行“{column}”列：“{value}”无法识别为数值，应填写如 {expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1500"/>
+        <source>{path} row {row}: {value} of parcel {parcel} is declared again (first in row {first}); keep one.</source>
+        <translation>{path} 第{row}行：地块{parcel}的“{value}”重复申报（首次见第{first}行），请只保留一行。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1502"/>
+        <source>{path} row {row}: parcel {parcel} is not one the scheme stands on ({parcels}); correct the parcel id, or leave it blank for the whole scheme.</source>
+        <translation>{path} 第{row}行：地块{parcel}不在本方案涉及的地块之内（{parcels}），请更正地块编号；项目总体指标请将地块留空。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1505"/>
+        <source>{path}: the plan has no parcel {parcel}; parcels such as {parcels}.</source>
+        <translation>{path}：规划中没有地块{parcel}；现有地块如：{parcels}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1530"/>
+        <source>Building no. {building}</source>
+        <extracomment>A building named in a document to the applicant: &quot;4#楼&quot; for a numbered building, else &quot;建筑 A-1&quot;.</extracomment>
+        <translation>{building}楼</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1531"/>
+        <source>Building {building}</source>
+        <translation>建筑{building}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1541"/>
+        <source>Parcel {parcel}: the FAR is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the counted floor area so that the FAR is {bound} or less.</source>
+        <extracomment>What the applicant must do about each finding, with the plan&apos;s basis ({basis}): the items of the 一次性告知书.</extracomment>
+        <translation>地块{parcel}容积率{actual}，超过规划上限{bound}（依据：{basis}），应核减计容建筑面积，使容积率不大于{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1544"/>
+        <source>Parcel {parcel}: the FAR is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add counted floor area so that the FAR is at least {bound}.</source>
+        <translation>地块{parcel}容积率{actual}，低于规划下限{bound}（依据：{basis}），应增加计容建筑面积，使容积率不小于{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1547"/>
+        <source>Parcel {parcel}: the building density is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the footprints so that the density is {bound} or less.</source>
+        <translation>地块{parcel}建筑密度{actual}，超过规划上限{bound}（依据：{basis}），应缩减建筑基底面积，使建筑密度不大于{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1550"/>
+        <source>Parcel {parcel}: the building density is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); enlarge the footprints so that the density is at least {bound}.</source>
+        <translation>地块{parcel}建筑密度{actual}，低于规划下限{bound}（依据：{basis}），应增加建筑基底面积，使建筑密度不小于{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1553"/>
+        <source>{building} is {actual} high, above the height limit {bound} of parcel {parcel} (basis: {basis}); lower it to {bound} or less.</source>
+        <translation>{building}建筑高度{actual}，超过地块{parcel}建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1555"/>
+        <source>{building} is {actual} high, below the minimum height {bound} of parcel {parcel} (basis: {basis}); raise it to {bound} or more.</source>
+        <translation>{building}建筑高度{actual}，低于地块{parcel}建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1557"/>
+        <source>Parcel {parcel}: the green ratio is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add green area so that the green ratio is at least {bound}.</source>
+        <translation>地块{parcel}绿地率{actual}，低于规划下限{bound}（依据：{basis}），应增加绿地面积，使绿地率不小于{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1560"/>
+        <source>Parcel {parcel}: the green ratio is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); rearrange the green areas so that the green ratio is {bound} or less.</source>
+        <translation>地块{parcel}绿地率{actual}，超过规划上限{bound}（依据：{basis}），应调整绿地布置，使绿地率不大于{bound}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1563"/>
+        <source>{building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it (basis: {basis}); change the building&apos;s use or remove it from the parcel.</source>
+        <translation>{building}（{use}）位于地块{parcel}，与该地块用地性质{code}不符（依据：{basis}），应调整建筑用途或将其移出该地块。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1566"/>
+        <source>{building} stands across the parcels {parcels} (basis: {basis}); rearrange it so that it stands on one parcel.</source>
+        <translation>{building}跨越地块{parcels}（依据：{basis}），应调整建筑布局，使其位于同一地块内。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1568"/>
+        <source>{building}: {area} of its footprint lies outside the plan&apos;s parcels (basis: {basis}); move it onto the site.</source>
+        <translation>{building}基底有{area}位于规划地块范围以外（依据：{basis}），应将建筑调整至规划用地范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1570"/>
+        <source>{building} crosses the road red line {lines} (basis: {basis}); move it back behind the red line and keep the required setback.</source>
+        <translation>{building}跨越道路红线{lines}（依据：{basis}），应将建筑退至道路红线以内并满足退线要求。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1573"/>
+        <source>{building} stands beyond the road red line {lines}, on the road (basis: {basis}); move it behind the red line and keep the required setback.</source>
+        <translation>{building}位于道路红线{lines}以外的道路一侧（依据：{basis}），应将建筑移至道路红线以内并满足退线要求。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1576"/>
+        <source>{building} stands {distance} from the road red line {line}, less than the required {required} ({source}; basis: {basis}); move it back so that it stands at least {required} from the line.</source>
+        <translation>{building}距道路红线{line}为{distance}，小于应退让距离{required}（{source}；依据：{basis}），应调整建筑位置，使退线距离不小于{required}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1579"/>
+        <source>{building} takes up land within the {kind} {lines} (basis: {basis}); rearrange it so that it stays out of the {kind}.</source>
+        <translation>{building}占用{kind}{lines}范围（依据：{basis}），应调整建筑布局，退出{kind}范围。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1583"/>
+        <source>{building} extends beyond the building control line {lines} (basis: {basis}); keep it within the building control line.</source>
+        <translation>{building}超出建筑控制线{lines}（依据：{basis}），应将建筑调整至建筑控制线以内。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1587"/>
+        <source>On parcel {parcel}, {buildings} are above the height limit {bound} (basis: {basis}); lower each to {bound} or less.</source>
+        <extracomment>A height finding about several buildings, and one naming none (the tallest of the parcel).</extracomment>
+        <translation>地块{parcel}内{buildings}超过建筑限高{bound}（依据：{basis}），均应降至{bound}及以下。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1590"/>
+        <source>Parcel {parcel}: the tallest building is {actual} high, above the height limit {bound} (basis: {basis}); lower it to {bound} or less.</source>
+        <translation>地块{parcel}最高建筑高度{actual}，超过建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1592"/>
+        <source>Parcel {parcel}: the tallest building is {actual} high, below the minimum height {bound} (basis: {basis}); raise it to {bound} or more.</source>
+        <translation>地块{parcel}最高建筑高度{actual}，低于建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1597"/>
+        <source>Parcel {parcel}: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
+        <translation>地块{parcel}申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1601"/>
+        <source>Whole scheme: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
+        <translation>项目总体申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1607"/>
+        <source>(Note: {note})</source>
+        <extracomment>After an item the official wrote a note on.</extracomment>
+        <translation>（审查人员备注：{note}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1609"/>
+        <source>{plan}, approved by {approval}</source>
+        <extracomment>The plan a requirement comes from: its name and approval number.</extracomment>
+        <translation>{plan}，批复文号{approval}</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="149"/>
-        <location filename="../../planner/messages.py" line="1206"/>
+        <location filename="../../planner/messages.py" line="1208"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -3169,12 +3410,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1207"/>
+        <location filename="../../planner/messages.py" line="1209"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1208"/>
+        <location filename="../../planner/messages.py" line="1210"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -3379,7 +3620,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="127"/>
-        <location filename="../../planner/report/document.py" line="263"/>
+        <location filename="../../planner/report/document.py" line="272"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -3390,7 +3631,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="128"/>
-        <location filename="../../planner/report/document.py" line="266"/>
+        <location filename="../../planner/report/document.py" line="275"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -3499,7 +3740,8 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="68"/>
-        <location filename="../../planner/report/document.py" line="133"/>
+        <location filename="../../planner/report/document.py" line="142"/>
+        <location filename="../../planner/report/opinion.py" line="51"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
@@ -3515,7 +3757,8 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
-        <location filename="../../planner/report/document.py" line="180"/>
+        <location filename="../../planner/report/document.py" line="189"/>
+        <location filename="../../planner/report/opinion.py" line="48"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
@@ -3526,32 +3769,34 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="49"/>
-        <location filename="../../planner/report/document.py" line="161"/>
+        <location filename="../../planner/report/conditions.py" line="34"/>
+        <location filename="../../planner/report/document.py" line="170"/>
+        <location filename="../../planner/report/official.py" line="44"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="50"/>
-        <location filename="../../planner/report/document.py" line="164"/>
+        <location filename="../../planner/report/document.py" line="173"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="51"/>
-        <location filename="../../planner/report/document.py" line="167"/>
+        <location filename="../../planner/report/document.py" line="176"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="52"/>
-        <location filename="../../planner/report/document.py" line="170"/>
+        <location filename="../../planner/report/document.py" line="179"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="53"/>
-        <location filename="../../planner/report/document.py" line="158"/>
-        <location filename="../../planner/report/document.py" line="173"/>
+        <location filename="../../planner/report/document.py" line="167"/>
+        <location filename="../../planner/report/document.py" line="182"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -3563,7 +3808,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
         <location filename="../../planner/gui/violations.py" line="70"/>
-        <location filename="../../planner/report/document.py" line="235"/>
+        <location filename="../../planner/report/document.py" line="244"/>
         <location filename="../../planner/report/symbology.py" line="38"/>
         <source>Building</source>
         <translation>建筑</translation>
@@ -3606,6 +3851,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="74"/>
+        <location filename="../../planner/report/opinion.py" line="46"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
@@ -3730,6 +3976,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="32"/>
+        <location filename="../../planner/report/opinion.py" line="52"/>
         <source>Finding</source>
         <translation>审查项</translation>
     </message>
@@ -3770,7 +4017,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="40"/>
-        <location filename="../../planner/report/document.py" line="80"/>
+        <location filename="../../planner/report/document.py" line="89"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
@@ -3781,7 +4028,8 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report/document.py" line="322"/>
+        <location filename="../../planner/report/document.py" line="333"/>
+        <location filename="../../planner/report/opinion.py" line="60"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -3801,348 +4049,467 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>提示：{name}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="59"/>
+        <location filename="../../planner/report/document.py" line="68"/>
         <source>Regulatory plan compliance report</source>
         <translation>控规符合性审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="62"/>
+        <location filename="../../planner/report/document.py" line="71"/>
         <source>Check of a building scheme against the regulatory detailed plan</source>
         <translation>建设项目方案与控制性详细规划符合性审查</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="65"/>
+        <location filename="../../planner/report/document.py" line="74"/>
         <source>Authority</source>
         <translation>审查机关</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="68"/>
+        <location filename="../../planner/report/document.py" line="77"/>
         <source>Scheme</source>
         <translation>报建方案</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="71"/>
+        <location filename="../../planner/report/conditions.py" line="24"/>
+        <source>Planning conditions of parcel {parcel}</source>
+        <translation>地块{parcel}规划条件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="25"/>
+        <source>Planning conditions · parcel {parcel}</source>
+        <translation>规划条件 · 地块{parcel}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="27"/>
+        <source>Site area</source>
+        <translation>用地面积</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="29"/>
+        <location filename="../../planner/report/document.py" line="80"/>
         <source>Regulatory plan</source>
         <translation>控制性详细规划</translation>
     </message>
     <message>
+        <location filename="../../planner/report/conditions.py" line="30"/>
+        <source>Approval number</source>
+        <translation>批复文号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="31"/>
+        <source>Approved on</source>
+        <translation>批复时间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="32"/>
+        <source>Planning indicators</source>
+        <translation>规划控制指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="33"/>
+        <source>Setbacks and control lines</source>
+        <translation>退线与控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="35"/>
+        <source>As written in the plan</source>
+        <translation>规划原文</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="36"/>
+        <source>As read by Planner</source>
+        <translation>Planner 识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="38"/>
+        <source>cannot be read: see the plan&apos;s drawings (图则)</source>
+        <translation>无法识别，以规划图则为准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="39"/>
+        <source>Setback from the road red line stated for the parcel: {distance}.</source>
+        <translation>规划确定的该地块后退道路红线距离：{distance}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="40"/>
+        <source>The plan states no setback for the parcel: the setback table of the road&apos;s class applies.</source>
+        <translation>规划未规定该地块的退线距离，按道路等级适用退线距离表。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="42"/>
+        <source>Control line</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="43"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="44"/>
+        <source>Where</source>
+        <translation>位置关系</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="45"/>
+        <source>Setback stated on the line</source>
+        <translation>控制线标注的退让距离</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="46"/>
+        <source>runs through or covers part of the parcel</source>
+        <translation>穿越或覆盖地块的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="47"/>
+        <source>on the parcel&apos;s boundary</source>
+        <translation>位于地块边界上</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="48"/>
+        <source>covers {area} of the parcel</source>
+        <translation>覆盖地块{area}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="49"/>
+        <source>No control line or zone of the files given touches the parcel.</source>
+        <translation>所提供的控制线文件中，没有与该地块相接的控制线或控制区。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="50"/>
+        <source>No control-line file was given (--lines): the control lines are not listed.</source>
+        <translation>未提供控制线文件（--lines），本条件书未列出控制线。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/conditions.py" line="52"/>
+        <source>Read from the plan layer {file} (layer {layer}, SHA-256 {sha}) by Planner; the conditions are those the issuing authority signs.</source>
+        <translation>以上内容由 Planner 从规划图层 {file}（图层 {layer}，SHA-256 {sha}）读取；规划条件以出具机关签章为准。</translation>
+    </message>
+    <message>
         <location filename="../../planner/gui/field_mapping.py" line="71"/>
-        <location filename="../../planner/report/document.py" line="74"/>
+        <location filename="../../planner/report/document.py" line="83"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="77"/>
+        <location filename="../../planner/report/document.py" line="86"/>
+        <location filename="../../planner/report/opinion.py" line="67"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="83"/>
+        <location filename="../../planner/report/document.py" line="92"/>
         <source>Overall verdict</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="86"/>
+        <location filename="../../planner/report/document.py" line="95"/>
         <source>Overview map</source>
         <translation>总览图</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="89"/>
+        <location filename="../../planner/report/document.py" line="98"/>
         <source>Parcels the scheme touches</source>
         <translation>方案涉及地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="92"/>
+        <location filename="../../planner/report/document.py" line="101"/>
         <source>Violating parcels</source>
         <translation>不符合地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="95"/>
+        <location filename="../../planner/report/document.py" line="104"/>
         <source>Findings on no parcel</source>
         <translation>不属于任何地块的不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="101"/>
+        <location filename="../../planner/report/document.py" line="110"/>
         <source>Inputs and provenance</source>
         <translation>输入数据及来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="104"/>
+        <location filename="../../planner/report/document.py" line="113"/>
         <source>Counting conventions</source>
         <translation>计算规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="107"/>
+        <location filename="../../planner/report/document.py" line="116"/>
         <source>Review opinion and signature</source>
         <translation>审查意见及签章</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="110"/>
+        <location filename="../../planner/report/document.py" line="119"/>
         <source>Overall verdict: the scheme does not comply with the plan.</source>
         <translation>审查结论：方案不符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="115"/>
+        <location filename="../../planner/report/document.py" line="124"/>
         <source>Overall verdict: the scheme complies with the plan.</source>
         <translation>审查结论：方案符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="118"/>
+        <location filename="../../planner/report/document.py" line="127"/>
         <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
         <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="122"/>
+        <location filename="../../planner/report/document.py" line="131"/>
         <source>No findings on the {checked} parcels the scheme touches.</source>
         <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="125"/>
+        <location filename="../../planner/report/document.py" line="134"/>
         <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
         <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="139"/>
+        <location filename="../../planner/report/document.py" line="148"/>
         <source>{count} ({marginal} marginal)</source>
         <translation>{count}（其中临界{marginal}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="142"/>
+        <location filename="../../planner/report/document.py" line="151"/>
         <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
         <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="146"/>
+        <location filename="../../planner/report/document.py" line="155"/>
         <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
         <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="149"/>
+        <location filename="../../planner/report/document.py" line="158"/>
         <source>No map: the layers were not given to the report.</source>
         <translation>无图：未向报告提供图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="183"/>
+        <location filename="../../planner/report/document.py" line="192"/>
         <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
         <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="187"/>
+        <location filename="../../planner/report/document.py" line="196"/>
         <source>Buildings: {buildings}.</source>
         <translation>建筑：{buildings}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="193"/>
+        <location filename="../../planner/report/document.py" line="202"/>
         <source>Finding {number}</source>
         <translation>第{number}项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="196"/>
+        <location filename="../../planner/report/document.py" line="205"/>
         <source>marginal breach</source>
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="294"/>
+        <location filename="../../planner/report/document.py" line="296"/>
+        <source>The measurements in this annex were computed by Planner {version} on {time} (local time); the conclusion is that of the signing officials.</source>
+        <translation>本附件的测算数据由 Planner {version} 于 {time}（本地时间）计算得出；审查结论以签署人员的意见为准。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/document.py" line="305"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="129"/>
+        <location filename="../../planner/report/document.py" line="138"/>
         <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
         <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="113"/>
+        <location filename="../../planner/report/document.py" line="122"/>
         <source>Overall verdict: no findings, but the check is not complete, so the scheme is not found compliant.</source>
         <translation>总体结论：未发现不符合项，但审查未完成，不能认定方案符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="136"/>
+        <location filename="../../planner/report/document.py" line="145"/>
         <source>Number of findings</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="190"/>
+        <location filename="../../planner/report/document.py" line="199"/>
         <source>Findings on this parcel</source>
         <translation>本地块不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="199"/>
+        <location filename="../../planner/report/document.py" line="208"/>
         <source>Accepted by the reviewer as an approved exception.</source>
         <translation>审查人认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="202"/>
+        <location filename="../../planner/report/document.py" line="211"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="205"/>
+        <location filename="../../planner/report/document.py" line="214"/>
         <source>Reviewer&apos;s note: {note}</source>
         <translation>审查备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="208"/>
+        <location filename="../../planner/report/document.py" line="217"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="211"/>
+        <location filename="../../planner/report/document.py" line="220"/>
         <source>What the engine did</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="214"/>
+        <location filename="../../planner/report/document.py" line="223"/>
         <source>None: every input was read as written.</source>
         <translation>无：全部输入数据均按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="217"/>
+        <location filename="../../planner/report/document.py" line="226"/>
         <source>Reviewer&apos;s notes on findings no longer found</source>
         <translation>已不存在的不符合项的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="220"/>
+        <location filename="../../planner/report/document.py" line="229"/>
         <source>Findings that depend on the plan version</source>
         <translation>随规划版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="223"/>
+        <location filename="../../planner/report/document.py" line="232"/>
         <source>The scheme was also checked against the plan version {old}. Under the version in force ({new}), {appeared} findings appear, {disappeared} disappear and {changed} change; {unchanged} are the same under both.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查。在现行版本（{new}）下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项在两个版本下相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="228"/>
+        <location filename="../../planner/report/document.py" line="237"/>
         <source>The scheme was also checked against the plan version {old}: every verdict is the same under both versions.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查：两个版本下的审查结论完全相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="238"/>
+        <location filename="../../planner/report/document.py" line="247"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="241"/>
+        <location filename="../../planner/report/document.py" line="250"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="244"/>
+        <location filename="../../planner/report/document.py" line="253"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="245"/>
+        <location filename="../../planner/report/document.py" line="254"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="246"/>
+        <location filename="../../planner/report/document.py" line="255"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="249"/>
+        <location filename="../../planner/report/document.py" line="258"/>
         <source>Other plan version</source>
         <translation>对比规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="252"/>
+        <location filename="../../planner/report/document.py" line="261"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="257"/>
+        <location filename="../../planner/report/document.py" line="266"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="260"/>
+        <location filename="../../planner/report/document.py" line="269"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="269"/>
+        <location filename="../../planner/report/document.py" line="278"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="272"/>
+        <location filename="../../planner/report/document.py" line="281"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="281"/>
+        <location filename="../../planner/report/document.py" line="290"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="284"/>
+        <location filename="../../planner/report/document.py" line="293"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="287"/>
-        <source>Checked and reported by Planner {version} on {time}.</source>
-        <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
+        <location filename="../../planner/report/document.py" line="723"/>
+        <source>Technical and economic indicators: declared and measured</source>
+        <extracomment>Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it; narrower ones shrink it (_fit_images). Header cells have this background; after setHtml, tables whose first cell has it repeat their first row. A small vertical gap between two tables that would otherwise touch. Each map as PNG bytes: QTextDocument decodes an image resource given as bytes when it draws it, so the report holds one decoded map at a time (a 1800 x 1140 map is 8 MB decoded, ~0.3 MB as PNG). Qt&apos;s PNG &quot;quality&quot; sets zlib&apos;s effort: 80 encodes a map about 3x faster than the default, and a few % larger.</extracomment>
+        <translation>技术经济指标：申报值与实测值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="290"/>
+        <location filename="../../planner/report/document.py" line="301"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="298"/>
+        <location filename="../../planner/report/document.py" line="309"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="299"/>
+        <location filename="../../planner/report/document.py" line="310"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="301"/>
+        <location filename="../../planner/report/document.py" line="312"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="303"/>
+        <location filename="../../planner/report/document.py" line="314"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="305"/>
+        <location filename="../../planner/report/document.py" line="316"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="307"/>
+        <location filename="../../planner/report/document.py" line="318"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="310"/>
+        <location filename="../../planner/report/document.py" line="321"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="313"/>
+        <location filename="../../planner/report/document.py" line="324"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="316"/>
+        <location filename="../../planner/report/document.py" line="327"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="325"/>
+        <location filename="../../planner/report/document.py" line="336"/>
+        <location filename="../../planner/report/opinion.py" line="66"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="328"/>
+        <location filename="../../planner/report/document.py" line="339"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
@@ -4238,12 +4605,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>实测退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="334"/>
+        <location filename="../../planner/report/document.py" line="345"/>
         <source>Control lines and zones on the map: {kinds}.</source>
         <translation>图中的控制线与控制区：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="337"/>
+        <location filename="../../planner/report/document.py" line="348"/>
         <source>Measured setback distances (dashed orange): {measures}.</source>
         <translation>实测退线距离（橙色虚线）：{measures}。</translation>
     </message>
@@ -4251,6 +4618,236 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <location filename="../../planner/report/maps.py" line="55"/>
         <source>N</source>
         <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="28"/>
+        <source>Notice of everything to correct (one-time notice)</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="29"/>
+        <source>The building scheme of the project &quot;{project}&quot; (case {number}) was checked against {plan}. The following {count} items must be corrected; this notice lists all of them at once:</source>
+        <translation>你单位报送的“{project}”建设工程设计方案（受理号：{number}）经对照{plan}审查，存在以下{count}项问题需要修改，现一次性告知如下：</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="32"/>
+        <source>The building scheme of the project &quot;{project}&quot; (case {number}) was checked against {plan}; nothing needs to be corrected.</source>
+        <translation>你单位报送的“{project}”建设工程设计方案（受理号：{number}）经对照{plan}审查，未发现需要修改的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="34"/>
+        <source>Please resubmit the corrected scheme by {date} ({days} working days from the date of this notice), with a statement of how each item was corrected.</source>
+        <translation>请于{date}前（自本告知书出具之日起{days}个工作日内）将修改后的方案重新报送，并逐项说明修改情况。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="37"/>
+        <source>Case officer: {officer}</source>
+        <translation>经办人：{officer}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="38"/>
+        <source>Telephone: ____________</source>
+        <translation>联系电话：____________</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="39"/>
+        <source>{count} findings accepted by the reviewing official as approved exceptions are not listed.</source>
+        <translation>另有{count}项经审查人员认定为经批准的例外情形，不再列出。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/notice.py" line="41"/>
+        <source>One-time notice · case {number}</source>
+        <translation>一次性告知书 · 受理号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="40"/>
+        <source>Statutory deadline</source>
+        <translation>法定办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="41"/>
+        <source>{date} (estimated: the official holidays of that year are not published yet; only weekends were left out)</source>
+        <translation>{date}（估算：当年法定节假日尚未公布，仅扣除了周末）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="43"/>
+        <source>(seal)</source>
+        <translation>（盖章）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="46"/>
+        <source>Declared</source>
+        <translation>申报值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="47"/>
+        <source>Measured</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="48"/>
+        <source>Plan limit</source>
+        <translation>规划控制值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="49"/>
+        <source>Tolerance</source>
+        <translation>允许误差</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="50"/>
+        <source>Declared vs measured</source>
+        <translation>核对结果</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="51"/>
+        <source>matches</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="51"/>
+        <source>differs</source>
+        <translation>不符</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="52"/>
+        <source>not measured</source>
+        <translation>未实测</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/official.py" line="53"/>
+        <source>not declared</source>
+        <translation>未申报</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="36"/>
+        <source>Review opinion</source>
+        <translation>审查意见书</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="37"/>
+        <source>Review opinion · case {number}</source>
+        <translation>审查意见书 · 受理号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="38"/>
+        <source>Basis of the review</source>
+        <translation>审查依据</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="39"/>
+        <source>Regulatory plan: {plan}</source>
+        <translation>控制性详细规划：{plan}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="40"/>
+        <source>Approval number: {approval}; approved on {date}</source>
+        <translation>批复文号：{approval}；批复时间：{date}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="41"/>
+        <source>Plan version: {version}</source>
+        <translation>规划版本：{version}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="42"/>
+        <source>Scheme checked: {file} (layer {layer}, SHA-256 {sha})</source>
+        <translation>送审方案：{file}（图层 {layer}，SHA-256 {sha}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="43"/>
+        <source>The parcels&apos; planning conditions (规划条件) as the plan layer states them: see the technical annex.</source>
+        <translation>各地块规划条件以规划图层所载为准，详见技术附件。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="45"/>
+        <source>Technical and economic indicators</source>
+        <translation>技术经济指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="47"/>
+        <source>The check found nothing that breaks the plan.</source>
+        <translation>经审查，未发现不符合规划的情形。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="49"/>
+        <source>Buildings and control lines</source>
+        <translation>建筑与控制线</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="50"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="53"/>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="54"/>
+        <source>Official&apos;s note</source>
+        <translation>审查人员意见</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="55"/>
+        <source>Accepted as an approved exception: {reason}</source>
+        <translation>认定为经批准的例外情形：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="56"/>
+        <source>Against the previous submission</source>
+        <translation>与上次报送方案对比</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="57"/>
+        <source>Fixed ({count})</source>
+        <translation>已整改（{count}项）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="58"/>
+        <source>Still open ({count})</source>
+        <translation>仍未整改（{count}项）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="59"/>
+        <source>New ({count})</source>
+        <translation>新增问题（{count}项）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="61"/>
+        <source>Case officer (经办)</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="62"/>
+        <source>Reviewed by (审核)</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="63"/>
+        <source>Approved by (审定)</source>
+        <translation>审定人</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="64"/>
+        <source>Sign-off</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="65"/>
+        <source>Name of the official</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="68"/>
+        <source>____ / __ / __</source>
+        <translation>____年__月__日</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/opinion.py" line="69"/>
+        <source>Annex: the technical report, whose measurements were computed by Planner; the conclusion is that of the officials who sign this opinion.</source>
+        <translation>附件：技术审查报告（测算数据由 Planner 计算得出，审查结论以本意见书签署人员的意见为准）。</translation>
     </message>
 </context>
 </TS>
