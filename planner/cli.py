@@ -20,6 +20,8 @@ import orjson
 from planner.checking.verdicts import indicator_breaches
 from planner.io.landuse import EDITIONS
 from planner.messages import (
+    CASE_DECLARED_ROLE,
+    CASE_REPORT_KINDS,
     FAR_ESTIMATED,
     INDICATOR_LABELS,
     LANGUAGES,
@@ -917,6 +919,16 @@ def print_case_run(args: argparse.Namespace, lang: str, messages: dict[int, str]
     out.write("\n".join(lines) + "\n")
 
 
+def _case_role_name(role: str, lang: str) -> str:
+    if role == "declared":
+        return tr(CASE_DECLARED_ROLE, lang)
+    return tr(ROLE_NAMES[role], lang) if role in ROLE_NAMES else role
+
+
+def _case_report_kind(kind: str, lang: str) -> str:
+    return tr(CASE_REPORT_KINDS[kind], lang) if kind in CASE_REPORT_KINDS else kind
+
+
 def run_case(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     try:
@@ -1150,14 +1162,15 @@ def _case_show(args: argparse.Namespace, lang: str) -> None:
     lines = _case_table([record.row], lang)
     for key, label in CASE_LABELS.items():
         value = getattr(case, key)
-        lines.append(f"{tr(label, lang)}: {value if value not in ('', None) else '-'}")
+        colon = "：" if lang == "zh" else ": "
+        lines.append(f"{tr(label, lang)}{colon}{value if value not in ('', None) else '-'}")
     if record.files:
         lines += ["", _heading(tr(CASE_SECTIONS["files"], lang), len(record.files), lang)]
         for f in record.files:
             when = tr(CASE_WITH_APPLICATION, lang) if f.submission is None else \
                 tr(CASE_SUBMISSION, lang).format(number=f.submission)
             layer = f" [{f.layer}]" if f.layer else ""
-            lines.append(f"  {tr(ROLE_NAMES.get(f.role, f.role), lang) if f.role in ROLE_NAMES else f.role}: "
+            lines.append(f"  {_case_role_name(f.role, lang)}{'：' if lang == 'zh' else ': '}"
                          f"{f.path}{layer} · SHA-256 {f.sha256 or '-'} · {when}")
     if record.submissions:
         lines += ["", _heading(tr(CASE_SECTIONS["submissions"], lang), len(record.submissions), lang)]
@@ -1166,7 +1179,7 @@ def _case_show(args: argparse.Namespace, lang: str) -> None:
                   for s in record.submissions]
     if record.reports:
         lines += ["", _heading(tr(CASE_SECTIONS["reports"], lang), len(record.reports), lang)]
-        lines += [f"  {_local_time(r.issued_at)}  {r.kind}: {r.path} · SHA-256 {r.sha256 or '-'}"
+        lines += [f"  {_local_time(r.issued_at)}  {_case_report_kind(r.kind, lang)}{'：' if lang == 'zh' else ': '}{r.path} · SHA-256 {r.sha256 or '-'}"
                   for r in record.reports]
     lines += ["", _heading(tr(CASE_SECTIONS["events"], lang), len(record.events), lang)]
     lines += [f"  {_local_time(e.at)}  {case_status_name(e.status, lang)}" + (f" ({e.note})" if e.note else "")

@@ -1402,6 +1402,17 @@ CASE_LABELS = {
     "reviewer": QT_TRANSLATE_NOOP("messages", "Reviewer (审核人)"),
     "approver": QT_TRANSLATE_NOOP("messages", "Approver (审定人)"),
 }
+#: Kinds of document a case records (planner.cases.register.REPORT_KINDS) and the declared-figures file's role.
+CASE_REPORT_KINDS = {
+    "report": QT_TRANSLATE_NOOP("messages", "Violation report"),
+    "notice": QT_TRANSLATE_NOOP("messages", "Notice to the applicant"),
+    "opinion": QT_TRANSLATE_NOOP("messages", "Review opinion"),
+    "conditions": QT_TRANSLATE_NOOP("messages", "Planning conditions"),
+    "spreadsheet": QT_TRANSLATE_NOOP("messages", "Spreadsheet"),
+    "geopackage": QT_TRANSLATE_NOOP("messages", "GeoPackage"),
+    "json": QT_TRANSLATE_NOOP("messages", "JSON"),
+}
+CASE_DECLARED_ROLE = QT_TRANSLATE_NOOP("messages", "Declared indicators")
 CASE_OVERDUE = QT_TRANSLATE_NOOP("messages", "overdue")
 CASE_DUE_SOON = QT_TRANSLATE_NOOP("messages", "due soon")
 CASE_DEADLINE_ESTIMATED = QT_TRANSLATE_NOOP("messages", "{date} (estimated: no official holiday data for that year, "

@@ -951,25 +951,25 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="488"/>
+        <location filename="../../planner/cli.py" line="490"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="488"/>
+        <location filename="../../planner/cli.py" line="490"/>
         <location filename="../../planner/report/document.py" line="284"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="489"/>
+        <location filename="../../planner/cli.py" line="491"/>
         <location filename="../../planner/report/document.py" line="287"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="490"/>
+        <location filename="../../planner/cli.py" line="492"/>
         <location filename="../../planner/report/document.py" line="342"/>
         <source>Control lines</source>
         <translation>控制线</translation>
@@ -981,7 +981,7 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="491"/>
+        <location filename="../../planner/cli.py" line="493"/>
         <location filename="../../planner/gui/violations.py" line="69"/>
         <location filename="../../planner/report/conditions.py" line="26"/>
         <location filename="../../planner/report/document.py" line="161"/>
@@ -990,7 +990,7 @@ layer: {layer}
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="491"/>
+        <location filename="../../planner/cli.py" line="493"/>
         <location filename="../../planner/report/conditions.py" line="28"/>
         <location filename="../../planner/report/document.py" line="164"/>
         <source>Land use</source>
@@ -1024,7 +1024,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="492"/>
+        <location filename="../../planner/cli.py" line="494"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -1046,81 +1046,81 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="612"/>
+        <location filename="../../planner/cli.py" line="614"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="613"/>
+        <location filename="../../planner/cli.py" line="615"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="615"/>
+        <location filename="../../planner/cli.py" line="617"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="619"/>
+        <location filename="../../planner/cli.py" line="621"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="620"/>
+        <location filename="../../planner/cli.py" line="622"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="621"/>
+        <location filename="../../planner/cli.py" line="623"/>
         <location filename="../../planner/report/document.py" line="241"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="242"/>
-        <location filename="../../planner/cli.py" line="580"/>
+        <location filename="../../planner/cli.py" line="244"/>
+        <location filename="../../planner/cli.py" line="582"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="531"/>
+        <location filename="../../planner/cli.py" line="533"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="532"/>
+        <location filename="../../planner/cli.py" line="534"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="550"/>
+        <location filename="../../planner/cli.py" line="552"/>
         <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
         <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
         <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="552"/>
+        <location filename="../../planner/cli.py" line="554"/>
         <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
         <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="590"/>
+        <location filename="../../planner/cli.py" line="592"/>
         <location filename="../../planner/gui/violations.py" line="95"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="259"/>
-        <location filename="../../planner/cli.py" line="597"/>
+        <location filename="../../planner/cli.py" line="261"/>
+        <location filename="../../planner/cli.py" line="599"/>
         <location filename="../../planner/gui/violations.py" line="96"/>
         <location filename="../../planner/report/document.py" line="107"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="603"/>
+        <location filename="../../planner/cli.py" line="605"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -3035,333 +3035,369 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>审定人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1405"/>
+        <location filename="../../planner/messages.py" line="1407"/>
+        <source>Violation report</source>
+        <extracomment>Kinds of document a case records (planner.cases.register.REPORT_KINDS) and the declared-figures file&apos;s role.</extracomment>
+        <translation>违规审查报告</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1408"/>
+        <source>Notice to the applicant</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1410"/>
+        <source>Planning conditions</source>
+        <translation>规划条件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1411"/>
+        <source>Spreadsheet</source>
+        <translation>电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1412"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1413"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1415"/>
+        <source>Declared indicators</source>
+        <translation>申报技术经济指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1416"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1406"/>
+        <location filename="../../planner/messages.py" line="1417"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1407"/>
+        <location filename="../../planner/messages.py" line="1418"/>
         <source>{date} (estimated: no official holiday data for that year, weekends only)</source>
         <translation>{date}（估算：该年度尚无官方节假日安排，仅扣除周末）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1409"/>
+        <location filename="../../planner/messages.py" line="1420"/>
         <source>No case is registered in {path}.</source>
         <translation>{path}中尚未登记案卷。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1410"/>
+        <location filename="../../planner/messages.py" line="1421"/>
         <source>Case {number} registered in {path}; deadline: {deadline}.</source>
         <translation>案卷{number}已登记于{path}；办结期限：{deadline}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1411"/>
+        <location filename="../../planner/messages.py" line="1422"/>
         <source>Case {number} closed.</source>
         <translation>案卷{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1413"/>
+        <location filename="../../planner/messages.py" line="1424"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1414"/>
+        <location filename="../../planner/messages.py" line="1425"/>
         <source>Submissions</source>
         <translation>提交的方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1415"/>
+        <location filename="../../planner/messages.py" line="1426"/>
         <source>Reports issued</source>
         <translation>已出具的文书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1416"/>
+        <location filename="../../planner/messages.py" line="1427"/>
         <source>Status changes</source>
         <translation>办理状态变更</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1418"/>
+        <location filename="../../planner/messages.py" line="1429"/>
         <source>Submission {number}, checked {time}: {violations} violations, {warnings} warnings</source>
         <translation>第{number}次提交，审查时间{time}：不符合项{violations}项，提示{warnings}条</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1420"/>
+        <location filename="../../planner/messages.py" line="1431"/>
         <source>with the application</source>
         <translation>随申请登记</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1421"/>
+        <location filename="../../planner/messages.py" line="1432"/>
         <source>submission {number}</source>
         <translation>第{number}次提交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1422"/>
+        <location filename="../../planner/messages.py" line="1433"/>
         <source>Case {number}: recorded as submission {submission} in {path}.</source>
         <translation>案卷{number}：已作为第{submission}次提交记录于{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1423"/>
+        <location filename="../../planner/messages.py" line="1434"/>
         <source>Against submission {previous}: {fixed} fixed, {still_open} still open, {new} new.</source>
         <translation>与第{previous}次提交相比：已整改{fixed}项，仍未整改{still_open}项，新增{new}项。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1425"/>
+        <location filename="../../planner/messages.py" line="1436"/>
         <source>Every item of submission {previous} is fixed and nothing new was found.</source>
         <translation>第{previous}次提交的各项问题均已整改，未发现新问题。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1427"/>
+        <location filename="../../planner/messages.py" line="1438"/>
         <source>First submission of case {number}: nothing to compare with.</source>
         <translation>案卷{number}的首次提交，无可比对的前次提交。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1429"/>
+        <location filename="../../planner/messages.py" line="1440"/>
         <source>Fixed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1430"/>
+        <location filename="../../planner/messages.py" line="1441"/>
         <source>Still open</source>
         <translation>仍未整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1431"/>
+        <location filename="../../planner/messages.py" line="1442"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1461"/>
+        <location filename="../../planner/messages.py" line="1472"/>
         <source>Declared site area differs from the drawing</source>
         <translation>申报用地面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1462"/>
+        <location filename="../../planner/messages.py" line="1473"/>
         <source>Declared total floor area differs from the drawing</source>
         <translation>申报总建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1463"/>
+        <location filename="../../planner/messages.py" line="1474"/>
         <source>Declared counted floor area differs from the drawing</source>
         <translation>申报计容建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1464"/>
+        <location filename="../../planner/messages.py" line="1475"/>
         <source>Declared FAR differs from the drawing</source>
         <translation>申报容积率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1465"/>
+        <location filename="../../planner/messages.py" line="1476"/>
         <source>Declared building density differs from the drawing</source>
         <translation>申报建筑密度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1466"/>
+        <location filename="../../planner/messages.py" line="1477"/>
         <source>Declared green ratio differs from the drawing</source>
         <translation>申报绿地率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1467"/>
+        <location filename="../../planner/messages.py" line="1478"/>
         <source>Declared height differs from the drawing</source>
         <translation>申报建筑高度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1472"/>
+        <location filename="../../planner/messages.py" line="1483"/>
         <source>site area</source>
         <extracomment>A declared indicator inside a sentence and as a row of the 技术经济指标 table (model.DECLARED_INDICATORS).</extracomment>
         <translation>用地面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1473"/>
+        <location filename="../../planner/messages.py" line="1484"/>
         <source>total floor area</source>
         <translation>总建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1474"/>
+        <location filename="../../planner/messages.py" line="1485"/>
         <source>counted floor area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1481"/>
+        <location filename="../../planner/messages.py" line="1492"/>
         <source>Parcel {parcel}: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>地块{parcel}：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1483"/>
+        <location filename="../../planner/messages.py" line="1494"/>
         <source>Whole scheme: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>项目总体：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1487"/>
+        <location filename="../../planner/messages.py" line="1498"/>
         <source>Whole scheme</source>
         <extracomment>Where a declared figure is for the whole scheme (no parcel), in tables.</extracomment>
         <translation>项目总体</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1490"/>
+        <location filename="../../planner/messages.py" line="1501"/>
         <source>{path}: cannot be read as declared indicators ({error}). Give a CSV or XLSX table with the columns parcel, indicator and declared.</source>
         <translation>{path}：无法读取为申报技术经济指标（{error}）。请提供含 parcel（地块）、indicator（指标）、declared（申报值）三列的 CSV 或 XLSX 表格。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1493"/>
+        <location filename="../../planner/messages.py" line="1504"/>
         <source>{path}: has no column {column} ({names}); its columns are: {columns}.</source>
         <translation>{path}：缺少 {column} 列（可用列名：{names}）；该文件的列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1495"/>
+        <location filename="../../planner/messages.py" line="1506"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; is not an indicator Planner knows; use one of {indicators}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”不是可识别的指标名称，请使用以下之一：{indicators}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1498"/>
+        <location filename="../../planner/messages.py" line="1509"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; cannot be read as a number; expected e.g. {expected}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”无法识别为数值，应填写如 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1500"/>
+        <location filename="../../planner/messages.py" line="1511"/>
         <source>{path} row {row}: {value} of parcel {parcel} is declared again (first in row {first}); keep one.</source>
         <translation>{path} 第{row}行：地块{parcel}的“{value}”重复申报（首次见第{first}行），请只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1502"/>
+        <location filename="../../planner/messages.py" line="1513"/>
         <source>{path} row {row}: parcel {parcel} is not one the scheme stands on ({parcels}); correct the parcel id, or leave it blank for the whole scheme.</source>
         <translation>{path} 第{row}行：地块{parcel}不在本方案涉及的地块之内（{parcels}），请更正地块编号；项目总体指标请将地块留空。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1505"/>
+        <location filename="../../planner/messages.py" line="1516"/>
         <source>{path}: the plan has no parcel {parcel}; parcels such as {parcels}.</source>
         <translation>{path}：规划中没有地块{parcel}；现有地块如：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1530"/>
+        <location filename="../../planner/messages.py" line="1541"/>
         <source>Building no. {building}</source>
         <extracomment>A building named in a document to the applicant: &quot;4#楼&quot; for a numbered building, else &quot;建筑 A-1&quot;.</extracomment>
         <translation>{building}楼</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1531"/>
+        <location filename="../../planner/messages.py" line="1542"/>
         <source>Building {building}</source>
         <translation>建筑{building}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1541"/>
+        <location filename="../../planner/messages.py" line="1552"/>
         <source>Parcel {parcel}: the FAR is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the counted floor area so that the FAR is {bound} or less.</source>
         <extracomment>What the applicant must do about each finding, with the plan&apos;s basis ({basis}): the items of the 一次性告知书.</extracomment>
         <translation>地块{parcel}容积率{actual}，超过规划上限{bound}（依据：{basis}），应核减计容建筑面积，使容积率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1544"/>
+        <location filename="../../planner/messages.py" line="1555"/>
         <source>Parcel {parcel}: the FAR is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add counted floor area so that the FAR is at least {bound}.</source>
         <translation>地块{parcel}容积率{actual}，低于规划下限{bound}（依据：{basis}），应增加计容建筑面积，使容积率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1547"/>
+        <location filename="../../planner/messages.py" line="1558"/>
         <source>Parcel {parcel}: the building density is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the footprints so that the density is {bound} or less.</source>
         <translation>地块{parcel}建筑密度{actual}，超过规划上限{bound}（依据：{basis}），应缩减建筑基底面积，使建筑密度不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1550"/>
+        <location filename="../../planner/messages.py" line="1561"/>
         <source>Parcel {parcel}: the building density is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); enlarge the footprints so that the density is at least {bound}.</source>
         <translation>地块{parcel}建筑密度{actual}，低于规划下限{bound}（依据：{basis}），应增加建筑基底面积，使建筑密度不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1553"/>
+        <location filename="../../planner/messages.py" line="1564"/>
         <source>{building} is {actual} high, above the height limit {bound} of parcel {parcel} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>{building}建筑高度{actual}，超过地块{parcel}建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1555"/>
+        <location filename="../../planner/messages.py" line="1566"/>
         <source>{building} is {actual} high, below the minimum height {bound} of parcel {parcel} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>{building}建筑高度{actual}，低于地块{parcel}建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1557"/>
+        <location filename="../../planner/messages.py" line="1568"/>
         <source>Parcel {parcel}: the green ratio is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add green area so that the green ratio is at least {bound}.</source>
         <translation>地块{parcel}绿地率{actual}，低于规划下限{bound}（依据：{basis}），应增加绿地面积，使绿地率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1560"/>
+        <location filename="../../planner/messages.py" line="1571"/>
         <source>Parcel {parcel}: the green ratio is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); rearrange the green areas so that the green ratio is {bound} or less.</source>
         <translation>地块{parcel}绿地率{actual}，超过规划上限{bound}（依据：{basis}），应调整绿地布置，使绿地率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1563"/>
+        <location filename="../../planner/messages.py" line="1574"/>
         <source>{building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it (basis: {basis}); change the building&apos;s use or remove it from the parcel.</source>
         <translation>{building}（{use}）位于地块{parcel}，与该地块用地性质{code}不符（依据：{basis}），应调整建筑用途或将其移出该地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1566"/>
+        <location filename="../../planner/messages.py" line="1577"/>
         <source>{building} stands across the parcels {parcels} (basis: {basis}); rearrange it so that it stands on one parcel.</source>
         <translation>{building}跨越地块{parcels}（依据：{basis}），应调整建筑布局，使其位于同一地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1568"/>
+        <location filename="../../planner/messages.py" line="1579"/>
         <source>{building}: {area} of its footprint lies outside the plan&apos;s parcels (basis: {basis}); move it onto the site.</source>
         <translation>{building}基底有{area}位于规划地块范围以外（依据：{basis}），应将建筑调整至规划用地范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1570"/>
+        <location filename="../../planner/messages.py" line="1581"/>
         <source>{building} crosses the road red line {lines} (basis: {basis}); move it back behind the red line and keep the required setback.</source>
         <translation>{building}跨越道路红线{lines}（依据：{basis}），应将建筑退至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1573"/>
+        <location filename="../../planner/messages.py" line="1584"/>
         <source>{building} stands beyond the road red line {lines}, on the road (basis: {basis}); move it behind the red line and keep the required setback.</source>
         <translation>{building}位于道路红线{lines}以外的道路一侧（依据：{basis}），应将建筑移至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1576"/>
+        <location filename="../../planner/messages.py" line="1587"/>
         <source>{building} stands {distance} from the road red line {line}, less than the required {required} ({source}; basis: {basis}); move it back so that it stands at least {required} from the line.</source>
         <translation>{building}距道路红线{line}为{distance}，小于应退让距离{required}（{source}；依据：{basis}），应调整建筑位置，使退线距离不小于{required}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1579"/>
+        <location filename="../../planner/messages.py" line="1590"/>
         <source>{building} takes up land within the {kind} {lines} (basis: {basis}); rearrange it so that it stays out of the {kind}.</source>
         <translation>{building}占用{kind}{lines}范围（依据：{basis}），应调整建筑布局，退出{kind}范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1583"/>
+        <location filename="../../planner/messages.py" line="1594"/>
         <source>{building} extends beyond the building control line {lines} (basis: {basis}); keep it within the building control line.</source>
         <translation>{building}超出建筑控制线{lines}（依据：{basis}），应将建筑调整至建筑控制线以内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1587"/>
+        <location filename="../../planner/messages.py" line="1598"/>
         <source>On parcel {parcel}, {buildings} are above the height limit {bound} (basis: {basis}); lower each to {bound} or less.</source>
         <extracomment>A height finding about several buildings, and one naming none (the tallest of the parcel).</extracomment>
         <translation>地块{parcel}内{buildings}超过建筑限高{bound}（依据：{basis}），均应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1590"/>
+        <location filename="../../planner/messages.py" line="1601"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, above the height limit {bound} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>地块{parcel}最高建筑高度{actual}，超过建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1592"/>
+        <location filename="../../planner/messages.py" line="1603"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, below the minimum height {bound} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>地块{parcel}最高建筑高度{actual}，低于建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1597"/>
+        <location filename="../../planner/messages.py" line="1608"/>
         <source>Parcel {parcel}: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>地块{parcel}申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1601"/>
+        <location filename="../../planner/messages.py" line="1612"/>
         <source>Whole scheme: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>项目总体申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1607"/>
+        <location filename="../../planner/messages.py" line="1618"/>
         <source>(Note: {note})</source>
         <extracomment>After an item the official wrote a note on.</extracomment>
         <translation>（审查人员备注：{note}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1609"/>
+        <location filename="../../planner/messages.py" line="1620"/>
         <source>{plan}, approved by {approval}</source>
         <extracomment>The plan a requirement comes from: its name and approval number.</extracomment>
         <translation>{plan}，批复文号{approval}</translation>
@@ -4720,6 +4756,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>未申报</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="1409"/>
         <location filename="../../planner/report/opinion.py" line="36"/>
         <source>Review opinion</source>
         <translation>审查意见书</translation>
