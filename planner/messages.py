@@ -1409,8 +1409,8 @@ CASE_REPORT_KINDS = {
     "opinion": QT_TRANSLATE_NOOP("messages", "Review opinion"),
     "conditions": QT_TRANSLATE_NOOP("messages", "Planning conditions"),
     "spreadsheet": QT_TRANSLATE_NOOP("messages", "Spreadsheet"),
-    "geopackage": QT_TRANSLATE_NOOP("messages", "GeoPackage"),
-    "json": QT_TRANSLATE_NOOP("messages", "JSON"),
+    "geopackage": QT_TRANSLATE_NOOP("messages", "GeoPackage of the findings"),
+    "json": QT_TRANSLATE_NOOP("messages", "JSON of the check"),
 }
 CASE_DECLARED_ROLE = QT_TRANSLATE_NOOP("messages", "Declared indicators")
 CASE_OVERDUE = QT_TRANSLATE_NOOP("messages", "overdue")

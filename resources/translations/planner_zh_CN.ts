@@ -3057,13 +3057,13 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1412"/>
-        <source>GeoPackage</source>
-        <translation>GeoPackage</translation>
+        <source>GeoPackage of the findings</source>
+        <translation>审查结果GeoPackage文件</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1413"/>
-        <source>JSON</source>
-        <translation>JSON</translation>
+        <source>JSON of the check</source>
+        <translation>审查结果JSON文件</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1415"/>
