@@ -93,6 +93,13 @@ RULE_KINDS: dict[str, str] = {
     "building_line": "building_line",
 }
 
+# --- sunlight (planner/checking/sunlight.py; `planner check --sunlight-zone/--sunlight-city`) ---
+#: A scheme building that needs sun gets less than its standard; an existing home pushed below its standard,
+#: or losing time where it is already below.
+SUNLIGHT_RULES: tuple[str, ...] = ("sunlight", "sunlight_impact")
+ALL_RULES = ALL_RULES + SUNLIGHT_RULES
+RULE_KINDS.update({rule: "sunlight" for rule in SUNLIGHT_RULES})
+
 #: The kind of each warning code that is a finding on the plan rather than about the inputs.
 WARNING_KINDS: dict[str, str] = {"plan_conflict": "plan_conflict"}
 
@@ -356,6 +363,8 @@ class CheckResult:
     lines: tuple[InputInfo, ...] = ()
     #: The parcels and footprints as measured (for to_geodataframes); None when the result was made without them.
     geometry: ResultGeometry | None = field(default=None, compare=False, repr=False)
+    #: The sunlight analysis (planner.checking.sunlight.SunlightResult); None when sunlight was not checked.
+    sunlight: Any = field(default=None, compare=False, repr=False)
 
     def to_geodataframes(self, lang: str | None = None) -> tuple[Any, Any]:
         """(parcels, findings) as two GeoDataFrames in the working CRS; `lang` "zh" or "en" words the findings'
