@@ -34,6 +34,7 @@ import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -666,7 +667,7 @@ def _finding(rule: str, entry: BuildingSunlight, rows: np.ndarray, after: np.nda
     worst = int(np.argmin(after))
     edge = int(edge_of_point[rows[worst]])
     details: dict[str, Any] = {
-        "standard_hours": standard.hours, "day": standard.day, "type": standard.type,
+        "standard_hours": standard.hours, "day": standard.day, "type": standard.type, "band": list(standard.band),
         "length": float(piece.sum()), "facing": float(face[edge]),
         "edges": sorted({int(edge_of_point[r]) for r in rows.tolist()}),
         "point": [float(v) for v in facades.points[rows[worst]]],
@@ -703,14 +704,14 @@ def apply(result: CheckResult, buildings, existing=None, config: SunlightSetting
         if existing.crs is not None and crs is not None and not existing.crs.equals(crs, ignore_axis_order=True):
             e_geom = reproject(e_geom, existing.crs, crs)
         ext = (existing.ids, e_geom, existing.height, existing.use)
-        source = {"path": existing.info.path, "layer": existing.info.layer}
+        source = {"path": Path(existing.info.path).name, "layer": existing.info.layer}
         warnings += [CheckWarning("sunlight_no_height", None, str(i), {**source, "existing": True})
                      for i in existing.ids[np.isnan(existing.height)].tolist()]
         warnings += list(existing.warnings)
     if crs is None:
         warning = CheckWarning("sunlight_no_location", None, None, {})
         return replace(result, warnings=result.warnings + tuple(warnings) + (warning,))
-    source = {"path": buildings.info.path, "layer": buildings.info.layer}
+    source = {"path": Path(buildings.info.path).name, "layer": buildings.info.layer}
     warnings += [CheckWarning("sunlight_no_height", None, str(i), {**source, "existing": False})
                  for i in buildings.ids[np.isnan(buildings.height)].tolist()]
     sun, found = analyse(scheme, ext, config, crs, threads=threads)

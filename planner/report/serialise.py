@@ -81,6 +81,9 @@ def violation_json(v: Violation, message: str) -> dict[str, Any]:
         out["areas"] = v.details.get("areas", [])
     if kind in CONTROL_KINDS:
         out.update({key: v.details[key] for key in CONTROL_KEYS if key in v.details})
+    if kind == "sunlight":
+        out["details"] = {k: v.details[k] for k in ("standard_hours", "day", "type", "band", "length", "facing",
+                                                    "before", "lost", "pushed", "worse") if k in v.details}
     if "buildings" in v.details and not crossing:  # a height finding: the buildings it is about, tallest first
         out["buildings"] = list(v.details["buildings"])
         out["heights"] = list(v.details.get("heights", []))
@@ -154,6 +157,7 @@ def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None 
         "violations": [as_json(v) for v in result.violations],
         "warnings": [warning_json(w, warning_message(w, lang)) for w in result.warnings],
         "summary": result.summary,
+        **sunlight_json(result),
     }
 
 
@@ -203,3 +207,19 @@ def diff_json(diff: PlanDiff, lang: str) -> dict[str, Any]:
         "unchanged": diff.unchanged,
         "warnings": [{"code": code, "message": message} for code, message in diff_warning_messages(diff, lang)],
     }
+
+
+# --- sunlight ---------------------------------------------------------------------------------------------
+
+def sunlight_json(result: CheckResult) -> dict[str, Any]:
+    """`sunlight`: one entry per building that needs sun (`building`, `existing`, `use`, `standard` {type, day,
+    hours, band, source}, `facades`: each {`from`, `to` (working CRS), `facing` (degrees clockwise from true
+    north), `min_hours`, `length_below_m` (of the part held to the standard), `held` (faces south-east to
+    south-west and could meet the standard with nothing around it), and for existing buildings
+    `min_hours_before` and `length_below_m_before`: without the scheme}); empty when sunlight was not checked.
+    `sunlight_settings`: the zone, city size or city, and the calculation parameters used; null when not
+    checked (a `sunlight_not_checked` warning says why). Sunlight findings (kind "sunlight") add `details`."""
+    sun = result.sunlight
+    if sun is None:
+        return {"sunlight": [], "sunlight_settings": None}
+    return {"sunlight": [b.as_json() for b in sun.buildings], "sunlight_settings": sun.as_json()}
