@@ -302,7 +302,7 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     if args.json != "-":
         print_summary(result, lang, sys.stdout, messages)
-        if result.sunlight is not None:
+        if result.sunlight is not None or getattr(args, "sunlight_matters", False):
             print(sunlight_choice_text(result.sunlight, lang))
         if comparison is not None:
             print_comparison(comparison, lang, sys.stdout)
@@ -654,7 +654,7 @@ def _add_sunlight_arguments(check: argparse.ArgumentParser) -> None:
 
 def _sunlight(args: argparse.Namespace, result: CheckResult, layers: dict, mapping, progress) -> CheckResult:
     """The result with sunlight analysed as chosen (or a warning that it was not checked)."""
-    from planner.checking.sunlight import apply, settings
+    from planner.checking.sunlight import apply, needs_sunlight, settings
     from planner.io.existing import load_existing
 
     config = settings(args.sunlight_zone, args.city_size, args.sunlight_city, args.old_district)
@@ -664,6 +664,7 @@ def _sunlight(args: argparse.Namespace, result: CheckResult, layers: dict, mappi
         existing = load_existing(args.existing, args.existing_layer, mapping)
         layers["existing"] = existing
     progress(0.95, "sunlight")
+    args.sunlight_matters = needs_sunlight(layers["buildings"], existing)  # "not checked" is printed then
     result = apply(result, layers["buildings"], existing, config)
     if existing is not None:
         result = dataclasses.replace(result, inputs={**result.inputs, "existing": existing.info})

@@ -1283,15 +1283,11 @@ VIOLATION_TEMPLATES.update({
                                                      "{facing}). Change the scheme buildings that shade it."),
 })
 WARNING_NAMES.update({
-    "sunlight_not_checked": QT_TRANSLATE_NOOP("messages", "Sunlight not checked"),
     "sunlight_no_location": QT_TRANSLATE_NOOP("messages", "Sunlight not checked"),
     "sunlight_no_height": QT_TRANSLATE_NOOP("messages", "No height for sunlight"),
     "sunlight_height_estimated": QT_TRANSLATE_NOOP("messages", "Height estimated for sunlight"),
 })
 WARNING_TEMPLATES.update({
-    "sunlight_not_checked": QT_TRANSLATE_NOOP("messages", "Sunlight was not checked: no climate zone or city was "
-                                                          "chosen. Choose one with --sunlight-zone I-VII and "
-                                                          "--city-size large|small, or --sunlight-city NAME."),
     "sunlight_no_location": QT_TRANSLATE_NOOP("messages", "Sunlight was not checked: no layer has a coordinate "
                                                           "system, so the site's latitude is not known. Give the "
                                                           "files their coordinate system."),
@@ -1370,7 +1366,7 @@ def sunlight_choice_text(sun: Any, lang: str) -> str:
         return tr(SUNLIGHT_NOT_CHOSEN, lang)
     config = sun.settings
     home = config.standard("home")
-    city = f", {config.city}" if config.city else ""
+    city = (f"，{config.city}" if lang == "zh" else f", {config.city}") if config.city else ""
     return _fill(SUNLIGHT_CHOICE, lang, {
         "zone": config.zone, "size": tr(CITY_SIZE_NAMES.get(config.size, config.size), lang), "city": city,
         "day": _sun_names(home.day, "days", lang), "hours": hours_text(home.hours, lang),

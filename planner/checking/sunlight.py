@@ -680,18 +680,19 @@ def _finding(rule: str, entry: BuildingSunlight, rows: np.ndarray, after: np.nda
 
 # --- a check's result with sunlight -------------------------------------------------------------------------
 
+def needs_sunlight(buildings, existing=None) -> bool:
+    """Whether sunlight matters to a check: the scheme has a building that needs sun, or existing buildings were
+    given (an office tower can still take a neighbour's sun)."""
+    return existing is not None or any(sun_type(u) is not None for u in buildings.use.tolist())
+
+
 def apply(result: CheckResult, buildings, existing=None, config: SunlightSettings | None = None,
           threads: int = 2) -> CheckResult:
-    """`result` with sunlight analysed (`sunlight`, its findings, its warnings), or, without settings, a warning
-    that it was not checked wherever it matters (the scheme has a building that needs sun, or existing
-    buildings were given)."""
+    """`result` with sunlight analysed (`sunlight`, its findings, its warnings); without settings, `result` as it
+    is (sunlight None: not checked, which every output says: needs_sunlight tells where it matters)."""
     from planner.io.crs import reproject
 
-    scheme_needs = any(sun_type(u) is not None for u in buildings.use.tolist())
-    if config is None:
-        if scheme_needs or existing is not None:
-            warning = CheckWarning("sunlight_not_checked", None, None, {})
-            return replace(result, warnings=result.warnings + (warning,))
+    if config is None:  # the outputs say it was not checked (planner.cli, serialise: "sunlight_settings": null)
         return result
     geometry = result.geometry
     crs = geometry.crs if geometry is not None else buildings.crs

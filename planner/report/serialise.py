@@ -218,7 +218,7 @@ def sunlight_json(result: CheckResult) -> dict[str, Any]:
     south-west and could meet the standard with nothing around it), and for existing buildings
     `min_hours_before` and `length_below_m_before`: without the scheme}); empty when sunlight was not checked.
     `sunlight_settings`: the zone, city size or city, and the calculation parameters used; null when not
-    checked (a `sunlight_not_checked` warning says why). Sunlight findings (kind "sunlight") add `details`."""
+    checked (no zone or city was chosen; the terminal summary says so too). Sunlight findings (kind "sunlight") add `details`."""
     sun = result.sunlight
     if sun is None:
         return {"sunlight": [], "sunlight_settings": None}

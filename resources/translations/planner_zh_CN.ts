@@ -902,25 +902,25 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/cli.py" line="473"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/cli.py" line="473"/>
         <location filename="../../planner/report/document.py" line="275"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
+        <location filename="../../planner/cli.py" line="474"/>
         <location filename="../../planner/report/document.py" line="278"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="470"/>
+        <location filename="../../planner/cli.py" line="475"/>
         <location filename="../../planner/report/document.py" line="331"/>
         <source>Control lines</source>
         <translation>控制线</translation>
@@ -932,14 +932,14 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="471"/>
+        <location filename="../../planner/cli.py" line="476"/>
         <location filename="../../planner/gui/violations.py" line="68"/>
         <location filename="../../planner/report/document.py" line="152"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="471"/>
+        <location filename="../../planner/cli.py" line="476"/>
         <location filename="../../planner/report/document.py" line="155"/>
         <source>Land use</source>
         <translation>用地性质</translation>
@@ -972,7 +972,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="472"/>
+        <location filename="../../planner/cli.py" line="477"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -994,81 +994,86 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="592"/>
+        <location filename="../../planner/cli.py" line="597"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="593"/>
+        <location filename="../../planner/cli.py" line="598"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="595"/>
+        <location filename="../../planner/cli.py" line="600"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="599"/>
+        <location filename="../../planner/cli.py" line="604"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="600"/>
+        <location filename="../../planner/cli.py" line="605"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="601"/>
+        <location filename="../../planner/cli.py" line="606"/>
         <location filename="../../planner/report/document.py" line="232"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="229"/>
-        <location filename="../../planner/cli.py" line="560"/>
+        <location filename="../../planner/cli.py" line="636"/>
+        <source>Existing buildings</source>
+        <translation>现状建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/cli.py" line="231"/>
+        <location filename="../../planner/cli.py" line="565"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="511"/>
+        <location filename="../../planner/cli.py" line="516"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="512"/>
+        <location filename="../../planner/cli.py" line="517"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="530"/>
+        <location filename="../../planner/cli.py" line="535"/>
         <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
         <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
         <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="532"/>
+        <location filename="../../planner/cli.py" line="537"/>
         <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
         <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="570"/>
+        <location filename="../../planner/cli.py" line="575"/>
         <location filename="../../planner/gui/violations.py" line="94"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="246"/>
-        <location filename="../../planner/cli.py" line="577"/>
+        <location filename="../../planner/cli.py" line="248"/>
+        <location filename="../../planner/cli.py" line="582"/>
         <location filename="../../planner/gui/violations.py" line="95"/>
         <location filename="../../planner/report/document.py" line="98"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="583"/>
+        <location filename="../../planner/cli.py" line="588"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -2626,90 +2631,185 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1179"/>
+        <location filename="../../planner/messages.py" line="1181"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1180"/>
+        <location filename="../../planner/messages.py" line="1182"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1181"/>
+        <location filename="../../planner/messages.py" line="1183"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1182"/>
+        <location filename="../../planner/messages.py" line="1184"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1183"/>
+        <location filename="../../planner/messages.py" line="1185"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1184"/>
+        <location filename="../../planner/messages.py" line="1186"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1185"/>
+        <location filename="../../planner/messages.py" line="1187"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1189"/>
+        <location filename="../../planner/messages.py" line="1191"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1190"/>
+        <location filename="../../planner/messages.py" line="1192"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1191"/>
+        <location filename="../../planner/messages.py" line="1193"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1192"/>
+        <location filename="../../planner/messages.py" line="1194"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1193"/>
+        <location filename="../../planner/messages.py" line="1195"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1197"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1197"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1196"/>
+        <location filename="../../planner/messages.py" line="1198"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1198"/>
+        <location filename="../../planner/messages.py" line="1200"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="1273"/>
+        <source>Sunlight below the standard</source>
+        <translation>日照不满足标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1274"/>
+        <source>Scheme cuts an existing home&apos;s sunlight</source>
+        <translation>方案影响现状住宅日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1277"/>
+        <source>Building {building} ({type}): {length} of its main facades get less than {hours} of sun on {day} ({band}); the least is {actual}, on the facade facing {facing}. Move or lower the buildings that shade it.</source>
+        <translation>建筑{building}（{type}）：主要朝向外墙有{length}在{day}（{band}）的日照不足{hours}，最少为{actual}，位于朝向{facing}的外墙。请调整遮挡它的建筑的位置或高度。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1280"/>
+        <source>Existing building {building} ({type}): the scheme cuts its sun on {day} from {before} to {actual}, below the standard of {hours} ({band}), along {length} of its main facades (facing {facing}). Change the scheme buildings that shade it.</source>
+        <translation>现状建筑{building}（{type}）：方案使其{day}日照由{before}减少为{actual}，低于{hours}的标准（{band}），涉及主要朝向外墙{length}（朝向{facing}）。请调整遮挡它的方案建筑。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1286"/>
+        <source>Sunlight not checked</source>
+        <translation>未进行日照分析</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1287"/>
+        <source>No height for sunlight</source>
+        <translation>日照分析缺少高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1288"/>
+        <source>Height estimated for sunlight</source>
+        <translation>日照分析估算高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1291"/>
+        <source>Sunlight was not checked: no layer has a coordinate system, so the site&apos;s latitude is not known. Give the files their coordinate system.</source>
+        <translation>未进行日照分析：各图层均无坐标系，无法确定场地纬度。请为文件设定坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1294"/>
+        <source>{path} layer {layer}: building {building} has no height, so it casts no shadow in the sunlight analysis and the hours around it may be too high. Add its height or storeys.</source>
+        <translation>{path} 图层 {layer}：建筑{building}没有高度，日照分析中不计其遮挡，周边日照时数可能偏高。请补充其高度或层数。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1297"/>
+        <source>{path} layer {layer}: existing building {building} has storeys but no height; {height} m ({storeys} storeys of {storey_height} m) is used in the sunlight analysis. Add its height if it is known.</source>
+        <translation>{path} 图层 {layer}：现状建筑{building}有层数而无高度，日照分析按{height} m（{storeys}层，层高{storey_height} m）计算。如已知其高度，请补充。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1303"/>
+        <source>Sunlight standard: climate zone {zone} with city size {size} is not a row of GB 50180-2018 table 4.0.9. Give --sunlight-zone I-VII and, except in zones V and VI, --city-size large or small.</source>
+        <translation>日照标准：建筑气候区划{zone}与城市规模{size}不对应 GB 50180-2018 表 4.0.9 的任何一栏。请给出 --sunlight-zone I-VII，除Ⅴ、Ⅵ气候区外还需给出 --city-size large 或 small。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1307"/>
+        <source>Sunlight standard: resources/sunlight.toml has no city named {city}. Its cities: {cities}.</source>
+        <translation>日照标准：resources/sunlight.toml 中没有名为{city}的城市。已有城市：{cities}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1310"/>
+        <source>analysing sunlight</source>
+        <translation>日照分析</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1311"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1312"/>
+        <source>{degrees}° from north</source>
+        <translation>方位角{degrees}°</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1313"/>
+        <source>Sunlight: climate zone {zone}, {size} city{city}; homes {day} ≥ {hours} ({band}, true solar time); sweep angle {sweep}°, step {step} min, sampling {spacing} m, {height} m above the ground floor; latitude {latitude}°.</source>
+        <translation>日照：建筑气候区划{zone}，{size}城市{city}；住宅{day}不少于{hours}（{band}，真太阳时）；最小扫掠角{sweep}°，时间间隔{step}分钟，采样点间距{spacing} m，计算高度为底层地面以上{height} m；纬度{latitude}°。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1317"/>
+        <source>Sunlight: not checked (choose --sunlight-zone and --city-size, or --sunlight-city).</source>
+        <translation>日照：未分析（请选择 --sunlight-zone 和 --city-size，或 --sunlight-city）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1319"/>
+        <source>large (城区常住人口 ≥ 50万)</source>
+        <translation>大（城区常住人口≥50万）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1320"/>
+        <source>small (城区常住人口 &lt; 50万)</source>
+        <translation>小（城区常住人口＜50万）</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="149"/>
-        <location filename="../../planner/messages.py" line="1199"/>
+        <location filename="../../planner/messages.py" line="1201"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -2751,12 +2851,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1200"/>
+        <location filename="../../planner/messages.py" line="1202"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1201"/>
+        <location filename="../../planner/messages.py" line="1203"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>

@@ -228,3 +228,59 @@ def test_table_rows_and_types():
 def test_rules_registered():
     assert ALL_RULES[-2:] == ("sunlight", "sunlight_impact")
     assert RULE_KINDS["sunlight"] == RULE_KINDS["sunlight_impact"] == "sunlight"
+
+
+# --- the CLI on the bundled sample -------------------------------------------------------------------------
+
+def _sample_args():
+    from planner.resources import sample_path
+
+    return ["check", "--plan", str(sample_path("xiguan_plan.gpkg")), "--buildings",
+            str(sample_path("scheme_violating.gpkg")), "--existing", str(sample_path("xiguan_existing.gpkg"))]
+
+
+def test_cli_reports_the_sample_neighbour_pushed_below(tmp_path, capsys):
+    import json
+
+    from planner.cli import main
+
+    out = tmp_path / "check.json"
+    assert main([*_sample_args(), "--sunlight-city", "酒泉", "--json", str(out), "--lang", "en"]) == 1
+    printed = capsys.readouterr().out
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    impact = [v for v in doc["violations"] if v["rule"] == "sunlight_impact"]
+    assert [(v["kind"], v["building"], v["limit"]) for v in impact] == [("sunlight", "XZ-9", 3.0)]
+    assert impact[0]["details"]["before"] == 8.0 and impact[0]["actual"] < 3.0
+    assert "Existing building XZ-9 (housing): the scheme cuts its sun on Major Cold (大寒) from 8 h 0 min to" in printed
+    assert "Sunlight: climate zone VII, small" in printed and "latitude 39.74°" in printed
+    xz9 = next(b for b in doc["sunlight"] if b["building"] == "XZ-9")
+    assert xz9["existing"] is True and xz9["standard"]["day"] == "dahan" and xz9["standard"]["hours"] == 3.0
+    south = next(f for f in xz9["facades"] if abs(f["facing"] - 180) < 1)
+    assert south["min_hours_before"] == 8.0 and south["min_hours"] < 3.0 and south["length_below_m"] > 0
+    assert doc["sunlight_settings"]["city"] == "酒泉" and doc["sunlight_settings"]["sweep_angle"] == 15.0
+    assert doc["inputs"]["existing"]["layer"] == "现状建筑"
+    codes = [w["code"] for w in doc["warnings"]]
+    assert "sunlight_height_estimated" in codes  # XZ-9 states storeys only
+
+
+def test_cli_says_sunlight_was_not_checked(tmp_path, capsys):
+    import json
+
+    from planner.cli import main
+
+    out = tmp_path / "check.json"
+    main([*_sample_args(), "--json", str(out), "--lang", "zh"])
+    assert "日照：未分析（请选择 --sunlight-zone 和 --city-size，或 --sunlight-city）。" in capsys.readouterr().out
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["sunlight"] == [] and doc["sunlight_settings"] is None
+    assert not [v for v in doc["violations"] if v["kind"] == "sunlight"]
+
+
+def test_cli_unknown_city_is_one_line(capsys):
+    from planner.cli import main
+
+    assert main([*_sample_args(), "--sunlight-city", "火星", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "has no city named 火星" in err and "北京" in err
+    assert main([*_sample_args(), "--sunlight-zone", "II", "--lang", "en"]) == 2
+    assert "climate zone II with city size - is not a row" in capsys.readouterr().err
