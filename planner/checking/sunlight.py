@@ -222,12 +222,18 @@ def true_north(crs: CRS | None, x: float, y: float) -> tuple[float, float, float
     """(longitude, latitude, grid azimuth of true north in degrees) at x, y of `crs`."""
     if crs is None:
         raise ValueError("no CRS")
-    to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-    to_grid = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    to_lonlat, to_grid = _transformers(crs)
     lon, lat = to_lonlat.transform(x, y)
     x1, y1 = to_grid.transform(lon, lat + 0.001)
     x0, y0 = to_grid.transform(lon, lat)
     return float(lon), float(lat), math.degrees(math.atan2(x1 - x0, y1 - y0))
+
+
+@lru_cache(maxsize=8)
+def _transformers(crs: CRS) -> tuple[Transformer, Transformer]:
+    """To longitude/latitude and back (making them is most of a small analysis's time: kept)."""
+    return (Transformer.from_crs(crs, "EPSG:4326", always_xy=True),
+            Transformer.from_crs("EPSG:4326", crs, always_xy=True))
 
 
 # --- facades ----------------------------------------------------------------------------------------------
@@ -359,12 +365,12 @@ def blocked(points: np.ndarray, own_building: np.ndarray, own_start: np.ndarray,
     # Reach: beyond rise / tan(lowest sun) an edge can shade nothing.
     reach = obstacles.rise / max(lowest, 1e-6)
     segments = shapely.linestrings(np.stack([obstacles.start, obstacles.end], axis=1))
-    tree = shapely.STRtree(segments)
     chunks = [slice(k, min(n, k + CHUNK_POINTS)) for k in range(0, n, CHUNK_POINTS)]
 
     def work(chunk: slice) -> None:
-        where = shapely.points(points[chunk])
-        p_local, e = tree.query(where, predicate="dwithin", distance=float(reach.max()))
+        # Each edge's own reach: a tree of the chunk's points queried with every edge at its distance.
+        tree = shapely.STRtree(shapely.points(points[chunk]))
+        e, p_local = tree.query(segments, predicate="dwithin", distance=reach)
         if not len(p_local):
             return
         p = p_local + chunk.start
@@ -573,6 +579,7 @@ def analyse(scheme: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     plane = config.height
     everything = Obstacles.of(all_geom, all_heights, plane)
     existing_only = everything.only(is_existing[everything.building]) if is_existing.any() else None
+    scheme_only = everything.only(~is_existing[everything.building])
     standards = {kind: config.standard(kind) for kind in set(k for k in kinds if k is not None)}
     point_kind = np.array([kinds[b] for b in point_building.tolist()], dtype=object)
     hours_after = np.zeros(len(facades.points))
@@ -586,21 +593,20 @@ def analyse(scheme: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
         sky = Sky.of(latitude, north, standard.day, standard.band, config.step_minutes)
         steps = max(steps, len(sky.tan))
         front = possible(normals[rows], sky, config.sweep_angle)
-        shade = blocked(facades.points[rows], point_building[rows], own_start[rows], own_end[rows], everything, sky,
-                        threads)
+        where = (facades.points[rows], point_building[rows], own_start[rows], own_end[rows])
+        # Existing and scheme obstacles apart: with the scheme is either, without it the existing alone.
+        shade = blocked(*where, scheme_only, sky, threads)
+        shade_before = blocked(*where, existing_only, sky, threads) if existing_only is not None else None
+        if shade_before is not None:
+            shade |= shade_before
         count = dict(step=config.step_minutes, min_continuous=config.min_continuous.get(standard.day, 0.0),
                      periods=1 if config.counting == "longest" else config.periods)
         hours_free[rows] = minutes(front, **count) / 60.0
         hours_after[rows] = minutes(front & ~shade, **count) / 60.0
-        old = rows[is_existing[point_building[rows]]]
-        if len(old):
-            old_front = possible(normals[old], sky, config.sweep_angle)
-            if existing_only is not None:
-                shade_before = blocked(facades.points[old], point_building[old], own_start[old], own_end[old],
-                                       existing_only, sky, threads)
-            else:
-                shade_before = np.zeros_like(old_front)
-            hours_before[old] = minutes(old_front & ~shade_before, **count) / 60.0
+        old = is_existing[point_building[rows]]
+        if old.any():
+            lit_before = front[old] if shade_before is None else front[old] & ~shade_before[old]
+            hours_before[rows[old]] = minutes(lit_before, **count) / 60.0
     result, found = _collect(config, facades, receivers, point_building, all_ids, all_uses, is_existing, kinds,
                              standards, hours_after, hours_before, hours_free, north)
     return SunlightResult(config, float(longitude), float(latitude), float(north), result, len(facades.points),
