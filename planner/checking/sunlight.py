@@ -573,7 +573,21 @@ def analyse(scheme: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
         longitude, latitude, north = true_north(crs, (x0 + x1) / 2, (y0 + y1) / 2)
     kinds = [sun_type(u) for u in all_uses.tolist()]
     needs = np.array([k is not None for k in kinds], dtype=bool)
+    if is_existing.any() and (~is_existing).any():
+        # An existing home beyond the reach of every scheme building's shadow keeps the hours it has: only those
+        # within reach are analysed (the others still cast shadows).
+        lowest = min(float(np.min(np.tan(np.radians(np.clip(
+            Sky.of(latitude, north, st.day, st.band, config.step_minutes).elevation, 0.5, 90)))))
+            for st in {config.standard(k) for k in set(kinds) if k is not None})
+        rise = np.nan_to_num(all_heights[~is_existing] - config.height, nan=0.0).clip(0)
+        tree = shapely.STRtree(all_geom[is_existing])
+        _, near = tree.query(all_geom[~is_existing], predicate="dwithin", distance=rise / lowest)
+        within = np.zeros(len(all_geom), dtype=bool)
+        within[np.flatnonzero(is_existing)[near]] = True
+        needs &= ~is_existing | within
     receivers = np.flatnonzero(needs)
+    if not len(receivers):
+        return SunlightResult(config, float(longitude), float(latitude), float(north), ()), []
     facades = sample(all_geom[receivers], config.spacing)
     point_building = receivers[facades.building[facades.point_edge]]  # index into all buildings
     plane = config.height

@@ -141,7 +141,8 @@ def test_existing_home_already_below_loses_more():
     # test_point_north_of_a_long_wall_analytic.
     wall = ("W", box(-5000, -41, 5000, -40), 23.3, "围墙")
     home = ("X", box(-0.5, 0, 0.5, 10), 30.0, "住宅")
-    result, found = run([("S1", box(200, -400, 210, -390), 1.0, "商业")], [wall, home])
+    # A scheme building north of the home, within reach but casting its shadow away from the south facade.
+    result, found = run([("S1", box(-10, 30, 10, 40), 20.0, "商业")], [wall, home])
     before = facade(result, "X", 180.0)
     assert abs(before.min_hours * 60 - 110) <= 2
     assert before.min_hours_before == before.min_hours
