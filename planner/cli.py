@@ -34,6 +34,7 @@ from planner.messages import (
     parcel_status_name,
     rule_name,
     stage_name,
+    sunlight_choice_text,
     tr,
     unchecked_message,
     violation_message,
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="approval date 批复时间 (default: the layer's PFSJ/批复时间 field)")
     check.add_argument("--reviewer", metavar="NAME", default="", help="reviewer named in the report")
     _add_document_arguments(check)  # issue 15
+    _add_sunlight_arguments(check)
     gui = sub.add_parser("gui", help="open the desktop application (the default with no command)",
                          description="Without files, opens the bundled sample plan and its violating scheme.")
     gui.add_argument("--plan", metavar="FILE")
@@ -320,6 +322,8 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     if args.json != "-":
         print_summary(result, lang, sys.stdout, messages)
+        if result.sunlight is not None or getattr(args, "sunlight_matters", False):
+            print(sunlight_choice_text(result.sunlight, lang))
         if comparison is not None:
             print_comparison(comparison, lang, sys.stdout)
         print_case_run(args, lang, messages, sys.stdout)
@@ -418,8 +422,9 @@ def _check(args: argparse.Namespace, progress: _Progress) -> tuple[CheckResult, 
         controls.append(load_controls(path, layer, mapping))
     layers = {"plan": plan, "buildings": buildings, **({"green": green} if green is not None else {}),
               **({"lines": controls} if controls else {})}
-    return check(plan, buildings, green, controls=controls, land_use_edition=args.land_use_edition,
-                 progress=progress), layers
+    result = check(plan, buildings, green, controls=controls, land_use_edition=args.land_use_edition,
+                   progress=progress)
+    return _sunlight(args, result, layers, mapping, progress), layers
 
 
 def _compare(args: argparse.Namespace, result: CheckResult, layers: dict, progress: _Progress):
@@ -946,8 +951,7 @@ def run_case(args: argparse.Namespace) -> int:
     return EXIT_PASS
 
 
-# === issue 15: declared figures, 一次性告知书, 审查意见书, 规划条件 =====================================================
-
+# === issue 15: declared figures, 一次性告知书, 审查意见书, 规划条件 ==============================================
 def _add_document_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--declared", metavar="FILE", help="the applicant's declared indicators (技术经济指标), CSV or "
                        "XLSX with the columns parcel (blank: the whole scheme), indicator and declared; a figure "
@@ -1194,9 +1198,52 @@ def _case_close(args: argparse.Namespace, lang: str) -> None:
     with open_register(_register_path(args)) as register:
         register.close_case(args.number)
     print(tr(CASE_CLOSED, lang).format(number=args.number))
+
+
 def _office_settings_plain(args: argparse.Namespace):
     from planner.cases.office import load_office_settings
 
     return load_office_settings().overridden(authority=args.authority)
 
+
 # === end of issue 15 ============================================================================================
+
+
+# --- sunlight (日照分析): --existing, --sunlight-zone, --city-size, --sunlight-city -----------------------------
+
+ROLE_NAMES["existing"] = QT_TRANSLATE_NOOP("messages", "Existing buildings")
+
+
+def _add_sunlight_arguments(check: argparse.ArgumentParser) -> None:
+    from planner.checking.sunlight import CITY_SIZES, ZONES, city_names
+
+    check.add_argument("--existing", metavar="FILE", help="existing buildings around the site (现状建筑) with heights "
+                       "or storeys and uses: they shade the scheme, and their homes are checked for the sun the "
+                       "scheme takes from them")
+    check.add_argument("--existing-layer", metavar="NAME", help=LAYER_HELP)
+    check.add_argument("--sunlight-zone", choices=ZONES, help="building climate zone (建筑气候区划) for the sunlight "
+                       "standard of GB 50180-2018 table 4.0.9; without it or --sunlight-city, sunlight is not checked")
+    check.add_argument("--city-size", choices=CITY_SIZES, help="large: 城区常住人口 ≥ 50万; small: < 50万")
+    check.add_argument("--sunlight-city", metavar="NAME", help="a city entry of resources/sunlight.toml (its zone, "
+                       "size and local parameters): " + ", ".join(city_names()))
+    check.add_argument("--old-district", action="store_true", help="the scheme is 旧区改建: its new homes need 大寒日 "
+                       "≥ 1 h (GB 50180-2018 4.0.9)")
+
+
+def _sunlight(args: argparse.Namespace, result: CheckResult, layers: dict, mapping, progress) -> CheckResult:
+    """The result with sunlight analysed as chosen (or a warning that it was not checked)."""
+    from planner.checking.sunlight import apply, needs_sunlight, settings
+    from planner.io.existing import load_existing
+
+    config = settings(args.sunlight_zone, args.city_size, args.sunlight_city, args.old_district)
+    existing = None
+    if args.existing:
+        progress(0.9, "reading buildings")
+        existing = load_existing(args.existing, args.existing_layer, mapping)
+        layers["existing"] = existing
+    progress(0.95, "sunlight")
+    args.sunlight_matters = needs_sunlight(layers["buildings"], existing)  # "not checked" is printed then
+    result = apply(result, layers["buildings"], existing, config)
+    if existing is not None:
+        result = dataclasses.replace(result, inputs={**result.inputs, "existing": existing.info})
+    return result

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from planner.checking.rules import PLACES, round_half_up, round_half_up_array
-from planner.model import ACHIEVED, CONTROL_RULES, DECLARED_RULES, INDICATOR_RULES, CheckWarning, Violation
+from planner.model import (ACHIEVED, CONTROL_RULES, DECLARED_RULES, INDICATOR_RULES, SUNLIGHT_RULES, CheckWarning,
+                           Violation)
 from planner.resources import resource_path
 
 if TYPE_CHECKING:
@@ -912,6 +913,8 @@ def violation_message(v: Violation, lang: str) -> str:
         values["footprint"] = format_area(v.details.get("footprint_area", 0.0))
     elif v.rule in CONTROL_RULES:
         return _control_message(v, template, lang)
+    elif v.rule in SUNLIGHT_RULES:
+        return sunlight_message(v, template, lang)
     return _fill(template, lang, values)
 
 
@@ -1465,8 +1468,7 @@ def case_deadline_text(deadline, estimated: bool, lang: str) -> str:
         return "-"
     return _fill(CASE_DEADLINE_ESTIMATED, lang, {"date": deadline.isoformat()}) if estimated else deadline.isoformat()
 
-# === issue 15: declared figures (技术经济指标), notices (一次性告知书), opinions (审查意见书), 规划条件 ===============
-# One delimited block: what the documents of planner.report.notice / opinion / conditions say.
+# === issue 15: declared figures (技术经济指标), notices (一次性告知书), opinions (审查意见书), 规划条件 ========# One delimited block: what the documents of planner.report.notice / opinion / conditions say.
 
 RULE_NAMES.update({
     "declared_site_area": QT_TRANSLATE_NOOP("messages", "Declared site area differs from the drawing"),
@@ -1690,4 +1692,112 @@ def chinese_date(day: Any, lang: str) -> str:
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
+
 # === end of issue 15 block ==========================================================================================
+
+
+# --- sunlight (planner/checking/sunlight.py) ---------------------------------------------------------------
+
+RULE_NAMES.update({
+    "sunlight": QT_TRANSLATE_NOOP("messages", "Sunlight below the standard"),
+    "sunlight_impact": QT_TRANSLATE_NOOP("messages", "Scheme cuts an existing home's sunlight"),
+})
+VIOLATION_TEMPLATES.update({
+    "sunlight": QT_TRANSLATE_NOOP("messages", "Building {building} ({type}): {length} of its main facades get less "
+                                              "than {hours} of sun on {day} ({band}); the least is {actual}, on the "
+                                              "facade facing {facing}. Move or lower the buildings that shade it."),
+    "sunlight_impact": QT_TRANSLATE_NOOP("messages", "Existing building {building} ({type}): the scheme cuts its sun "
+                                                     "on {day} from {before} to {actual}, below the standard of "
+                                                     "{hours} ({band}), along {length} of its main facades (facing "
+                                                     "{facing}). Change the scheme buildings that shade it."),
+})
+WARNING_NAMES.update({
+    "sunlight_no_location": QT_TRANSLATE_NOOP("messages", "Sunlight not checked"),
+    "sunlight_no_height": QT_TRANSLATE_NOOP("messages", "No height for sunlight"),
+    "sunlight_height_estimated": QT_TRANSLATE_NOOP("messages", "Height estimated for sunlight"),
+})
+WARNING_TEMPLATES.update({
+    "sunlight_no_location": QT_TRANSLATE_NOOP("messages", "Sunlight was not checked: no layer has a coordinate "
+                                                          "system, so the site's latitude is not known. Give the "
+                                                          "files their coordinate system."),
+    "sunlight_no_height": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: building {building} has no height, so "
+                                                        "it casts no shadow in the sunlight analysis and the hours "
+                                                        "around it may be too high. Add its height or storeys."),
+    "sunlight_height_estimated": QT_TRANSLATE_NOOP("messages", "{path} layer {layer}: existing building {building} "
+                                                               "has storeys but no height; {height} m ({storeys} "
+                                                               "storeys of {storey_height} m) is used in the "
+                                                               "sunlight analysis. Add its height if it is known."),
+})
+ERROR_TEMPLATES.update({
+    "sunlight_choice": QT_TRANSLATE_NOOP("messages", "Sunlight standard: climate zone {zone} with city size {size} "
+                                                     "is not a row of GB 50180-2018 table 4.0.9. Give "
+                                                     "--sunlight-zone I-VII and, except in zones V and VI, "
+                                                     "--city-size large or small."),
+    "sunlight_city_unknown": QT_TRANSLATE_NOOP("messages", "Sunlight standard: resources/sunlight.toml has no city "
+                                                           "named {city}. Its cities: {cities}."),
+})
+STAGE_NAMES["sunlight"] = QT_TRANSLATE_NOOP("messages", "analysing sunlight")
+HOURS_TEXT = QT_TRANSLATE_NOOP("messages", "{hours} h {minutes} min")
+FACING_TEXT = QT_TRANSLATE_NOOP("messages", "{degrees}° from north")
+SUNLIGHT_CHOICE = QT_TRANSLATE_NOOP("messages", "Sunlight: climate zone {zone}, {size} city{city}; homes {day} "
+                                                "≥ {hours} ({band}, true solar time); sweep angle {sweep}°, step "
+                                                "{step} min, sampling {spacing} m, {height} m above the ground "
+                                                "floor; latitude {latitude}°.")
+SUNLIGHT_NOT_CHOSEN = QT_TRANSLATE_NOOP("messages", "Sunlight: not checked (choose --sunlight-zone and --city-size, "
+                                                    "or --sunlight-city).")
+CITY_SIZE_NAMES = {"large": QT_TRANSLATE_NOOP("messages", "large (城区常住人口 ≥ 50万)"),
+                   "small": QT_TRANSLATE_NOOP("messages", "small (城区常住人口 < 50万)")}
+
+
+def hours_text(hours: float | None, lang: str) -> str:
+    """Hours of sun to the minute: "1 h 50 min" (zh "1小时50分")."""
+    if hours is None or hours != hours:
+        return "-"
+    total = int(round(hours * 60))
+    return tr(HOURS_TEXT, lang).format(hours=total // 60, minutes=total % 60)
+
+
+def _sun_names(kind: str, key: str, lang: str) -> str:
+    from planner.checking.sunlight import table
+
+    section = table()["days"] if key == "days" else table()["types"]
+    entry = section.get(kind) or (table()["old_district"] if kind == "old_district" else {})
+    if kind == "old_district":
+        return "旧区改建住宅" if lang == "zh" else "housing in old-district redevelopment"
+    return str(entry.get("zh" if lang == "zh" else "en", kind))
+
+
+def band_text(band) -> str:
+    def clock(h: float) -> str:
+        return f"{int(h)}:{int(round((h - int(h)) * 60)):02d}"
+    return f"{clock(band[0])}-{clock(band[1])}"
+
+
+def sunlight_message(v: Violation, template: str, lang: str) -> str:
+    d = v.details
+    from planner.checking.sunlight import table
+
+    band = d.get("band")
+    if band is None:
+        day_row = next((r for r in table()["national"] if r["day"] == d.get("day")), None)
+        band = day_row["band"] if day_row else (0, 0)
+    values = {"building": v.building, "type": _sun_names(d.get("type", ""), "types", lang),
+              "day": _sun_names(d.get("day", ""), "days", lang), "hours": hours_text(v.limit, lang),
+              "actual": hours_text(v.actual, lang), "before": hours_text(d.get("before"), lang),
+              "length": f"{d.get('length', 0.0):,.1f} m", "band": band_text(band),
+              "facing": tr(FACING_TEXT, lang).format(degrees=f"{d.get('facing', 0.0):.0f}")}
+    return _fill(template, lang, values)
+
+
+def sunlight_choice_text(sun: Any, lang: str) -> str:
+    """The line naming the sunlight standard and parameters a check used (or that it was not checked)."""
+    if sun is None:
+        return tr(SUNLIGHT_NOT_CHOSEN, lang)
+    config = sun.settings
+    home = config.standard("home")
+    city = (f"，{config.city}" if lang == "zh" else f", {config.city}") if config.city else ""
+    return _fill(SUNLIGHT_CHOICE, lang, {
+        "zone": config.zone, "size": tr(CITY_SIZE_NAMES.get(config.size, config.size), lang), "city": city,
+        "day": _sun_names(home.day, "days", lang), "hours": hours_text(home.hours, lang),
+        "band": band_text(home.band), "sweep": f"{config.sweep_angle:g}", "step": f"{config.step_minutes:g}",
+        "spacing": f"{config.spacing:g}", "height": f"{config.height:g}", "latitude": f"{sun.latitude:.2f}"})

@@ -66,8 +66,13 @@ CONTROL_RULES: tuple[str, ...] = (
 DECLARED_RULES: tuple[str, ...] = ("declared_site_area", "declared_gfa", "declared_counted_gfa", "declared_far",
                                    "declared_density", "declared_green_ratio", "declared_height")
 
+#: Rule ids of the sunlight analysis (planner/checking/sunlight.py; `planner check --sunlight-zone/--sunlight-city`):
+#: a scheme building that needs sun gets less than its standard; an existing home pushed below its standard, or
+#: losing time where it is already below.
+SUNLIGHT_RULES: tuple[str, ...] = ("sunlight", "sunlight_impact")
+
 #: Every rule id, in report order.
-ALL_RULES: tuple[str, ...] = RULES + CONTROL_RULES + DECLARED_RULES
+ALL_RULES: tuple[str, ...] = RULES + CONTROL_RULES + DECLARED_RULES + SUNLIGHT_RULES
 
 #: Which achieved value and which bound each indicator rule compares.
 INDICATOR_RULES: dict[str, tuple[str, str]] = {
@@ -98,6 +103,7 @@ RULE_KINDS: dict[str, str] = {
     "basic_farmland": "protected_zone",
     "building_line": "building_line",
     **{rule: "declared" for rule in DECLARED_RULES},
+    **{rule: "sunlight" for rule in SUNLIGHT_RULES},
 }
 
 #: The kind of each warning code that is a finding on the plan rather than about the inputs.
@@ -366,6 +372,8 @@ class CheckResult:
     #: The applicant's declared figures beside what was measured (`planner check --declared`, issue 15); their
     #: differences beyond tolerance are among `violations` (DECLARED_RULES).
     declared: tuple[DeclaredFigure, ...] = ()
+    #: The sunlight analysis (planner.checking.sunlight.SunlightResult); None when sunlight was not checked.
+    sunlight: Any = field(default=None, compare=False, repr=False)
 
     def to_geodataframes(self, lang: str | None = None) -> tuple[Any, Any]:
         """(parcels, findings) as two GeoDataFrames in the working CRS; `lang` "zh" or "en" words the findings'

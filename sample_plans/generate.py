@@ -14,6 +14,10 @@ Files written (all CRS EPSG:4542, CGCS2000 / 3-degree Gauss-Kruger CM 99E, x = e
 * ``scheme_resubmitted.gpkg``: layers ``建筑`` and ``绿地``; the violating scheme resubmitted after a notice
   (补正): 4# lowered to 14 storeys (42.0 m), the kiosk 10# in the road and the housing 11# in the park taken out;
   everything else is still open (see ``RESUBMISSION_FIXED``).
+* ``xiguan_existing.gpkg``: layer ``现状建筑``, existing buildings around the unit (for the sunlight analysis,
+  ``planner check --existing``): a ring of homes, a school and shops outside the unit, and one old house left
+  standing in the road reserve north of XG-06, which the violating scheme's 1# and 4# push below its standard
+  (see ``EXISTING_BUILDINGS``).
 
 The script re-reads every file, recomputes the designed indicators with plain shapely (the counting
 conventions of docs/architecture.md §2.2) and asserts that they match the design, then prints the table that README.md
@@ -39,6 +43,7 @@ CRS = "EPSG:4542"
 PLAN_LAYER = "控规地块"
 BUILDINGS_LAYER = "建筑"
 GREEN_LAYER = "绿地"
+EXISTING_LAYER = "现状建筑"
 PLAN_NAME = "酒泉市肃州区西关单元控制性详细规划"  # fictional
 APPROVAL = ("酒政函〔2024〕58号", "2024-06-18")
 #: One parcel was amended after approval (局部调整), as real plans often are.
@@ -354,6 +359,33 @@ def _write_gbk_shapefile(plan: gpd.GeoDataFrame) -> Path:
     return shp
 
 
+#: Existing buildings (现状建筑) around the unit: (建筑编号, 建筑用途, 层数, 建筑高度, local ring). The unit spans
+#: x 0-880, y 0-630; the ring stands beyond its edges. XZ-9 is an old 2-storey house still standing in the road
+#: reserve between XG-06 and XG-02 (y 410-430): with nothing around it, it gets the whole 8 h band of 大寒日; the
+#: violating scheme's 1# (54 m, 10 m to its south-west) and 4# (49.5 m, 13 m to its south-east) take nearly all
+#: of it: a `sunlight_impact` finding. Its storeys, not its height, are stated: its height is estimated (warned).
+EXISTING_BUILDINGS: list[tuple[str, str, int, float | None, list[tuple[float, float]]]] = [
+    ("XZ-1", "住宅", 6, 18.0, rect(40, 650, 100, 662)),
+    ("XZ-2", "住宅", 6, 18.0, rect(160, 650, 220, 662)),
+    ("XZ-3", "中学", 4, 16.0, rect(300, 650, 380, 670)),
+    ("XZ-4", "住宅", 18, 54.0, rect(480, 650, 540, 665)),
+    ("XZ-5", "商业", 2, 9.0, rect(650, 645, 760, 665)),
+    ("XZ-6", "住宅", 11, 33.0, rect(-60, 300, -20, 315)),
+    ("XZ-7", "住宅", 11, 33.0, rect(900, 300, 940, 315)),
+    ("XZ-8", "办公", 20, 80.0, rect(400, -60, 440, -20)),
+    ("XZ-9", "住宅", 2, None, rect(330, 413, 352, 427)),
+]
+
+
+def existing_frame() -> gpd.GeoDataFrame:
+    rows = [{"建筑编号": bid, "建筑用途": use, "层数": floors, "建筑高度": height, "geometry": poly(ring)}
+            for bid, use, floors, height, ring in EXISTING_BUILDINGS]
+    df = gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS)
+    df["层数"] = df["层数"].astype("Int32")
+    df["建筑高度"] = df["建筑高度"].astype("float64")
+    return df
+
+
 def write_all() -> None:
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
     plan = plan_frame()
@@ -372,6 +404,7 @@ def write_all() -> None:
         GREEN_LAYER: green_frame(RESUBMITTED_GREEN),
     })
 
+    _write_gpkg(HERE / "xiguan_existing.gpkg", {EXISTING_LAYER: existing_frame()})
     write_declared(HERE / "xiguan_declared.csv")
 
 

@@ -87,6 +87,9 @@ def violation_json(v: Violation, message: str) -> dict[str, Any]:
     if kind == "declared":  # the applicant's figure (limit) against the measured one (actual)
         out["declared"] = v.limit
         out.update({key: v.details[key] for key in ("indicator", "difference", "tolerance") if key in v.details})
+    if kind == "sunlight":
+        out["details"] = {k: v.details[k] for k in ("standard_hours", "day", "type", "band", "length", "facing",
+                                                    "before", "lost", "pushed", "worse") if k in v.details}
     if "buildings" in v.details and not crossing:  # a height finding: the buildings it is about, tallest first
         out["buildings"] = list(v.details["buildings"])
         out["heights"] = list(v.details.get("heights", []))
@@ -161,6 +164,7 @@ def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None 
         "warnings": [warning_json(w, warning_message(w, lang)) for w in result.warnings],
         "summary": result.summary,
         **({"declared": declared_json(result)} if result.declared else {}),
+        **sunlight_json(result),
     }
 
 
@@ -217,3 +221,19 @@ def diff_json(diff: PlanDiff, lang: str) -> dict[str, Any]:
         "unchanged": diff.unchanged,
         "warnings": [{"code": code, "message": message} for code, message in diff_warning_messages(diff, lang)],
     }
+
+
+# --- sunlight ---------------------------------------------------------------------------------------------
+
+def sunlight_json(result: CheckResult) -> dict[str, Any]:
+    """`sunlight`: one entry per building that needs sun (`building`, `existing`, `use`, `standard` {type, day,
+    hours, band, source}, `facades`: each {`from`, `to` (working CRS), `facing` (degrees clockwise from true
+    north), `min_hours`, `length_below_m` (of the part held to the standard), `held` (faces south-east to
+    south-west and could meet the standard with nothing around it), and for existing buildings
+    `min_hours_before` and `length_below_m_before`: without the scheme}); empty when sunlight was not checked.
+    `sunlight_settings`: the zone, city size or city, and the calculation parameters used; null when not
+    checked (no zone or city was chosen; the terminal summary says so too). Sunlight findings (kind "sunlight") add `details`."""
+    sun = result.sunlight
+    if sun is None:
+        return {"sunlight": [], "sunlight_settings": None}
+    return {"sunlight": [b.as_json() for b in sun.buildings], "sunlight_settings": sun.as_json()}

@@ -192,7 +192,7 @@ def test_named_layer_resolves_the_ambiguity(tmp_path, capsys):
 
 # --- the JSON document ---------------------------------------------------------------------------------
 
-TOP_KEYS = {"schema", "crs", "inputs", "parcels", "violations", "warnings", "summary"}
+TOP_KEYS = {"schema", "crs", "inputs", "parcels", "violations", "warnings", "summary", "sunlight", "sunlight_settings"}
 INPUT_KEYS = {"path", "layer", "features", "crs", "sha256"}
 PARCEL_KEYS = {"id", "land_use", "site_area", "gfa", "footprint_area", "green_area", "far", "density", "max_height",
                "green_ratio", "limits", "buildings", "status", "checked", "violations"}

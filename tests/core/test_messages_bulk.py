@@ -79,6 +79,12 @@ def _generated() -> list[Violation]:
     found.append(Violation("crosses_parcel", "A", "9#", details={"parcels": [f"P{j:03d}" for j in range(120)],
                                                                   "areas": [float(j) for j in range(120)]}))
     found.append(Violation("crosses_parcel", "A", "9#", details={}))
+    # Sunlight (planner/checking/sunlight.py): with and without the numbers a sentence uses.
+    sun = {"standard_hours": 3.0, "day": "dahan", "type": "home", "band": [8.0, 16.0], "length": 12.5,
+           "facing": 179.7}
+    found.append(Violation("sunlight", None, "1#", 0.15, 3.0, details=sun))
+    found.append(Violation("sunlight_impact", None, "XZ-9", 2.5333, 3.0, details={**sun, "before": 8.0}))
+    found.append(Violation("sunlight_impact", None, "XZ-9", None, None, details={}))
     found.append(Violation("outside_plan", None, "8#", 15.25, details={"footprint_area": 400.0}))
     found.append(Violation("crosses_red_line", "A", "7#", details={"line_kind": "road_red_line", "lines": ["R1"],
                                                                      "length": 12.345}))
