@@ -1263,3 +1263,12 @@ def unchecked_message(counts: dict[str, int], lang: str) -> str | None:
     items = separator.join(_fill(UNCHECKED_ITEM, lang, {"item": tr(names[item], lang), "count": count})
                            for item, count in counts.items())
     return _fill(UNCHECKED_LINE, lang, {"items": items})
+
+
+# --- the report's detail pages, bounded (planner check --max-detail-maps) ---------------------------------------
+
+DETAIL_MAPS_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "messages", "Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the "
+                "order of the parcels table; the findings on the other {left} are listed in one table after them. "
+                "To have a detail page and map for every violating parcel, make the report again with a higher "
+                "limit on detail maps (planner check: --max-detail-maps {total}).")

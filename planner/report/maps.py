@@ -322,6 +322,19 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
     return image
 
 
+def shown_controls(data: _MapData, bounds, *, focus: list[int] | None = None, margin: float = 0.08,
+                   size: tuple[int, int] = MAP_SIZE, measures: list[_Measure] | None = None) -> list[str]:
+    """The control kinds (by legend name) render_map would show with these arguments, without drawing the map:
+    a caption can name them before the map is drawn (the report draws a map only when its page is painted)."""
+    width, full_height = size
+    legend_font = _font(round(width / 70))
+    measures = measures or []
+    rows = _legend_rows(data, bounds, size, margin, focus, measures, legend_font)
+    view = _View(bounds, width, full_height - round(_legend_height(legend_font, rows)), margin)
+    names = {style.legend for style in CONTROL_SYMBOLS.values()}
+    return [entry[0] for entry in _legend_entries(data, view, focus, measures) if entry[0] in names]
+
+
 def _legend_rows(data: _MapData, bounds, size: tuple[int, int], margin: float, focus: list[int] | None,
                  measures: list[_Measure], font: QFont) -> int:
     """How many rows the legend needs (at least LEGEND_ROWS).
