@@ -250,18 +250,19 @@ def _nice_length(target: float) -> float:
 
 def _halo_text(painter: QPainter, point: QPointF, text: str, font: QFont, colour: QColor, halo_colour: QColor,
                halo: float) -> None:
-    """Text centred on point, with a halo so it reads on any fill."""
-    path = QPainterPath()
+    """Text centred on point, with a halo so it reads on any fill: the text drawn in the halo's colour at 12
+    offsets round the point, then on top (glyphs come from Qt's cache; stroking the text's outline with a wide
+    pen took 2 ms a label, most of a detail map's time)."""
     metrics = QFontMetricsF(font)
     width = metrics.horizontalAdvance(text)
-    path.addText(QPointF(point.x() - width / 2, point.y() + (metrics.ascent() - metrics.descent()) / 2), font, text)
-    painter.setPen(QPen(halo_colour, halo * 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                        Qt.PenJoinStyle.RoundJoin))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawPath(path)
+    x, y = point.x() - width / 2, point.y() + (metrics.ascent() - metrics.descent()) / 2
+    painter.setFont(font)
+    painter.setPen(QColor(halo_colour.red(), halo_colour.green(), halo_colour.blue()))
+    for k in range(12):
+        angle = k * math.pi / 6
+        painter.drawText(QPointF(x + halo * math.cos(angle), y + halo * math.sin(angle)), text)
+    painter.setPen(colour)
+    painter.drawText(QPointF(x, y), text)
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:

@@ -209,7 +209,8 @@ def test_document_tables_repeat_their_header_rows(checked):
     report = build_document(result, layers, META, "en")
     from planner.report.pages import _tables
 
-    tables = [t for document in report.documents() for t in _tables(document)]
+    documents = report.documents()  # kept: a table goes with its document
+    tables = [t for document in documents for t in _tables(document)]
     assert tables
     headed = [t for t in tables if t.format().headerRowCount() == 1]
     # The title block and the signature table have no header row; every data table has one.
