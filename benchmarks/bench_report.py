@@ -77,14 +77,16 @@ def child(plan: str, buildings: str, green: str, pdf: str, maps: str) -> None:
     result = check(layers["plan"], layers["buildings"], layers["green"])
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     start = time.perf_counter()
-    write_pdf(result, layers, ReportMeta(scheme_name="district"), pdf, "zh", max_detail_maps=int(maps))
+    violating = int(np.sum(result.parcels.status == "violation"))
+    maps = violating if maps == "all" else int(maps)
+    write_pdf(result, layers, ReportMeta(scheme_name="district"), pdf, "zh", max_detail_maps=maps)
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     pages = next((int(line.split()[-1]) for line in info.splitlines() if line.startswith("Pages:")), -1)
     print(json.dumps({"seconds": elapsed, "peak": peak, "before": before, "pages": pages,
                       "bytes": Path(pdf).stat().st_size,
-                      "violating": int(np.sum(result.parcels.status == "violation")), "maps": int(maps),
+                      "violating": violating, "maps": maps,
                       "findings": len(result.violations)}))
 
 
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         wanted = args.parcels if size == "all" else int(size)
         paths = district(directory, args.parcels, wanted)
         maps = args.max_detail_maps if args.max_detail_maps is not None else (
-            MAX_DETAIL_MAPS if size == "all" else wanted)
+            MAX_DETAIL_MAPS if size == "all" else "all")
         runs = []
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(args.keep or tmp) / f"report_{wanted}.pdf"

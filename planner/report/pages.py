@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -314,6 +314,9 @@ class _TableLayout:
         metrics = QFontMetricsF(self.font, _device(dpi))
         bold_metrics = QFontMetricsF(self.bold, _device(dpi))
         self.line = max(metrics.lineSpacing(), bold_metrics.lineSpacing())
+        # The widest character a cell is likely to hold: a text no longer than the inner width / this fits.
+        self.widest = max(metrics.horizontalAdvance(c) for c in "国WM%@—")
+        self.widest_bold = max(bold_metrics.horizontalAdvance(c) for c in "国WM%@—")
         heading_metrics = QFontMetricsF(self.heading_font, _device(dpi))
         self.heading_top = 12 * dpi / 72  # h2's margins: 12 pt above, 5 pt below
         self.heading_height = heading_metrics.lineSpacing() + 17 * dpi / 72 if part.heading else 0.0
@@ -326,8 +329,11 @@ class _TableLayout:
     def _height(self, row, metrics: QFontMetricsF, bold_metrics: QFontMetricsF) -> float:
         lines = 1.0
         for k, (text, style) in enumerate(row):
-            m = bold_metrics if CELL_STYLES.get(style, CELL_STYLES[""])[1] else metrics
+            bold = CELL_STYLES.get(style, CELL_STYLES[""])[1]
             inner = self._inner(k)
+            if len(text) * (self.widest_bold if bold else self.widest) <= inner and "\n" not in text:
+                continue  # fits on one line whatever its characters
+            m = bold_metrics if bold else metrics
             if "\n" in text or m.horizontalAdvance(text) > inner:
                 rect = m.boundingRect(QRectF(0, 0, inner, 1e9), _WRAP, text)
                 lines = max(lines, rect.height() / self.line)
@@ -358,22 +364,34 @@ def _paint_table_rows(painter: QPainter, table: _TableLayout, y: float, rows: ra
         painter.drawText(QRectF(0, y + table.heading_top, table.edges[-1], table.heading_height),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), part.heading)
         y += table.heading_height
-    border = QPen(_BORDER, 1)
     cells = [([(h, "bold") for h in part.headers], table.header_height, True)]
     cells += [(part.rows[r], table.heights[r], False) for r in rows]
+    top = y
+    ascent = QFontMetricsF(table.font, painter.device()).ascent()
+    current: tuple[QColor, bool] | None = None
+    lines = []
     for row, height, is_header in cells:
         if is_header:
             painter.fillRect(QRectF(0, y, table.edges[-1], height), QColor(HEADER_BACKGROUND))
         for k, (text, style) in enumerate(row):
-            colour, bold = CELL_STYLES.get(style, CELL_STYLES[""])
-            painter.setFont(table.bold if bold else table.font)
-            painter.setPen(colour)
-            painter.drawText(QRectF(table.edges[k] + table.pad, y + table.pad, table._inner(k), height), _WRAP, text)
-        painter.setPen(border)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for k in range(len(row)):
-            painter.drawRect(QRectF(table.edges[k], y, table.edges[k + 1] - table.edges[k], height))
+            if not text:
+                continue
+            look = CELL_STYLES.get(style, CELL_STYLES[""])
+            if look != current:
+                painter.setFont(table.bold if look[1] else table.font)
+                painter.setPen(look[0])
+                current = look
+            if height <= table.line + 2 * table.pad + 0.5 and "\n" not in text:  # one line: no text layout
+                painter.drawText(QPointF(table.edges[k] + table.pad, y + table.pad + ascent), text)
+            else:
+                painter.drawText(QRectF(table.edges[k] + table.pad, y + table.pad, table._inner(k), height), _WRAP,
+                                 text)
+        lines.append(QLineF(0, y, table.edges[-1], y))
         y += height
+    lines.append(QLineF(0, y, table.edges[-1], y))
+    lines += [QLineF(x, top, x, y) for x in table.edges]
+    painter.setPen(QPen(_BORDER, 1))
+    painter.drawLines(lines)
 
 
 def _used_height(document: QTextDocument, page_height: float) -> float:

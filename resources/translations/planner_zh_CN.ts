@@ -902,26 +902,26 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
+        <location filename="../../planner/cli.py" line="472"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="468"/>
-        <location filename="../../planner/report/document.py" line="275"/>
+        <location filename="../../planner/cli.py" line="472"/>
+        <location filename="../../planner/report/document.py" line="284"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="469"/>
-        <location filename="../../planner/report/document.py" line="278"/>
+        <location filename="../../planner/cli.py" line="473"/>
+        <location filename="../../planner/report/document.py" line="287"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="470"/>
-        <location filename="../../planner/report/document.py" line="331"/>
+        <location filename="../../planner/cli.py" line="474"/>
+        <location filename="../../planner/report/document.py" line="340"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
@@ -932,15 +932,15 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="471"/>
+        <location filename="../../planner/cli.py" line="475"/>
         <location filename="../../planner/gui/violations.py" line="68"/>
-        <location filename="../../planner/report/document.py" line="152"/>
+        <location filename="../../planner/report/document.py" line="151"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="471"/>
-        <location filename="../../planner/report/document.py" line="155"/>
+        <location filename="../../planner/cli.py" line="475"/>
+        <location filename="../../planner/report/document.py" line="154"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
@@ -972,7 +972,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="472"/>
+        <location filename="../../planner/cli.py" line="476"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -994,81 +994,81 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="592"/>
+        <location filename="../../planner/cli.py" line="596"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="593"/>
+        <location filename="../../planner/cli.py" line="597"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="595"/>
+        <location filename="../../planner/cli.py" line="599"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="599"/>
+        <location filename="../../planner/cli.py" line="603"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="600"/>
+        <location filename="../../planner/cli.py" line="604"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="601"/>
-        <location filename="../../planner/report/document.py" line="232"/>
+        <location filename="../../planner/cli.py" line="605"/>
+        <location filename="../../planner/report/document.py" line="231"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="229"/>
-        <location filename="../../planner/cli.py" line="560"/>
+        <location filename="../../planner/cli.py" line="232"/>
+        <location filename="../../planner/cli.py" line="564"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="511"/>
+        <location filename="../../planner/cli.py" line="515"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="512"/>
+        <location filename="../../planner/cli.py" line="516"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="530"/>
+        <location filename="../../planner/cli.py" line="534"/>
         <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
         <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
         <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="532"/>
+        <location filename="../../planner/cli.py" line="536"/>
         <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
         <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="570"/>
+        <location filename="../../planner/cli.py" line="574"/>
         <location filename="../../planner/gui/violations.py" line="94"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="246"/>
-        <location filename="../../planner/cli.py" line="577"/>
+        <location filename="../../planner/cli.py" line="249"/>
+        <location filename="../../planner/cli.py" line="581"/>
         <location filename="../../planner/gui/violations.py" line="95"/>
-        <location filename="../../planner/report/document.py" line="98"/>
+        <location filename="../../planner/report/document.py" line="97"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="583"/>
+        <location filename="../../planner/cli.py" line="587"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -2708,6 +2708,11 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>两个版本相同。</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="1270"/>
+        <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
+        <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="149"/>
         <location filename="../../planner/messages.py" line="1199"/>
         <source>land use</source>
@@ -2961,7 +2966,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="127"/>
-        <location filename="../../planner/report/document.py" line="263"/>
+        <location filename="../../planner/report/document.py" line="272"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -2972,7 +2977,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="128"/>
-        <location filename="../../planner/report/document.py" line="266"/>
+        <location filename="../../planner/report/document.py" line="275"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -3081,7 +3086,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="67"/>
-        <location filename="../../planner/report/document.py" line="133"/>
+        <location filename="../../planner/report/document.py" line="132"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
@@ -3097,7 +3102,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
-        <location filename="../../planner/report/document.py" line="180"/>
+        <location filename="../../planner/report/document.py" line="179"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
     </message>
@@ -3108,32 +3113,32 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="49"/>
-        <location filename="../../planner/report/document.py" line="161"/>
+        <location filename="../../planner/report/document.py" line="160"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="50"/>
-        <location filename="../../planner/report/document.py" line="164"/>
+        <location filename="../../planner/report/document.py" line="163"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="51"/>
-        <location filename="../../planner/report/document.py" line="167"/>
+        <location filename="../../planner/report/document.py" line="166"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="52"/>
-        <location filename="../../planner/report/document.py" line="170"/>
+        <location filename="../../planner/report/document.py" line="169"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="53"/>
-        <location filename="../../planner/report/document.py" line="158"/>
-        <location filename="../../planner/report/document.py" line="173"/>
+        <location filename="../../planner/report/document.py" line="157"/>
+        <location filename="../../planner/report/document.py" line="172"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -3145,7 +3150,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
         <location filename="../../planner/gui/violations.py" line="69"/>
-        <location filename="../../planner/report/document.py" line="235"/>
+        <location filename="../../planner/report/document.py" line="234"/>
         <location filename="../../planner/report/symbology.py" line="33"/>
         <source>Building</source>
         <translation>建筑</translation>
@@ -3312,6 +3317,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="32"/>
+        <location filename="../../planner/report/document.py" line="240"/>
         <source>Finding</source>
         <translation>审查项</translation>
     </message>
@@ -3352,7 +3358,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="40"/>
-        <location filename="../../planner/report/document.py" line="80"/>
+        <location filename="../../planner/report/document.py" line="79"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
@@ -3363,7 +3369,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report/document.py" line="322"/>
+        <location filename="../../planner/report/document.py" line="331"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
     </message>
@@ -3383,353 +3389,363 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>提示：{name}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="59"/>
+        <location filename="../../planner/report/document.py" line="58"/>
         <source>Regulatory plan compliance report</source>
         <translation>控规符合性审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="62"/>
+        <location filename="../../planner/report/document.py" line="61"/>
         <source>Check of a building scheme against the regulatory detailed plan</source>
         <translation>建设项目方案与控制性详细规划符合性审查</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="65"/>
+        <location filename="../../planner/report/document.py" line="64"/>
         <source>Authority</source>
         <translation>审查机关</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="68"/>
+        <location filename="../../planner/report/document.py" line="67"/>
         <source>Scheme</source>
         <translation>报建方案</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="71"/>
+        <location filename="../../planner/report/document.py" line="70"/>
         <source>Regulatory plan</source>
         <translation>控制性详细规划</translation>
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="71"/>
-        <location filename="../../planner/report/document.py" line="74"/>
+        <location filename="../../planner/report/document.py" line="73"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="77"/>
+        <location filename="../../planner/report/document.py" line="76"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="83"/>
+        <location filename="../../planner/report/document.py" line="82"/>
         <source>Overall verdict</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="86"/>
+        <location filename="../../planner/report/document.py" line="85"/>
         <source>Overview map</source>
         <translation>总览图</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="89"/>
+        <location filename="../../planner/report/document.py" line="88"/>
         <source>Parcels the scheme touches</source>
         <translation>方案涉及地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="92"/>
+        <location filename="../../planner/report/document.py" line="91"/>
         <source>Violating parcels</source>
         <translation>不符合地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="95"/>
+        <location filename="../../planner/report/document.py" line="94"/>
         <source>Findings on no parcel</source>
         <translation>不属于任何地块的不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="101"/>
+        <location filename="../../planner/report/document.py" line="100"/>
         <source>Inputs and provenance</source>
         <translation>输入数据及来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="104"/>
+        <location filename="../../planner/report/document.py" line="103"/>
         <source>Counting conventions</source>
         <translation>计算规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="107"/>
+        <location filename="../../planner/report/document.py" line="106"/>
         <source>Review opinion and signature</source>
         <translation>审查意见及签章</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="110"/>
+        <location filename="../../planner/report/document.py" line="109"/>
         <source>Overall verdict: the scheme does not comply with the plan.</source>
         <translation>审查结论：方案不符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="115"/>
+        <location filename="../../planner/report/document.py" line="114"/>
         <source>Overall verdict: the scheme complies with the plan.</source>
         <translation>审查结论：方案符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="118"/>
+        <location filename="../../planner/report/document.py" line="117"/>
         <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
         <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="122"/>
+        <location filename="../../planner/report/document.py" line="121"/>
         <source>No findings on the {checked} parcels the scheme touches.</source>
         <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="125"/>
+        <location filename="../../planner/report/document.py" line="124"/>
         <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
         <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="139"/>
+        <location filename="../../planner/report/document.py" line="138"/>
         <source>{count} ({marginal} marginal)</source>
         <translation>{count}（其中临界{marginal}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="142"/>
+        <location filename="../../planner/report/document.py" line="141"/>
         <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
         <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="146"/>
+        <location filename="../../planner/report/document.py" line="145"/>
         <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
         <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="149"/>
+        <location filename="../../planner/report/document.py" line="148"/>
         <source>No map: the layers were not given to the report.</source>
         <translation>无图：未向报告提供图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="183"/>
+        <location filename="../../planner/report/document.py" line="182"/>
         <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
         <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="187"/>
+        <location filename="../../planner/report/document.py" line="186"/>
         <source>Buildings: {buildings}.</source>
         <translation>建筑：{buildings}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="193"/>
+        <location filename="../../planner/report/document.py" line="192"/>
         <source>Finding {number}</source>
         <translation>第{number}项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="196"/>
+        <location filename="../../planner/report/document.py" line="195"/>
         <source>marginal breach</source>
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="294"/>
+        <location filename="../../planner/report/document.py" line="303"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="129"/>
+        <location filename="../../planner/report/document.py" line="128"/>
         <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
         <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="113"/>
+        <location filename="../../planner/report/document.py" line="112"/>
         <source>Overall verdict: no findings, but the check is not complete, so the scheme is not found compliant.</source>
         <translation>总体结论：未发现不符合项，但审查未完成，不能认定方案符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="136"/>
+        <location filename="../../planner/report/document.py" line="135"/>
         <source>Number of findings</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="190"/>
+        <location filename="../../planner/report/document.py" line="189"/>
         <source>Findings on this parcel</source>
         <translation>本地块不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="199"/>
+        <location filename="../../planner/report/document.py" line="198"/>
         <source>Accepted by the reviewer as an approved exception.</source>
         <translation>审查人认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="202"/>
+        <location filename="../../planner/report/document.py" line="201"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="205"/>
+        <location filename="../../planner/report/document.py" line="204"/>
         <source>Reviewer&apos;s note: {note}</source>
         <translation>审查备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="208"/>
+        <location filename="../../planner/report/document.py" line="207"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="211"/>
+        <location filename="../../planner/report/document.py" line="210"/>
         <source>What the engine did</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="214"/>
+        <location filename="../../planner/report/document.py" line="213"/>
         <source>None: every input was read as written.</source>
         <translation>无：全部输入数据均按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="217"/>
+        <location filename="../../planner/report/document.py" line="216"/>
         <source>Reviewer&apos;s notes on findings no longer found</source>
         <translation>已不存在的不符合项的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="220"/>
+        <location filename="../../planner/report/document.py" line="219"/>
         <source>Findings that depend on the plan version</source>
         <translation>随规划版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="223"/>
+        <location filename="../../planner/report/document.py" line="222"/>
         <source>The scheme was also checked against the plan version {old}. Under the version in force ({new}), {appeared} findings appear, {disappeared} disappear and {changed} change; {unchanged} are the same under both.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查。在现行版本（{new}）下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项在两个版本下相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="228"/>
+        <location filename="../../planner/report/document.py" line="227"/>
         <source>The scheme was also checked against the plan version {old}: every verdict is the same under both versions.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查：两个版本下的审查结论完全相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="238"/>
+        <location filename="../../planner/report/document.py" line="237"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/document.py" line="243"/>
+        <source>Findings on the other {count} violating parcels</source>
+        <translation>其余 {count} 个违规地块的不符合项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/document.py" line="247"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="241"/>
+        <location filename="../../planner/report/document.py" line="250"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="244"/>
+        <location filename="../../planner/report/document.py" line="253"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="245"/>
+        <location filename="../../planner/report/document.py" line="254"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="246"/>
+        <location filename="../../planner/report/document.py" line="255"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="249"/>
+        <location filename="../../planner/report/document.py" line="258"/>
         <source>Other plan version</source>
         <translation>对比规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="252"/>
+        <location filename="../../planner/report/document.py" line="261"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="257"/>
+        <location filename="../../planner/report/document.py" line="266"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="260"/>
+        <location filename="../../planner/report/document.py" line="269"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="269"/>
+        <location filename="../../planner/report/document.py" line="278"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="272"/>
+        <location filename="../../planner/report/document.py" line="281"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="281"/>
+        <location filename="../../planner/report/document.py" line="290"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="284"/>
+        <location filename="../../planner/report/document.py" line="293"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="287"/>
+        <location filename="../../planner/report/document.py" line="296"/>
         <source>Checked and reported by Planner {version} on {time}.</source>
         <translation>由 Planner {version} 于 {time} 审查并生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="290"/>
+        <location filename="../../planner/report/document.py" line="299"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="298"/>
+        <location filename="../../planner/report/document.py" line="307"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="299"/>
+        <location filename="../../planner/report/document.py" line="308"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="301"/>
+        <location filename="../../planner/report/document.py" line="310"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="303"/>
+        <location filename="../../planner/report/document.py" line="312"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="305"/>
+        <location filename="../../planner/report/document.py" line="314"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="307"/>
+        <location filename="../../planner/report/document.py" line="316"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="310"/>
+        <location filename="../../planner/report/document.py" line="319"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="313"/>
+        <location filename="../../planner/report/document.py" line="322"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="316"/>
+        <location filename="../../planner/report/document.py" line="325"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="325"/>
+        <location filename="../../planner/report/document.py" line="334"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="328"/>
+        <location filename="../../planner/report/document.py" line="337"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/pages.py" line="36"/>
+        <location filename="../../planner/report/pages.py" line="40"/>
         <source>Page {page} of {pages}</source>
         <extracomment>Table headers&apos; background, in the HTML and again when a header row repeats on the next page.</extracomment>
         <translation>第 {page} / {pages} 页</translation>
@@ -3820,12 +3836,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>实测退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="334"/>
+        <location filename="../../planner/report/document.py" line="343"/>
         <source>Control lines and zones on the map: {kinds}.</source>
         <translation>图中的控制线与控制区：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="337"/>
+        <location filename="../../planner/report/document.py" line="346"/>
         <source>Measured setback distances (dashed orange): {measures}.</source>
         <translation>实测退线距离（橙色虚线）：{measures}。</translation>
     </message>
