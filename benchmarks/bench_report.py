@@ -1,13 +1,16 @@
 """Benchmark of the PDF report (planner.report.document.write_pdf) for a district scheme on the city's plan.
 
-    python benchmarks/bench_report.py [--parcels 20000] [--violating 200 500] [--runs 3]
+    python benchmarks/bench_report.py [--parcels 20000] [--violating 200 500 2000 all] [--runs 3]
+                                      [--max-detail-maps N]
 
 For each --violating N the script writes a district scheme: the buildings and green areas of the ~N parcels
 of the synthetic city nearest its south-west corner (benchmarks/city.py; about 96 % of its parcels break
-their plan, so about N violate, each with a detail map). The plan stays the whole city. Each run is a fresh
-child process that loads the layers, checks, and writes the PDF; it prints the PDF's wall time, the child's
-peak RSS (ru_maxrss, so it includes the layers and the check) and its RSS before the PDF, the pages and the
-file size. The script prints the median of --runs per N.
+their plan, so about N violate). `all` is the whole city's scheme. A district's report draws a detail map for
+every violating parcel (max_detail_maps = N); the whole city's uses the report's default (200, the others'
+findings in one table); --max-detail-maps sets it for every size. The plan stays the whole city. Each run is a
+fresh child process that loads the layers, checks, and writes the PDF; it prints the PDF's wall time, the
+child's peak RSS (ru_maxrss, so it includes the layers and the check) and its RSS before the PDF, the pages
+and the file size. The script prints the median of --runs per N.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ def district(directory: Path, n_parcels: int, wanted: int) -> dict[str, Path]:
 
     paths = city.write_city(directory, n_parcels)
     count = math.ceil(wanted / VIOLATING_SHARE)
+    if count >= n_parcels:
+        return paths
     out = {"plan": paths["plan"], "buildings": directory / f"district_{wanted}_buildings.gpkg",
            "green": directory / f"district_{wanted}_green.gpkg"}
     stamp = directory / f"district_{wanted}.json"
@@ -59,7 +64,7 @@ def district(directory: Path, n_parcels: int, wanted: int) -> dict[str, Path]:
     return out
 
 
-def child(plan: str, buildings: str, green: str, pdf: str) -> None:
+def child(plan: str, buildings: str, green: str, pdf: str, maps: str) -> None:
     """Load, check, write the PDF; print one JSON line of figures."""
     import numpy as np
 
@@ -72,24 +77,29 @@ def child(plan: str, buildings: str, green: str, pdf: str) -> None:
     result = check(layers["plan"], layers["buildings"], layers["green"])
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     start = time.perf_counter()
-    write_pdf(result, layers, ReportMeta(scheme_name="district"), pdf, "zh")
+    violating = int(np.sum(result.parcels.status == "violation"))
+    maps = violating if maps == "all" else int(maps)
+    write_pdf(result, layers, ReportMeta(scheme_name="district"), pdf, "zh", max_detail_maps=maps)
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     pages = next((int(line.split()[-1]) for line in info.splitlines() if line.startswith("Pages:")), -1)
     print(json.dumps({"seconds": elapsed, "peak": peak, "before": before, "pages": pages,
                       "bytes": Path(pdf).stat().st_size,
-                      "violating": int(np.sum(result.parcels.status == "violation")),
+                      "violating": violating, "maps": maps,
                       "findings": len(result.violations)}))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--parcels", type=int, default=20000)
-    parser.add_argument("--violating", type=int, nargs="+", default=[200, 500])
+    parser.add_argument("--violating", nargs="+", default=["200", "500"],
+                        help="violating parcels of each district (numbers), or all (the whole city)")
+    parser.add_argument("--max-detail-maps", type=int, default=None,
+                        help="detail maps per report (default: every violating parcel of a district, 200 on the city)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", metavar="DIR", help="keep the last PDF of each size in DIR")
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
@@ -97,22 +107,28 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine()}")
     print(f"planner: {planner_version()}")
     directory = HERE / "_data" / str(args.parcels)
-    for wanted in args.violating:
+    from planner.report.document import MAX_DETAIL_MAPS
+
+    for size in args.violating:
+        wanted = args.parcels if size == "all" else int(size)
         paths = district(directory, args.parcels, wanted)
+        maps = args.max_detail_maps if args.max_detail_maps is not None else (
+            MAX_DETAIL_MAPS if size == "all" else "all")
         runs = []
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(args.keep or tmp) / f"report_{wanted}.pdf"
             pdf.parent.mkdir(parents=True, exist_ok=True)
             for _ in range(args.runs):
                 out = subprocess.run([sys.executable, __file__, "--child", str(paths["plan"]), str(paths["buildings"]),
-                                      str(paths["green"]), str(pdf)], capture_output=True, text=True, env={**child_env(), "QT_QPA_PLATFORM": "offscreen"},
+                                      str(paths["green"]), str(pdf), str(maps)], capture_output=True, text=True, env={**child_env(), "QT_QPA_PLATFORM": "offscreen"},
                                      cwd=REPO)
                 if out.returncode:
                     print(f"{wanted}: child failed ({out.returncode}): {out.stderr[-2000:]}")
                     return 1
                 runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
         last = runs[-1]
-        print(f"{last['violating']} violating parcels ({last['findings']:,} findings), {last['pages']} pages, "
+        print(f"{last['violating']} violating parcels ({last['findings']:,} findings, detail maps for at most "
+              f"{last['maps']}), {last['pages']} pages, "
               f"{last['bytes'] / 1e6:.1f} MB: PDF median {statistics.median(r['seconds'] for r in runs):.1f} s "
               f"(runs {', '.join('%.1f' % r['seconds'] for r in runs)}), peak RSS median "
               f"{statistics.median(r['peak'] for r in runs) / 2**20:,.0f} MB "

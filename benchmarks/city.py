@@ -43,6 +43,10 @@ STRADDLE_SHARE = 0.10
 OVERLAP_SHARE = 0.03
 ROTATED_SHARE = 0.15
 VERSION = 4  # bump when the generator changes, so cached files are rebuilt
+#: The dense city (--dense in bench_check.py): more buildings straddle a parcel line and more have a use their
+#: land use does not permit, for ~6 findings a parcel (~128,000 on 20,000 parcels) like the city of issue 13.
+DENSE_STRADDLE_SHARE = 0.25
+DENSE_WRONG_USE_SHARE = 0.40
 
 FILES = {"plan": ("plan.gpkg", "控规地块"), "buildings": ("buildings.gpkg", "建筑"), "green": ("green.gpkg", "绿地")}
 
@@ -110,7 +114,8 @@ def _rectangles(x0, y0, w, h, angle) -> np.ndarray:
     return shapely.polygons(coords)
 
 
-def _buildings(grid: dict[str, np.ndarray], land_use: np.ndarray, rng: np.random.Generator) -> gpd.GeoDataFrame:
+def _buildings(grid: dict[str, np.ndarray], land_use: np.ndarray, rng: np.random.Generator,
+               dense: bool = False) -> gpd.GeoDataFrame:
     n = len(grid["x0"])
     per = BUILDINGS_PER_PARCEL
     n_b = n * per
@@ -131,7 +136,8 @@ def _buildings(grid: dict[str, np.ndarray], land_use: np.ndarray, rng: np.random
     right = (col == CELLS_X - 1) & grid["has_right"][parcel]
     top = ~right & ~grid["has_right"][parcel] & (row == CELLS_Y - 1) & grid["has_top"][parcel]
     candidates = right | top
-    chance = min(1.0, STRADDLE_SHARE * n_b / max(1, candidates.sum()))
+    share = DENSE_STRADDLE_SHARE if dense else STRADDLE_SHARE
+    chance = min(1.0, share * n_b / max(1, candidates.sum()))
     straddle = candidates & (rng.random(n_b) < chance)
     right &= straddle
     top &= straddle
@@ -178,7 +184,7 @@ def _buildings(grid: dict[str, np.ndarray], land_use: np.ndarray, rng: np.random
     use[code == "100101"] = "工业"
     mixed = code == "R2/B1"
     use[mixed] = np.where(rng.random(mixed.sum()) < 0.5, "住宅", "商业")
-    wrong = rng.random(n_b) < 0.015
+    wrong = rng.random(n_b) < (DENSE_WRONG_USE_SHARE if dense else 0.015)
     use[wrong] = rng.choice(USES, size=wrong.sum())
 
     floors = np.select([use == "住宅", use == "商业"], [rng.integers(3, 12, n_b), rng.integers(2, 7, n_b)],
@@ -234,12 +240,14 @@ def _green(grid: dict[str, np.ndarray], rng: np.random.Generator) -> gpd.GeoData
                             geometry=geometry, crs=CRS)
 
 
-def make_city(n_parcels: int, seed: int = 0) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    """(plan, buildings, green) GeoDataFrames of a synthetic city with `n_parcels` parcels."""
+def make_city(n_parcels: int, seed: int = 0,
+              dense: bool = False) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """(plan, buildings, green) GeoDataFrames of a synthetic city with `n_parcels` parcels (`dense`: with ~6
+    findings a parcel)."""
     rng = np.random.default_rng(seed)
     grid = _grid(n_parcels, rng)
     plan = _plan(grid, rng)
-    buildings = _buildings(grid, plan["用地代码"].to_numpy(dtype=object), rng)
+    buildings = _buildings(grid, plan["用地代码"].to_numpy(dtype=object), rng, dense)
     green = _green(grid, rng)
     return plan, buildings, green
 
@@ -248,17 +256,21 @@ def city_paths(directory: str | Path) -> dict[str, Path]:
     return {role: Path(directory) / name for role, (name, _layer) in FILES.items()}
 
 
-def write_city(directory: str | Path, n_parcels: int, seed: int = 0) -> dict[str, Path]:
+def _generator(n_parcels: int, seed: int, dense: bool) -> dict:
+    return {"version": VERSION, "parcels": n_parcels, "seed": seed, **({"dense": True} if dense else {})}
+
+
+def write_city(directory: str | Path, n_parcels: int, seed: int = 0, dense: bool = False) -> dict[str, Path]:
     """Write plan.gpkg, buildings.gpkg, green.gpkg into `directory` (reused when already written)."""
     directory = Path(directory)
     paths = city_paths(directory)
-    if is_cached(directory, n_parcels, seed):
+    if is_cached(directory, n_parcels, seed, dense):
         return paths
     stamp = directory / "city.json"
-    wanted = {"version": VERSION, "parcels": n_parcels, "seed": seed}
+    wanted = _generator(n_parcels, seed, dense)
     directory.mkdir(parents=True, exist_ok=True)
     stamp.unlink(missing_ok=True)
-    frames = dict(zip(FILES, make_city(n_parcels, seed)))
+    frames = dict(zip(FILES, make_city(n_parcels, seed, dense)))
     for role, frame in frames.items():
         paths[role].unlink(missing_ok=True)
         frame.to_file(paths[role], layer=FILES[role][1], driver="GPKG", engine="pyogrio")
@@ -267,14 +279,14 @@ def write_city(directory: str | Path, n_parcels: int, seed: int = 0) -> dict[str
     return paths
 
 
-def is_cached(directory: str | Path, n_parcels: int, seed: int = 0) -> bool:
+def is_cached(directory: str | Path, n_parcels: int, seed: int = 0, dense: bool = False) -> bool:
     """Whether `directory` holds the files of this city from this version of the generator."""
     directory = Path(directory)
     stamp = directory / "city.json"
     if not stamp.exists() or not all(p.exists() for p in city_paths(directory).values()):
         return False
     try:
-        return json.loads(stamp.read_text())["generator"] == {"version": VERSION, "parcels": n_parcels, "seed": seed}
+        return json.loads(stamp.read_text())["generator"] == _generator(n_parcels, seed, dense)
     except (ValueError, KeyError):
         return False
 

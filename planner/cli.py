@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", metavar="PATH|-", help="write the planner.check/1 JSON to PATH, or to stdout with -")
     check.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: from the system locale)")
     check.add_argument("--pdf", metavar="PATH", help="write the violation report as PDF")
+    check.add_argument("--max-detail-maps", metavar="N", type=int, default=200,
+                       help="in the PDF, a detail page with a map for at most the first N violating parcels; the "
+                            "findings on the others in one table (default 200)")
     check.add_argument("--xlsx", metavar="PATH", help="write parcels, findings and buildings as a spreadsheet")
     check.add_argument("--gpkg", metavar="PATH", help="write the violating parcels and buildings as a GeoPackage")
     check.add_argument("--review", metavar="FILE", help="reviewer notes to print (default: the review file saved "
@@ -385,7 +388,8 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
             meta = ReportMeta(authority=args.authority, scheme_name=args.scheme_name or Path(args.buildings).stem,
                               plan_name=args.plan_name or Path(args.plan).stem,
                               reviewer=args.reviewer or (review.reviewer if review is not None else ""))
-            write_pdf(result, layers, meta, args.pdf, lang, review, comparison)
+            write_pdf(result, layers, meta, args.pdf, lang, review, comparison,
+                      max_detail_maps=max(0, args.max_detail_maps))
         if args.xlsx:
             from planner.report.exports import write_xlsx
 

@@ -1801,3 +1801,12 @@ def sunlight_choice_text(sun: Any, lang: str) -> str:
         "day": _sun_names(home.day, "days", lang), "hours": hours_text(home.hours, lang),
         "band": band_text(home.band), "sweep": f"{config.sweep_angle:g}", "step": f"{config.step_minutes:g}",
         "spacing": f"{config.spacing:g}", "height": f"{config.height:g}", "latitude": f"{sun.latitude:.2f}"})
+
+
+# --- the report's detail pages, bounded (planner check --max-detail-maps) ---------------------------------------
+
+DETAIL_MAPS_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "messages", "Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the "
+                "order of the parcels table; the findings on the other {left} are listed in one table after them. "
+                "To have a detail page and map for every violating parcel, make the report again with a higher "
+                "limit on detail maps (planner check: --max-detail-maps {total}).")

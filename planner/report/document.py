@@ -14,17 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
-from PySide6.QtGui import (
-    QImage,
-    QTextDocument,
-)
+from PySide6.QtGui import QImage
 
 from planner.checking.verdicts import (
     indicator_verdict,
     is_named,
 )
 from planner.messages import (
+    DETAIL_MAPS_LEFT_OUT,
     INDICATOR_NAMES,
     QT_TRANSLATE_NOOP,
     achieved_text,
@@ -36,6 +33,7 @@ from planner.messages import (
     unchecked_message,
     verdict_name,
     violation_message,
+    violation_messages,
     warning_message,
     warning_name,
 )
@@ -61,8 +59,9 @@ from planner.report.maps import (
     _measures,
     _union_bounds,
     render_map,
+    shown_controls,
 )
-from planner.report.pages import HEADER_BACKGROUND, PAGE_NUMBER, repeat_table_headers, write_document_pdf
+from planner.report.pages import HEADER_BACKGROUND, PAGE_NUMBER, HtmlPart, Report, TablePart, write_document_pdf
 from planner.resources import planner_version
 
 TITLE = QT_TRANSLATE_NOOP("messages", "Regulatory plan compliance report")
@@ -244,6 +243,16 @@ HEADER_CHANGE = QT_TRANSLATE_NOOP("messages", "Change")
 HEADER_BUILDING = QT_TRANSLATE_NOOP("messages", "Building")
 
 
+HEADER_NUMBER = QT_TRANSLATE_NOOP("messages", "No.")
+
+
+HEADER_FINDING = QT_TRANSLATE_NOOP("messages", "Finding")
+
+
+SECTION_OTHER_VIOLATING = QT_TRANSLATE_NOOP("messages", "Findings on the other {count} violating parcels")
+
+
+
 HEADER_IN_FORCE = QT_TRANSLATE_NOOP("messages", "Under the version in force")
 
 
@@ -402,16 +411,54 @@ def _e(text: Any) -> str:
     return html.escape("" if text is None else str(text))
 
 
+#: Detail pages (with a map) are made for at most this many violating parcels unless the caller asks for more;
+#: the findings on the others are listed in one table (`planner check --max-detail-maps`).
+MAX_DETAIL_MAPS = 200
+
+
+#: A table of more rows than this (the parcels of a city, its warnings, the findings on parcels without a detail
+#: page) is painted row by row (pages.TablePart) instead of laid out by QTextDocument.
+LONG_TABLE_ROWS = 300
+
+
 class _Html:
-    """Collects the report's HTML, numbering sections as they come, and the map images it references."""
+    """Collects the report's HTML in parts, numbering sections as they come, with how to draw the maps each part
+    references (a map is drawn only when its part is painted)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.parts: list[str] = []
         self.section = 0
-        #: Each map as PNG bytes: QTextDocument decodes an image resource given as bytes when it draws it, so
-        #: the report holds one decoded map at a time (a 1800 x 1140 map is 8 MB decoded, ~0.3 MB as PNG).
-        self.images: dict[str, QByteArray] = {}
+        #: How to draw each map of the current part, by resource name.
+        self.maps: dict[str, Callable[[], QImage]] = {}
+        self.done: list[HtmlPart | TablePart] = []
+
+    def new_part(self) -> None:
+        """End the current part: what follows starts a new page (and the current part's maps are released once
+        its pages are painted)."""
+        if self.parts:
+            self.done.append(HtmlPart("".join(self.parts), self.maps))
+        self.parts, self.maps = [], {}
+
+    def long_table(self, heading: str, headers: list[str], rows: list[list[tuple[str, str]]],
+                   widths: list[float]) -> None:
+        """A table painted row by row after the current part, under a heading (plain text, numbered)."""
+        self.new_part()
+        self.done.append(TablePart(heading, headers, widths, rows))
+
+    def finished(self) -> list[HtmlPart | TablePart]:
+        self.new_part()
+        return self.done
+
+    @property
+    def images(self) -> dict[str, Callable[[], QImage]]:
+        """How to draw every map of the report, by resource name."""
+        out: dict[str, Callable[[], QImage]] = {}
+        for part in self.done:
+            if isinstance(part, HtmlPart):
+                out.update(part.maps)
+        out.update(self.maps)
+        return out
 
     def t(self, text: str, **values: Any) -> str:
         translated = tr(text, self.lang)
@@ -535,8 +582,17 @@ def _running_header(values: dict[str, str], lang: str) -> str:
 
 
 def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, lang: str,
-                review: Any = None, comparison: Any = None) -> tuple[str, dict[str, QByteArray]]:
-    """The report as HTML for QTextDocument, and the map images it references by resource name, as PNG bytes."""
+                review: Any = None, comparison: Any = None,
+                max_detail_maps: int = MAX_DETAIL_MAPS) -> tuple[str, dict[str, Callable[[], QImage]]]:
+    """The report's HTML parts as one page, and how to draw each map it references, by resource name (the long
+    tables painted row by row are not in it)."""
+    doc = _report(result, layers, meta, lang, review, comparison, max_detail_maps)
+    parts = doc.finished()
+    return _page(doc, "".join(p.html for p in parts if isinstance(p, HtmlPart))), doc.images
+
+
+def _report(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, lang: str, review: Any,
+            comparison: Any, max_detail_maps: int) -> _Html:
     ensure_gui_application()
     doc = _Html(lang)
     values = _meta_values(result, meta, review)
@@ -548,7 +604,7 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     _parcels_section(doc, result)
     _declared_section(doc, result, review, number_of)
     _warnings_section(doc, result, review)
-    _violating_section(doc, result, data, review, number_of)
+    _violating_section(doc, result, data, review, number_of, max_detail_maps)
     _other_findings_section(doc, result, review, number_of)
     _orphaned_section(doc, result, review)
     if comparison is not None:
@@ -556,12 +612,11 @@ def report_html(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, l
     _provenance_section(doc, result, comparison)
     _conventions_section(doc)
     _opinion_section(doc, values, review)
-    return _page(doc), doc.images
+    return doc
 
 
-def _page(doc: _Html) -> str:
-    """The collected sections as one HTML page with the report's title and style sheet."""
-    body_html = "".join(doc.parts)
+def _page(doc: _Html, body_html: str) -> str:
+    """HTML as one page with the report's title and style sheet."""
     return (f'<html><head><meta charset="utf-8"/><title>{_e(doc.t(TITLE))}</title>'
             f"<style>{_STYLE}</style></head><body>{body_html}</body></html>")
 
@@ -581,27 +636,14 @@ def _finding_numbers(result: CheckResult) -> Callable[[Violation], int]:
     return number_of
 
 
-def _add_map(doc: _Html, name: str, image: QImage, caption: str, shown: list[str], measures: list[_Measure]) -> None:
-    """A map at page width under resource `name`, and its caption naming the control lines and setbacks it shows."""
-    doc.images[name] = _png(image)
+def _add_map(doc: _Html, name: str, draw: Callable[[], QImage], caption: str, shown: list[str],
+             measures: list[_Measure]) -> None:
+    """A map at page width under resource `name` (drawn by `draw` when its page is painted), and its caption naming
+    the control lines and setbacks it shows."""
+    doc.maps[name] = draw
     doc.add(f'<p align="center"><img src="{name}" width="{PAGE_WIDTH_PX}" '
             f'height="{round(PAGE_WIDTH_PX * MAP_SIZE[1] / MAP_SIZE[0])}"/></p>')
     doc.add(f'<p align="center" class="caption">{_e(caption)}{_map_notes(doc, shown, measures)}</p>')
-
-
-def _png(image: QImage) -> QByteArray:
-    """The image as PNG bytes (lossless: the PDF shows the same pixels)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG", PNG_QUALITY):
-        raise OSError("cannot encode a report map as PNG")
-    buffer.close()
-    return data
-
-
-#: Qt's PNG "quality" sets zlib's effort: 80 encodes a map about 3x faster than the default, and a few % larger.
-PNG_QUALITY = 80
 
 
 def _title_block(doc: _Html, values: dict[str, str]) -> None:
@@ -690,13 +732,22 @@ def _overview_section(doc: _Html, result: CheckResult, data: _MapData | None) ->
                            _measure_bounds(measures))
     bounds = bounds or _bounds(data.plan)
     if bounds is not None:
-        shown: list[str] = []
-        image = render_map(data, bounds, doc.lang, margin=0.06, measures=measures, shown=shown)
-        _add_map(doc, "planner-map-overview.png", image, doc.t(OVERVIEW_CAPTION), shown, measures)
+        lang = doc.lang
+        shown = shown_controls(data, bounds, margin=0.06, measures=measures)
+        _add_map(doc, "planner-map-overview.png",
+                 lambda: render_map(data, bounds, lang, margin=0.06, measures=measures),
+                 doc.t(OVERVIEW_CAPTION), shown, measures)
 
 
 def _parcels_section(doc: _Html, result: CheckResult) -> None:
     """Every parcel the scheme touches in one table: land use, each indicator's value and limit, verdict."""
+    if len(result.parcels) > LONG_TABLE_ROWS:
+        doc.section += 1
+        doc.long_table(f"{doc.section}  {doc.t(SECTION_PARCELS)}",
+                       [doc.t(HEADER_PARCEL), doc.t(HEADER_LAND_USE)]
+                       + [_indicator_title(i, doc.lang) for i in INDICATORS] + [doc.t(HEADER_STATUS)],
+                       _parcel_rows_plain(doc, result), [12, 9, 14, 16, 20, 16, 13])
+        return
     doc.heading(SECTION_PARCELS)
     rows = [_parcel_row(doc, p, result) for p in result.parcels]
     doc.table([doc.t(HEADER_PARCEL), doc.t(HEADER_LAND_USE)] + [_indicator_title(i, doc.lang) for i in INDICATORS]
@@ -738,8 +789,39 @@ def _declared_section(doc: _Html, result: CheckResult, review: Any, number_of: C
 # --- end of issue 15 ---------------------------------------------------------------------------------------------
 
 
+def _parcel_rows_plain(doc: _Html, result: CheckResult) -> list[list[tuple[str, str]]]:
+    """The parcels table as (text, style) cells, for a table painted row by row."""
+    status = {"violation": "violation", "pass": "pass"}
+    rows = []
+    for p in result.parcels:
+        cells = [(str(p.id), "bold"), (p.land_use or "-", "")]
+        for indicator in INDICATORS:
+            verdict = indicator_verdict(p, indicator)
+            text = achieved_text(p, indicator, doc.lang)
+            limit = format_limit(indicator, p.limits.get(indicator))
+            if limit != "-":
+                text += f" ({limit})"
+            cells.append((text, _VERDICT_CLASS.get(verdict, "") if verdict in ("violation", "marginal violation")
+                          else ""))
+        cells.append((parcel_status_name(p.status, doc.lang), status.get(p.status, "muted")))
+        rows.append(cells)
+    return rows
+
+
 def _warnings_section(doc: _Html, result: CheckResult, review: Any) -> None:
     """Warnings: everything the engine repaired, assumed or could not read, with the reviewer's notes."""
+    if len(result.warnings) > LONG_TABLE_ROWS:
+        doc.section += 1
+        rows = []
+        for w in result.warnings:
+            text = warning_message(w, doc.lang)
+            note = _review_note(review, w)
+            if note is not None and _note_text(doc, note):
+                text += "\n" + _note_text(doc, note)
+            rows.append([(warning_name(w.code, doc.lang), ""), (text, "")])
+        doc.long_table(f"{doc.section}  {doc.t(SECTION_WARNINGS)}", [doc.t(HEADER_WARNING), doc.t(HEADER_EXPLANATION)],
+                       rows, [22, 78])
+        return
     doc.heading(SECTION_WARNINGS)
     if not result.warnings:
         doc.add(f"<p>{_e(doc.t(NO_WARNINGS))}</p>")
@@ -755,15 +837,22 @@ def _warnings_section(doc: _Html, result: CheckResult, review: Any) -> None:
 
 
 def _violating_section(doc: _Html, result: CheckResult, data: _MapData | None, review: Any,
-                       number_of: Callable[[Violation], int]) -> None:
-    """Violating parcels, from a new page: one subsection per parcel, each on a page of its own."""
+                       number_of: Callable[[Violation], int], max_detail_maps: int = MAX_DETAIL_MAPS) -> None:
+    """Violating parcels, from a new page: one subsection per parcel, each on a page of its own, with its detail
+    map, for the first `max_detail_maps` in the order of the parcels table; the findings on the others in one
+    table after them, with a sentence saying how many were left out and how to have them all."""
     violating = [p for p in result.parcels if p.violations]
     if violating:
-        doc.heading(SECTION_VIOLATING, page_break=True)
+        doc.new_part()
+        doc.heading(SECTION_VIOLATING)  # a new part: a new page
+    detailed, rest = violating[:max(0, max_detail_maps)], violating[max(0, max_detail_maps):]
+    if rest:
+        doc.add(f"<p>{_e(doc.t(DETAIL_MAPS_LEFT_OUT, shown=len(detailed), total=len(violating), left=len(rest)))}</p>")
     touched = set(np.asarray(result.parcels.rows).tolist())
-    for index, p in enumerate(violating):
-        style = ' style="page-break-before: always;"' if index else ""
-        doc.add(f"<h3{style}>{doc.section}.{index + 1}&nbsp;&nbsp;{_e(doc.t(PARCEL_HEADING, parcel=p.id))}</h3>")
+    for index, p in enumerate(detailed):
+        if index:
+            doc.new_part()  # a page of its own; its map is drawn when it is painted, and released after
+        doc.add(f"<h3>{doc.section}.{index + 1}&nbsp;&nbsp;{_e(doc.t(PARCEL_HEADING, parcel=p.id))}</h3>")
         _parcel_facts(doc, p)
         if data is not None:
             _detail_map(doc, p, index + 1, data, touched)
@@ -772,6 +861,34 @@ def _violating_section(doc: _Html, result: CheckResult, data: _MapData | None, r
         doc.add(f"<h4>{_e(doc.t(FINDINGS_HEADING))}</h4>")
         for v in p.violations:
             doc.add(_finding_html(doc, number_of(v), v, review))
+    if rest:
+        _other_violating_table(doc, rest, review, number_of, len(detailed) + 1)
+
+
+def _other_violating_table(doc: _Html, parcels: list[ParcelResult], review: Any,
+                           number_of: Callable[[Violation], int], number: int) -> None:
+    """The findings on the violating parcels without a detail page, one row each (their values, limits and
+    verdicts are in the parcels table)."""
+    heading = f"{doc.section}.{number}  {doc.t(SECTION_OTHER_VIOLATING, count=len(parcels))}"
+    headers = [doc.t(HEADER_PARCEL), doc.t(HEADER_NUMBER), doc.t(HEADER_RULE), doc.t(HEADER_FINDING)]
+    widths = [13, 8, 19, 60]
+    findings = [v for p in parcels for v in p.violations]
+    texts = violation_messages(findings, doc.lang)
+    rows = []
+    marginal = doc.t(MARGINAL_LABEL)
+    for v, text in zip(findings, texts):
+        note = _review_note(review, v)
+        if note is not None and _note_text(doc, note):
+            text += "\n" + _note_text(doc, note)
+        rule = rule_name(v.rule, doc.lang)
+        rows.append([(str(v.parcel or "-"), "bold"), (str(number_of(v)), ""),
+                     (f"{rule} · {marginal}" if v.marginal else rule, "marginal" if v.marginal else ""), (text, "")])
+    if len(rows) > LONG_TABLE_ROWS:
+        doc.long_table(heading, headers, rows, widths)
+        return
+    doc.add(f'<h3 style="page-break-before: always;">{_e(heading)}</h3>')
+    doc.table(headers, [[f'<span class="{style}">{_e(text)}</span>' if style else _e(text).replace("\n", "<br/>")
+                         for text, style in row] for row in rows], [int(w) for w in widths])
 
 
 def _parcel_facts(doc: _Html, p: ParcelResult) -> None:
@@ -793,10 +910,11 @@ def _detail_map(doc: _Html, p: ParcelResult, number: int, data: _MapData, touche
         return
     measures = _measures(p.violations)
     bounds = _union_bounds(_bounds(data.plan[focus]), _measure_bounds(measures))
-    shown: list[str] = []
-    image = render_map(data, bounds, doc.lang, focus=focus, margin=0.3, label_buildings=True, measures=measures,
-                       shown=shown)
-    _add_map(doc, f"planner-map-parcel-{number}.png", image, doc.t(DETAIL_CAPTION, parcel=p.id), shown, measures)
+    shown = shown_controls(data, bounds, focus=focus, margin=0.3, measures=measures)
+    lang = doc.lang
+    _add_map(doc, f"planner-map-parcel-{number}.png",
+             lambda: render_map(data, bounds, lang, focus=focus, margin=0.3, label_buildings=True, measures=measures),
+             doc.t(DETAIL_CAPTION, parcel=p.id), shown, measures)
 
 
 def _other_findings_section(doc: _Html, result: CheckResult, review: Any,
@@ -930,31 +1048,23 @@ def _indicator_rows(p: ParcelResult, result: CheckResult, lang: str) -> list[lis
 
 
 def build_document(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, lang: str,
-                   review: Any = None, comparison: Any = None) -> QTextDocument:
-    """The report as a QTextDocument with its maps as image resources and repeating table headers."""
-    ensure_gui_application()
-    page, images = report_html(result, layers, meta, lang, review, comparison)
-    document = QTextDocument()
-    document.setDefaultFont(report_font())
-    document.setDocumentMargin(0)
-    for name, image in images.items():
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(page)
-    repeat_table_headers(document)
+                   review: Any = None, comparison: Any = None, max_detail_maps: int = MAX_DETAIL_MAPS) -> Report:
+    """The report in parts (pages.Report), to write as PDF or print (pages.print_document): each part is laid out
+    once when painted, and its maps are drawn only then. Detail pages with maps for the first `max_detail_maps`
+    violating parcels (in the order of the parcels table), the findings on the others in one table."""
+    doc = _report(result, layers, meta, lang, review, comparison, max_detail_maps)
     values = _meta_values(result, meta, review)
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, tr(TITLE, lang))
-    document.setProperty("plannerHeader", _running_header(values, lang))
-    document.setProperty("plannerPageNumber", tr(PAGE_NUMBER, lang))
-    document.setProperty("plannerLanguage", lang)
-    return document
+    return Report(doc.finished(), report_font(), title=tr(TITLE, lang), header=_running_header(values, lang),
+                  page_number=tr(PAGE_NUMBER, lang), style=_STYLE)
 
 
 def write_pdf(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, path: str | Path, lang: str,
-              review: Any = None, comparison: Any = None) -> None:
+              review: Any = None, comparison: Any = None, max_detail_maps: int = MAX_DETAIL_MAPS) -> None:
     """Write the report as an A4 portrait PDF with embedded fonts, running header and page numbers.
 
-    `comparison` (planner.versions.compare.VerdictComparison) adds the findings that depend on the plan version."""
+    `comparison` (planner.versions.compare.VerdictComparison) adds the findings that depend on the plan version;
+    `max_detail_maps` bounds the violating parcels given a detail page with a map (build_document)."""
     ensure_gui_application()
-    document = build_document(result, layers, meta, lang, review, comparison)
+    document = build_document(result, layers, meta, lang, review, comparison, max_detail_maps)
     title = tr(TITLE, lang) + (f" — {meta.scheme_name}" if meta.scheme_name else "")
     write_document_pdf(document, path, title, f"Planner {planner_version()}")

@@ -26,6 +26,7 @@ from planner.messages import (
     rule_name,
     tr,
     violation_message,
+    violation_messages,
     warning_message,
     warning_name,
 )
@@ -234,7 +235,8 @@ class _Finding:
     source: Violation | CheckWarning
 
 
-def _violation_finding(v: Violation, lang: str) -> _Finding:
+def _violation_finding(v: Violation, lang: str, message: str | None = None) -> _Finding:
+    """`message`: the finding's sentence when already built (violation_messages words them in bulk)."""
     actual: Any = v.actual
     actual_format = limit_format = None
     lower = upper = None
@@ -257,7 +259,7 @@ def _violation_finding(v: Violation, lang: str) -> _Finding:
         limit = "" if v.limit is None else str(v.limit)
     return _Finding("violation", v.rule, rule_name(v.rule, lang), ", ".join(_finding_parcels(v)),
                     v.building or "", actual, actual_format, lower, upper, limit_format, limit, bool(v.marginal),
-                    violation_message(v, lang), v)
+                    violation_message(v, lang) if message is None else message, v)
 
 
 def _warning_finding(w: CheckWarning, lang: str) -> _Finding:
@@ -266,7 +268,8 @@ def _warning_finding(w: CheckWarning, lang: str) -> _Finding:
 
 
 def _findings(result: CheckResult, lang: str) -> list[_Finding]:
-    return ([_violation_finding(v, lang) for v in result.violations]
+    messages = violation_messages(list(result.violations), lang)
+    return ([_violation_finding(v, lang, m) for v, m in zip(result.violations, messages)]
             + [_warning_finding(w, lang) for w in result.warnings])
 
 
@@ -441,7 +444,9 @@ def _write_workbook(path: Path, sheets: list[tuple[str, list[_Column], int]]) ->
     skeleton = io.BytesIO()
     workbook.save(skeleton)
     parts = {f"xl/worksheets/sheet{k + 1}.xml": k for k in range(len(sheets))}
-    with zipfile.ZipFile(skeleton) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+    # Level 1: a city's sheets compress 4x faster than at zlib's default, and the file is ~15 % larger.
+    with zipfile.ZipFile(skeleton) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED,
+                                                                compresslevel=1) as target:
         for item in source.infolist():
             data = source.read(item.filename)
             k = parts.get(item.filename)
@@ -687,7 +692,8 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
                    lang)
     working, parcel_geometry, building_geometry = _working_geometry(result, plan, buildings)
     crs_wkt = working.to_wkt() if working is not None else None
-    messages = {id(v): violation_message(v, lang) for v in result.violations}
+    texts = violation_messages(list(result.violations), lang)  # each sentence once, for all three layers
+    messages = {id(v): text for v, text in zip(result.violations, texts)}
 
     p = result.parcels
     violating = [k for k, v in enumerate(p.violations) if v]
@@ -724,7 +730,7 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
         "message": _strings("\n".join(messages[id(v)] for v in vs) for vs in found),
     }
 
-    table = [_violation_finding(v, lang) for v in result.violations]
+    table = [_violation_finding(v, lang, text) for v, text in zip(result.violations, texts)]
     findings = {
         "rule": _strings(f.code for f in table),
         "rule_name": _strings(f.name for f in table),

@@ -581,369 +581,369 @@ layer: {layer}
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../planner/report/exports.py" line="50"/>
+        <location filename="../../planner/report/exports.py" line="51"/>
         <source>Parcels</source>
         <extracomment>Export headers and sheet names, marked for lupdate in their own context (&quot;Parcel&quot; is 地块编号 in a spreadsheet header but 地块 in a sentence); the Chinese is in resources/translations.</extracomment>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="51"/>
+        <location filename="../../planner/report/exports.py" line="52"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="52"/>
+        <location filename="../../planner/report/exports.py" line="53"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="53"/>
+        <location filename="../../planner/report/exports.py" line="54"/>
         <source>Provenance</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="54"/>
+        <location filename="../../planner/report/exports.py" line="55"/>
         <source>Parcel</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="55"/>
+        <location filename="../../planner/report/exports.py" line="56"/>
         <source>Land-use code</source>
         <translation>用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="56"/>
+        <location filename="../../planner/report/exports.py" line="57"/>
         <source>Site area (m²)</source>
         <translation>用地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="57"/>
+        <location filename="../../planner/report/exports.py" line="58"/>
         <source>Counted floor area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="58"/>
+        <location filename="../../planner/report/exports.py" line="59"/>
         <source>Footprint area (m²)</source>
         <translation>建筑基底面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="59"/>
+        <location filename="../../planner/report/exports.py" line="60"/>
         <source>Green area (m²)</source>
         <translation>绿地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="60"/>
+        <location filename="../../planner/report/exports.py" line="61"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="61"/>
+        <location filename="../../planner/report/exports.py" line="62"/>
         <source>Building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="62"/>
+        <location filename="../../planner/report/exports.py" line="63"/>
         <source>Max height (m)</source>
         <translation>最大建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="63"/>
+        <location filename="../../planner/report/exports.py" line="64"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="64"/>
+        <location filename="../../planner/report/exports.py" line="65"/>
         <source>FAR min</source>
         <translation>容积率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="65"/>
+        <location filename="../../planner/report/exports.py" line="66"/>
         <source>FAR max</source>
         <translation>容积率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="66"/>
+        <location filename="../../planner/report/exports.py" line="67"/>
         <source>FAR as written</source>
         <translation>容积率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="67"/>
+        <location filename="../../planner/report/exports.py" line="68"/>
         <source>Density min</source>
         <translation>建筑密度下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="68"/>
+        <location filename="../../planner/report/exports.py" line="69"/>
         <source>Density max</source>
         <translation>建筑密度上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="69"/>
+        <location filename="../../planner/report/exports.py" line="70"/>
         <source>Density as written</source>
         <translation>建筑密度（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="70"/>
+        <location filename="../../planner/report/exports.py" line="71"/>
         <source>Height min (m)</source>
         <translation>建筑高度下限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="71"/>
+        <location filename="../../planner/report/exports.py" line="72"/>
         <source>Height max (m)</source>
         <translation>建筑高度上限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="72"/>
+        <location filename="../../planner/report/exports.py" line="73"/>
         <source>Height as written</source>
         <translation>建筑限高（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="73"/>
+        <location filename="../../planner/report/exports.py" line="74"/>
         <source>Green ratio min</source>
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="74"/>
+        <location filename="../../planner/report/exports.py" line="75"/>
         <source>Green ratio max</source>
         <translation>绿地率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="75"/>
+        <location filename="../../planner/report/exports.py" line="76"/>
         <source>Green ratio as written</source>
         <translation>绿地率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="76"/>
+        <location filename="../../planner/report/exports.py" line="77"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="77"/>
+        <location filename="../../planner/report/exports.py" line="78"/>
         <source>FAR from estimated storeys</source>
         <translation>容积率按估算层数计算</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="78"/>
-        <location filename="../../planner/report/exports.py" line="116"/>
+        <location filename="../../planner/report/exports.py" line="79"/>
+        <location filename="../../planner/report/exports.py" line="117"/>
         <source>Violations</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="79"/>
+        <location filename="../../planner/report/exports.py" line="80"/>
         <source>Rules</source>
         <translation>不符合规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="80"/>
+        <location filename="../../planner/report/exports.py" line="81"/>
         <source>Buildings on the parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="81"/>
+        <location filename="../../planner/report/exports.py" line="82"/>
         <source>Severity</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="82"/>
+        <location filename="../../planner/report/exports.py" line="83"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="83"/>
+        <location filename="../../planner/report/exports.py" line="84"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="84"/>
+        <location filename="../../planner/report/exports.py" line="85"/>
         <source>Building</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="85"/>
+        <location filename="../../planner/report/exports.py" line="86"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="86"/>
+        <location filename="../../planner/report/exports.py" line="87"/>
         <source>Limit min</source>
         <translation>控制下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="87"/>
+        <location filename="../../planner/report/exports.py" line="88"/>
         <source>Limit max</source>
         <translation>控制上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="88"/>
+        <location filename="../../planner/report/exports.py" line="89"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="89"/>
+        <location filename="../../planner/report/exports.py" line="90"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="90"/>
+        <location filename="../../planner/report/exports.py" line="91"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="91"/>
+        <location filename="../../planner/report/exports.py" line="92"/>
         <source>Reviewer note</source>
         <translation>审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="92"/>
+        <location filename="../../planner/report/exports.py" line="93"/>
         <source>Accepted</source>
         <translation>已认可</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="93"/>
+        <location filename="../../planner/report/exports.py" line="94"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="94"/>
+        <location filename="../../planner/report/exports.py" line="95"/>
         <source>violation</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="95"/>
+        <location filename="../../planner/report/exports.py" line="96"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="96"/>
+        <location filename="../../planner/report/exports.py" line="97"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="97"/>
+        <location filename="../../planner/report/exports.py" line="98"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="98"/>
+        <location filename="../../planner/report/exports.py" line="99"/>
         <source>Height (m)</source>
         <translation>建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="99"/>
+        <location filename="../../planner/report/exports.py" line="100"/>
         <source>Counted area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="100"/>
+        <location filename="../../planner/report/exports.py" line="101"/>
         <source>Outside the plan (m²)</source>
         <translation>规划范围外面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="101"/>
+        <location filename="../../planner/report/exports.py" line="102"/>
         <source>Parcels it stands on</source>
         <translation>所在地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="102"/>
+        <location filename="../../planner/report/exports.py" line="103"/>
         <source>Role</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="103"/>
+        <location filename="../../planner/report/exports.py" line="104"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="104"/>
+        <location filename="../../planner/report/exports.py" line="105"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="105"/>
+        <location filename="../../planner/report/exports.py" line="106"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="106"/>
+        <location filename="../../planner/report/exports.py" line="107"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="107"/>
+        <location filename="../../planner/report/exports.py" line="108"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="108"/>
+        <location filename="../../planner/report/exports.py" line="109"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="109"/>
+        <location filename="../../planner/report/exports.py" line="110"/>
         <source>Plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="110"/>
+        <location filename="../../planner/report/exports.py" line="111"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="111"/>
+        <location filename="../../planner/report/exports.py" line="112"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="112"/>
+        <location filename="../../planner/report/exports.py" line="113"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="113"/>
+        <location filename="../../planner/report/exports.py" line="114"/>
         <source>Planner version</source>
         <translation>Planner 版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="114"/>
+        <location filename="../../planner/report/exports.py" line="115"/>
         <source>Parcels checked</source>
         <translation>审查地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="115"/>
+        <location filename="../../planner/report/exports.py" line="116"/>
         <source>Parcels violating</source>
         <translation>不符合地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="117"/>
+        <location filename="../../planner/report/exports.py" line="118"/>
         <source>Warnings</source>
         <translation>提示数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="118"/>
+        <location filename="../../planner/report/exports.py" line="119"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="119"/>
+        <location filename="../../planner/report/exports.py" line="120"/>
         <source>Review opinion</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="120"/>
+        <location filename="../../planner/report/exports.py" line="121"/>
         <source>plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="121"/>
+        <location filename="../../planner/report/exports.py" line="122"/>
         <source>buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="122"/>
+        <location filename="../../planner/report/exports.py" line="123"/>
         <source>green-area</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="123"/>
+        <location filename="../../planner/report/exports.py" line="124"/>
         <source>it is the {role} input of this check; choose another output file</source>
         <translation>该文件是本次审查的输入数据（{role}），不能覆盖，请另选输出文件</translation>
     </message>
@@ -951,26 +951,26 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="495"/>
+        <location filename="../../planner/cli.py" line="499"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="495"/>
-        <location filename="../../planner/report/document.py" line="284"/>
+        <location filename="../../planner/cli.py" line="499"/>
+        <location filename="../../planner/report/document.py" line="293"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="496"/>
-        <location filename="../../planner/report/document.py" line="287"/>
+        <location filename="../../planner/cli.py" line="500"/>
+        <location filename="../../planner/report/document.py" line="296"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="497"/>
-        <location filename="../../planner/report/document.py" line="342"/>
+        <location filename="../../planner/cli.py" line="501"/>
+        <location filename="../../planner/report/document.py" line="351"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
@@ -981,18 +981,18 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="498"/>
+        <location filename="../../planner/cli.py" line="502"/>
         <location filename="../../planner/gui/violations.py" line="69"/>
         <location filename="../../planner/report/conditions.py" line="26"/>
-        <location filename="../../planner/report/document.py" line="161"/>
+        <location filename="../../planner/report/document.py" line="160"/>
         <location filename="../../planner/report/official.py" line="45"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="498"/>
+        <location filename="../../planner/cli.py" line="502"/>
         <location filename="../../planner/report/conditions.py" line="28"/>
-        <location filename="../../planner/report/document.py" line="164"/>
+        <location filename="../../planner/report/document.py" line="163"/>
         <source>Land use</source>
         <translation>用地性质</translation>
     </message>
@@ -1024,7 +1024,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="499"/>
+        <location filename="../../planner/cli.py" line="503"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -1046,87 +1046,87 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="619"/>
+        <location filename="../../planner/cli.py" line="623"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="620"/>
+        <location filename="../../planner/cli.py" line="624"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="622"/>
+        <location filename="../../planner/cli.py" line="626"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="626"/>
+        <location filename="../../planner/cli.py" line="630"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="627"/>
+        <location filename="../../planner/cli.py" line="631"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="628"/>
-        <location filename="../../planner/report/document.py" line="241"/>
+        <location filename="../../planner/cli.py" line="632"/>
+        <location filename="../../planner/report/document.py" line="240"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="1209"/>
+        <location filename="../../planner/cli.py" line="1218"/>
         <source>Existing buildings</source>
         <extracomment>Outputs of `planner check` recorded as reports of the case: option -&gt; kind (planner.cases.register.REPORT_KINDS).</extracomment>
         <translation>现状建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="246"/>
-        <location filename="../../planner/cli.py" line="587"/>
+        <location filename="../../planner/cli.py" line="249"/>
+        <location filename="../../planner/cli.py" line="591"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="538"/>
+        <location filename="../../planner/cli.py" line="542"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="539"/>
+        <location filename="../../planner/cli.py" line="543"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="557"/>
+        <location filename="../../planner/cli.py" line="561"/>
         <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
         <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
         <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="559"/>
+        <location filename="../../planner/cli.py" line="563"/>
         <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
         <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="597"/>
+        <location filename="../../planner/cli.py" line="601"/>
         <location filename="../../planner/gui/violations.py" line="95"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="263"/>
-        <location filename="../../planner/cli.py" line="604"/>
+        <location filename="../../planner/cli.py" line="266"/>
+        <location filename="../../planner/cli.py" line="608"/>
         <location filename="../../planner/gui/violations.py" line="96"/>
-        <location filename="../../planner/report/document.py" line="107"/>
+        <location filename="../../planner/report/document.py" line="106"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="610"/>
+        <location filename="../../planner/cli.py" line="614"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -3409,99 +3409,104 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>{plan}，批复文号{approval}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1699"/>
+        <location filename="../../planner/messages.py" line="1702"/>
         <source>Sunlight below the standard</source>
         <translation>日照不满足标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1700"/>
+        <location filename="../../planner/messages.py" line="1703"/>
         <source>Scheme cuts an existing home&apos;s sunlight</source>
         <translation>方案影响现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1703"/>
+        <location filename="../../planner/messages.py" line="1706"/>
         <source>Building {building} ({type}): {length} of its main facades get less than {hours} of sun on {day} ({band}); the least is {actual}, on the facade facing {facing}. Move or lower the buildings that shade it.</source>
         <translation>建筑{building}（{type}）：主要朝向外墙有{length}在{day}（{band}）的日照不足{hours}，最少为{actual}，位于朝向{facing}的外墙。请调整遮挡它的建筑的位置或高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1706"/>
+        <location filename="../../planner/messages.py" line="1709"/>
         <source>Existing building {building} ({type}): the scheme cuts its sun on {day} from {before} to {actual}, below the standard of {hours} ({band}), along {length} of its main facades (facing {facing}). Change the scheme buildings that shade it.</source>
         <translation>现状建筑{building}（{type}）：方案使其{day}日照由{before}减少为{actual}，低于{hours}的标准（{band}），涉及主要朝向外墙{length}（朝向{facing}）。请调整遮挡它的方案建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1712"/>
+        <location filename="../../planner/messages.py" line="1715"/>
         <source>Sunlight not checked</source>
         <translation>未进行日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1713"/>
+        <location filename="../../planner/messages.py" line="1716"/>
         <source>No height for sunlight</source>
         <translation>日照分析缺少高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1714"/>
+        <location filename="../../planner/messages.py" line="1717"/>
         <source>Height estimated for sunlight</source>
         <translation>日照分析估算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1717"/>
+        <location filename="../../planner/messages.py" line="1720"/>
         <source>Sunlight was not checked: no layer has a coordinate system, so the site&apos;s latitude is not known. Give the files their coordinate system.</source>
         <translation>未进行日照分析：各图层均无坐标系，无法确定场地纬度。请为文件设定坐标系。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1720"/>
+        <location filename="../../planner/messages.py" line="1723"/>
         <source>{path} layer {layer}: building {building} has no height, so it casts no shadow in the sunlight analysis and the hours around it may be too high. Add its height or storeys.</source>
         <translation>{path} 图层 {layer}：建筑{building}没有高度，日照分析中不计其遮挡，周边日照时数可能偏高。请补充其高度或层数。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1723"/>
+        <location filename="../../planner/messages.py" line="1726"/>
         <source>{path} layer {layer}: existing building {building} has storeys but no height; {height} m ({storeys} storeys of {storey_height} m) is used in the sunlight analysis. Add its height if it is known.</source>
         <translation>{path} 图层 {layer}：现状建筑{building}有层数而无高度，日照分析按{height} m（{storeys}层，层高{storey_height} m）计算。如已知其高度，请补充。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1729"/>
+        <location filename="../../planner/messages.py" line="1732"/>
         <source>Sunlight standard: climate zone {zone} with city size {size} is not a row of GB 50180-2018 table 4.0.9. Give --sunlight-zone I-VII and, except in zones V and VI, --city-size large or small.</source>
         <translation>日照标准：建筑气候区划{zone}与城市规模{size}不对应 GB 50180-2018 表 4.0.9 的任何一栏。请给出 --sunlight-zone I-VII，除Ⅴ、Ⅵ气候区外还需给出 --city-size large 或 small。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1733"/>
+        <location filename="../../planner/messages.py" line="1736"/>
         <source>Sunlight standard: resources/sunlight.toml has no city named {city}. Its cities: {cities}.</source>
         <translation>日照标准：resources/sunlight.toml 中没有名为{city}的城市。已有城市：{cities}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1736"/>
+        <location filename="../../planner/messages.py" line="1739"/>
         <source>analysing sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1737"/>
+        <location filename="../../planner/messages.py" line="1740"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1738"/>
+        <location filename="../../planner/messages.py" line="1741"/>
         <source>{degrees}° from north</source>
         <translation>方位角{degrees}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1739"/>
+        <location filename="../../planner/messages.py" line="1742"/>
         <source>Sunlight: climate zone {zone}, {size} city{city}; homes {day} ≥ {hours} ({band}, true solar time); sweep angle {sweep}°, step {step} min, sampling {spacing} m, {height} m above the ground floor; latitude {latitude}°.</source>
         <translation>日照：建筑气候区划{zone}，{size}城市{city}；住宅{day}不少于{hours}（{band}，真太阳时）；最小扫掠角{sweep}°，时间间隔{step}分钟，采样点间距{spacing} m，计算高度为底层地面以上{height} m；纬度{latitude}°。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1743"/>
+        <location filename="../../planner/messages.py" line="1746"/>
         <source>Sunlight: not checked (choose --sunlight-zone and --city-size, or --sunlight-city).</source>
         <translation>日照：未分析（请选择 --sunlight-zone 和 --city-size，或 --sunlight-city）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1745"/>
+        <location filename="../../planner/messages.py" line="1748"/>
         <source>large (城区常住人口 ≥ 50万)</source>
         <translation>大（城区常住人口≥50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1746"/>
+        <location filename="../../planner/messages.py" line="1749"/>
         <source>small (城区常住人口 &lt; 50万)</source>
         <translation>小（城区常住人口＜50万）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1808"/>
+        <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
+        <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="150"/>
@@ -3757,7 +3762,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="127"/>
-        <location filename="../../planner/report/document.py" line="272"/>
+        <location filename="../../planner/report/document.py" line="281"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -3768,7 +3773,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="128"/>
-        <location filename="../../planner/report/document.py" line="275"/>
+        <location filename="../../planner/report/document.py" line="284"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -3877,7 +3882,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/violations.py" line="68"/>
-        <location filename="../../planner/report/document.py" line="142"/>
+        <location filename="../../planner/report/document.py" line="141"/>
         <location filename="../../planner/report/opinion.py" line="51"/>
         <source>Rule</source>
         <translation>审查规则</translation>
@@ -3894,7 +3899,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="46"/>
-        <location filename="../../planner/report/document.py" line="189"/>
+        <location filename="../../planner/report/document.py" line="188"/>
         <location filename="../../planner/report/opinion.py" line="48"/>
         <source>Parcel {parcel}</source>
         <translation>地块 {parcel}</translation>
@@ -3907,33 +3912,33 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/inspector.py" line="49"/>
         <location filename="../../planner/report/conditions.py" line="34"/>
-        <location filename="../../planner/report/document.py" line="170"/>
+        <location filename="../../planner/report/document.py" line="169"/>
         <location filename="../../planner/report/official.py" line="44"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="50"/>
-        <location filename="../../planner/report/document.py" line="173"/>
+        <location filename="../../planner/report/document.py" line="172"/>
         <source>Limit as written</source>
         <translation>控规原文</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="51"/>
-        <location filename="../../planner/report/document.py" line="176"/>
+        <location filename="../../planner/report/document.py" line="175"/>
         <source>Limit as read</source>
         <translation>控制值（识别）</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="52"/>
-        <location filename="../../planner/report/document.py" line="179"/>
+        <location filename="../../planner/report/document.py" line="178"/>
         <source>Achieved</source>
         <translation>方案值</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="53"/>
-        <location filename="../../planner/report/document.py" line="167"/>
-        <location filename="../../planner/report/document.py" line="182"/>
+        <location filename="../../planner/report/document.py" line="166"/>
+        <location filename="../../planner/report/document.py" line="181"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -3945,7 +3950,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
         <location filename="../../planner/gui/violations.py" line="70"/>
-        <location filename="../../planner/report/document.py" line="244"/>
+        <location filename="../../planner/report/document.py" line="243"/>
         <location filename="../../planner/report/symbology.py" line="38"/>
         <source>Building</source>
         <translation>建筑</translation>
@@ -4113,6 +4118,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="32"/>
+        <location filename="../../planner/report/document.py" line="249"/>
         <location filename="../../planner/report/opinion.py" line="52"/>
         <source>Finding</source>
         <translation>审查项</translation>
@@ -4154,7 +4160,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="40"/>
-        <location filename="../../planner/report/document.py" line="89"/>
+        <location filename="../../planner/report/document.py" line="88"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
@@ -4165,7 +4171,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/review_panel.py" line="42"/>
-        <location filename="../../planner/report/document.py" line="333"/>
+        <location filename="../../planner/report/document.py" line="342"/>
         <location filename="../../planner/report/opinion.py" line="60"/>
         <source>Overall opinion</source>
         <translation>总体审查意见</translation>
@@ -4186,22 +4192,22 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>提示：{name}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="68"/>
+        <location filename="../../planner/report/document.py" line="67"/>
         <source>Regulatory plan compliance report</source>
         <translation>控规符合性审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="71"/>
+        <location filename="../../planner/report/document.py" line="70"/>
         <source>Check of a building scheme against the regulatory detailed plan</source>
         <translation>建设项目方案与控制性详细规划符合性审查</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="74"/>
+        <location filename="../../planner/report/document.py" line="73"/>
         <source>Authority</source>
         <translation>审查机关</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="77"/>
+        <location filename="../../planner/report/document.py" line="76"/>
         <source>Scheme</source>
         <translation>报建方案</translation>
     </message>
@@ -4222,7 +4228,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/report/conditions.py" line="29"/>
-        <location filename="../../planner/report/document.py" line="80"/>
+        <location filename="../../planner/report/document.py" line="79"/>
         <source>Regulatory plan</source>
         <translation>控制性详细规划</translation>
     </message>
@@ -4323,335 +4329,340 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/field_mapping.py" line="71"/>
-        <location filename="../../planner/report/document.py" line="83"/>
+        <location filename="../../planner/report/document.py" line="82"/>
         <source>Plan version</source>
         <translation>控规版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="86"/>
+        <location filename="../../planner/report/document.py" line="85"/>
         <location filename="../../planner/report/opinion.py" line="67"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="92"/>
+        <location filename="../../planner/report/document.py" line="91"/>
         <source>Overall verdict</source>
         <translation>审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="95"/>
+        <location filename="../../planner/report/document.py" line="94"/>
         <source>Overview map</source>
         <translation>总览图</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="98"/>
+        <location filename="../../planner/report/document.py" line="97"/>
         <source>Parcels the scheme touches</source>
         <translation>方案涉及地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="101"/>
+        <location filename="../../planner/report/document.py" line="100"/>
         <source>Violating parcels</source>
         <translation>不符合地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="104"/>
+        <location filename="../../planner/report/document.py" line="103"/>
         <source>Findings on no parcel</source>
         <translation>不属于任何地块的不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="110"/>
+        <location filename="../../planner/report/document.py" line="109"/>
         <source>Inputs and provenance</source>
         <translation>输入数据及来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="113"/>
+        <location filename="../../planner/report/document.py" line="112"/>
         <source>Counting conventions</source>
         <translation>计算规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="116"/>
+        <location filename="../../planner/report/document.py" line="115"/>
         <source>Review opinion and signature</source>
         <translation>审查意见及签章</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="119"/>
+        <location filename="../../planner/report/document.py" line="118"/>
         <source>Overall verdict: the scheme does not comply with the plan.</source>
         <translation>审查结论：方案不符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="124"/>
+        <location filename="../../planner/report/document.py" line="123"/>
         <source>Overall verdict: the scheme complies with the plan.</source>
         <translation>审查结论：方案符合控规要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="127"/>
+        <location filename="../../planner/report/document.py" line="126"/>
         <source>{violations} findings; {violating} of the {checked} parcels the scheme touches are in breach.</source>
         <translation>共{violations}项不符合项；方案涉及的{checked}宗地块中有{violating}宗不符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="131"/>
+        <location filename="../../planner/report/document.py" line="130"/>
         <source>No findings on the {checked} parcels the scheme touches.</source>
         <translation>方案涉及的{checked}宗地块均未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="134"/>
+        <location filename="../../planner/report/document.py" line="133"/>
         <source>{warnings} warnings are listed in the Warnings section: read them before relying on this verdict.</source>
         <translation>另有{warnings}条提示列于“提示”一节，采信本结论前请先阅读。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="148"/>
+        <location filename="../../planner/report/document.py" line="147"/>
         <source>{count} ({marginal} marginal)</source>
         <translation>{count}（其中临界{marginal}）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="151"/>
+        <location filename="../../planner/report/document.py" line="150"/>
         <source>The parcels the scheme touches; violating parcels and the buildings named in findings in red.</source>
         <translation>方案涉及的地块；不符合地块及不符合项涉及的建筑以红色表示。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="155"/>
+        <location filename="../../planner/report/document.py" line="154"/>
         <source>Parcel {parcel} (thick outline) and the buildings on it.</source>
         <translation>地块 {parcel}（粗线框）及其上的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="158"/>
+        <location filename="../../planner/report/document.py" line="157"/>
         <source>No map: the layers were not given to the report.</source>
         <translation>无图：未向报告提供图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="192"/>
+        <location filename="../../planner/report/document.py" line="191"/>
         <source>Land use {code}; site area {site}; counted floor area {gfa}; footprints {footprint}; green area (weighted) {green}.</source>
         <translation>用地性质 {code}；用地面积 {site}；计容建筑面积 {gfa}；建筑基底面积 {footprint}；绿地面积（折算） {green}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="196"/>
+        <location filename="../../planner/report/document.py" line="195"/>
         <source>Buildings: {buildings}.</source>
         <translation>建筑：{buildings}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="202"/>
+        <location filename="../../planner/report/document.py" line="201"/>
         <source>Finding {number}</source>
         <translation>第{number}项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="205"/>
+        <location filename="../../planner/report/document.py" line="204"/>
         <source>marginal breach</source>
         <translation>临界超标</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="296"/>
+        <location filename="../../planner/report/document.py" line="305"/>
         <source>The measurements in this annex were computed by Planner {version} on {time} (local time); the conclusion is that of the signing officials.</source>
         <translation>本附件的测算数据由 Planner {version} 于 {time}（本地时间）计算得出；审查结论以签署人员的意见为准。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="305"/>
+        <location filename="../../planner/report/document.py" line="314"/>
         <source>Counted floor area (计容面积): a building&apos;s stated counted area when present; otherwise its footprint × the sum of its above-ground storey coefficients: a storey 2.20 m high or more counts 1, a lower one 0.5 (GB/T 50353-2013, 3.0.1); storeys without a stated height count 1.</source>
         <translation>计容建筑面积：有注明的计容面积时取其值；否则为基底面积 × 地上各层系数之和：层高 2.20 m 及以上的楼层计 1，不足 2.20 m 的计 0.5（GB/T 50353-2013 第 3.0.1 条）；未注明层高的楼层计 1。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="138"/>
+        <location filename="../../planner/report/document.py" line="137"/>
         <source>Review: {accepted} of the {count} findings accepted as approved exceptions.</source>
         <translation>审查：{count}项不符合项中，{accepted}项经审查认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="122"/>
+        <location filename="../../planner/report/document.py" line="121"/>
         <source>Overall verdict: no findings, but the check is not complete, so the scheme is not found compliant.</source>
         <translation>总体结论：未发现不符合项，但审查未完成，不能认定方案符合控规。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="145"/>
+        <location filename="../../planner/report/document.py" line="144"/>
         <source>Number of findings</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="199"/>
+        <location filename="../../planner/report/document.py" line="198"/>
         <source>Findings on this parcel</source>
         <translation>本地块不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="208"/>
+        <location filename="../../planner/report/document.py" line="207"/>
         <source>Accepted by the reviewer as an approved exception.</source>
         <translation>审查人认定为批准的例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="211"/>
+        <location filename="../../planner/report/document.py" line="210"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="214"/>
+        <location filename="../../planner/report/document.py" line="213"/>
         <source>Reviewer&apos;s note: {note}</source>
         <translation>审查备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="217"/>
+        <location filename="../../planner/report/document.py" line="216"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="220"/>
+        <location filename="../../planner/report/document.py" line="219"/>
         <source>What the engine did</source>
         <translation>处理说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="223"/>
+        <location filename="../../planner/report/document.py" line="222"/>
         <source>None: every input was read as written.</source>
         <translation>无：全部输入数据均按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="226"/>
+        <location filename="../../planner/report/document.py" line="225"/>
         <source>Reviewer&apos;s notes on findings no longer found</source>
         <translation>已不存在的不符合项的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="229"/>
+        <location filename="../../planner/report/document.py" line="228"/>
         <source>Findings that depend on the plan version</source>
         <translation>随规划版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="232"/>
+        <location filename="../../planner/report/document.py" line="231"/>
         <source>The scheme was also checked against the plan version {old}. Under the version in force ({new}), {appeared} findings appear, {disappeared} disappear and {changed} change; {unchanged} are the same under both.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查。在现行版本（{new}）下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项在两个版本下相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="237"/>
+        <location filename="../../planner/report/document.py" line="236"/>
         <source>The scheme was also checked against the plan version {old}: every verdict is the same under both versions.</source>
         <translation>本方案同时按规划版本 {old} 进行了审查：两个版本下的审查结论完全相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="247"/>
+        <location filename="../../planner/report/document.py" line="252"/>
+        <source>Findings on the other {count} violating parcels</source>
+        <translation>其余 {count} 个违规地块的不符合项</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/document.py" line="256"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="250"/>
+        <location filename="../../planner/report/document.py" line="259"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="253"/>
+        <location filename="../../planner/report/document.py" line="262"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="254"/>
+        <location filename="../../planner/report/document.py" line="263"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="255"/>
+        <location filename="../../planner/report/document.py" line="264"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="258"/>
+        <location filename="../../planner/report/document.py" line="267"/>
         <source>Other plan version</source>
         <translation>对比规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="261"/>
+        <location filename="../../planner/report/document.py" line="270"/>
         <source>These notes were written on findings that this check no longer reports (the scheme or the plan has changed); they are kept as part of the record.</source>
         <translation>以下备注所针对的不符合项在本次审查中已不再出现（方案或控规已变更），作为审查记录予以保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="266"/>
+        <location filename="../../planner/report/document.py" line="275"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="269"/>
+        <location filename="../../planner/report/document.py" line="278"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="278"/>
+        <location filename="../../planner/report/document.py" line="287"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="281"/>
+        <location filename="../../planner/report/document.py" line="290"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="290"/>
+        <location filename="../../planner/report/document.py" line="299"/>
         <source>No green layer was given: green ratio is not assessed.</source>
         <translation>未提供绿地图层：不评估绿地率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="293"/>
+        <location filename="../../planner/report/document.py" line="302"/>
         <source>Working coordinate system (areas in m², lengths in m): {crs}.</source>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="723"/>
+        <location filename="../../planner/report/document.py" line="774"/>
         <source>Technical and economic indicators: declared and measured</source>
-        <extracomment>Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it; narrower ones shrink it (_fit_images). Header cells have this background; after setHtml, tables whose first cell has it repeat their first row. A small vertical gap between two tables that would otherwise touch. Each map as PNG bytes: QTextDocument decodes an image resource given as bytes when it draws it, so the report holds one decoded map at a time (a 1800 x 1140 map is 8 MB decoded, ~0.3 MB as PNG). Qt&apos;s PNG &quot;quality&quot; sets zlib&apos;s effort: 80 encodes a map about 3x faster than the default, and a few % larger.</extracomment>
+        <extracomment>Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it; narrower ones shrink it (_fit_images). Header cells have this background; after setHtml, tables whose first cell has it repeat their first row. A small vertical gap between two tables that would otherwise touch. Detail pages (with a map) are made for at most this many violating parcels unless the caller asks for more; the findings on the others are listed in one table (`planner check --max-detail-maps`). A table of more rows than this (the parcels of a city, its warnings, the findings on parcels without a detail page) is painted row by row (pages.TablePart) instead of laid out by QTextDocument. How to draw each map of the current part, by resource name.</extracomment>
         <translation>技术经济指标：申报值与实测值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="301"/>
+        <location filename="../../planner/report/document.py" line="310"/>
         <source>unknown (local planar metres)</source>
         <translation>未知（局部平面坐标，单位米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="309"/>
+        <location filename="../../planner/report/document.py" line="318"/>
         <source>Underground storeys never count toward FAR.</source>
         <translation>地下层一律不计入容积率。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="310"/>
+        <location filename="../../planner/report/document.py" line="319"/>
         <source>A building in several parcels gives each parcel the share of its counted area that its footprint has there.</source>
         <translation>跨越多个地块的建筑，按其基底在各地块内的面积比例将计容建筑面积分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="312"/>
+        <location filename="../../planner/report/document.py" line="321"/>
         <source>FAR = counted floor area / site area, the site area being the parcel polygon&apos;s area.</source>
         <translation>容积率 = 计容建筑面积 / 用地面积，用地面积为地块多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="314"/>
+        <location filename="../../planner/report/document.py" line="323"/>
         <source>Building density = area of the union of the footprints inside the parcel / site area: overlaps count once, holes not at all.</source>
         <translation>建筑密度 = 地块内建筑基底合并后的面积 / 用地面积：重叠部分只计一次，内部空洞不计。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="316"/>
+        <location filename="../../planner/report/document.py" line="325"/>
         <source>Height = the largest stated height of a building on the parcel (the sum of its storey heights when none is stated).</source>
         <translation>建筑高度 = 地块内各建筑注明高度的最大值（未注明高度时取其各层层高之和）。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="318"/>
+        <location filename="../../planner/report/document.py" line="327"/>
         <source>Green ratio = green area inside the parcel weighted by each area&apos;s counting factor (折算系数), overlaps once, / site area; without a green layer it is not assessed.</source>
         <translation>绿地率 = 地块内绿地按各自折算系数加权后的面积（重叠部分只计一次）/ 用地面积；未提供绿地图层时不评估。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="321"/>
+        <location filename="../../planner/report/document.py" line="330"/>
         <source>Limits are closed intervals: a value equal to its limit complies. A bare number is a maximum for FAR, density and height and a minimum for green ratio; empty, &quot;—&quot; or &quot;/&quot; means not controlled.</source>
         <translation>控制值为闭区间：等于控制值即为符合。只写一个数值时，容积率、建筑密度和建筑高度视为上限，绿地率视为下限；空白、“—”或“/”表示不控制。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="324"/>
+        <location filename="../../planner/report/document.py" line="333"/>
         <source>Values are compared at full precision. A breach that would pass once rounded half-up to the precision shown (FAR 0.01, ratios 0.1 %, heights 0.1 m) is still a breach, marked marginal.</source>
         <translation>按完整精度比较。按显示精度（容积率 0.01、比率 0.1%、高度 0.1 m）四舍五入后即可通过的超标仍属超标，标注为临界。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="327"/>
+        <location filename="../../planner/report/document.py" line="336"/>
         <source>Pieces of a footprint under 1 m² in a parcel are digitising slivers: they do not make a building cross a parcel boundary or stand outside the plan, but their area counts where it lies.</source>
         <translation>建筑基底落在某地块内不足 1 m² 的碎片视为数字化误差：不据此认定建筑跨越地块边界或超出规划范围，但其面积仍计入所在地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="336"/>
+        <location filename="../../planner/report/document.py" line="345"/>
         <location filename="../../planner/report/opinion.py" line="66"/>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="339"/>
+        <location filename="../../planner/report/document.py" line="348"/>
         <source>Authority (seal)</source>
         <translation>审查机关（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/pages.py" line="36"/>
+        <location filename="../../planner/report/pages.py" line="40"/>
         <source>Page {page} of {pages}</source>
         <extracomment>Table headers&apos; background, in the HTML and again when a header row repeats on the next page.</extracomment>
         <translation>第 {page} / {pages} 页</translation>
@@ -4742,12 +4753,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>实测退线距离</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="345"/>
+        <location filename="../../planner/report/document.py" line="354"/>
         <source>Control lines and zones on the map: {kinds}.</source>
         <translation>图中的控制线与控制区：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="348"/>
+        <location filename="../../planner/report/document.py" line="357"/>
         <source>Measured setback distances (dashed orange): {measures}.</source>
         <translation>实测退线距离（橙色虚线）：{measures}。</translation>
     </message>
@@ -4913,6 +4924,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>建筑与控制线</translation>
     </message>
     <message>
+        <location filename="../../planner/report/document.py" line="246"/>
         <location filename="../../planner/report/opinion.py" line="50"/>
         <source>No.</source>
         <translation>序号</translation>

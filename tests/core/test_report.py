@@ -206,10 +206,11 @@ def test_headers_repeat_when_a_table_crosses_a_page(checked, tmp_path):
 
 def test_document_tables_repeat_their_header_rows(checked):
     result, layers = checked
-    document = build_document(result, layers, META, "en")
+    report = build_document(result, layers, META, "en")
     from planner.report.pages import _tables
 
-    tables = _tables(document)
+    documents = report.documents()  # kept: a table goes with its document
+    tables = [t for document in documents for t in _tables(document)]
     assert tables
     headed = [t for t in tables if t.format().headerRowCount() == 1]
     # The title block and the signature table have no header row; every data table has one.
@@ -221,10 +222,10 @@ def test_html_references_its_maps(checked):
     html, images = report_html(result, layers, META, "en")
     assert "planner-map-overview.png" in images
     assert len(images) == 1 + len(VIOLATING_PARCELS)  # the overview and one detail map per violating parcel
-    for name, png in images.items():  # PNG bytes: QTextDocument decodes a map when it draws it
+    for name, draw in images.items():  # drawn only when its page is painted
         assert f'src="{name}"' in html
-        image = QImage.fromData(png, "PNG")
-        assert image.width() >= 1500 and not image.isNull()
+        image = draw()
+        assert isinstance(image, QImage) and image.width() >= 1500 and not image.isNull()
 
 
 def test_report_without_layers_or_review_still_builds(checked):
@@ -267,3 +268,48 @@ def test_compliant_scheme_report_says_it_complies(tmp_path):
               path, "en")
     assert "Overall verdict: the scheme complies with the plan." in _text(path)
     assert "XG-02-01" in text
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_detail_maps_are_bounded_and_the_rest_listed(checked, tmp_path, monkeypatch, lang):
+    """7 violating parcels and at most 3 detail maps: 3 detail pages with maps, a sentence saying 4 were left out
+    and how to have them all, and every finding of the other 4 in one table (painted row by row when long)."""
+    import planner.report.document as document
+    from planner.messages import tr
+    from planner.report.document import DETAIL_CAPTION, SECTION_OTHER_VIOLATING
+
+    result, layers = checked
+    drawn = []
+    render = document.render_map
+    monkeypatch.setattr(document, "render_map", lambda *a, **k: drawn.append(k.get("focus")) or render(*a, **k))
+    for long_rows in (300, 2):  # the other parcels' table laid out by QTextDocument, then painted row by row
+        monkeypatch.setattr(document, "LONG_TABLE_ROWS", long_rows)
+        drawn.clear()
+        path = tmp_path / f"bounded_{long_rows}.pdf"
+        write_pdf(result, layers, META, path, lang, max_detail_maps=3)
+        # In the order drawn (-raw): with -layout, a cell's wrapped lines interleave with its neighbours'.
+        flat = _squash(subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
+                                      check=True, encoding="utf-8").stdout)
+        assert len(drawn) == 1 + 3  # the overview and three detail maps, each drawn once
+        for k, parcel in enumerate(VIOLATING_PARCELS):
+            caption = _squash(tr(DETAIL_CAPTION, lang).format(parcel=parcel))
+            assert (caption in flat) == (k < 3), parcel
+        sentence = _squash(tr(document.DETAIL_MAPS_LEFT_OUT, lang).format(shown=3, total=7, left=4))
+        assert sentence in flat
+        assert "--max-detail-maps7" in flat
+        assert _squash(tr(SECTION_OTHER_VIOLATING, lang).format(count=4)) in flat
+        for v in result.violations:  # every finding, with or without a detail page
+            assert _squash(violation_message(v, lang)) in flat, v
+
+
+@needs_poppler
+def test_no_sentence_when_every_parcel_has_its_map(checked, tmp_path):
+    import planner.report.document as document
+
+    result, layers = checked
+    path = tmp_path / "all.pdf"
+    write_pdf(result, layers, META, path, "en", max_detail_maps=7)
+    flat = _squash(_text(path))
+    assert "--max-detail-maps" not in flat
+    assert _squash(document.tr(document.DETAIL_CAPTION, "en").format(parcel="XG-07-01")) in flat
