@@ -282,6 +282,18 @@ class Report:
         """Each HtmlPart as a QTextDocument, unpaginated (for tests and previews of the HTML)."""
         return [self._document(part) for part in self.parts if isinstance(part, HtmlPart)]
 
+    def plain_text(self) -> str:
+        """The whole report's text, part after part (tables painted row by row give their rows tab-separated): what
+        a reader would find in it, for tests and for searching a preview."""
+        texts = []
+        for part in self.parts:
+            if isinstance(part, HtmlPart):
+                texts.append(self._document(part).toPlainText())
+            else:
+                texts.append("\n".join([part.heading, "\t".join(part.headers)]
+                                       + ["\t".join(text for text, _ in row) for row in part.rows]))
+        return "\n".join(texts)
+
     def _document(self, part: HtmlPart) -> QTextDocument:
         document = QTextDocument()
         document.setUndoRedoEnabled(False)

@@ -71,7 +71,7 @@ def test_the_official_names_a_version_and_the_result_and_report_use_the_name(two
     assert session.plan.info.version.label == "2025年调整"
     assert session.versions[1].info.version.approval_number == "酒政函〔2025〕37号"  # kept
     assert session.result.inputs["plan"].version.label == "2025年调整"
-    html = window.report_document().toPlainText()
+    html = window.report_document().plain_text()
     assert "2025年调整 (酒政函〔2025〕37号, 2025-06-18)" in html
 
 
@@ -101,7 +101,7 @@ def test_comparing_shows_what_changed_and_which_findings_depend_on_the_version(q
     # The report lists the findings that depend on the version, naming both as the official named them.
     window.versions_panel.table.item(0, COL_LABEL).setText("2024年版")
     window.versions_panel.table.item(1, COL_LABEL).setText("2025年调整")
-    text = window.report_document().toPlainText()
+    text = window.report_document().plain_text()
     assert "Findings that depend on the plan version" in text
     assert "against the plan version 2024年版" in text and "Under the version in force (2025年调整)" in text
 
