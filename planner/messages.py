@@ -1694,7 +1694,7 @@ def chinese_date(day: Any, lang: str) -> str:
 
 # === issue 15 in the window: the open case, its resubmission, declared figures and documents ===================
 CASE_WINDOW_TITLE = QT_TRANSLATE_NOOP("messages", "Case {number} · {project} · deadline {deadline}")
-CASE_WINDOW_STATUS = QT_TRANSLATE_NOOP("messages", "Case {number}: deadline {deadline}, {days} working days left")
+CASE_WINDOW_STATUS = QT_TRANSLATE_NOOP("messages", "Case {number}: deadline {deadline}; working days left: {days}")
 CASE_REVIEW_RESTORED = QT_TRANSLATE_NOOP("messages", "The review notes of case {number} were restored from the "
                                                      "case register ({path}).")
 CASE_REVIEW_CARRIED = QT_TRANSLATE_NOOP("messages", "The review notes of case {number} were written for an earlier "

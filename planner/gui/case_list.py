@@ -230,7 +230,7 @@ class CaseListDialog(QDialog):
         window = self.parent()
         controller = getattr(window, "case_window", None)
         if controller is not None:  # the window shows the case, records its checks, keeps its review
-            controller.open_case(number, self.register, record)
+            controller.open_case(number, self.register, record, self.today)
         if window is not None and files:
             window.setProperty("case_number", number)
             window.open_files(files)

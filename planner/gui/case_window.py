@@ -27,6 +27,7 @@ from planner.messages import (
     RESUBMISSION_FIRST,
     RESUBMISSION_SECTIONS,
     RESUBMISSION_TITLE,
+    case_days_left_text,
     case_deadline_text,
     rule_name,
     tr,
@@ -130,6 +131,7 @@ class CaseController(QObject):
         self.number: str | None = None
         self.case: CaseDetails | None = None
         self.register: Path | None = None
+        self.today = None
         self.submission: int | None = None
         self.resubmission: Resubmission | None = None
         self.sentences: dict[str, str] = {}
@@ -152,10 +154,11 @@ class CaseController(QObject):
         window.review_panel.reviewChanged.connect(self._on_review_changed)
 
     # --- opening -------------------------------------------------------------------------------------
-    def open_case(self, number: str, register: Path, record: CaseRecord) -> None:
+    def open_case(self, number: str, register: Path, record: CaseRecord, today=None) -> None:
         """Make `number` the window's case (before its files are loaded): title, status bar, the review kept in
         the register (restored once the check has run), the declared figures registered with it."""
         self.number, self.register, self.case = number, Path(register), record.case
+        self.today = today  # the day working days are counted from (None: today)
         self.submission, self.resubmission, self.sentences = None, None, {}
         self._pending_review = record.review
         self._saved_review = None
@@ -163,7 +166,7 @@ class CaseController(QObject):
         self.declared_rows, self.declared_path = None, ""
         if declared:
             self._read_declared(declared[-1].path)
-        self._show_case(record.row.working_days_left)
+        self._show_case(record.row)
         self.panel.clear()
 
     def close_case(self) -> None:
@@ -173,13 +176,15 @@ class CaseController(QObject):
         self.status_label.setText("")
         self.window.setWindowTitle(self._base_title)
 
-    def _show_case(self, days_left: int | None) -> None:
+    def _show_case(self, row) -> None:
+        """Title and status bar; `row`: the register's CaseRow (working days left, overdue, due soon)."""
         case, lang = self.case, self.window.lang
         deadline = case_deadline_text(case.deadline, case.deadline_estimated, lang)
         self.window.setWindowTitle(f"{tr(CASE_WINDOW_TITLE, lang).format(number=case.number, project=case.project or '-', deadline=deadline)}"
                                    f" — {self._base_title}")
         self.status_label.setText(tr(CASE_WINDOW_STATUS, lang).format(
-            number=case.number, deadline=deadline, days="-" if days_left is None else days_left))
+            number=case.number, deadline=deadline,
+            days=case_days_left_text(row.working_days_left, row.overdue, row.due_soon, lang)))
 
     # --- each check ------------------------------------------------------------------------------------
     def _on_runner_finished(self, result, _layers) -> None:
@@ -210,12 +215,12 @@ class CaseController(QObject):
                 if not review.is_empty:
                     register.save_review(self.number, review_text(review))
                     self._saved_review = review
-                row = register.record(self.number).row
+                row = register.record(self.number, self.today).row
         except InputError as error:
             window._show_error(error)
             return None
         self.case = row.case
-        self._show_case(row.working_days_left)
+        self._show_case(row)
         self.sentences = {finding_key(v): messages[id(v)] for v in result.violations}
         if previous is None:
             self.resubmission = None

@@ -47,7 +47,7 @@
 <context>
     <name>CaseController</name>
     <message>
-        <location filename="../../planner/gui/case_window.py" line="144"/>
+        <location filename="../../planner/gui/case_window.py" line="146"/>
         <source>Resubmission</source>
         <translation>补正复核</translation>
     </message>
@@ -3501,8 +3501,8 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1697"/>
-        <source>Case {number}: deadline {deadline}, {days} working days left</source>
-        <translation>案卷{number}：办结期限{deadline}，剩余{days}个工作日</translation>
+        <source>Case {number}: deadline {deadline}; working days left: {days}</source>
+        <translation>案卷{number}：办结期限{deadline}；剩余工作日：{days}</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1698"/>
