@@ -1810,3 +1810,28 @@ DETAIL_MAPS_LEFT_OUT = QT_TRANSLATE_NOOP(
                 "order of the parcels table; the findings on the other {left} are listed in one table after them. "
                 "To have a detail page and map for every violating parcel, make the report again with a higher "
                 "limit on detail maps (planner check: --max-detail-maps {total}).")
+
+
+# === issue 15 in the window: the open case, its resubmission, declared figures and documents ===================
+CASE_WINDOW_TITLE = QT_TRANSLATE_NOOP("messages", "Case {number} · {project} · deadline {deadline}")
+CASE_WINDOW_STATUS = QT_TRANSLATE_NOOP("messages", "Case {number}: deadline {deadline}; working days left: {days}")
+CASE_REVIEW_RESTORED = QT_TRANSLATE_NOOP("messages", "The review notes of case {number} were restored from the "
+                                                     "case register ({path}).")
+CASE_REVIEW_CARRIED = QT_TRANSLATE_NOOP("messages", "The review notes of case {number} were written for an earlier "
+                                                    "submission: they were carried over to be reviewed again, and no "
+                                                    "finding stays accepted as an exception.")
+DECLARED_APPLIED = QT_TRANSLATE_NOOP("messages", "Declared indicators from {path}: {count} figures, {differs} differ "
+                                                 "from the drawing beyond tolerance.")
+DECLARED_TYPED_SAVED = QT_TRANSLATE_NOOP("messages", "The figures typed in were saved to {path}.")
+DECLARED_NEEDS_CHECK = QT_TRANSLATE_NOOP("messages", "Open a plan and a scheme and let them be checked first: "
+                                                     "declared figures are compared with what the scheme measures.")
+DOCUMENT_NEEDS_CHECK = QT_TRANSLATE_NOOP("messages", "Open a plan and a scheme and let them be checked first: the "
+                                                     "{document} is written from the check.")
+DOCUMENT_NEEDS_PARCEL = QT_TRANSLATE_NOOP("messages", "Select a parcel on the map first: the planning conditions "
+                                                      "are written for one parcel.")
+DOCUMENT_NEEDS_PLAN = QT_TRANSLATE_NOOP("messages", "Open a plan layer first: the planning conditions are read "
+                                                    "from the plan.")
+DOCUMENT_WRITING = QT_TRANSLATE_NOOP("messages", "Writing {path}…")
+DOCUMENT_WRITTEN = QT_TRANSLATE_NOOP("messages", "Written: {path}")
+DOCUMENT_RECORDED = QT_TRANSLATE_NOOP("messages", "Written: {path}; recorded with case {number}.")
+# === end of issue 15 in the window =============================================================================

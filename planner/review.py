@@ -28,7 +28,7 @@ from planner.model import CheckResult, CheckWarning, InputError, InputInfo, Viol
 __all__ = ["SCHEMA", "SCHEME_ROLES", "STALE_AFTER_SECONDS", "FindingNote", "Notice", "Review",
            "ReviewForAnotherScheme", "ReviewStore", "SchemeFile", "annotated", "archive_path", "backup_path",
            "copy_atomically", "load_review", "orphaned_notes", "read_review", "remove_stale_temporaries",
-           "review_path", "review_text", "save_review", "scheme_mismatch", "scheme_of"]
+           "review_from_text", "review_path", "review_text", "save_review", "scheme_mismatch", "scheme_of"]
 
 SCHEMA = "planner.review/1"
 SUFFIX = ".review.json"
@@ -388,6 +388,12 @@ def _to_json(review: Review) -> dict[str, Any]:
 def review_text(review: Review) -> str:
     """The review as its planner.review/1 JSON text (what a file holds; the case register keeps it too)."""
     return json.dumps(_to_json(review), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def review_from_text(text: str) -> Review:
+    """A review from its planner.review/1 JSON text (as review_text gives it and the case register keeps it).
+    Raises ValueError or TypeError for a text that is not one."""
+    return _parse(text.encode("utf-8"))
 
 
 def save_review(review: Review, path: str | Path) -> None:

@@ -228,6 +228,9 @@ class CaseListDialog(QDialog):
             return
         files = [(f.role, f.path, f.layer or None) for f in record.current_files() if f.role != "declared"]
         window = self.parent()
+        controller = getattr(window, "case_window", None)
+        if controller is not None:  # the window shows the case, records its checks, keeps its review
+            controller.open_case(number, self.register, record, self.today)
         if window is not None and files:
             window.setProperty("case_number", number)
             window.open_files(files)

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self._build_case_actions()
         self._build_status_bar()
         self._build_map_tools()
+        self._build_case_window()  # issue 15
         self._restore_layout()
 
     # --- construction ----------------------------------------------------------------------------
@@ -151,7 +152,12 @@ class MainWindow(QMainWindow):
         self.case_list = None  # the case list dialog, once opened
         add_case_actions(self)
 
+    def _build_case_window(self) -> None:
+        """The open case, declared figures and documents: planner.gui.case_actions (needs menus and docks)."""
+        from planner.gui.case_actions import install_case_actions
 
+        install_case_actions(self)
+    # --- end of cases -------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
         self.canvas = MapCanvas(self)

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="35"/>
+        <source>Load &amp;declared indicators…</source>
+        <translation>载入申报指标(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="37"/>
+        <source>&amp;Enter declared indicators…</source>
+        <translation>录入申报指标(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="39"/>
+        <source>&amp;Technical and economic indicators (技术经济指标)…</source>
+        <translation>技术经济指标表(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="44"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="45"/>
+        <source>&amp;Notice to the applicant (一次性告知书)…</source>
+        <translation>一次性告知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="47"/>
+        <source>Review &amp;opinion (审查意见书)…</source>
+        <translation>审查意见书(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="50"/>
+        <source>Planning &amp;conditions (规划条件) for the selected parcel…</source>
+        <translation>所选地块的规划条件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_actions.py" line="63"/>
+        <source>Load declared indicators</source>
+        <translation>载入申报指标</translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <location filename="../../planner/gui/case_window.py" line="146"/>
+        <source>Resubmission</source>
+        <translation>补正复核</translation>
+    </message>
+</context>
+<context>
     <name>CaseListDialog</name>
     <message>
         <location filename="../../planner/gui/case_list.py" line="126"/>
@@ -30,7 +81,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="278"/>
+        <location filename="../../planner/gui/case_list.py" line="281"/>
         <source>&amp;Cases…</source>
         <translation>案卷(&amp;C)…</translation>
     </message>
@@ -192,6 +243,47 @@
     </message>
 </context>
 <context>
+    <name>DeclaredDialog</name>
+    <message>
+        <location filename="../../planner/gui/declared_dialog.py" line="47"/>
+        <source>Declared indicators</source>
+        <translation>申报技术经济指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/declared_dialog.py" line="49"/>
+        <source>Parcel (blank: whole scheme)</source>
+        <translation>地块（空白：整个方案）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/declared_dialog.py" line="49"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/declared_dialog.py" line="50"/>
+        <source>Declared</source>
+        <translation>申报值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/declared_dialog.py" line="52"/>
+        <source>&amp;Add row</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/declared_dialog.py" line="54"/>
+        <source>&amp;Remove row</source>
+        <translation>删除所选行(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableDialog</name>
+    <message>
+        <location filename="../../planner/gui/declared_dialog.py" line="119"/>
+        <source>Technical and economic indicators (技术经济指标)</source>
+        <translation>技术经济指标表</translation>
+    </message>
+</context>
+<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../planner/gui/layer_panel.py" line="73"/>
@@ -228,273 +320,273 @@ layer: {layer}
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="183"/>
+        <location filename="../../planner/gui/main_window.py" line="189"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="184"/>
+        <location filename="../../planner/gui/main_window.py" line="190"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="185"/>
+        <location filename="../../planner/gui/main_window.py" line="191"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="186"/>
+        <location filename="../../planner/gui/main_window.py" line="192"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="187"/>
+        <location filename="../../planner/gui/main_window.py" line="193"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="188"/>
-        <location filename="../../planner/gui/main_window.py" line="504"/>
-        <location filename="../../planner/gui/main_window.py" line="739"/>
+        <location filename="../../planner/gui/main_window.py" line="194"/>
+        <location filename="../../planner/gui/main_window.py" line="510"/>
+        <location filename="../../planner/gui/main_window.py" line="745"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="266"/>
+        <location filename="../../planner/gui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="267"/>
+        <location filename="../../planner/gui/main_window.py" line="273"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="268"/>
+        <location filename="../../planner/gui/main_window.py" line="274"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="269"/>
+        <location filename="../../planner/gui/main_window.py" line="275"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="270"/>
+        <location filename="../../planner/gui/main_window.py" line="276"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="276"/>
+        <location filename="../../planner/gui/main_window.py" line="282"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="282"/>
+        <location filename="../../planner/gui/main_window.py" line="288"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="283"/>
+        <location filename="../../planner/gui/main_window.py" line="289"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="284"/>
+        <location filename="../../planner/gui/main_window.py" line="290"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="285"/>
+        <location filename="../../planner/gui/main_window.py" line="291"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="286"/>
+        <location filename="../../planner/gui/main_window.py" line="292"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="294"/>
+        <location filename="../../planner/gui/main_window.py" line="300"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="298"/>
+        <location filename="../../planner/gui/main_window.py" line="304"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="302"/>
+        <location filename="../../planner/gui/main_window.py" line="308"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="304"/>
+        <location filename="../../planner/gui/main_window.py" line="310"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="307"/>
+        <location filename="../../planner/gui/main_window.py" line="313"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="311"/>
+        <location filename="../../planner/gui/main_window.py" line="317"/>
         <source>&amp;Legend on the map</source>
         <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="321"/>
+        <location filename="../../planner/gui/main_window.py" line="327"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="331"/>
+        <location filename="../../planner/gui/main_window.py" line="337"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="349"/>
+        <location filename="../../planner/gui/main_window.py" line="355"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="429"/>
+        <location filename="../../planner/gui/main_window.py" line="435"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="536"/>
+        <location filename="../../planner/gui/main_window.py" line="542"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="571"/>
+        <location filename="../../planner/gui/main_window.py" line="577"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="687"/>
+        <location filename="../../planner/gui/main_window.py" line="693"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="687"/>
+        <location filename="../../planner/gui/main_window.py" line="693"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="688"/>
+        <location filename="../../planner/gui/main_window.py" line="694"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="688"/>
+        <location filename="../../planner/gui/main_window.py" line="694"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="689"/>
+        <location filename="../../planner/gui/main_window.py" line="695"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="689"/>
+        <location filename="../../planner/gui/main_window.py" line="695"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="737"/>
-        <location filename="../../planner/gui/main_window.py" line="1171"/>
+        <location filename="../../planner/gui/main_window.py" line="743"/>
+        <location filename="../../planner/gui/main_window.py" line="1177"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="737"/>
-        <location filename="../../planner/gui/main_window.py" line="1172"/>
+        <location filename="../../planner/gui/main_window.py" line="743"/>
+        <location filename="../../planner/gui/main_window.py" line="1178"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="738"/>
-        <location filename="../../planner/gui/main_window.py" line="1173"/>
+        <location filename="../../planner/gui/main_window.py" line="744"/>
+        <location filename="../../planner/gui/main_window.py" line="1179"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="738"/>
-        <location filename="../../planner/gui/main_window.py" line="1174"/>
+        <location filename="../../planner/gui/main_window.py" line="744"/>
+        <location filename="../../planner/gui/main_window.py" line="1180"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="857"/>
+        <location filename="../../planner/gui/main_window.py" line="863"/>
         <source>{reviewed} of {total} violations reviewed</source>
         <translation>不符合项已审查 {reviewed}/{total}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="932"/>
+        <location filename="../../planner/gui/main_window.py" line="938"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="938"/>
+        <location filename="../../planner/gui/main_window.py" line="944"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="946"/>
+        <location filename="../../planner/gui/main_window.py" line="952"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="953"/>
+        <location filename="../../planner/gui/main_window.py" line="959"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="993"/>
+        <location filename="../../planner/gui/main_window.py" line="999"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="994"/>
+        <location filename="../../planner/gui/main_window.py" line="1000"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1104"/>
+        <location filename="../../planner/gui/main_window.py" line="1110"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1125"/>
+        <location filename="../../planner/gui/main_window.py" line="1131"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1125"/>
+        <location filename="../../planner/gui/main_window.py" line="1131"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1125"/>
+        <location filename="../../planner/gui/main_window.py" line="1131"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1126"/>
+        <location filename="../../planner/gui/main_window.py" line="1132"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1169"/>
+        <location filename="../../planner/gui/main_window.py" line="1175"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1170"/>
+        <location filename="../../planner/gui/main_window.py" line="1176"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -3507,6 +3599,71 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <location filename="../../planner/messages.py" line="1808"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1816"/>
+        <source>Case {number} · {project} · deadline {deadline}</source>
+        <translation>案卷{number} · {project} · 办结期限{deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1817"/>
+        <source>Case {number}: deadline {deadline}; working days left: {days}</source>
+        <translation>案卷{number}：办结期限{deadline}；剩余工作日：{days}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1818"/>
+        <source>The review notes of case {number} were restored from the case register ({path}).</source>
+        <translation>已从案卷登记簿（{path}）恢复案卷{number}的审查意见。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1820"/>
+        <source>The review notes of case {number} were written for an earlier submission: they were carried over to be reviewed again, and no finding stays accepted as an exception.</source>
+        <translation>案卷{number}的审查意见是针对此前提交的方案填写的：已转入本次方案，须重新审查，原认定的例外一律不再保留。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1823"/>
+        <source>Declared indicators from {path}: {count} figures, {differs} differ from the drawing beyond tolerance.</source>
+        <translation>已载入申报指标（{path}）：共{count}项，其中{differs}项与图纸量算值的差异超出允许误差。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1825"/>
+        <source>The figures typed in were saved to {path}.</source>
+        <translation>录入的指标已保存至{path}。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1826"/>
+        <source>Open a plan and a scheme and let them be checked first: declared figures are compared with what the scheme measures.</source>
+        <translation>请先打开控规和方案并完成审查：申报指标要与方案的量算值比对。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1828"/>
+        <source>Open a plan and a scheme and let them be checked first: the {document} is written from the check.</source>
+        <translation>请先打开控规和方案并完成审查：{document}依据审查结果生成。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1830"/>
+        <source>Select a parcel on the map first: the planning conditions are written for one parcel.</source>
+        <translation>请先在地图上选择一个地块：规划条件按单个地块出具。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1832"/>
+        <source>Open a plan layer first: the planning conditions are read from the plan.</source>
+        <translation>请先打开控规地块图层：规划条件从控规中读取。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1834"/>
+        <source>Writing {path}…</source>
+        <translation>正在写入{path}……</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1835"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1836"/>
+        <source>Written: {path}; recorded with case {number}.</source>
+        <translation>已写入：{path}，并已登记到案卷{number}。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="150"/>
