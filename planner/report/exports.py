@@ -296,9 +296,9 @@ class _Column:
     max_width: int = 40
 
 
-def _float_column(values: np.ndarray) -> list[float | None]:
-    """A float column as cell values: NaN (not assessed / not controlled) becomes an empty cell."""
-    return [None if math.isnan(x) else x for x in np.asarray(values, dtype=float).tolist()]
+def _float_column(values: np.ndarray) -> np.ndarray:
+    """A float column as cell values: NaN (not assessed / not controlled) is written as an empty cell."""
+    return np.asarray(values, dtype=float)
 
 
 def _text(value: Any) -> str | None:
@@ -464,14 +464,19 @@ def _rows_xml(columns: list[_Column], styles: dict[str | None, int], chunk: int 
         else:
             style = styles[column.format]
             attrs = [f' s="{style}"' if style else ""] * n_rows
-        values = list(column.values)
+        values = column.values
+        if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+            cells.append(_cells_of_numbers(letter, values, attrs))
+            continue
+        values = list(values)
         kinds = set(map(type, values))
         write = _cells_of_numbers if kinds <= _NUMBER_TYPES else _cells_of_texts if kinds <= _TEXT_TYPES else \
             _cells_of_anything
         cells.append(write(letter, values, attrs))
+    rows = map("".join, zip(*cells))
     for start in range(0, n_rows, chunk):
-        yield "".join(f'<row r="{r + 2}">{"".join(column[r] for column in cells)}</row>'
-                      for r in range(start, min(start + chunk, n_rows)))
+        yield "".join(f'<row r="{r}">{row}</row>' for r, row in zip(range(start + 2, min(start + chunk, n_rows) + 2),
+                                                                     rows))
 
 
 def _write_workbook(path: Path, sheets: list[tuple[str, list[_Column], int]]) -> None:
