@@ -107,7 +107,7 @@ def test_reset_layout_puts_every_panel_back(qtbot, window):
     window.findings_dock.setFloating(True)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.layers_dock)
     window.resizeDocks([window.layers_dock], [900], Qt.Orientation.Horizontal)
-    reset = next(a for a in window.menuBar().actions()[1].menu().actions() if a.text() == "&Reset layout")
+    reset = next(a for a in window.view_menu.actions() if a.text() == "&Reset layout")
     reset.trigger()
     assert not window.findings_dock.isFloating()
     assert window.dockWidgetArea(window.findings_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
