@@ -947,6 +947,62 @@ layer: {layer}
         <source>it is the {role} input of this check; choose another output file</source>
         <translation>该文件是本次审查的输入数据（{role}），不能覆盖，请另选输出文件</translation>
     </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="601"/>
+        <source>Sunlight</source>
+        <extracomment>Number formats, by indicator and kind of quantity (Excel codes; they read the same in WPS and LibreOffice). A marginal breach shows two more decimals, so the cell itself says why 2.50 breaches ≤2.50. One number format for the column, or one per row (None: General).</extracomment>
+        <translation>日照分析</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="602"/>
+        <source>Existing</source>
+        <translation>现状建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="603"/>
+        <source>Standard</source>
+        <translation>日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="604"/>
+        <source>Standard (h)</source>
+        <translation>标准日照时数（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="605"/>
+        <source>Facing (° from north)</source>
+        <translation>朝向（自正北顺时针，度）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="606"/>
+        <source>Facade length (m)</source>
+        <translation>立面长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="607"/>
+        <source>Held to the standard</source>
+        <translation>须满足日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="608"/>
+        <source>Least sun (h)</source>
+        <translation>最少日照（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="609"/>
+        <source>Length below the standard (m)</source>
+        <translation>不满足标准的长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="610"/>
+        <source>Least sun without the scheme (h)</source>
+        <translation>无本方案时最少日照（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="611"/>
+        <source>Length below without the scheme (m)</source>
+        <translation>无本方案时不满足标准的长度（米）</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -3015,6 +3071,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1402"/>
+        <location filename="../../planner/messages.py" line="1836"/>
         <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
@@ -3505,6 +3562,191 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1808"/>
+        <source>Sunlight</source>
+        <translation>日照分析</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1809"/>
+        <source>Sunlight was not analysed: no sunlight standard was chosen for this check. To have it analysed, choose the climate zone and city size, or the city (planner check: --sunlight-zone and --city-size, or --sunlight-city; in the window: View &gt; Sunlight standard).</source>
+        <translation>未进行日照分析：本次审查未选择日照标准。如需分析，请选择建筑气候区划和城市规模，或选择城市（planner check：--sunlight-zone 和 --city-size，或 --sunlight-city；窗口中：视图 &gt; 日照标准）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1814"/>
+        <source>Hours of sun on the standard day along every facade of every building that needs sun (homes, dormitories, homes for the elderly, kindergartens, schools), in the scheme and around it, at points every {spacing} m along the facades, {height} m above the ground floor, on a flat site. A facade facing between {low}° and {high}° from north that would get the standard with nothing around it is held to it.</source>
+        <translation>对本方案及其周边每栋需要日照的建筑（住宅、宿舍、老年人居住建筑、幼儿园、中小学校）的每个立面，计算日照标准日的日照时数：沿立面每 {spacing} 米取一个采样点，高度为底层地面以上 {height} 米，场地按平地计。朝向在正北顺时针 {low}° 至 {high}° 之间、且周边无遮挡时可满足标准的立面，须满足日照标准。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1820"/>
+        <source>Parameters used</source>
+        <translation>采用的参数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1821"/>
+        <source>Buildings that need sun</source>
+        <translation>需要日照的建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1822"/>
+        <source>No building that needs sun is in the scheme or within reach of its shadows.</source>
+        <translation>本方案及其阴影所及范围内没有需要日照的建筑。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1824"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1825"/>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1826"/>
+        <source>Climate zone and city size</source>
+        <translation>建筑气候区划和城市规模</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1827"/>
+        <source>City entry</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1828"/>
+        <source>Standard day, hours and time band</source>
+        <translation>日照标准日、日照时数和有效日照时间带</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1829"/>
+        <source>Minimum sweep angle</source>
+        <translation>最小扫掠角</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1830"/>
+        <source>Sampling spacing</source>
+        <translation>采样点间距</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1831"/>
+        <source>Time step</source>
+        <translation>时间间隔</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1832"/>
+        <source>Calculation height</source>
+        <translation>计算高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1833"/>
+        <source>Minimum continuous sunshine counted</source>
+        <translation>最小连续日照时间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1834"/>
+        <source>Counting</source>
+        <translation>累计方式</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1835"/>
+        <source>Existing homes</source>
+        <translation>现状住宅</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1837"/>
+        <source>{type}: {day} ≥ {hours}, {band} (true solar time)</source>
+        <translation>{type}：{day} ≥ {hours}，{band}（真太阳时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1838"/>
+        <source>{height} m above the floor of the lowest storey</source>
+        <translation>最底层住宅地面以上 {height} 米</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1839"/>
+        <source>every sunlit period added up</source>
+        <translation>累计全部日照时段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1840"/>
+        <source>the longest {periods} sunlit periods added up</source>
+        <translation>累计最长的 {periods} 个日照时段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1841"/>
+        <source>the longest sunlit period only</source>
+        <translation>仅计最长的一个日照时段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1843"/>
+        <source>may not be pushed below the standard by the scheme, nor lose sun where already below it</source>
+        <translation>本方案不得使其低于日照标准；原已低于标准的，不得再减少日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1845"/>
+        <source>may not be pushed below the standard by the scheme</source>
+        <translation>本方案不得使其低于日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1846"/>
+        <source>not checked</source>
+        <translation>不审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1848"/>
+        <source>latitude {latitude}°, longitude {longitude}°; grid north {north}° from true north</source>
+        <translation>北纬 {latitude}°，东经 {longitude}°；坐标北与真北夹角 {north}°</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1850"/>
+        <source>Scheme or existing</source>
+        <translation>方案或现状</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1851"/>
+        <source>Standard</source>
+        <translation>日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1852"/>
+        <source>Facade</source>
+        <translation>立面</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1853"/>
+        <source>Least sun</source>
+        <translation>最少日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1854"/>
+        <source>Length below the standard</source>
+        <translation>不满足标准的长度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1855"/>
+        <source>Without the scheme</source>
+        <translation>无本方案时</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1856"/>
+        <source>scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1857"/>
+        <source>existing</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1858"/>
+        <source>least {hours}; {length} below</source>
+        <translation>最少 {hours}；{length} 不满足</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1859"/>
+        <source>no facade held to the standard</source>
+        <translation>无须满足日照标准的立面</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1920"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
@@ -4595,7 +4837,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="774"/>
+        <location filename="../../planner/report/document.py" line="775"/>
         <source>Technical and economic indicators: declared and measured</source>
         <extracomment>Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it; narrower ones shrink it (_fit_images). Header cells have this background; after setHtml, tables whose first cell has it repeat their first row. A small vertical gap between two tables that would otherwise touch. Detail pages (with a map) are made for at most this many violating parcels unless the caller asks for more; the findings on the others are listed in one table (`planner check --max-detail-maps`). A table of more rows than this (the parcels of a city, its warnings, the findings on parcels without a detail page) is painted row by row (pages.TablePart) instead of laid out by QTextDocument. How to draw each map of the current part, by resource name.</extracomment>
         <translation>技术经济指标：申报值与实测值</translation>
