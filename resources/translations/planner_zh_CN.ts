@@ -222,279 +222,279 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="137"/>
+        <location filename="../../planner/gui/main_window.py" line="138"/>
         <source>Planner — regulatory plan checker</source>
         <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Where the window&apos;s dock layout is saved: one key per layout version, so an older layout is never restored. The map&apos;s least share of the window&apos;s width: a saved layout that leaves it less is not restored. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="183"/>
+        <location filename="../../planner/gui/main_window.py" line="185"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="184"/>
+        <location filename="../../planner/gui/main_window.py" line="186"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="185"/>
+        <location filename="../../planner/gui/main_window.py" line="187"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="186"/>
+        <location filename="../../planner/gui/main_window.py" line="188"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="187"/>
+        <location filename="../../planner/gui/main_window.py" line="189"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="188"/>
-        <location filename="../../planner/gui/main_window.py" line="504"/>
-        <location filename="../../planner/gui/main_window.py" line="739"/>
+        <location filename="../../planner/gui/main_window.py" line="190"/>
+        <location filename="../../planner/gui/main_window.py" line="506"/>
+        <location filename="../../planner/gui/main_window.py" line="744"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="266"/>
+        <location filename="../../planner/gui/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="267"/>
+        <location filename="../../planner/gui/main_window.py" line="269"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="268"/>
+        <location filename="../../planner/gui/main_window.py" line="270"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="269"/>
+        <location filename="../../planner/gui/main_window.py" line="271"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="270"/>
+        <location filename="../../planner/gui/main_window.py" line="272"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="276"/>
+        <location filename="../../planner/gui/main_window.py" line="278"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="282"/>
+        <location filename="../../planner/gui/main_window.py" line="284"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="283"/>
+        <location filename="../../planner/gui/main_window.py" line="285"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="284"/>
+        <location filename="../../planner/gui/main_window.py" line="286"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="285"/>
+        <location filename="../../planner/gui/main_window.py" line="287"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="286"/>
+        <location filename="../../planner/gui/main_window.py" line="288"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="294"/>
+        <location filename="../../planner/gui/main_window.py" line="296"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="298"/>
+        <location filename="../../planner/gui/main_window.py" line="300"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="302"/>
+        <location filename="../../planner/gui/main_window.py" line="304"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="304"/>
+        <location filename="../../planner/gui/main_window.py" line="306"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="307"/>
+        <location filename="../../planner/gui/main_window.py" line="309"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="311"/>
+        <location filename="../../planner/gui/main_window.py" line="313"/>
         <source>&amp;Legend on the map</source>
         <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="321"/>
+        <location filename="../../planner/gui/main_window.py" line="323"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="331"/>
+        <location filename="../../planner/gui/main_window.py" line="333"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="349"/>
+        <location filename="../../planner/gui/main_window.py" line="351"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="429"/>
+        <location filename="../../planner/gui/main_window.py" line="431"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="536"/>
+        <location filename="../../planner/gui/main_window.py" line="538"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="571"/>
+        <location filename="../../planner/gui/main_window.py" line="573"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="687"/>
+        <location filename="../../planner/gui/main_window.py" line="690"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="687"/>
+        <location filename="../../planner/gui/main_window.py" line="690"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="688"/>
+        <location filename="../../planner/gui/main_window.py" line="691"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="688"/>
+        <location filename="../../planner/gui/main_window.py" line="691"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="689"/>
+        <location filename="../../planner/gui/main_window.py" line="692"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="689"/>
+        <location filename="../../planner/gui/main_window.py" line="692"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="737"/>
-        <location filename="../../planner/gui/main_window.py" line="1171"/>
+        <location filename="../../planner/gui/main_window.py" line="742"/>
+        <location filename="../../planner/gui/main_window.py" line="1178"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="737"/>
-        <location filename="../../planner/gui/main_window.py" line="1172"/>
+        <location filename="../../planner/gui/main_window.py" line="742"/>
+        <location filename="../../planner/gui/main_window.py" line="1179"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="738"/>
-        <location filename="../../planner/gui/main_window.py" line="1173"/>
+        <location filename="../../planner/gui/main_window.py" line="743"/>
+        <location filename="../../planner/gui/main_window.py" line="1180"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="738"/>
-        <location filename="../../planner/gui/main_window.py" line="1174"/>
+        <location filename="../../planner/gui/main_window.py" line="743"/>
+        <location filename="../../planner/gui/main_window.py" line="1181"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="857"/>
+        <location filename="../../planner/gui/main_window.py" line="863"/>
         <source>{reviewed} of {total} violations reviewed</source>
         <translation>不符合项已审查 {reviewed}/{total}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="932"/>
+        <location filename="../../planner/gui/main_window.py" line="938"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="938"/>
+        <location filename="../../planner/gui/main_window.py" line="944"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="946"/>
+        <location filename="../../planner/gui/main_window.py" line="952"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="953"/>
+        <location filename="../../planner/gui/main_window.py" line="959"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="993"/>
+        <location filename="../../planner/gui/main_window.py" line="999"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="994"/>
+        <location filename="../../planner/gui/main_window.py" line="1000"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1104"/>
+        <location filename="../../planner/gui/main_window.py" line="1111"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1125"/>
+        <location filename="../../planner/gui/main_window.py" line="1132"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1125"/>
+        <location filename="../../planner/gui/main_window.py" line="1132"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1125"/>
+        <location filename="../../planner/gui/main_window.py" line="1132"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1126"/>
+        <location filename="../../planner/gui/main_window.py" line="1133"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1169"/>
+        <location filename="../../planner/gui/main_window.py" line="1176"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1170"/>
+        <location filename="../../planner/gui/main_window.py" line="1177"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -1135,6 +1135,8 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/cli.py" line="1218"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="47"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="61"/>
         <source>Existing buildings</source>
         <extracomment>Outputs of `planner check` recorded as reports of the case: option -&gt; kind (planner.cases.register.REPORT_KINDS).</extracomment>
         <translation>现状建筑</translation>
@@ -5240,6 +5242,116 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <location filename="../../planner/report/opinion.py" line="69"/>
         <source>Annex: the technical report, whose measurements were computed by Planner; the conclusion is that of the officials who sign this opinion.</source>
         <translation>附件：技术审查报告（测算数据由 Planner 计算得出，审查结论以本意见书签署人员的意见为准）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="49"/>
+        <source>Load &amp;existing buildings…</source>
+        <translation>载入现状建筑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="50"/>
+        <source>Sunlight &amp;standard…</source>
+        <translation>日照标准(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="51"/>
+        <source>Sunlight standard</source>
+        <translation>日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="52"/>
+        <source>Choose a city of resources/sunlight.toml, or the building climate zone (建筑气候区划) and the city size. Without a choice, sunlight is not analysed.</source>
+        <translation>请选择 resources/sunlight.toml 中的城市，或选择建筑气候区划和城市规模。未选择时不进行日照分析。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="55"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="56"/>
+        <source>Climate zone</source>
+        <translation>建筑气候区划</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="57"/>
+        <source>City size</source>
+        <translation>城市规模</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="58"/>
+        <source>(none: sunlight not analysed)</source>
+        <translation>（不选择：不进行日照分析）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="59"/>
+        <source>(by climate zone and city size)</source>
+        <translation>（按建筑气候区划和城市规模）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="60"/>
+        <source>Sunlight on facades</source>
+        <translation>立面日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="62"/>
+        <source>Facade sun &lt; 1 h</source>
+        <translation>立面日照不足1小时</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="63"/>
+        <source>Facade sun 1-2 h</source>
+        <translation>立面日照1至2小时</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="64"/>
+        <source>Facade sun 2-3 h (below its standard)</source>
+        <translation>立面日照2至3小时（低于其标准）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="65"/>
+        <source>Facade sun ≥ its standard</source>
+        <translation>立面日照满足其标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="66"/>
+        <source>Existing building</source>
+        <translation>现状建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="67"/>
+        <source>Sunlight of {building}</source>
+        <translation>{building}的日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="68"/>
+        <source>scheme building</source>
+        <translation>方案建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="69"/>
+        <source>existing building</source>
+        <translation>现状建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="70"/>
+        <source>facing {facing}: least {hours}, {length} below the standard</source>
+        <translation>朝向{facing}：最少{hours}，{length}不满足标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="71"/>
+        <source> (without the scheme: least {hours})</source>
+        <translation>（无本方案时最少{hours}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="72"/>
+        <source> (not held to the standard)</source>
+        <translation>（不要求满足日照标准）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="73"/>
+        <source>{building} does not need sun, or is out of reach of the scheme&apos;s shadows: it was not analysed.</source>
+        <translation>{building}不需要日照，或不在本方案阴影范围内，未进行分析。</translation>
     </message>
 </context>
 </TS>
