@@ -69,7 +69,8 @@ SECTION_ROLE = {False: QT_TRANSLATE_NOOP("messages", "scheme building"),
                 True: QT_TRANSLATE_NOOP("messages", "existing building")}
 FACADE_LINE = QT_TRANSLATE_NOOP("messages", "facing {facing}: least {hours}, {length} below the standard")
 FACADE_BEFORE = QT_TRANSLATE_NOOP("messages", " (without the scheme: least {hours})")
-FACADE_NOT_HELD = QT_TRANSLATE_NOOP("messages", " (not held to the standard)")
+OTHER_FACADES = QT_TRANSLATE_NOOP("messages", "{count} other facades are not held to the standard: they face "
+                                              "away from the south, or would not get it with nothing around them.")
 NOT_ANALYSED_FOR = QT_TRANSLATE_NOOP("messages", "{building} does not need sun, or is out of reach of the scheme's "
                                                  "shadows: it was not analysed.")
 
@@ -192,33 +193,41 @@ def set_choice(window, city: str | None, zone: str | None, size: str | None) -> 
 
 
 def facade_lines(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(lines, classes, building index) of the facade pieces of a result's sunlight: one piece per sampling
-    point (the facade cut as the analysis cut it), classed by its hours against its building's standard."""
+    """(lines, classes, building index) of a result's sunlight: each facade held to the standard cut as the
+    analysis cut it (one piece per sampling point), each piece classed by its hours against its building's
+    standard, and the consecutive pieces of a facade in one class joined into one line."""
     sun = getattr(result, "sunlight", None)
     if sun is None or not sun.buildings:
         return np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     spacing = sun.settings.spacing
-    starts, ends, hours, owner = [], [], [], []
+    starts, ends, hours, owner, facade = [], [], [], [], []
+    first_facade = 0
     for k, entry in enumerate(sun.buildings):
         rows = np.flatnonzero(sun.point_building == k)
         a = np.array([f.start for f in entry.facades], dtype=float).reshape(-1, 2)
         b = np.array([f.end for f in entry.facades], dtype=float).reshape(-1, 2)
+        held = np.array([f.held for f in entry.facades], dtype=bool)
         length = np.hypot(*(b - a).T)
         pieces = np.maximum(1, np.ceil(length / spacing - 1e-9)).astype(np.int64)
-        if pieces.sum() != len(rows):  # not cut as expected: one line a facade, at its least hours
-            starts.append(a)
-            ends.append(b)
-            hours.append(np.array([f.min_hours for f in entry.facades]))
-            owner.append(np.full(len(a), k))
+        if pieces.sum() != len(rows):  # not cut as expected: one line a held facade, at its least hours
+            starts.append(a[held])
+            ends.append(b[held])
+            hours.append(np.array([f.min_hours for f in entry.facades])[held])
+            owner.append(np.full(int(held.sum()), k))
+            facade.append(first_facade + np.flatnonzero(held))
+            first_facade += len(a)
             continue
         edge = np.repeat(np.arange(len(a)), pieces)
         j = np.arange(len(edge)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
         step = ((b - a) / pieces[:, None])[edge]
-        starts.append(a[edge] + step * j[:, None])
-        ends.append(a[edge] + step * (j + 1)[:, None])
-        hours.append(sun.point_hours[rows])
-        owner.append(np.full(len(rows), k))
-    if not starts:
+        keep = held[edge]  # facades not held to the standard (facing north ...) are not drawn
+        starts.append((a[edge] + step * j[:, None])[keep])
+        ends.append((a[edge] + step * (j + 1)[:, None])[keep])
+        hours.append(sun.point_hours[rows][keep])
+        owner.append(np.full(int(keep.sum()), k))
+        facade.append((first_facade + edge)[keep])
+        first_facade += len(a)
+    if not starts or not sum(len(x) for x in starts):
         return np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     start, end = np.concatenate(starts), np.concatenate(ends)
     hours_all, owner_all = np.concatenate(hours), np.concatenate(owner)
@@ -226,8 +235,12 @@ def facade_lines(result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     eps = 1e-9
     classes = np.where(hours_all >= standard - eps, MEETS,
                        np.where(hours_all < 1 - eps, BELOW_1, np.where(hours_all < 2 - eps, BELOW_2, BELOW_STANDARD)))
-    lines = shapely.linestrings(np.stack([start, end], axis=1))
-    return lines, classes.astype(np.int64), owner_all
+    # Runs of one class along one facade: one line each (long lines are drawn thick, 1 m pieces would be hairs).
+    facade_all = np.concatenate(facade)
+    first = np.flatnonzero(np.r_[True, (facade_all[1:] != facade_all[:-1]) | (classes[1:] != classes[:-1])])
+    last = np.r_[first[1:], len(classes)] - 1
+    lines = shapely.linestrings(np.stack([start[first], end[last]], axis=1))
+    return lines, classes[first].astype(np.int64), owner_all[first]
 
 
 def refresh(window) -> None:
@@ -318,14 +331,17 @@ def show_building(window, building: str | None, existing: bool | None = None) ->
         return
     lines = [f"<b>{html.escape(tr(SECTION_ROLE[entry.existing], lang))}</b> · "
              f"{html.escape(sunlight_standard_text(entry.standard, lang))}"]
-    for f in entry.facades:
+    held = [f for f in entry.facades if f.held]
+    for f in held or entry.facades[:0]:
         text = tr(FACADE_LINE, lang).format(facing=tr(FACING_TEXT, lang).format(degrees=f"{f.facing:.0f}"),
                                             hours=hours_text(f.min_hours, lang), length=f"{f.length_below:,.1f} m")
         if f.min_hours_before is not None:
             text += tr(FACADE_BEFORE, lang).format(hours=hours_text(f.min_hours_before, lang))
-        if not f.held:
-            text += tr(FACADE_NOT_HELD, lang)
-        colour = "#b4231a" if f.held and f.length_below > 0 else ("#666666" if not f.held else "#2e7031")
+        colour = "#b4231a" if f.length_below > 0 else "#2e7031"
         lines.append(f'<span style="color: {colour};">{html.escape(text)}</span>')
+    others = len(entry.facades) - len(held)
+    if others:
+        lines.append(f'<span style="color: #666666;">{html.escape(tr(OTHER_FACADES, lang).format(count=others))}'
+                     "</span>")
     label.setText("<br/>".join(lines))
     box.setVisible(True)

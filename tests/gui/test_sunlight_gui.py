@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 import shapely
 
 from planner.gui import sunlight_layer as SL
@@ -41,11 +42,14 @@ def test_existing_buildings_and_city_give_the_impact_on_xz9(qtbot, window):
     lines, classes, owner = SL.facade_lines(result)
     xz9 = next(k for k, b in enumerate(result.sunlight.buildings) if b.building == "XZ-9" and b.existing)
     south = next(f for f in result.sunlight.buildings[xz9].facades if f.held and f.length_below > 0)
-    mine = owner == xz9
-    on_south = mine & (shapely.distance(shapely.centroid(lines), shapely.linestrings([south.start, south.end])) < 1e-6)
-    assert on_south.sum() == round(math.dist(south.start, south.end))  # 1 m pieces along the facade
-    below = classes[on_south] != SL.MEETS
-    assert below.sum() == round(south.length_below)  # one piece a metre
+    on_south = (owner == xz9) & (shapely.distance(shapely.centroid(lines), shapely.linestrings([south.start,
+                                                                                                 south.end])) < 1e-6)
+    length = shapely.length(lines)
+    # The facade's runs of one class cover it; those below the standard are as long as the analysis found.
+    assert length[on_south].sum() == pytest.approx(math.dist(south.start, south.end))
+    assert length[on_south & (classes != SL.MEETS)].sum() == pytest.approx(south.length_below) == 9.0
+    # 2 h 32 min at the least: the 2-3 h class is there.
+    assert SL.BELOW_STANDARD in classes[on_south].tolist()
     layer = window.canvas._layer(SL.SUNLIGHT_LAYER)
     assert np.array_equal(np.asarray(layer.classes), classes)
     assert window.canvas.is_layer_visible(SL.SUNLIGHT_LAYER)
@@ -61,7 +65,8 @@ def test_existing_buildings_and_city_give_the_impact_on_xz9(qtbot, window):
     SL.clicked(window, SL.EXISTING_LAYER, int(np.flatnonzero(existing.ids == "XZ-9")[0]))
     assert not window.sunlight_box.isHidden() and window.sunlight_box.title() == "Sunlight of XZ-9"
     text = window.sunlight_label.text()
-    assert "existing building" in text and "below the standard" in text and "without the scheme" in text
+    assert "existing building" in text and "9.0 m below the standard" in text
+    assert "without the scheme: least 8 h 0 min" in text and "not held to the standard" in text
 
 
 def test_dialog_choice_is_kept(qtbot, window):
