@@ -1857,6 +1857,8 @@ SUN_ROLE_SCHEME = QT_TRANSLATE_NOOP("messages", "scheme")
 SUN_ROLE_EXISTING = QT_TRANSLATE_NOOP("messages", "existing")
 BEFORE_TEXT = QT_TRANSLATE_NOOP("messages", "least {hours}; {length} below")
 NO_HELD_FACADE = QT_TRANSLATE_NOOP("messages", "no facade held to the standard")
+MINUTES_TEXT = QT_TRANSLATE_NOOP("messages", "{minutes} min")
+ZONE_SIZE_TEXT = QT_TRANSLATE_NOOP("messages", "zone {zone}, {size} city")
 
 
 def sunlight_parameter_rows(sun: Any, lang: str) -> list[tuple[str, str]]:
@@ -1871,14 +1873,15 @@ def sunlight_parameter_rows(sun: Any, lang: str) -> list[tuple[str, str]]:
     else:
         counting = tr(COUNTING_ALL, lang)
     return [
-        (tr(PARAM_ZONE, lang), f"{config.zone}, {tr(CITY_SIZE_NAMES.get(config.size, config.size), lang)}"),
+        (tr(PARAM_ZONE, lang), tr(ZONE_SIZE_TEXT, lang).format(
+            zone=config.zone, size=tr(CITY_SIZE_NAMES.get(config.size, config.size), lang))),
         (tr(PARAM_CITY, lang), config.city or "-"),
         (tr(PARAM_STANDARD, lang), sunlight_standard_text(home, lang)),
         (tr(PARAM_SWEEP, lang), f"{config.sweep_angle:g}°"),
         (tr(PARAM_SPACING, lang), f"{config.spacing:g} m"),
-        (tr(PARAM_STEP, lang), f"{config.step_minutes:g} min"),
+        (tr(PARAM_STEP, lang), tr(MINUTES_TEXT, lang).format(minutes=f"{config.step_minutes:g}")),
         (tr(PARAM_HEIGHT, lang), tr(HEIGHT_TEXT, lang).format(height=f"{config.height:g}")),
-        (tr(PARAM_CONTINUOUS, lang), f"{continuous:g} min"),
+        (tr(PARAM_CONTINUOUS, lang), tr(MINUTES_TEXT, lang).format(minutes=f"{continuous:g}")),
         (tr(PARAM_COUNTING, lang), counting),
         (tr(PARAM_EXISTING, lang), tr(EXISTING_RULE_TEXT.get(config.existing_rule, config.existing_rule), lang)),
         (tr(PARAM_SITE, lang), tr(SITE_TEXT, lang).format(latitude=f"{sun.latitude:.4f}",

@@ -3748,7 +3748,17 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>无须满足日照标准的立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1920"/>
+        <location filename="../../planner/messages.py" line="1860"/>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1861"/>
+        <source>zone {zone}, {size} city</source>
+        <translation>{zone}气候区，{size}城市</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1923"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
@@ -5345,11 +5355,11 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/sunlight_layer.py" line="72"/>
-        <source> (not held to the standard)</source>
-        <translation>（不要求满足日照标准）</translation>
+        <source>{count} other facades are not held to the standard: they face away from the south, or would not get it with nothing around them.</source>
+        <translation>其余 {count} 个立面不要求满足日照标准：其朝向背离南向，或周边无遮挡时也达不到标准。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="73"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="74"/>
         <source>{building} does not need sun, or is out of reach of the scheme&apos;s shadows: it was not analysed.</source>
         <translation>{building}不需要日照，或不在本方案阴影范围内，未进行分析。</translation>
     </message>
