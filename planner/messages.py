@@ -1859,10 +1859,15 @@ BEFORE_TEXT = QT_TRANSLATE_NOOP("messages", "least {hours}; {length} below")
 NO_HELD_FACADE = QT_TRANSLATE_NOOP("messages", "no facade held to the standard")
 MINUTES_TEXT = QT_TRANSLATE_NOOP("messages", "{minutes} min")
 ZONE_SIZE_TEXT = QT_TRANSLATE_NOOP("messages", "zone {zone}, {size} city")
+PARAM_EXISTING_FILE = QT_TRANSLATE_NOOP("messages", "Existing buildings file")
+EXISTING_FILE_TEXT = QT_TRANSLATE_NOOP("messages", "{file}, layer {layer}, {features} buildings")
+NO_EXISTING_FILE = QT_TRANSLATE_NOOP("messages", "none given: only the scheme's buildings cast shadows, and no "
+                                                 "existing home is checked")
 
 
-def sunlight_parameter_rows(sun: Any, lang: str) -> list[tuple[str, str]]:
-    """(parameter, value) rows of the sunlight settings a check used (sun: a SunlightResult)."""
+def sunlight_parameter_rows(sun: Any, lang: str, existing: Any = None) -> list[tuple[str, str]]:
+    """(parameter, value) rows of the sunlight settings a check used (sun: a SunlightResult; existing: the
+    InputInfo of the existing buildings, None when none were given)."""
     config = sun.settings
     home = config.standard("home")
     continuous = config.min_continuous.get(home.day, 0.0)
@@ -1884,6 +1889,9 @@ def sunlight_parameter_rows(sun: Any, lang: str) -> list[tuple[str, str]]:
         (tr(PARAM_CONTINUOUS, lang), tr(MINUTES_TEXT, lang).format(minutes=f"{continuous:g}")),
         (tr(PARAM_COUNTING, lang), counting),
         (tr(PARAM_EXISTING, lang), tr(EXISTING_RULE_TEXT.get(config.existing_rule, config.existing_rule), lang)),
+        (tr(PARAM_EXISTING_FILE, lang), tr(NO_EXISTING_FILE, lang) if existing is None else
+         tr(EXISTING_FILE_TEXT, lang).format(file=os.path.basename(str(existing.path)), layer=existing.layer,
+                                             features=existing.features)),
         (tr(PARAM_SITE, lang), tr(SITE_TEXT, lang).format(latitude=f"{sun.latitude:.4f}",
                                                           longitude=f"{sun.longitude:.4f}", north=f"{sun.north:.2f}")),
     ]

@@ -948,7 +948,8 @@ def _sunlight_section(doc: _Html, result: CheckResult) -> None:
     doc.add(f"<p>{_e(intro)}</p>")
     doc.add(f"<h3>{doc.section}.1&nbsp;&nbsp;{_e(doc.t(m.SUNLIGHT_PARAMETERS_HEADING))}</h3>")
     doc.table([doc.t(m.HEADER_PARAMETER), doc.t(m.HEADER_VALUE)],
-              [[f"<b>{_e(name)}</b>", _e(value)] for name, value in m.sunlight_parameter_rows(sun, doc.lang)],
+              [[f"<b>{_e(name)}</b>", _e(value)] for name, value in
+               m.sunlight_parameter_rows(sun, doc.lang, result.inputs.get("existing"))],
               [32, 68])
     heading = f"{doc.section}.2  {doc.t(m.SUNLIGHT_BUILDINGS_HEADING)}"
     rows = m.sunlight_facade_rows(sun, doc.lang)

@@ -3758,7 +3758,22 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>{zone}气候区，{size}城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1923"/>
+        <location filename="../../planner/messages.py" line="1862"/>
+        <source>Existing buildings file</source>
+        <translation>现状建筑文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1863"/>
+        <source>{file}, layer {layer}, {features} buildings</source>
+        <translation>{file}，图层 {layer}，{features} 栋建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1864"/>
+        <source>none given: only the scheme&apos;s buildings cast shadows, and no existing home is checked</source>
+        <translation>未提供：仅计方案建筑的遮挡，不审查现状住宅日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1931"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
