@@ -1803,6 +1803,129 @@ def sunlight_choice_text(sun: Any, lang: str) -> str:
         "spacing": f"{config.spacing:g}", "height": f"{config.height:g}", "latitude": f"{sun.latitude:.2f}"})
 
 
+# --- sunlight in the report and the XLSX (planner/report/document.py _sunlight_section, exports.py) -------------
+
+SECTION_SUNLIGHT = QT_TRANSLATE_NOOP("messages", "Sunlight")
+SUNLIGHT_NOT_ANALYSED = QT_TRANSLATE_NOOP("messages", "Sunlight was not analysed: no sunlight standard was chosen "
+                                                      "for this check. To have it analysed, choose the climate zone "
+                                                      "and city size, or the city (planner check: --sunlight-zone "
+                                                      "and --city-size, or --sunlight-city; in the window: View > "
+                                                      "Sunlight standard).")
+SUNLIGHT_INTRO = QT_TRANSLATE_NOOP("messages", "Hours of sun on the standard day along every facade of every "
+                                               "building that needs sun (homes, dormitories, homes for the elderly, "
+                                               "kindergartens, schools), in the scheme and around it, at points every "
+                                               "{spacing} m along the facades, {height} m above the ground floor, on "
+                                               "a flat site. A facade facing between {low}° and {high}° from north "
+                                               "that would get the standard with nothing around it is held to it.")
+SUNLIGHT_PARAMETERS_HEADING = QT_TRANSLATE_NOOP("messages", "Parameters used")
+SUNLIGHT_BUILDINGS_HEADING = QT_TRANSLATE_NOOP("messages", "Buildings that need sun")
+SUNLIGHT_NO_BUILDINGS = QT_TRANSLATE_NOOP("messages", "No building that needs sun is in the scheme or within reach "
+                                                      "of its shadows.")
+HEADER_PARAMETER = QT_TRANSLATE_NOOP("messages", "Parameter")
+HEADER_VALUE = QT_TRANSLATE_NOOP("messages", "Value")
+PARAM_ZONE = QT_TRANSLATE_NOOP("messages", "Climate zone and city size")
+PARAM_CITY = QT_TRANSLATE_NOOP("messages", "City entry")
+PARAM_STANDARD = QT_TRANSLATE_NOOP("messages", "Standard day, hours and time band")
+PARAM_SWEEP = QT_TRANSLATE_NOOP("messages", "Minimum sweep angle")
+PARAM_SPACING = QT_TRANSLATE_NOOP("messages", "Sampling spacing")
+PARAM_STEP = QT_TRANSLATE_NOOP("messages", "Time step")
+PARAM_HEIGHT = QT_TRANSLATE_NOOP("messages", "Calculation height")
+PARAM_CONTINUOUS = QT_TRANSLATE_NOOP("messages", "Minimum continuous sunshine counted")
+PARAM_COUNTING = QT_TRANSLATE_NOOP("messages", "Counting")
+PARAM_EXISTING = QT_TRANSLATE_NOOP("messages", "Existing homes")
+PARAM_SITE = QT_TRANSLATE_NOOP("messages", "Site")
+STANDARD_TEXT = QT_TRANSLATE_NOOP("messages", "{type}: {day} ≥ {hours}, {band} (true solar time)")
+HEIGHT_TEXT = QT_TRANSLATE_NOOP("messages", "{height} m above the floor of the lowest storey")
+COUNTING_ALL = QT_TRANSLATE_NOOP("messages", "every sunlit period added up")
+COUNTING_PERIODS = QT_TRANSLATE_NOOP("messages", "the longest {periods} sunlit periods added up")
+COUNTING_LONGEST = QT_TRANSLATE_NOOP("messages", "the longest sunlit period only")
+EXISTING_RULE_TEXT = {
+    "no_worse": QT_TRANSLATE_NOOP("messages", "may not be pushed below the standard by the scheme, nor lose sun "
+                                              "where already below it"),
+    "below_only": QT_TRANSLATE_NOOP("messages", "may not be pushed below the standard by the scheme"),
+    "none": QT_TRANSLATE_NOOP("messages", "not checked"),
+}
+SITE_TEXT = QT_TRANSLATE_NOOP("messages", "latitude {latitude}°, longitude {longitude}°; grid north {north}° from "
+                                          "true north")
+HEADER_SUN_ROLE = QT_TRANSLATE_NOOP("messages", "Scheme or existing")
+HEADER_SUN_STANDARD = QT_TRANSLATE_NOOP("messages", "Standard")
+HEADER_FACADE = QT_TRANSLATE_NOOP("messages", "Facade")
+HEADER_LEAST_SUN = QT_TRANSLATE_NOOP("messages", "Least sun")
+HEADER_LENGTH_BELOW = QT_TRANSLATE_NOOP("messages", "Length below the standard")
+HEADER_BEFORE = QT_TRANSLATE_NOOP("messages", "Without the scheme")
+SUN_ROLE_SCHEME = QT_TRANSLATE_NOOP("messages", "scheme")
+SUN_ROLE_EXISTING = QT_TRANSLATE_NOOP("messages", "existing")
+BEFORE_TEXT = QT_TRANSLATE_NOOP("messages", "least {hours}; {length} below")
+NO_HELD_FACADE = QT_TRANSLATE_NOOP("messages", "no facade held to the standard")
+MINUTES_TEXT = QT_TRANSLATE_NOOP("messages", "{minutes} min")
+ZONE_SIZE_TEXT = QT_TRANSLATE_NOOP("messages", "zone {zone}, {size} city")
+PARAM_EXISTING_FILE = QT_TRANSLATE_NOOP("messages", "Existing buildings file")
+EXISTING_FILE_TEXT = QT_TRANSLATE_NOOP("messages", "{file}, layer {layer}, {features} buildings")
+NO_EXISTING_FILE = QT_TRANSLATE_NOOP("messages", "none given: only the scheme's buildings cast shadows, and no "
+                                                 "existing home is checked")
+
+
+def sunlight_parameter_rows(sun: Any, lang: str, existing: Any = None) -> list[tuple[str, str]]:
+    """(parameter, value) rows of the sunlight settings a check used (sun: a SunlightResult; existing: the
+    InputInfo of the existing buildings, None when none were given)."""
+    config = sun.settings
+    home = config.standard("home")
+    continuous = config.min_continuous.get(home.day, 0.0)
+    if config.counting == "longest":
+        counting = tr(COUNTING_LONGEST, lang)
+    elif config.periods > 0:
+        counting = tr(COUNTING_PERIODS, lang).format(periods=config.periods)
+    else:
+        counting = tr(COUNTING_ALL, lang)
+    return [
+        (tr(PARAM_ZONE, lang), tr(ZONE_SIZE_TEXT, lang).format(
+            zone=config.zone, size=tr(CITY_SIZE_NAMES.get(config.size, config.size), lang))),
+        (tr(PARAM_CITY, lang), config.city or "-"),
+        (tr(PARAM_STANDARD, lang), sunlight_standard_text(home, lang)),
+        (tr(PARAM_SWEEP, lang), f"{config.sweep_angle:g}°"),
+        (tr(PARAM_SPACING, lang), f"{config.spacing:g} m"),
+        (tr(PARAM_STEP, lang), tr(MINUTES_TEXT, lang).format(minutes=f"{config.step_minutes:g}")),
+        (tr(PARAM_HEIGHT, lang), tr(HEIGHT_TEXT, lang).format(height=f"{config.height:g}")),
+        (tr(PARAM_CONTINUOUS, lang), tr(MINUTES_TEXT, lang).format(minutes=f"{continuous:g}")),
+        (tr(PARAM_COUNTING, lang), counting),
+        (tr(PARAM_EXISTING, lang), tr(EXISTING_RULE_TEXT.get(config.existing_rule, config.existing_rule), lang)),
+        (tr(PARAM_EXISTING_FILE, lang), tr(NO_EXISTING_FILE, lang) if existing is None else
+         tr(EXISTING_FILE_TEXT, lang).format(file=os.path.basename(str(existing.path)), layer=existing.layer,
+                                             features=existing.features)),
+        (tr(PARAM_SITE, lang), tr(SITE_TEXT, lang).format(latitude=f"{sun.latitude:.4f}",
+                                                          longitude=f"{sun.longitude:.4f}", north=f"{sun.north:.2f}")),
+    ]
+
+
+def sunlight_standard_text(standard: Any, lang: str) -> str:
+    """"住宅: 大寒日 ≥ 3小时0分, 8:00-16:00 (真太阳时)"."""
+    return _fill(STANDARD_TEXT, lang, {"type": _sun_names(standard.type, "types", lang),
+                                       "day": _sun_names(standard.day, "days", lang),
+                                       "hours": hours_text(standard.hours, lang), "band": band_text(standard.band)})
+
+
+def sunlight_facade_rows(sun: Any, lang: str) -> list[tuple[list[str], bool]]:
+    """Per building that needs sun, one row per facade held to the standard (or one row saying none is): cells
+    [building, scheme or existing, standard, facade facing, least sun, length below, without the scheme], and
+    whether the facade is below the standard. Scheme buildings first, then the existing ones."""
+    rows: list[tuple[list[str], bool]] = []
+    for entry in sorted(sun.buildings, key=lambda b: b.existing):
+        role = tr(SUN_ROLE_EXISTING if entry.existing else SUN_ROLE_SCHEME, lang)
+        standard = sunlight_standard_text(entry.standard, lang)
+        held = [f for f in entry.facades if f.held]
+        if not held:
+            rows.append(([entry.building, role, standard, tr(NO_HELD_FACADE, lang), "-", "-", "-"], False))
+            continue
+        for f in held:
+            before = "-"
+            if f.min_hours_before is not None:
+                before = tr(BEFORE_TEXT, lang).format(hours=hours_text(f.min_hours_before, lang),
+                                                      length=f"{f.length_below_before or 0.0:,.1f} m")
+            rows.append(([entry.building, role, standard, tr(FACING_TEXT, lang).format(degrees=f"{f.facing:.0f}"),
+                          hours_text(f.min_hours, lang), f"{f.length_below:,.1f} m", before], f.length_below > 0))
+    return rows
+
+
 # --- the report's detail pages, bounded (planner check --max-detail-maps) ---------------------------------------
 
 DETAIL_MAPS_LEFT_OUT = QT_TRANSLATE_NOOP(

@@ -33,6 +33,7 @@ from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.map_tools import TOOLS as MAP_TOOLS
 from planner.gui.map_tools import MapToolbar, identify_text
 from planner.gui.review_panel import ReviewPanel
+from planner.gui import sunlight_layer  # sunlight (issue 16)
 from planner.gui.session import (
     ROLES,
     Session,
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_map_tools()
         self._build_case_window()  # issue 15
+        sunlight_layer.install(self)  # sunlight (issue 16)
         self._restore_layout()
 
     # --- construction ----------------------------------------------------------------------------
@@ -622,6 +624,7 @@ class MainWindow(QMainWindow):
         if lines is not None:
             for kind in sorted(set(np.asarray(lines.kinds).tolist()) - {-1}):
                 styled.append((LINE_STYLES[kind], tr(CONTROL_SYMBOLS[KINDS[kind]].legend, self.lang)))
+        styled += sunlight_layer.legend(self) if hasattr(self, "sunlight_box") else []  # sunlight (issue 16)
         self.canvas.set_legend([(style.fill if style.fill is not None else style.stroke, text)
                                 for style, text in styled])
         self.layer_panel.set_legend([LegendEntry(text, style.fill, style.stroke, style.stroke_width,
@@ -736,6 +739,8 @@ class MainWindow(QMainWindow):
         for action in self.result_actions:
             action.setEnabled(result is not None)
         self._show_comparison()
+        sunlight_layer.refresh(self)  # sunlight (issue 16)
+        self._update_legend()  # sunlight (issue 16): with the layers refresh() drew
         self._open_review()
         self._show_review_state()
 
@@ -749,6 +754,7 @@ class MainWindow(QMainWindow):
         comparison = self.session.comparison
         infos = {**{k: v.info for k, v in self.session.layers.items()},
                  **({CHANGES_LAYER: comparison.other.info} if comparison is not None else {})}
+        sunlight_layer.panel_rows(self, titles, infos)  # sunlight (issue 16)
         return [(key, titles.get(key, key), infos[key], self.canvas.is_layer_visible(key))
                 for key in self.canvas.layer_keys() if key in infos]
 
@@ -1070,6 +1076,7 @@ class MainWindow(QMainWindow):
         else:
             self.canvas.set_selection("", [])
             self.canvas.set_highlight("", [])
+        sunlight_layer.clicked(self, key, index)  # sunlight (issue 16)
 
     def parcel_rows_of_buildings(self, building_ids) -> list[int]:
         """The plan rows of every parcel these buildings stand on (a crossing building: each of its parcels)."""

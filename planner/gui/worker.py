@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from planner.checking import engine
 from planner.io import layers
 from planner.io.controls import load_controls
+from planner.io.existing import load_existing
 from planner.model import InputError
 from planner.versions.compare import compare_versions
 
@@ -22,13 +23,14 @@ __all__ = ["ROLES", "CheckRunner", "CheckWorker", "LoadRequest"]
 
 log = logging.getLogger(__name__)
 
-ROLES = ("plan", "buildings", "green", "lines")
+ROLES = ("plan", "buildings", "green", "lines", "existing")  # existing: sunlight (issue 16)
 
 LOADERS: dict[str, Callable[..., layers.Layer]] = {
     "plan": layers.load_plan,
     "buildings": layers.load_buildings,
     "green": layers.load_green,
     "lines": load_controls,  # layer None: every layer of the file that says what it holds
+    "existing": load_existing,  # sunlight (issue 16): 现状建筑 with heights and uses
 }
 
 #: Share of the progress bar one layer's reading takes; the check has the rest.
@@ -71,6 +73,8 @@ class CheckWorker(QObject):
         super().__init__(parent)
         # threading.Event, not a Qt signal: the worker's thread is busy in run() and handles no events.
         self._cancel = threading.Event()
+        #: sunlight (issue 16): the standard chosen (planner.checking.sunlight.SunlightSettings), None: not analysed.
+        self.sunlight = None
 
     def cancel(self) -> None:
         """Ask the run to stop at the next layer or engine stage. Safe from any thread."""
@@ -135,6 +139,7 @@ class CheckWorker(QObject):
         try:
             result = engine.check(current["plan"], current["buildings"], current.get("green"), controls=controls,
                                   progress=progress, cancelled=self.is_cancelled)
+            result = self._sunlight(result, current, progress)  # sunlight (issue 16)
             if versus is not None and versus is not current["plan"]:
                 self.progressed.emit(100, "comparing")
                 self.compared.emit(compare_versions(versus, current["plan"], result, current["buildings"],
@@ -143,6 +148,26 @@ class CheckWorker(QObject):
             self.failed.emit(_role_of(error, current), error)
             return
         self.finished.emit(result, current)
+
+
+    # --- sunlight (issue 16) ---------------------------------------------------------------------------------
+    def _sunlight(self, result, current: dict, progress) -> Any:
+        """The result with sunlight analysed as chosen (planner.cli does the same), the existing buildings named
+        among its inputs."""
+        from dataclasses import replace
+
+        from planner.checking.sunlight import apply
+
+        existing = current.get("existing")
+        if self.sunlight is None and existing is None:
+            return result
+        if self.is_cancelled():
+            raise engine.Cancelled()
+        progress(0.95, "sunlight")
+        result = apply(result, current["buildings"], existing, self.sunlight)
+        if existing is not None:
+            result = replace(result, inputs={**result.inputs, "existing": existing.info})
+        return result
 
 
 def _percent(fraction: float) -> int:
@@ -187,6 +212,7 @@ class _Run(QObject):
         self.thread.finished.connect(self._on_thread_finished, queued)
 
     def start(self, requests: list[LoadRequest], previous: dict[str, Any], versus: Any = None) -> None:
+        self.worker.sunlight = getattr(self.runner, "sunlight", None)  # sunlight (issue 16)
         self.thread.start()
         self.requested.emit(requests, previous, versus)
 
@@ -261,6 +287,8 @@ class CheckRunner(QObject):
         super().__init__(parent)
         self._run: _Run | None = None
         self._runs: set[_Run] = set()  # every run whose thread has not ended yet, current or cancelled
+        #: sunlight (issue 16): the standard each new run analyses with (None: not analysed).
+        self.sunlight = None
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)

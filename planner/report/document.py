@@ -606,6 +606,7 @@ def _report(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, lang:
     _warnings_section(doc, result, review)
     _violating_section(doc, result, data, review, number_of, max_detail_maps)
     _other_findings_section(doc, result, review, number_of)
+    _sunlight_section(doc, result)
     _orphaned_section(doc, result, review)
     if comparison is not None:
         _versions_section(doc, comparison)
@@ -928,6 +929,45 @@ def _other_findings_section(doc: _Html, result: CheckResult, review: Any,
     doc.heading(SECTION_OTHER)
     for v in others:
         doc.add(_finding_html(doc, number_of(v), v, review))
+
+
+def _sunlight_section(doc: _Html, result: CheckResult) -> None:
+    """Sunlight (日照分析): the standard and calculation parameters used, and per building that needs sun its held
+    facades' least hours and length below the standard (existing buildings: also without the scheme); or a
+    sentence that sunlight was not analysed."""
+    from planner import messages as m
+
+    sun = getattr(result, "sunlight", None)
+    doc.heading(m.SECTION_SUNLIGHT)
+    if sun is None:
+        doc.add(f"<p>{_e(doc.t(m.SUNLIGHT_NOT_ANALYSED))}</p>")
+        return
+    config = sun.settings
+    intro = doc.t(m.SUNLIGHT_INTRO, spacing=f"{config.spacing:g}", height=f"{config.height:g}",
+                  low=f"{config.held_facing[0]:g}", high=f"{config.held_facing[1]:g}")
+    doc.add(f"<p>{_e(intro)}</p>")
+    doc.add(f"<h3>{doc.section}.1&nbsp;&nbsp;{_e(doc.t(m.SUNLIGHT_PARAMETERS_HEADING))}</h3>")
+    doc.table([doc.t(m.HEADER_PARAMETER), doc.t(m.HEADER_VALUE)],
+              [[f"<b>{_e(name)}</b>", _e(value)] for name, value in
+               m.sunlight_parameter_rows(sun, doc.lang, result.inputs.get("existing"))],
+              [32, 68])
+    heading = f"{doc.section}.2  {doc.t(m.SUNLIGHT_BUILDINGS_HEADING)}"
+    rows = m.sunlight_facade_rows(sun, doc.lang)
+    if not rows:
+        doc.add(f"<h3>{_e(heading)}</h3><p>{_e(doc.t(m.SUNLIGHT_NO_BUILDINGS))}</p>")
+        return
+    headers = [doc.t(h) for h in (HEADER_BUILDING, m.HEADER_SUN_ROLE, m.HEADER_SUN_STANDARD, m.HEADER_FACADE,
+                                  m.HEADER_LEAST_SUN, m.HEADER_LENGTH_BELOW, m.HEADER_BEFORE)]
+    widths = [12, 10, 24, 12, 12, 12, 18]
+    styled = [[(cell, "violation" if below and k in (4, 5) else ("bold" if k == 0 else ""))
+               for k, cell in enumerate(cells)] for cells, below in rows]
+    if len(styled) > LONG_TABLE_ROWS:
+        doc.long_table(heading, headers, styled, widths)
+        return
+    doc.add(f"<h3>{_e(heading)}</h3>")
+    doc.table(headers, [[f"<b>{_e(text)}</b>" if style == "bold" else
+                         f'<span class="{style}">{_e(text)}</span>' if style else _e(text) for text, style in row]
+                        for row in styled], widths)
 
 
 def _orphaned_section(doc: _Html, result: CheckResult, review: Any) -> None:

@@ -644,6 +644,47 @@ def _provenance_columns(result: CheckResult, lang: str, review=None) -> list[_Co
                     max_width=width) for k, (key, width) in enumerate(_PROVENANCE)]
 
 
+# --- sunlight (issue 16): one row per facade of every building that needs sun -----------------------------
+
+_WORDS.update({
+    "sheet_sunlight": QT_TRANSLATE_NOOP("exports", "Sunlight"),
+    "sun_existing": QT_TRANSLATE_NOOP("exports", "Existing"),
+    "sun_standard": QT_TRANSLATE_NOOP("exports", "Standard"),
+    "sun_standard_hours": QT_TRANSLATE_NOOP("exports", "Standard (h)"),
+    "sun_facing": QT_TRANSLATE_NOOP("exports", "Facing (° from north)"),
+    "sun_length": QT_TRANSLATE_NOOP("exports", "Facade length (m)"),
+    "sun_held": QT_TRANSLATE_NOOP("exports", "Held to the standard"),
+    "sun_min_hours": QT_TRANSLATE_NOOP("exports", "Least sun (h)"),
+    "sun_below": QT_TRANSLATE_NOOP("exports", "Length below the standard (m)"),
+    "sun_min_hours_before": QT_TRANSLATE_NOOP("exports", "Least sun without the scheme (h)"),
+    "sun_below_before": QT_TRANSLATE_NOOP("exports", "Length below without the scheme (m)"),
+})
+
+
+def _sunlight_columns(result: CheckResult, lang: str) -> list[_Column]:
+    """Every facade of every building that needs sun: building, existing, standard, facing, length, held, least
+    hours and length below (existing buildings: also without the scheme). Hours as decimal numbers."""
+    from planner.messages import sunlight_standard_text
+
+    rows = [(b, f) for b in result.sunlight.buildings for f in b.facades]
+    hours = "0.00"
+    return [
+        _Column(_label("building", lang), [b.building for b, _ in rows]),
+        _Column(_label("sun_existing", lang), [b.existing for b, _ in rows], FORMATS["bool"]),
+        _Column(_label("use", lang), [b.use for b, _ in rows]),
+        _Column(_label("sun_standard", lang), [sunlight_standard_text(b.standard, lang) for b, _ in rows],
+                max_width=50),
+        _Column(_label("sun_standard_hours", lang), [b.standard.hours for b, _ in rows], hours),
+        _Column(_label("sun_facing", lang), [round(f.facing, 1) for _, f in rows], "0"),
+        _Column(_label("sun_length", lang), [math.dist(f.start, f.end) for _, f in rows], FORMATS["area"]),
+        _Column(_label("sun_held", lang), [f.held for _, f in rows], FORMATS["bool"]),
+        _Column(_label("sun_min_hours", lang), [f.min_hours for _, f in rows], hours),
+        _Column(_label("sun_below", lang), [f.length_below for _, f in rows], FORMATS["area"]),
+        _Column(_label("sun_min_hours_before", lang), [f.min_hours_before for _, f in rows], hours),
+        _Column(_label("sun_below_before", lang), [f.length_below_before for _, f in rows], FORMATS["area"]),
+    ]
+
+
 def write_xlsx(result: CheckResult, path, lang: str, review=None) -> None:
     """Write the check as a workbook: parcels, findings, buildings and provenance sheets.
 
@@ -659,6 +700,8 @@ def write_xlsx(result: CheckResult, path, lang: str, review=None) -> None:
               (_label("sheet_findings", lang), _finding_columns(findings, lang, review), 2)]
     if result.buildings is not None:
         sheets.append((_label("sheet_buildings", lang), _building_columns(result, lang), 1))
+    if getattr(result, "sunlight", None) is not None:  # sunlight (issue 16)
+        sheets.append((_label("sheet_sunlight", lang), _sunlight_columns(result, lang), 1))
     sheets.append((_label("sheet_provenance", lang), _provenance_columns(result, lang, review), 1))
     _atomic(path, lambda temp: _write_workbook(temp, sheets))
 

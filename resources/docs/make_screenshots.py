@@ -25,6 +25,8 @@ ROOT = HERE.parent.parent
 OUTPUTS = {"en": HERE / "main_window.png", "zh": HERE / "main_window_zh.png"}
 #: Two plan versions compared (the amended sample against the one before it), in Chinese.
 VERSIONS = HERE / "plan_versions.png"
+#: Sunlight (issue 16): the sample with its existing buildings and the city 酒泉, the facade-hours layer around XZ-9.
+SUNLIGHT = HERE / "sunlight.png"
 SIZE = (1400, 900)
 
 
@@ -59,6 +61,51 @@ def shoot(lang: str, out: Path, data: Path) -> None:
     _save(app, window, out)
     if lang == "zh":
         _compare_versions(app, window, loop)
+    window.runner.shutdown()
+    window.close()
+
+
+def shoot_sunlight(out: Path, data: Path) -> None:
+    """Run in the child process: the sample with its existing buildings (xiguan_existing.gpkg) and the sunlight
+    standard of 酒泉; the sunlight_impact finding on XZ-9 selected, the map on XZ-9 and the scheme south of it, the
+    inspector showing XZ-9's facades (English)."""
+    import numpy as np
+    import shapely
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from planner.gui import sunlight_layer
+    from planner.gui.app import install_translators, sample_files
+    from planner.gui.main_window import MainWindow
+    from planner.gui.session import in_display_crs
+    from planner.resources import sample_path
+
+    app = QApplication.instance() or QApplication([])
+    app.setOrganizationName("Planner")
+    app.setApplicationName("Planner")
+    install_translators(app, "en")
+    settings = QSettings(str(data / "planner.ini"), QSettings.Format.IniFormat)
+    sunlight_layer.store_choice(settings, "酒泉", None, None)
+    window = MainWindow("en", settings)
+    window.setProperty("quiet_errors", True)
+    window.resize(*SIZE)
+    window.show()
+    loop = QEventLoop()
+    window.checkFinished.connect(loop.quit)
+    QTimer.singleShot(60000, loop.quit)
+    window.open_files([*sample_files(), ("existing", str(sample_path("xiguan_existing.gpkg")), "现状建筑")])
+    loop.exec()
+    if window.session.result is None or window.session.result.sunlight is None:
+        raise SystemExit(f"the sample's sunlight was not analysed: {window.stage_label.text()}")
+    _select(window, "sunlight_impact")
+    existing = window.session.layers["existing"]
+    row = int(np.flatnonzero(existing.ids == "XZ-9")[0])
+    sunlight_layer.show_building(window, "XZ-9", True)  # the inspector's section, without a selection on the map
+    window._show_inspector()
+    shape = in_display_crs(window.session, [(existing.crs, existing.geometry[row:row + 1])])[0][0]
+    x0, y0, x1, y1 = shapely.bounds(shape)
+    window.canvas.zoom_to_bounds(x0 - 75, y0 - 65, x1 + 35, y1 + 15)
+    _save(app, window, out)
     window.runner.shutdown()
     window.close()
 
@@ -119,20 +166,25 @@ def _review_one(window, lang: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=sorted(OUTPUTS), action="append")
+    parser.add_argument("--sunlight", action="store_true", help="only the sunlight picture (sunlight.png)")
     parser.add_argument("--child", nargs=2, metavar=("LANG", "PNG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         lang, out = args.child
-        shoot(lang, Path(out), Path(os.environ["PLANNER_SCREENSHOT_DATA"]))
+        if lang == "sunlight":
+            shoot_sunlight(Path(out), Path(os.environ["PLANNER_SCREENSHOT_DATA"]))
+        else:
+            shoot(lang, Path(out), Path(os.environ["PLANNER_SCREENSHOT_DATA"]))
         return 0
-    for lang in args.lang or sorted(OUTPUTS):
+    for lang in ([] if args.sunlight else args.lang or sorted(OUTPUTS)) + ["sunlight"]:
+        out = SUNLIGHT if lang == "sunlight" else OUTPUTS[lang]
         with tempfile.TemporaryDirectory() as data:
             env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    "PLANNER_SCREENSHOT_DATA": data, "XDG_DATA_HOME": data, "XDG_CONFIG_HOME": data,
                    "LANG": "zh_CN.UTF-8" if lang == "zh" else "en_US.UTF-8",
                    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-            subprocess.run([sys.executable, __file__, "--child", lang, str(OUTPUTS[lang])], check=True, env=env)
-        print(OUTPUTS[lang])
+            subprocess.run([sys.executable, __file__, "--child", lang, str(out)], check=True, env=env)
+        print(out)
         if lang == "zh":
             print(VERSIONS)
     return 0

@@ -314,279 +314,279 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="137"/>
+        <location filename="../../planner/gui/main_window.py" line="138"/>
         <source>Planner — regulatory plan checker</source>
         <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Where the window&apos;s dock layout is saved: one key per layout version, so an older layout is never restored. The map&apos;s least share of the window&apos;s width: a saved layout that leaves it less is not restored. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="189"/>
+        <location filename="../../planner/gui/main_window.py" line="191"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="190"/>
+        <location filename="../../planner/gui/main_window.py" line="192"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="191"/>
+        <location filename="../../planner/gui/main_window.py" line="193"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="192"/>
+        <location filename="../../planner/gui/main_window.py" line="194"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="193"/>
+        <location filename="../../planner/gui/main_window.py" line="195"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="194"/>
-        <location filename="../../planner/gui/main_window.py" line="510"/>
-        <location filename="../../planner/gui/main_window.py" line="745"/>
+        <location filename="../../planner/gui/main_window.py" line="196"/>
+        <location filename="../../planner/gui/main_window.py" line="512"/>
+        <location filename="../../planner/gui/main_window.py" line="750"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="272"/>
+        <location filename="../../planner/gui/main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="273"/>
+        <location filename="../../planner/gui/main_window.py" line="275"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="274"/>
+        <location filename="../../planner/gui/main_window.py" line="276"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="275"/>
+        <location filename="../../planner/gui/main_window.py" line="277"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="276"/>
+        <location filename="../../planner/gui/main_window.py" line="278"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="282"/>
+        <location filename="../../planner/gui/main_window.py" line="284"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="288"/>
+        <location filename="../../planner/gui/main_window.py" line="290"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="289"/>
+        <location filename="../../planner/gui/main_window.py" line="291"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="290"/>
+        <location filename="../../planner/gui/main_window.py" line="292"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="291"/>
+        <location filename="../../planner/gui/main_window.py" line="293"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="292"/>
+        <location filename="../../planner/gui/main_window.py" line="294"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="300"/>
+        <location filename="../../planner/gui/main_window.py" line="302"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="304"/>
+        <location filename="../../planner/gui/main_window.py" line="306"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="308"/>
+        <location filename="../../planner/gui/main_window.py" line="310"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="310"/>
+        <location filename="../../planner/gui/main_window.py" line="312"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="313"/>
+        <location filename="../../planner/gui/main_window.py" line="315"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="317"/>
+        <location filename="../../planner/gui/main_window.py" line="319"/>
         <source>&amp;Legend on the map</source>
         <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="327"/>
+        <location filename="../../planner/gui/main_window.py" line="329"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="337"/>
+        <location filename="../../planner/gui/main_window.py" line="339"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="355"/>
+        <location filename="../../planner/gui/main_window.py" line="357"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="435"/>
+        <location filename="../../planner/gui/main_window.py" line="437"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="542"/>
+        <location filename="../../planner/gui/main_window.py" line="544"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="577"/>
+        <location filename="../../planner/gui/main_window.py" line="579"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="693"/>
+        <location filename="../../planner/gui/main_window.py" line="696"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="693"/>
+        <location filename="../../planner/gui/main_window.py" line="696"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="694"/>
+        <location filename="../../planner/gui/main_window.py" line="697"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="694"/>
+        <location filename="../../planner/gui/main_window.py" line="697"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="695"/>
+        <location filename="../../planner/gui/main_window.py" line="698"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="695"/>
+        <location filename="../../planner/gui/main_window.py" line="698"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="743"/>
-        <location filename="../../planner/gui/main_window.py" line="1177"/>
+        <location filename="../../planner/gui/main_window.py" line="748"/>
+        <location filename="../../planner/gui/main_window.py" line="1184"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="743"/>
-        <location filename="../../planner/gui/main_window.py" line="1178"/>
+        <location filename="../../planner/gui/main_window.py" line="748"/>
+        <location filename="../../planner/gui/main_window.py" line="1185"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="744"/>
-        <location filename="../../planner/gui/main_window.py" line="1179"/>
+        <location filename="../../planner/gui/main_window.py" line="749"/>
+        <location filename="../../planner/gui/main_window.py" line="1186"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="744"/>
-        <location filename="../../planner/gui/main_window.py" line="1180"/>
+        <location filename="../../planner/gui/main_window.py" line="749"/>
+        <location filename="../../planner/gui/main_window.py" line="1187"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="863"/>
+        <location filename="../../planner/gui/main_window.py" line="869"/>
         <source>{reviewed} of {total} violations reviewed</source>
         <translation>不符合项已审查 {reviewed}/{total}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="938"/>
+        <location filename="../../planner/gui/main_window.py" line="944"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="944"/>
+        <location filename="../../planner/gui/main_window.py" line="950"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="952"/>
+        <location filename="../../planner/gui/main_window.py" line="958"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="959"/>
+        <location filename="../../planner/gui/main_window.py" line="965"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="999"/>
+        <location filename="../../planner/gui/main_window.py" line="1005"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1000"/>
+        <location filename="../../planner/gui/main_window.py" line="1006"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1110"/>
+        <location filename="../../planner/gui/main_window.py" line="1117"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1131"/>
+        <location filename="../../planner/gui/main_window.py" line="1138"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1131"/>
+        <location filename="../../planner/gui/main_window.py" line="1138"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1131"/>
+        <location filename="../../planner/gui/main_window.py" line="1138"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1132"/>
+        <location filename="../../planner/gui/main_window.py" line="1139"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1175"/>
+        <location filename="../../planner/gui/main_window.py" line="1182"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1176"/>
+        <location filename="../../planner/gui/main_window.py" line="1183"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -1039,6 +1039,62 @@ layer: {layer}
         <source>it is the {role} input of this check; choose another output file</source>
         <translation>该文件是本次审查的输入数据（{role}），不能覆盖，请另选输出文件</translation>
     </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="650"/>
+        <source>Sunlight</source>
+        <extracomment>Number formats, by indicator and kind of quantity (Excel codes; they read the same in WPS and LibreOffice). A marginal breach shows two more decimals, so the cell itself says why 2.50 breaches ≤2.50. One number format for the column, or one per row (None: General). Cell value types of a column written as numbers, and as text (bool is not a number here: it has its own cell).</extracomment>
+        <translation>日照分析</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="651"/>
+        <source>Existing</source>
+        <translation>现状建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="652"/>
+        <source>Standard</source>
+        <translation>日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="653"/>
+        <source>Standard (h)</source>
+        <translation>标准日照时数（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="654"/>
+        <source>Facing (° from north)</source>
+        <translation>朝向（自正北顺时针，度）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="655"/>
+        <source>Facade length (m)</source>
+        <translation>立面长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="656"/>
+        <source>Held to the standard</source>
+        <translation>须满足日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="657"/>
+        <source>Least sun (h)</source>
+        <translation>最少日照（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="658"/>
+        <source>Length below the standard (m)</source>
+        <translation>不满足标准的长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="659"/>
+        <source>Least sun without the scheme (h)</source>
+        <translation>无本方案时最少日照（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/report/exports.py" line="660"/>
+        <source>Length below without the scheme (m)</source>
+        <translation>无本方案时不满足标准的长度（米）</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -1171,6 +1227,8 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/cli.py" line="1218"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="47"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="61"/>
         <source>Existing buildings</source>
         <extracomment>Outputs of `planner check` recorded as reports of the case: option -&gt; kind (planner.cases.register.REPORT_KINDS).</extracomment>
         <translation>现状建筑</translation>
@@ -3107,6 +3165,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1402"/>
+        <location filename="../../planner/messages.py" line="1836"/>
         <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
@@ -3597,71 +3656,281 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1808"/>
+        <source>Sunlight</source>
+        <translation>日照分析</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1809"/>
+        <source>Sunlight was not analysed: no sunlight standard was chosen for this check. To have it analysed, choose the climate zone and city size, or the city (planner check: --sunlight-zone and --city-size, or --sunlight-city; in the window: View &gt; Sunlight standard).</source>
+        <translation>未进行日照分析：本次审查未选择日照标准。如需分析，请选择建筑气候区划和城市规模，或选择城市（planner check：--sunlight-zone 和 --city-size，或 --sunlight-city；窗口中：视图 &gt; 日照标准）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1814"/>
+        <source>Hours of sun on the standard day along every facade of every building that needs sun (homes, dormitories, homes for the elderly, kindergartens, schools), in the scheme and around it, at points every {spacing} m along the facades, {height} m above the ground floor, on a flat site. A facade facing between {low}° and {high}° from north that would get the standard with nothing around it is held to it.</source>
+        <translation>对本方案及其周边每栋需要日照的建筑（住宅、宿舍、老年人居住建筑、幼儿园、中小学校）的每个立面，计算日照标准日的日照时数：沿立面每 {spacing} 米取一个采样点，高度为底层地面以上 {height} 米，场地按平地计。朝向在正北顺时针 {low}° 至 {high}° 之间、且周边无遮挡时可满足标准的立面，须满足日照标准。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1820"/>
+        <source>Parameters used</source>
+        <translation>采用的参数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1821"/>
+        <source>Buildings that need sun</source>
+        <translation>需要日照的建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1822"/>
+        <source>No building that needs sun is in the scheme or within reach of its shadows.</source>
+        <translation>本方案及其阴影所及范围内没有需要日照的建筑。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1824"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1825"/>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1826"/>
+        <source>Climate zone and city size</source>
+        <translation>建筑气候区划和城市规模</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1827"/>
+        <source>City entry</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1828"/>
+        <source>Standard day, hours and time band</source>
+        <translation>日照标准日、日照时数和有效日照时间带</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1829"/>
+        <source>Minimum sweep angle</source>
+        <translation>最小扫掠角</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1830"/>
+        <source>Sampling spacing</source>
+        <translation>采样点间距</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1831"/>
+        <source>Time step</source>
+        <translation>时间间隔</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1832"/>
+        <source>Calculation height</source>
+        <translation>计算高度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1833"/>
+        <source>Minimum continuous sunshine counted</source>
+        <translation>最小连续日照时间</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1834"/>
+        <source>Counting</source>
+        <translation>累计方式</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1835"/>
+        <source>Existing homes</source>
+        <translation>现状住宅</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1837"/>
+        <source>{type}: {day} ≥ {hours}, {band} (true solar time)</source>
+        <translation>{type}：{day} ≥ {hours}，{band}（真太阳时）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1838"/>
+        <source>{height} m above the floor of the lowest storey</source>
+        <translation>最底层住宅地面以上 {height} 米</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1839"/>
+        <source>every sunlit period added up</source>
+        <translation>累计全部日照时段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1840"/>
+        <source>the longest {periods} sunlit periods added up</source>
+        <translation>累计最长的 {periods} 个日照时段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1841"/>
+        <source>the longest sunlit period only</source>
+        <translation>仅计最长的一个日照时段</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1843"/>
+        <source>may not be pushed below the standard by the scheme, nor lose sun where already below it</source>
+        <translation>本方案不得使其低于日照标准；原已低于标准的，不得再减少日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1845"/>
+        <source>may not be pushed below the standard by the scheme</source>
+        <translation>本方案不得使其低于日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1846"/>
+        <source>not checked</source>
+        <translation>不审查</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1848"/>
+        <source>latitude {latitude}°, longitude {longitude}°; grid north {north}° from true north</source>
+        <translation>北纬 {latitude}°，东经 {longitude}°；坐标北与真北夹角 {north}°</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1850"/>
+        <source>Scheme or existing</source>
+        <translation>方案或现状</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1851"/>
+        <source>Standard</source>
+        <translation>日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1852"/>
+        <source>Facade</source>
+        <translation>立面</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1853"/>
+        <source>Least sun</source>
+        <translation>最少日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1854"/>
+        <source>Length below the standard</source>
+        <translation>不满足标准的长度</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1855"/>
+        <source>Without the scheme</source>
+        <translation>无本方案时</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1856"/>
+        <source>scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1857"/>
+        <source>existing</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1858"/>
+        <source>least {hours}; {length} below</source>
+        <translation>最少 {hours}；{length} 不满足</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1859"/>
+        <source>no facade held to the standard</source>
+        <translation>无须满足日照标准的立面</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1860"/>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1861"/>
+        <source>zone {zone}, {size} city</source>
+        <translation>{zone}气候区，{size}城市</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1862"/>
+        <source>Existing buildings file</source>
+        <translation>现状建筑文件</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1863"/>
+        <source>{file}, layer {layer}, {features} buildings</source>
+        <translation>{file}，图层 {layer}，{features} 栋建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1864"/>
+        <source>none given: only the scheme&apos;s buildings cast shadows, and no existing home is checked</source>
+        <translation>未提供：仅计方案建筑的遮挡，不审查现状住宅日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1931"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1816"/>
+        <location filename="../../planner/messages.py" line="1939"/>
         <source>Case {number} · {project} · deadline {deadline}</source>
         <translation>案卷{number} · {project} · 办结期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1817"/>
+        <location filename="../../planner/messages.py" line="1940"/>
         <source>Case {number}: deadline {deadline}; working days left: {days}</source>
         <translation>案卷{number}：办结期限{deadline}；剩余工作日：{days}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1818"/>
+        <location filename="../../planner/messages.py" line="1941"/>
         <source>The review notes of case {number} were restored from the case register ({path}).</source>
         <translation>已从案卷登记簿（{path}）恢复案卷{number}的审查意见。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1820"/>
+        <location filename="../../planner/messages.py" line="1943"/>
         <source>The review notes of case {number} were written for an earlier submission: they were carried over to be reviewed again, and no finding stays accepted as an exception.</source>
         <translation>案卷{number}的审查意见是针对此前提交的方案填写的：已转入本次方案，须重新审查，原认定的例外一律不再保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1823"/>
+        <location filename="../../planner/messages.py" line="1946"/>
         <source>Declared indicators from {path}: {count} figures, {differs} differ from the drawing beyond tolerance.</source>
         <translation>已载入申报指标（{path}）：共{count}项，其中{differs}项与图纸量算值的差异超出允许误差。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1825"/>
+        <location filename="../../planner/messages.py" line="1948"/>
         <source>The figures typed in were saved to {path}.</source>
         <translation>录入的指标已保存至{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1826"/>
+        <location filename="../../planner/messages.py" line="1949"/>
         <source>Open a plan and a scheme and let them be checked first: declared figures are compared with what the scheme measures.</source>
         <translation>请先打开控规和方案并完成审查：申报指标要与方案的量算值比对。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1828"/>
+        <location filename="../../planner/messages.py" line="1951"/>
         <source>Open a plan and a scheme and let them be checked first: the {document} is written from the check.</source>
         <translation>请先打开控规和方案并完成审查：{document}依据审查结果生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1830"/>
+        <location filename="../../planner/messages.py" line="1953"/>
         <source>Select a parcel on the map first: the planning conditions are written for one parcel.</source>
         <translation>请先在地图上选择一个地块：规划条件按单个地块出具。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1832"/>
+        <location filename="../../planner/messages.py" line="1955"/>
         <source>Open a plan layer first: the planning conditions are read from the plan.</source>
         <translation>请先打开控规地块图层：规划条件从控规中读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1834"/>
+        <location filename="../../planner/messages.py" line="1957"/>
         <source>Writing {path}…</source>
         <translation>正在写入{path}……</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1835"/>
+        <location filename="../../planner/messages.py" line="1958"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1836"/>
+        <location filename="../../planner/messages.py" line="1959"/>
         <source>Written: {path}; recorded with case {number}.</source>
         <translation>已写入：{path}，并已登记到案卷{number}。</translation>
     </message>
@@ -4752,7 +5021,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="774"/>
+        <location filename="../../planner/report/document.py" line="775"/>
         <source>Technical and economic indicators: declared and measured</source>
         <extracomment>Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it; narrower ones shrink it (_fit_images). Header cells have this background; after setHtml, tables whose first cell has it repeat their first row. A small vertical gap between two tables that would otherwise touch. Detail pages (with a map) are made for at most this many violating parcels unless the caller asks for more; the findings on the others are listed in one table (`planner check --max-detail-maps`). A table of more rows than this (the parcels of a city, its warnings, the findings on parcels without a detail page) is painted row by row (pages.TablePart) instead of laid out by QTextDocument. How to draw each map of the current part, by resource name.</extracomment>
         <translation>技术经济指标：申报值与实测值</translation>
@@ -5155,6 +5424,116 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <location filename="../../planner/report/opinion.py" line="69"/>
         <source>Annex: the technical report, whose measurements were computed by Planner; the conclusion is that of the officials who sign this opinion.</source>
         <translation>附件：技术审查报告（测算数据由 Planner 计算得出，审查结论以本意见书签署人员的意见为准）。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="49"/>
+        <source>Load &amp;existing buildings…</source>
+        <translation>载入现状建筑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="50"/>
+        <source>Sunlight &amp;standard…</source>
+        <translation>日照标准(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="51"/>
+        <source>Sunlight standard</source>
+        <translation>日照标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="52"/>
+        <source>Choose a city of resources/sunlight.toml, or the building climate zone (建筑气候区划) and the city size. Without a choice, sunlight is not analysed.</source>
+        <translation>请选择 resources/sunlight.toml 中的城市，或选择建筑气候区划和城市规模。未选择时不进行日照分析。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="55"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="56"/>
+        <source>Climate zone</source>
+        <translation>建筑气候区划</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="57"/>
+        <source>City size</source>
+        <translation>城市规模</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="58"/>
+        <source>(none: sunlight not analysed)</source>
+        <translation>（不选择：不进行日照分析）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="59"/>
+        <source>(by climate zone and city size)</source>
+        <translation>（按建筑气候区划和城市规模）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="60"/>
+        <source>Sunlight on facades</source>
+        <translation>立面日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="62"/>
+        <source>Facade sun &lt; 1 h</source>
+        <translation>立面日照不足1小时</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="63"/>
+        <source>Facade sun 1-2 h</source>
+        <translation>立面日照1至2小时</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="64"/>
+        <source>Facade sun 2-3 h (below its standard)</source>
+        <translation>立面日照2至3小时（低于其标准）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="65"/>
+        <source>Facade sun ≥ its standard</source>
+        <translation>立面日照满足其标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="66"/>
+        <source>Existing building</source>
+        <translation>现状建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="67"/>
+        <source>Sunlight of {building}</source>
+        <translation>{building}的日照</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="68"/>
+        <source>scheme building</source>
+        <translation>方案建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="69"/>
+        <source>existing building</source>
+        <translation>现状建筑</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="70"/>
+        <source>facing {facing}: least {hours}, {length} below the standard</source>
+        <translation>朝向{facing}：最少{hours}，{length}不满足标准</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="71"/>
+        <source> (without the scheme: least {hours})</source>
+        <translation>（无本方案时最少{hours}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="72"/>
+        <source>{count} other facades are not held to the standard: they face away from the south, or would not get it with nothing around them.</source>
+        <translation>其余 {count} 个立面不要求满足日照标准：其朝向背离南向，或周边无遮挡时也达不到标准。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/sunlight_layer.py" line="74"/>
+        <source>{building} does not need sun, or is out of reach of the scheme&apos;s shadows: it was not analysed.</source>
+        <translation>{building}不需要日照，或不在本方案阴影范围内，未进行分析。</translation>
     </message>
 </context>
 </TS>
