@@ -1617,6 +1617,8 @@ ACTION_DECLARED = {
                                             "again."),
 }
 #: After an item the official wrote a note on.
+ACTION_SUNLIGHT = QT_TRANSLATE_NOOP("messages", "{finding} (Basis: GB 50180-2018 clause 4.0.9 and the city's "
+                                                "sunlight rules.)")
 ACTION_NOTE = QT_TRANSLATE_NOOP("messages", "(Note: {note})")
 #: The plan a requirement comes from: its name and approval number.
 BASIS_WITH_APPROVAL = QT_TRANSLATE_NOOP("messages", "{plan}, approved by {approval}")
@@ -1638,9 +1640,11 @@ def action_message(v: Violation, lang: str, basis: str) -> str:
                   "declared": format_declared(indicator, v.limit), "measured": format_declared(indicator, v.actual),
                   "difference": format_declared(indicator, abs(v.details.get("difference", 0.0)))}
         return _fill(ACTION_DECLARED["parcel" if v.parcel is not None else "scheme"], lang, values)
+    if v.rule in SUNLIGHT_RULES:  # the finding says what to change; its basis is the sunlight standard, not the plan
+        return _fill(ACTION_SUNLIGHT, lang, {"finding": violation_message(v, lang)})
     template = ACTION_TEMPLATES.get(v.rule)
     if template is None:  # a rule without its own words: the finding, then the basis
-        return f"{violation_message(v, lang)} ({basis})"
+        return violation_message(v, lang) + (f"（{basis}）" if lang == "zh" else f" ({basis})")
     values: dict[str, Any] = {"parcel": v.parcel, "basis": basis,
                               "building": building_label(v.building, lang) if v.building is not None else None}
     if v.rule in INDICATOR_RULES:

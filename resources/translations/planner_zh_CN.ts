@@ -3165,7 +3165,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1402"/>
-        <location filename="../../planner/messages.py" line="1836"/>
+        <location filename="../../planner/messages.py" line="1840"/>
         <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
@@ -3549,388 +3549,393 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1620"/>
-        <source>(Note: {note})</source>
+        <source>{finding} (Basis: GB 50180-2018 clause 4.0.9 and the city&apos;s sunlight rules.)</source>
         <extracomment>After an item the official wrote a note on.</extracomment>
-        <translation>（审查人员备注：{note}）</translation>
+        <translation>{finding}（依据：《城市居住区规划设计标准》GB 50180-2018第4.0.9条及本市日照管理规定）</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="1622"/>
+        <source>(Note: {note})</source>
+        <translation>（审查人员备注：{note}）</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1624"/>
         <source>{plan}, approved by {approval}</source>
         <extracomment>The plan a requirement comes from: its name and approval number.</extracomment>
         <translation>{plan}，批复文号{approval}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1702"/>
+        <location filename="../../planner/messages.py" line="1706"/>
         <source>Sunlight below the standard</source>
         <translation>日照不满足标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1703"/>
+        <location filename="../../planner/messages.py" line="1707"/>
         <source>Scheme cuts an existing home&apos;s sunlight</source>
         <translation>方案影响现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1706"/>
+        <location filename="../../planner/messages.py" line="1710"/>
         <source>Building {building} ({type}): {length} of its main facades get less than {hours} of sun on {day} ({band}); the least is {actual}, on the facade facing {facing}. Move or lower the buildings that shade it.</source>
         <translation>建筑{building}（{type}）：主要朝向外墙有{length}在{day}（{band}）的日照不足{hours}，最少为{actual}，位于朝向{facing}的外墙。请调整遮挡它的建筑的位置或高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1709"/>
+        <location filename="../../planner/messages.py" line="1713"/>
         <source>Existing building {building} ({type}): the scheme cuts its sun on {day} from {before} to {actual}, below the standard of {hours} ({band}), along {length} of its main facades (facing {facing}). Change the scheme buildings that shade it.</source>
         <translation>现状建筑{building}（{type}）：方案使其{day}日照由{before}减少为{actual}，低于{hours}的标准（{band}），涉及主要朝向外墙{length}（朝向{facing}）。请调整遮挡它的方案建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1715"/>
+        <location filename="../../planner/messages.py" line="1719"/>
         <source>Sunlight not checked</source>
         <translation>未进行日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1716"/>
+        <location filename="../../planner/messages.py" line="1720"/>
         <source>No height for sunlight</source>
         <translation>日照分析缺少高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1717"/>
+        <location filename="../../planner/messages.py" line="1721"/>
         <source>Height estimated for sunlight</source>
         <translation>日照分析估算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1720"/>
+        <location filename="../../planner/messages.py" line="1724"/>
         <source>Sunlight was not checked: no layer has a coordinate system, so the site&apos;s latitude is not known. Give the files their coordinate system.</source>
         <translation>未进行日照分析：各图层均无坐标系，无法确定场地纬度。请为文件设定坐标系。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1723"/>
+        <location filename="../../planner/messages.py" line="1727"/>
         <source>{path} layer {layer}: building {building} has no height, so it casts no shadow in the sunlight analysis and the hours around it may be too high. Add its height or storeys.</source>
         <translation>{path} 图层 {layer}：建筑{building}没有高度，日照分析中不计其遮挡，周边日照时数可能偏高。请补充其高度或层数。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1726"/>
+        <location filename="../../planner/messages.py" line="1730"/>
         <source>{path} layer {layer}: existing building {building} has storeys but no height; {height} m ({storeys} storeys of {storey_height} m) is used in the sunlight analysis. Add its height if it is known.</source>
         <translation>{path} 图层 {layer}：现状建筑{building}有层数而无高度，日照分析按{height} m（{storeys}层，层高{storey_height} m）计算。如已知其高度，请补充。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1732"/>
+        <location filename="../../planner/messages.py" line="1736"/>
         <source>Sunlight standard: climate zone {zone} with city size {size} is not a row of GB 50180-2018 table 4.0.9. Give --sunlight-zone I-VII and, except in zones V and VI, --city-size large or small.</source>
         <translation>日照标准：建筑气候区划{zone}与城市规模{size}不对应 GB 50180-2018 表 4.0.9 的任何一栏。请给出 --sunlight-zone I-VII，除Ⅴ、Ⅵ气候区外还需给出 --city-size large 或 small。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1736"/>
+        <location filename="../../planner/messages.py" line="1740"/>
         <source>Sunlight standard: resources/sunlight.toml has no city named {city}. Its cities: {cities}.</source>
         <translation>日照标准：resources/sunlight.toml 中没有名为{city}的城市。已有城市：{cities}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1739"/>
+        <location filename="../../planner/messages.py" line="1743"/>
         <source>analysing sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1740"/>
+        <location filename="../../planner/messages.py" line="1744"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1741"/>
+        <location filename="../../planner/messages.py" line="1745"/>
         <source>{degrees}° from north</source>
         <translation>方位角{degrees}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1742"/>
+        <location filename="../../planner/messages.py" line="1746"/>
         <source>Sunlight: climate zone {zone}, {size} city{city}; homes {day} ≥ {hours} ({band}, true solar time); sweep angle {sweep}°, step {step} min, sampling {spacing} m, {height} m above the ground floor; latitude {latitude}°.</source>
         <translation>日照：建筑气候区划{zone}，{size}城市{city}；住宅{day}不少于{hours}（{band}，真太阳时）；最小扫掠角{sweep}°，时间间隔{step}分钟，采样点间距{spacing} m，计算高度为底层地面以上{height} m；纬度{latitude}°。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1746"/>
+        <location filename="../../planner/messages.py" line="1750"/>
         <source>Sunlight: not checked (choose --sunlight-zone and --city-size, or --sunlight-city).</source>
         <translation>日照：未分析（请选择 --sunlight-zone 和 --city-size，或 --sunlight-city）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1748"/>
+        <location filename="../../planner/messages.py" line="1752"/>
         <source>large (城区常住人口 ≥ 50万)</source>
         <translation>大（城区常住人口≥50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1749"/>
+        <location filename="../../planner/messages.py" line="1753"/>
         <source>small (城区常住人口 &lt; 50万)</source>
         <translation>小（城区常住人口＜50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1808"/>
+        <location filename="../../planner/messages.py" line="1812"/>
         <source>Sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1809"/>
+        <location filename="../../planner/messages.py" line="1813"/>
         <source>Sunlight was not analysed: no sunlight standard was chosen for this check. To have it analysed, choose the climate zone and city size, or the city (planner check: --sunlight-zone and --city-size, or --sunlight-city; in the window: View &gt; Sunlight standard).</source>
         <translation>未进行日照分析：本次审查未选择日照标准。如需分析，请选择建筑气候区划和城市规模，或选择城市（planner check：--sunlight-zone 和 --city-size，或 --sunlight-city；窗口中：视图 &gt; 日照标准）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1814"/>
+        <location filename="../../planner/messages.py" line="1818"/>
         <source>Hours of sun on the standard day along every facade of every building that needs sun (homes, dormitories, homes for the elderly, kindergartens, schools), in the scheme and around it, at points every {spacing} m along the facades, {height} m above the ground floor, on a flat site. A facade facing between {low}° and {high}° from north that would get the standard with nothing around it is held to it.</source>
         <translation>对本方案及其周边每栋需要日照的建筑（住宅、宿舍、老年人居住建筑、幼儿园、中小学校）的每个立面，计算日照标准日的日照时数：沿立面每 {spacing} 米取一个采样点，高度为底层地面以上 {height} 米，场地按平地计。朝向在正北顺时针 {low}° 至 {high}° 之间、且周边无遮挡时可满足标准的立面，须满足日照标准。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1820"/>
+        <location filename="../../planner/messages.py" line="1824"/>
         <source>Parameters used</source>
         <translation>采用的参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1821"/>
+        <location filename="../../planner/messages.py" line="1825"/>
         <source>Buildings that need sun</source>
         <translation>需要日照的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1822"/>
+        <location filename="../../planner/messages.py" line="1826"/>
         <source>No building that needs sun is in the scheme or within reach of its shadows.</source>
         <translation>本方案及其阴影所及范围内没有需要日照的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1824"/>
+        <location filename="../../planner/messages.py" line="1828"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1825"/>
+        <location filename="../../planner/messages.py" line="1829"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1826"/>
+        <location filename="../../planner/messages.py" line="1830"/>
         <source>Climate zone and city size</source>
         <translation>建筑气候区划和城市规模</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1827"/>
+        <location filename="../../planner/messages.py" line="1831"/>
         <source>City entry</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1828"/>
+        <location filename="../../planner/messages.py" line="1832"/>
         <source>Standard day, hours and time band</source>
         <translation>日照标准日、日照时数和有效日照时间带</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1829"/>
+        <location filename="../../planner/messages.py" line="1833"/>
         <source>Minimum sweep angle</source>
         <translation>最小扫掠角</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1830"/>
+        <location filename="../../planner/messages.py" line="1834"/>
         <source>Sampling spacing</source>
         <translation>采样点间距</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1831"/>
+        <location filename="../../planner/messages.py" line="1835"/>
         <source>Time step</source>
         <translation>时间间隔</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1832"/>
+        <location filename="../../planner/messages.py" line="1836"/>
         <source>Calculation height</source>
         <translation>计算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1833"/>
+        <location filename="../../planner/messages.py" line="1837"/>
         <source>Minimum continuous sunshine counted</source>
         <translation>最小连续日照时间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1834"/>
+        <location filename="../../planner/messages.py" line="1838"/>
         <source>Counting</source>
         <translation>累计方式</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1835"/>
+        <location filename="../../planner/messages.py" line="1839"/>
         <source>Existing homes</source>
         <translation>现状住宅</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1837"/>
+        <location filename="../../planner/messages.py" line="1841"/>
         <source>{type}: {day} ≥ {hours}, {band} (true solar time)</source>
         <translation>{type}：{day} ≥ {hours}，{band}（真太阳时）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1838"/>
+        <location filename="../../planner/messages.py" line="1842"/>
         <source>{height} m above the floor of the lowest storey</source>
         <translation>最底层住宅地面以上 {height} 米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1839"/>
+        <location filename="../../planner/messages.py" line="1843"/>
         <source>every sunlit period added up</source>
         <translation>累计全部日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1840"/>
+        <location filename="../../planner/messages.py" line="1844"/>
         <source>the longest {periods} sunlit periods added up</source>
         <translation>累计最长的 {periods} 个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1841"/>
+        <location filename="../../planner/messages.py" line="1845"/>
         <source>the longest sunlit period only</source>
         <translation>仅计最长的一个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1843"/>
+        <location filename="../../planner/messages.py" line="1847"/>
         <source>may not be pushed below the standard by the scheme, nor lose sun where already below it</source>
         <translation>本方案不得使其低于日照标准；原已低于标准的，不得再减少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1845"/>
+        <location filename="../../planner/messages.py" line="1849"/>
         <source>may not be pushed below the standard by the scheme</source>
         <translation>本方案不得使其低于日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1846"/>
+        <location filename="../../planner/messages.py" line="1850"/>
         <source>not checked</source>
         <translation>不审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1848"/>
+        <location filename="../../planner/messages.py" line="1852"/>
         <source>latitude {latitude}°, longitude {longitude}°; grid north {north}° from true north</source>
         <translation>北纬 {latitude}°，东经 {longitude}°；坐标北与真北夹角 {north}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1850"/>
+        <location filename="../../planner/messages.py" line="1854"/>
         <source>Scheme or existing</source>
         <translation>方案或现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1851"/>
+        <location filename="../../planner/messages.py" line="1855"/>
         <source>Standard</source>
         <translation>日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1852"/>
+        <location filename="../../planner/messages.py" line="1856"/>
         <source>Facade</source>
         <translation>立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1853"/>
+        <location filename="../../planner/messages.py" line="1857"/>
         <source>Least sun</source>
         <translation>最少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1854"/>
+        <location filename="../../planner/messages.py" line="1858"/>
         <source>Length below the standard</source>
         <translation>不满足标准的长度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1855"/>
+        <location filename="../../planner/messages.py" line="1859"/>
         <source>Without the scheme</source>
         <translation>无本方案时</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1856"/>
+        <location filename="../../planner/messages.py" line="1860"/>
         <source>scheme</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1857"/>
+        <location filename="../../planner/messages.py" line="1861"/>
         <source>existing</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1858"/>
+        <location filename="../../planner/messages.py" line="1862"/>
         <source>least {hours}; {length} below</source>
         <translation>最少 {hours}；{length} 不满足</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1859"/>
+        <location filename="../../planner/messages.py" line="1863"/>
         <source>no facade held to the standard</source>
         <translation>无须满足日照标准的立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1860"/>
+        <location filename="../../planner/messages.py" line="1864"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1861"/>
+        <location filename="../../planner/messages.py" line="1865"/>
         <source>zone {zone}, {size} city</source>
         <translation>{zone}气候区，{size}城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1862"/>
+        <location filename="../../planner/messages.py" line="1866"/>
         <source>Existing buildings file</source>
         <translation>现状建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1863"/>
+        <location filename="../../planner/messages.py" line="1867"/>
         <source>{file}, layer {layer}, {features} buildings</source>
         <translation>{file}，图层 {layer}，{features} 栋建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1864"/>
+        <location filename="../../planner/messages.py" line="1868"/>
         <source>none given: only the scheme&apos;s buildings cast shadows, and no existing home is checked</source>
         <translation>未提供：仅计方案建筑的遮挡，不审查现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1931"/>
+        <location filename="../../planner/messages.py" line="1935"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1939"/>
+        <location filename="../../planner/messages.py" line="1943"/>
         <source>Case {number} · {project} · deadline {deadline}</source>
         <translation>案卷{number} · {project} · 办结期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1940"/>
+        <location filename="../../planner/messages.py" line="1944"/>
         <source>Case {number}: deadline {deadline}; working days left: {days}</source>
         <translation>案卷{number}：办结期限{deadline}；剩余工作日：{days}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1941"/>
+        <location filename="../../planner/messages.py" line="1945"/>
         <source>The review notes of case {number} were restored from the case register ({path}).</source>
         <translation>已从案卷登记簿（{path}）恢复案卷{number}的审查意见。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1943"/>
+        <location filename="../../planner/messages.py" line="1947"/>
         <source>The review notes of case {number} were written for an earlier submission: they were carried over to be reviewed again, and no finding stays accepted as an exception.</source>
         <translation>案卷{number}的审查意见是针对此前提交的方案填写的：已转入本次方案，须重新审查，原认定的例外一律不再保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1946"/>
+        <location filename="../../planner/messages.py" line="1950"/>
         <source>Declared indicators from {path}: {count} figures, {differs} differ from the drawing beyond tolerance.</source>
         <translation>已载入申报指标（{path}）：共{count}项，其中{differs}项与图纸量算值的差异超出允许误差。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1948"/>
+        <location filename="../../planner/messages.py" line="1952"/>
         <source>The figures typed in were saved to {path}.</source>
         <translation>录入的指标已保存至{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1949"/>
+        <location filename="../../planner/messages.py" line="1953"/>
         <source>Open a plan and a scheme and let them be checked first: declared figures are compared with what the scheme measures.</source>
         <translation>请先打开控规和方案并完成审查：申报指标要与方案的量算值比对。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1951"/>
+        <location filename="../../planner/messages.py" line="1955"/>
         <source>Open a plan and a scheme and let them be checked first: the {document} is written from the check.</source>
         <translation>请先打开控规和方案并完成审查：{document}依据审查结果生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1953"/>
+        <location filename="../../planner/messages.py" line="1957"/>
         <source>Select a parcel on the map first: the planning conditions are written for one parcel.</source>
         <translation>请先在地图上选择一个地块：规划条件按单个地块出具。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1955"/>
+        <location filename="../../planner/messages.py" line="1959"/>
         <source>Open a plan layer first: the planning conditions are read from the plan.</source>
         <translation>请先打开控规地块图层：规划条件从控规中读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1957"/>
+        <location filename="../../planner/messages.py" line="1961"/>
         <source>Writing {path}…</source>
         <translation>正在写入{path}……</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1958"/>
+        <location filename="../../planner/messages.py" line="1962"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1959"/>
+        <location filename="../../planner/messages.py" line="1963"/>
         <source>Written: {path}; recorded with case {number}.</source>
         <translation>已写入：{path}，并已登记到案卷{number}。</translation>
     </message>

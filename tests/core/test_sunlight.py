@@ -285,3 +285,22 @@ def test_cli_unknown_city_is_one_line(capsys):
     assert err.count("\n") == 1 and "has no city named 火星" in err and "北京" in err
     assert main([*_sample_args(), "--sunlight-zone", "II", "--lang", "en"]) == 2
     assert "climate zone II with city size - is not a row" in capsys.readouterr().err
+
+
+def test_the_notice_lists_the_sunlight_items_with_the_standard_as_basis(tmp_path, capsys):
+    """一次告知: a scheme home short of sun and the neighbour it pushes below are items of the notice, each with the
+    sunlight standard (not the plan's approval) as its basis."""
+    import subprocess
+
+    from planner.cli import main
+
+    case = tmp_path / "case.toml"
+    case.write_text('number = "JG-1"\nproject = "西关"\nreceived = 2026-11-20\n', encoding="utf-8")
+    notice = tmp_path / "notice.pdf"
+    assert main([*_sample_args(), "--sunlight-city", "酒泉", "--case", str(case), "--notice", str(notice),
+                 "--lang", "zh"]) == 1
+    text = "".join(subprocess.run(["pdftotext", str(notice), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    item = text[text.index("现状建筑XZ-9"):]
+    assert item.index("方案使其大寒日日照由8小时0分减少为") < item.index("依据：《城市居住区规划设计标准》GB50180-2018第4.0.9条")
+    assert text.count("GB50180-2018第4.0.9条") == 4  # 1#, 3#, 5# short of sun, and XZ-9
