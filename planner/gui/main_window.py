@@ -30,6 +30,7 @@ from planner.gui.field_mapping import FieldMappingDialog, LayerChooserDialog, Ma
 from planner.gui.inspector import ParcelInspector
 from planner.gui.layer_panel import LayerPanel, LegendEntry
 from planner.gui.map_canvas import LayerStyle, MapCanvas
+from planner.gui.prepare import Prepared, Preparer
 from planner.gui.review_panel import ReviewPanel
 from planner.gui.session import (
     ROLES,
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self._on_runner_failed)
         self.runner.cancelled.connect(self._on_runner_cancelled)
         self.runner.compared.connect(self._on_runner_compared)
+        self.runner.prepared.connect(self._on_runner_prepared)
+        self._prepared: Prepared | None = None  # what the worker made for showing the last round
         self._pending: list[LoadRequest] = []
         #: The plan version the official compares with the one in force (None: not comparing).
         self.compare_with: PlanLayer | None = None
@@ -384,7 +387,18 @@ class MainWindow(QMainWindow):
         if plan is not None:
             layers["plan"] = plan
         self._comparison = None
-        self.runner.start(requests, layers, self.compare_with)
+        self._prepared = None
+        self.runner.start(requests, layers, self.compare_with, self._preparer())
+
+    def _preparer(self) -> Preparer:
+        """What the worker runs after the check: the map's layers and the findings' arrays (planner.gui.prepare)."""
+        shown = {role: (layer, self.canvas.prepared_layer(role)) for role, layer in self.session.layers.items()}
+        return Preparer(self.lang, {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES,
+                                    "lines": LINE_STYLES}, self._titles(), shown, _classes,
+                        change_geometry, CHANGE_STYLES, self.tr("Plan changes"))
+
+    def _on_runner_prepared(self, prepared: Prepared) -> None:
+        self._prepared = prepared
 
     def remove_layer(self, role: str) -> None:
         self.session = self.session.without(role)
@@ -406,7 +420,9 @@ class MainWindow(QMainWindow):
         self._comparison = None
         status = ""
         if "plan" in changed:
+            before = self.session
             self._recall_version()
+            self._rebind_prepared(before)
             if not self.session.plan.info.version.known:
                 # Checks and reports name the version used: ask for it where it can be typed in.
                 self.versions_dock.show()
@@ -450,7 +466,9 @@ class MainWindow(QMainWindow):
     def _on_versions_panel_version_edited(self, index: int, version) -> None:
         was = self.session.versions[index]
         self.settings.setValue(_version_key(was.info), json.dumps(version.as_json(), ensure_ascii=False))
+        before = self.session
         self.session = self.session.with_version(index, version)
+        self._rebind_prepared(before)
         if self.compare_with is was:
             self.compare_with = self.session.versions[index]
         self._show_comparison()
@@ -478,7 +496,15 @@ class MainWindow(QMainWindow):
         self.changes.set_comparison(comparison, session.plan)
         self.canvas.remove_layer(CHANGES_LAYER)
         self._change_ids = {}
-        if comparison is not None and session.plan is not None:
+        prepared = self._current_prepared()
+        if comparison is not None and prepared is not None and prepared.comparison is comparison:
+            if prepared.changes is not None:  # made in the worker
+                self.canvas.set_prepared_layer(CHANGES_LAYER, prepared.changes)
+                self._change_ids = prepared.change_ids
+                keys = [k for k in self.canvas.layer_keys() if k != CHANGES_LAYER]
+                above = [k for k in keys if k in ("buildings", "lines", "green")]
+                self.canvas.set_layer_order(above + [CHANGES_LAYER] + [k for k in keys if k not in above])
+        elif comparison is not None and session.plan is not None:
             (new, new_classes, new_ids), (old, old_classes, old_ids) = change_geometry(comparison, session.plan)
             classes = np.concatenate([new_classes, old_classes])
             ids = np.concatenate([new_ids, old_ids]).astype(object)
@@ -495,7 +521,7 @@ class MainWindow(QMainWindow):
         self._update_legend()
 
     def _on_changes_parcel_selected(self, parcel_id: str) -> None:
-        row = parcel_row(self.session, parcel_id)
+        row = self.plan_row(parcel_id)
         if row is not None:
             self.canvas.set_selection("plan", [row])
             self.canvas.set_highlight("", [])
@@ -559,11 +585,20 @@ class MainWindow(QMainWindow):
     # --- showing ---------------------------------------------------------------------------------
 
     def _show_layers(self, roles: list[str]) -> None:
-        geometry = display_geometry(self.session)
-        titles = self._titles()
+        prepared = self._prepared
         before = self.canvas.layer_keys()
         fresh = not before
         added = []
+        if prepared is not None:  # made in the worker: installed here
+            for role in DRAW_ORDER:
+                if role in roles and role in prepared.layers:
+                    if role not in before:
+                        added.append(role)
+                    self.canvas.remove_layer(role)
+                    self.canvas.set_prepared_layer(role, prepared.layers[role])
+            roles = []
+        geometry = display_geometry(self.session) if roles else {}
+        titles = self._titles()
         for role in DRAW_ORDER:  # drawn bottom to top
             if role in roles and role in geometry:
                 if role not in before:
@@ -642,14 +677,20 @@ class MainWindow(QMainWindow):
             self._refresh_segments()
 
     def _refresh_after_check(self) -> None:
-        if self.session.plan is not None:
-            self.canvas.set_classes("plan", parcel_classes(self.session))
-        if self.session.buildings is not None:
-            self.canvas.set_classes("buildings", building_classes(self.session))
+        prepared = self._current_prepared()
+        for role in ("plan", "buildings"):
+            if self.session.layers.get(role) is None or role not in self.canvas.layer_keys():
+                continue
+            if prepared is not None and role in prepared.layers:
+                if self.canvas.prepared_layer(role) is not prepared.layers[role]:
+                    self.canvas.set_prepared_layer(role, prepared.layers[role])
+            else:
+                self.canvas.set_classes(role, _classes(self.session)[role])
         result = self.session.result
-        self.findings.set_result(result)
+        self.findings.set_result(result, prepared.table if prepared is not None else None)
         self._refresh_segments()
         self._update_legend()
+        self.inspector.set_building_rows(result, prepared.building_rows if prepared is not None else None)
         self.inspector.show_parcel(result, None)
         self.crs_label.setText(result.crs if result is not None else "")
         self.layer_panel.set_layers(self._panel_rows())
@@ -804,13 +845,13 @@ class MainWindow(QMainWindow):
 
         parcels: dict[int, str] = {}
         for parcel_id, states in by_parcel.items():
-            row = parcel_row(self.session, parcel_id)
+            row = self.plan_row(parcel_id)
             if row is not None and (state := mark(states)):
                 parcels[row] = state
         buildings: dict[int, str] = {}
         for building_id, states in by_building.items():
             if state := mark(states):
-                for row in building_rows(self.session, building_id):
+                for row in self.building_rows(building_id):
                     buildings[row] = state
         return parcels, buildings
 
@@ -930,8 +971,8 @@ class MainWindow(QMainWindow):
         green ratio). The inspector shows the parcel with those buildings selected."""
         session = self.session
         parcel_id, building_id = finding.parcel, finding.building
-        own = building_rows(session, building_id)
-        parcels = [row for p in finding_parcels(finding) if (row := parcel_row(session, p)) is not None]
+        own = self.building_rows(building_id)
+        parcels = [row for p in finding_parcels(finding) if (row := self.plan_row(p)) is not None]
         about, labels = self.finding_building_rows(finding)
         if own and building_id is not None:  # the parcels it stands on, named by the finding or not
             parcels = list(dict.fromkeys([*parcels, *self.parcel_rows_of_buildings([building_id])]))
@@ -959,7 +1000,7 @@ class MainWindow(QMainWindow):
         if session.buildings is None:
             return [], []
         named = finding_buildings(finding)
-        rows = [row for b in named for row in building_rows(session, b)]
+        rows = [row for b in named for row in self.building_rows(b)]
         result = session.result
         if not named and getattr(finding, "rule", None) in INDICATOR_RULES and result is not None:
             table = result.parcels
@@ -968,7 +1009,7 @@ class MainWindow(QMainWindow):
                 lo, hi = int(table.building_offsets[at[0]]), int(table.building_offsets[at[0] + 1])
                 rows = (table.building_rows[lo:hi].tolist() if len(table.building_rows) >= hi else
                         [row for b in dict.fromkeys(table.building_ids[lo:hi].tolist())
-                         for row in building_rows(session, b)])
+                         for row in self.building_rows(b)])
         rows = [row for row in dict.fromkeys(rows) if 0 <= row < len(session.buildings.ids)]
         return rows, [str(session.buildings.ids[row]) for row in rows]
 
@@ -996,11 +1037,52 @@ class MainWindow(QMainWindow):
         result = self.session.result
         if result is None or self.session.plan is None:
             return []
-        table = result.parcels
-        hits = np.flatnonzero(np.isin(table.building_ids, [str(b) for b in building_ids]))
-        at = np.searchsorted(table.building_offsets, hits, side="right") - 1
-        ids = dict.fromkeys(str(table.ids[i]) for i in at.tolist())
-        return [row for p in ids if (row := parcel_row(self.session, p)) is not None]
+        prepared = self._current_prepared()
+        if prepared is not None:
+            ids = dict.fromkeys(p for b in building_ids for p in prepared.building_parcels.get(str(b), ()))
+        else:
+            table = result.parcels
+            hits = np.flatnonzero(np.isin(table.building_ids, [str(b) for b in building_ids]))
+            at = np.searchsorted(table.building_offsets, hits, side="right") - 1
+            ids = dict.fromkeys(str(table.ids[i]) for i in at.tolist())
+        return [row for p in ids if (row := self.plan_row(p)) is not None]
+
+    def plan_row(self, parcel_id: str | None) -> int | None:
+        """The plan row of a parcel id (the first, if ids repeat): from the index made with the result."""
+        prepared = self._current_prepared()
+        if prepared is None or parcel_id is None:
+            return parcel_row(self.session, parcel_id)
+        return prepared.plan_rows.get(str(parcel_id))
+
+    def building_rows(self, building_id: str | None) -> list[int]:
+        """The rows of a building id in the buildings layer (ids may repeat)."""
+        prepared = self._current_prepared()
+        if prepared is None or building_id is None:
+            return building_rows(self.session, building_id)
+        return list(prepared.building_rows.get(str(building_id), ()))
+
+    def _rebind_prepared(self, before: Session) -> None:
+        """A plan version renamed (Session.with_version: the same features, another label) keeps the worker's
+        indexes and layers."""
+        prepared = self._prepared
+        if prepared is None or prepared.result is not before.result or \
+                any(before.layers.get(r) is not layer for r, layer in prepared.sources.items()):
+            return
+        prepared.result = self.session.result
+        prepared.sources = {role: self.session.layers.get(role) for role in prepared.sources}
+        if prepared.comparison is before.comparison:
+            prepared.comparison = self.session.comparison
+
+    def _current_prepared(self) -> Prepared | None:
+        """The worker's indexes and layers when they were made for the session's layers and result."""
+        prepared = self._prepared
+        if prepared is None or prepared.result is not self.session.result:
+            return None
+        layers = self.session.layers
+        if any(layers.get(role) is not layer for role, layer in prepared.sources.items()) or \
+                any(role not in prepared.sources for role in layers):
+            return None
+        return prepared
 
     def zoom_to_selection(self) -> None:
         """View > Zoom to selection: the selected features, and for buildings the parcels they stand on too (a
@@ -1016,6 +1098,9 @@ class MainWindow(QMainWindow):
         result = self.session.result
         if result is None or building_id is None:
             return None
+        prepared = self._current_prepared()
+        if prepared is not None:
+            return next(iter(prepared.building_parcels.get(str(building_id), ())), None)
         table = result.parcels
         hits = np.flatnonzero(table.building_ids == building_id)
         if not len(hits):
@@ -1141,6 +1226,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
+
+
+def _classes(session: Session) -> dict[str, np.ndarray]:
+    """The map classes of each layer: parcels and buildings by their verdicts, control lines by kind."""
+    classes = {}
+    if session.plan is not None:
+        classes["plan"] = parcel_classes(session)
+    if session.buildings is not None:
+        classes["buildings"] = building_classes(session)
+    if session.lines is not None:
+        classes["lines"] = np.asarray(session.lines.kinds)
+    return classes
 
 
 def _union(a: tuple[float, float, float, float] | None,

@@ -66,11 +66,14 @@ class CheckWorker(QObject):
     cancelled = Signal()
     #: planner.versions.compare.VersionComparison with the other plan version, just before `finished`.
     compared = Signal(object)
+    #: What `prepare(result, layers, comparison)` made of the round (planner.gui.prepare), just before `finished`.
+    prepared = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # threading.Event, not a Qt signal: the worker's thread is busy in run() and handles no events.
         self._cancel = threading.Event()
+        self._prepare: Callable[..., object] | None = None
 
     def cancel(self) -> None:
         """Ask the run to stop at the next layer or engine stage. Safe from any thread."""
@@ -79,14 +82,16 @@ class CheckWorker(QObject):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    @Slot(object, object, object)
+    @Slot(object, object, object, object)
     def run(self, requests: Sequence[LoadRequest], previous: Mapping[str, layers.Layer] | None = None,
-            versus: layers.PlanLayer | None = None) -> None:
+            versus: layers.PlanLayer | None = None, prepare: Callable[..., object] | None = None) -> None:
         """Load `requests` in order, then check with those and the `previous` layers they do not replace; with
-        `versus` (another plan version), also compare the verdicts and the plans (`compared`).
+        `versus` (another plan version), also compare the verdicts and the plans (`compared`); with `prepare`,
+        emit what it makes of (result, layers, comparison) (`prepared`: the map's paths, the table's arrays).
 
         Ends with exactly one of finished, failed or cancelled.
         """
+        self._prepare = prepare
         try:
             self._run(list(requests), dict(previous or {}), versus)
         except engine.Cancelled:
@@ -119,10 +124,14 @@ class CheckWorker(QObject):
         if current.get("plan") is None or current.get("buildings") is None:
             if current.get("plan") is not None and versus is not None and versus is not current["plan"]:
                 try:  # no scheme yet: what the amendment changed can still be shown
-                    self.compared.emit(compare_versions(versus, current["plan"]))
+                    comparison = compare_versions(versus, current["plan"])
+                    self.compared.emit(comparison)
                 except InputError as error:
                     self.failed.emit(_role_of(error, current), error)
                     return
+            else:
+                comparison = None
+            self._prepared(None, current, comparison)
             self.progressed.emit(100, "done")
             self.finished.emit(None, current)
             return
@@ -135,14 +144,27 @@ class CheckWorker(QObject):
         try:
             result = engine.check(current["plan"], current["buildings"], current.get("green"), controls=controls,
                                   progress=progress, cancelled=self.is_cancelled)
+            comparison = None
             if versus is not None and versus is not current["plan"]:
                 self.progressed.emit(100, "comparing")
-                self.compared.emit(compare_versions(versus, current["plan"], result, current["buildings"],
-                                                    current.get("green"), controls, cancelled=self.is_cancelled))
+                comparison = compare_versions(versus, current["plan"], result, current["buildings"],
+                                              current.get("green"), controls, cancelled=self.is_cancelled)
+                self.compared.emit(comparison)
         except InputError as error:
             self.failed.emit(_role_of(error, current), error)
             return
+        self._prepared(result, current, comparison)
         self.finished.emit(result, current)
+
+    def _prepared(self, result: object, current: dict, comparison: object) -> None:
+        if self._prepare is None:
+            return
+        if self.is_cancelled():
+            raise engine.Cancelled()
+        self.progressed.emit(100, "drawing")
+        self.prepared.emit(self._prepare(result, current, comparison))
+        if self.is_cancelled():
+            raise engine.Cancelled()
 
 
 def _percent(fraction: float) -> int:
@@ -162,7 +184,7 @@ def _role_of(error: InputError, current: Mapping[str, layers.Layer]) -> str:
 class _Run(QObject):
     """One run's thread and worker; lives on the GUI thread, so the worker's signals arrive there queued."""
 
-    requested = Signal(object, object, object)
+    requested = Signal(object, object, object, object)
 
     def __init__(self, runner: CheckRunner) -> None:
         super().__init__()
@@ -177,6 +199,7 @@ class _Run(QObject):
         self.worker.loaded.connect(self._on_worker_loaded, queued)
         self.worker.finished.connect(self._on_worker_finished, queued)
         self.worker.compared.connect(self._on_worker_compared, queued)
+        self.worker.prepared.connect(self._on_worker_prepared, queued)
         self.worker.failed.connect(self._on_worker_failed, queued)
         self.worker.cancelled.connect(self._on_worker_cancelled, queued)
         # quit() is thread-safe: the thread's event loop stops as soon as run() returns.
@@ -186,9 +209,10 @@ class _Run(QObject):
         self.thread.finished.connect(self._on_thread_ending, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self._on_thread_finished, queued)
 
-    def start(self, requests: list[LoadRequest], previous: dict[str, Any], versus: Any = None) -> None:
+    def start(self, requests: list[LoadRequest], previous: dict[str, Any], versus: Any = None,
+              prepare: Callable[..., object] | None = None) -> None:
         self.thread.start()
-        self.requested.emit(requests, previous, versus)
+        self.requested.emit(requests, previous, versus, prepare)
 
     def current(self) -> bool:
         return shiboken6.isValid(self.runner) and self.runner._run is self
@@ -212,6 +236,11 @@ class _Run(QObject):
     def _on_worker_compared(self, comparison: object) -> None:
         if self.current():
             self.runner.compared.emit(comparison)
+
+    @Slot(object)
+    def _on_worker_prepared(self, prepared: object) -> None:
+        if self.current():
+            self.runner.prepared.emit(prepared)
 
     @Slot(str, object)
     def _on_worker_failed(self, role: str, error: object) -> None:
@@ -256,6 +285,7 @@ class CheckRunner(QObject):
     failed = Signal(str, object)
     cancelled = Signal()
     compared = Signal(object)
+    prepared = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -268,15 +298,16 @@ class CheckRunner(QObject):
         self.destroyed.connect(partial(_stop_all, self._runs))
 
     def start(self, requests: Sequence[LoadRequest], previous: Mapping[str, Any] | None = None,
-              versus: Any = None) -> None:
+              versus: Any = None, prepare: Callable[..., object] | None = None) -> None:
         """Load `requests` and check, in the background; with `versus` (another plan version) compare too
-        (`compared` comes before `finished`). Returns at once."""
+        (`compared` comes before `finished`); with `prepare`, `prepared` brings what it made of the round before
+        `finished`. Returns at once."""
         if self._run is not None:
             self._run.worker.cancel()
         run = _Run(self)
         self._run = run
         self._runs.add(run)
-        run.start(list(requests), dict(previous or {}), versus)
+        run.start(list(requests), dict(previous or {}), versus, prepare)
 
     def cancel(self) -> None:
         """Ask the current run to stop; `cancelled` follows once it has (at the next layer or engine stage)."""
