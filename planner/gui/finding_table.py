@@ -94,7 +94,9 @@ def sort_key(value: Any) -> tuple:
 def dense_ranks(keys: list[tuple]) -> np.ndarray:
     """Each key's rank among the distinct keys (equal keys, equal rank): the order `sorted(keys)` gives."""
     n = len(keys)
-    order = sorted(range(n), key=keys.__getitem__)
+    # A Python key, not keys.__getitem__: between its calls the UI thread can take the interpreter lock (a C
+    # key would hold it through the whole sort of a city's findings).
+    order = sorted(range(n), key=lambda k: keys[k])
     ranks = np.zeros(n, np.int64)
     rank, previous = -1, None
     for k in order:

@@ -44,7 +44,7 @@ from planner.gui.session import (
 )
 from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel, finding_buildings, finding_parcels
-from planner.gui.worker import CheckRunner, LoadRequest
+from planner.gui.worker import CheckRunner, Job, LoadRequest, release_later
 from planner.io.controls import KIND_ID, KINDS
 from planner.io.gdal import is_dxf, layer_columns, list_layers, name_suggests
 from planner.io.layers import PlanLayer
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
     """Loads a plan and a scheme in a worker thread, checks them, and links map, findings and inspector."""
 
     checkFinished = Signal()  # a load/check round ended (done, failed or cancelled): screenshots wait for it
+    exportFinished = Signal(str, bool)  # an export ended: its path, and whether it was written
 
     def __init__(self, lang: str, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,11 +129,13 @@ class MainWindow(QMainWindow):
         self.runner.compared.connect(self._on_runner_compared)
         self.runner.prepared.connect(self._on_runner_prepared)
         self._prepared: Prepared | None = None  # what the worker made for showing the last round
+        self._incoming: Prepared | None = None  # what it made for the round under way
         self._pending: list[LoadRequest] = []
         #: The plan version the official compares with the one in force (None: not comparing).
         self.compare_with: PlanLayer | None = None
         self._comparison = None  # the last round's comparison, until its check finishes
         self._change_ids: dict[str, int] = {}  # parcel id -> feature of the map's layer of changes
+        self._jobs: list[Job] = []  # exports and report previews under way
         self.setWindowTitle(self.tr("Planner — regulatory plan checker"))
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -318,7 +321,7 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.cancel_button.clicked.connect(self._cancel)
         self.stage_label = QLabel(self)
         self.scale_label = QLabel(self)
         self.coordinates_label = QLabel(self)
@@ -380,6 +383,7 @@ class MainWindow(QMainWindow):
         if self.runner.is_running() and plan is None:
             self._pending.extend(requests)  # loaded once the current round ends
             return
+        self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
@@ -387,7 +391,7 @@ class MainWindow(QMainWindow):
         if plan is not None:
             layers["plan"] = plan
         self._comparison = None
-        self._prepared = None
+        self._incoming = None
         self.runner.start(requests, layers, self.compare_with, self._preparer())
 
     def _preparer(self) -> Preparer:
@@ -395,10 +399,10 @@ class MainWindow(QMainWindow):
         shown = {role: (layer, self.canvas.prepared_layer(role)) for role, layer in self.session.layers.items()}
         return Preparer(self.lang, {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES,
                                     "lines": LINE_STYLES}, self._titles(), shown, _classes,
-                        change_geometry, CHANGE_STYLES, self.tr("Plan changes"))
+                        change_geometry, CHANGE_STYLES, self.tr("Plan changes"), self.changes.rows)
 
     def _on_runner_prepared(self, prepared: Prepared) -> None:
-        self._prepared = prepared
+        self._incoming = prepared
 
     def remove_layer(self, role: str) -> None:
         self.session = self.session.without(role)
@@ -416,6 +420,11 @@ class MainWindow(QMainWindow):
 
     def _on_runner_finished(self, result, layers: dict) -> None:
         changed = [role for role in layers if self.session.layers.get(role) is not layers[role]]
+        # What the last round showed is let go of on another thread: freeing a city's findings, texts and Qt paths
+        # here would hold the UI thread for a few hundred milliseconds.
+        release_later([self.session, self._prepared, self.findings.model.table,
+                       *(self.canvas.prepared_layer(k) for k in self.canvas.layer_keys())])
+        self._prepared, self._incoming = self._incoming, None
         self.session = replace(self.session.with_layers(layers, result), comparison=self._comparison)
         self._comparison = None
         status = ""
@@ -493,10 +502,11 @@ class MainWindow(QMainWindow):
         self.versions_panel.set_versions(session.versions, session.in_force, compared)
         self._update_versions_dock()
         comparison = session.comparison
-        self.changes.set_comparison(comparison, session.plan)
+        prepared = self._current_prepared()
+        made = prepared is not None and comparison is not None and prepared.comparison is comparison
+        self.changes.set_comparison(comparison, session.plan, prepared.change_rows if made else None)
         self.canvas.remove_layer(CHANGES_LAYER)
         self._change_ids = {}
-        prepared = self._current_prepared()
         if comparison is not None and prepared is not None and prepared.comparison is comparison:
             if prepared.changes is not None:  # made in the worker
                 self.canvas.set_prepared_layer(CHANGES_LAYER, prepared.changes)
@@ -547,8 +557,7 @@ class MainWindow(QMainWindow):
         self._end_round(self.tr("Cancelled; the previous result is kept."))
 
     def _end_round(self, status: str = "") -> None:
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
+        self._show_busy(bool(self._jobs))
         if self._pending:
             pending, self._pending = self._pending, []
             self._start(pending)
@@ -829,6 +838,9 @@ class MainWindow(QMainWindow):
         """Map markers of what is reviewed: (plan row -> state, buildings row -> state). A building is marked when
         every finding naming it is reviewed; a parcel when every finding about the parcel itself (no building of
         its own) is. The state is "accepted" when all of them are accepted as exceptions, else "noted"."""
+        prepared = self._current_prepared()
+        if prepared is not None and len(prepared.mark_rows) == len(self.findings.model.findings()):
+            return self._review_marks_of(prepared)
         by_parcel: dict[str, list[str]] = {}
         by_building: dict[str, list[str]] = {}
         model = self.findings.model
@@ -853,6 +865,30 @@ class MainWindow(QMainWindow):
             if state := mark(states):
                 for row in self.building_rows(building_id):
                     buildings[row] = state
+        return parcels, buildings
+
+    def _review_marks_of(self, prepared: Prepared) -> tuple[dict[int, str], dict[int, str]]:
+        """review_marks from the worker's per-finding arrays: counts per parcel row and per building, in numpy."""
+        states = self.findings.model.review_state_codes()  # 0 open, 1 noted, 2 accepted
+        if not states.any():
+            return {}, {}
+
+        def marks(groups: np.ndarray) -> dict[int, str]:
+            chosen = groups >= 0
+            g, s = groups[chosen], states[chosen]
+            if not len(g):
+                return {}
+            size = int(g.max()) + 1
+            present = np.bincount(g, minlength=size) > 0
+            reviewed = present & (np.bincount(g, weights=s == 0, minlength=size) == 0)
+            accepted = reviewed & (np.bincount(g, weights=s != 2, minlength=size) == 0)
+            return {int(k): "accepted" if accepted[k] else "noted" for k in np.flatnonzero(reviewed).tolist()}
+
+        parcels = marks(prepared.mark_rows)
+        buildings: dict[int, str] = {}
+        for group, state in marks(prepared.mark_building).items():
+            for row in prepared.building_rows.get(prepared.mark_buildings[group], ()):
+                buildings[row] = state
         return parcels, buildings
 
     def _refresh_review_marks(self) -> None:
@@ -888,39 +924,82 @@ class MainWindow(QMainWindow):
         return path or None
 
     def _write(self, write, path: str) -> bool:
-        try:
-            write(path)
-        except InputError as exc:
-            self._show_error(exc)
-            return False
-        except OSError as exc:
-            self._show_error(InputError("output_unwritable", path=path, error=exc.strerror or str(exc)))
-            return False
-        self.stage_label.setText(self.tr("Written: {path}").format(path=path))
+        """Write an output in the background (Job): the window stays usable, with progress and Cancel in the status
+        bar; `exportFinished(path, ok)` tells when it is written. Returns whether it was started."""
+        existed = Path(path).exists()
+        job = Job(lambda: write(path), self, abandoned=lambda: _remove_unfinished(path, existed))
+        self._jobs.append(job)
+        self.stage_label.setText(self.tr("Writing {path}…").format(path=path))
+        self._show_busy(True)
+
+        def ended(ok: bool, error: object = None, cancelled: bool = False) -> None:
+            if job in self._jobs:
+                self._jobs.remove(job)
+            self._show_busy(bool(self._jobs) or self.runner.is_running())
+            if cancelled:
+                self.stage_label.setText(self.tr("Cancelled; the previous result is kept."))
+            elif error is not None:
+                if isinstance(error, InputError):
+                    self._show_error(error)
+                elif isinstance(error, OSError):
+                    self._show_error(InputError("output_unwritable", path=path, error=error.strerror or str(error)))
+                else:
+                    self._show_error(error)
+            else:
+                self.stage_label.setText(self.tr("Written: {path}").format(path=path))
+            self.exportFinished.emit(path, ok)
+
+        job.finished.connect(lambda _value: ended(True))
+        job.failed.connect(lambda error: ended(False, error))
+        job.cancelled.connect(lambda: ended(False, cancelled=True))
+        job.start()
         return True
+
+    def _show_busy(self, busy: bool) -> None:
+        """The status bar's progress and Cancel while a check or an export runs (an export: no percentage)."""
+        if busy and not self.runner.is_running():
+            self.progress.setRange(0, 0)
+        elif not busy or self.runner.is_running():
+            self.progress.setRange(0, 100)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def _cancel(self) -> None:
+        """Cancel: the check under way, else the exports under way."""
+        if self.runner.is_running():
+            self.runner.cancel()
+            return
+        for job in list(self._jobs):
+            job.cancel()
+
+    def wait_for_exports(self, timeout: float | None = None) -> bool:
+        """Wait for the exports under way to be written (closing the window, tests); True when all ended."""
+        return all(job.wait(timeout) for job in list(self._jobs))
 
     def export_pdf(self, path: str | None = None) -> bool:
         from planner.report.document import write_pdf
 
         path = path or self._ask_output(self.tr("Export report"), "_report.pdf", "PDF (*.pdf)")
-        return bool(path) and self._write(lambda p: write_pdf(
-            self.session.result, self.session.layers, self.report_meta(), p, self.lang,
-            self.review_panel.review(), self._verdicts()), path)
+        result, layers, meta, review = self.session.result, dict(self.session.layers), self.report_meta(), \
+            self.review_panel.review()
+        verdicts, lang = self._verdicts(), self.lang
+        return bool(path) and self._write(lambda p: write_pdf(result, layers, meta, p, lang, review, verdicts), path)
 
     def export_xlsx(self, path: str | None = None) -> bool:
         from planner.report.exports import write_xlsx
 
         path = path or self._ask_output(self.tr("Export spreadsheet"), "_findings.xlsx", "Excel (*.xlsx)")
-        return bool(path) and self._write(lambda p: write_xlsx(self.session.result, p, self.lang,
-                                                               self.review_panel.review()), path)
+        result, review, lang = self.session.result, self.review_panel.review(), self.lang
+        return bool(path) and self._write(lambda p: write_xlsx(result, p, lang, review), path)
 
     def export_gpkg(self, path: str | None = None) -> bool:
         from planner.report.exports import write_findings_gpkg
 
         path = path or self._ask_output(self.tr("Export findings"), "_findings.gpkg", "GeoPackage (*.gpkg)")
-        return bool(path) and self._write(lambda p: write_findings_gpkg(
-            self.session.result, self.session.plan, self.session.buildings, p, self.lang,
-            self.review_panel.review()), path)
+        result, plan, buildings, review, lang = (self.session.result, self.session.plan, self.session.buildings,
+                                                 self.review_panel.review(), self.lang)
+        return bool(path) and self._write(lambda p: write_findings_gpkg(result, plan, buildings, p, lang, review),
+                                          path)
 
     def report_document(self):
         from planner.report.document import build_document
@@ -943,11 +1022,49 @@ class MainWindow(QMainWindow):
             print_document(self.report_document(), printer)
 
     def print_preview(self) -> None:
+        """The report is built in the background (its maps are the long part); the preview opens when it is."""
+        from PySide6.QtCore import QCoreApplication
+
+        from planner.report.document import build_document
+
+        result, layers, meta, review = self.session.result, dict(self.session.layers), self.report_meta(), \
+            self.review_panel.review()
+        verdicts, lang = self._verdicts(), self.lang
+
+        def build():
+            document = build_document(result, layers, meta, lang, review, verdicts)
+            document.moveToThread(QCoreApplication.instance().thread())  # handed to the UI thread
+            return document
+
+        job = Job(build, self)
+        self._jobs.append(job)
+        self.stage_label.setText(self.tr("Preparing the report…"))
+        self._show_busy(True)
+
+        def ended() -> None:
+            if job in self._jobs:
+                self._jobs.remove(job)
+            self._show_busy(bool(self._jobs) or self.runner.is_running())
+
+        def built(document) -> None:
+            ended()
+            self.stage_label.setText("")
+            self._show_preview(document)
+
+        def failed(error) -> None:
+            ended()
+            self.stage_label.setText(self._show_error(error))
+
+        job.finished.connect(built)
+        job.failed.connect(failed)
+        job.cancelled.connect(ended)
+        job.start()
+
+    def _show_preview(self, document) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         from planner.report.pages import print_document
 
-        document = self.report_document()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewDialog(printer, self)
         self.preview.paintRequested.connect(lambda target: print_document(document, target))
@@ -1222,10 +1339,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
+        self.wait_for_exports()  # a file half written is worse than a window that takes a moment to close
         self._save_review()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
+
+
+def _remove_unfinished(path: str, existed: bool) -> None:
+    """A cancelled export that went on writing: its file goes, unless one was there before."""
+    if not existed:
+        Path(path).unlink(missing_ok=True)
 
 
 def _classes(session: Session) -> dict[str, np.ndarray]:

@@ -51,6 +51,13 @@ class Prepared:
     #: the map's layer of changed parcels while comparing, with the id -> feature of each.
     changes: _Layer | None = None
     change_ids: dict[str, int] = field(default_factory=dict)
+    #: the plan changes panel's rows (planner.gui.changes_panel.ChangeRows).
+    change_rows: Any = None
+    #: per finding (report order), what a review badge on the map stands for: the plan row of a finding about a
+    #: parcel itself (-1: none), the index into `mark_buildings` of a finding naming a building of its own (-1).
+    mark_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    mark_building: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    mark_buildings: list[str] = field(default_factory=list)
     #: the comparison of plan versions this was made with (None: not comparing).
     comparison: Any = None
     #: the layers (by identity) this was made for.
@@ -70,6 +77,8 @@ class Preparer:
     change_layer: Callable[[Any, Any], tuple] | None = None
     change_styles: dict[int, LayerStyle] | None = None
     change_title: str = ""
+    #: ChangesPanel.rows: the plan changes panel's rows (it reads only its language and translations).
+    change_rows: Callable[[Any, Any], Any] | None = None
 
     def __call__(self, result: CheckResult | None, layers: Mapping[str, Any], comparison: Any = None) -> Prepared:
         session = Session(layers=dict(layers), result=result)
@@ -87,6 +96,16 @@ class Preparer:
                 listed = parcels.setdefault(str(building), [])
                 if str(parcel) not in listed:
                     listed.append(str(parcel))
+        findings = prepared.table.findings
+        group: dict[str, int] = {}
+        prepared.mark_building = np.fromiter(
+            (-1 if f.building is None else group.setdefault(str(f.building), len(group)) for f in findings),
+            np.int64, len(findings))
+        prepared.mark_buildings = list(group)
+        plan_rows = prepared.plan_rows
+        prepared.mark_rows = np.fromiter(
+            (-1 if f.building is not None or f.parcel is None else plan_rows.get(str(f.parcel), -1)
+             for f in findings), np.int64, len(findings))
         classes = self.classes(session)
         fresh = [role for role in layers if self.shown.get(role, (None, None))[0] is not layers[role]
                  or self.shown[role][1] is None]
@@ -106,6 +125,8 @@ class Preparer:
                 made = shown if cls is None or np.array_equal(cls, shown.classes) else shown.with_classes(cls)
             made.tree  # noqa: B018 (the picking index, built here rather than on the first click)
             prepared.layers[role] = made
+        if comparison is not None and plan is not None and self.change_rows is not None:
+            prepared.change_rows = self.change_rows(comparison, plan)
         if comparison is not None and plan is not None and self.change_layer is not None:
             (new, new_classes, new_ids), (old, old_classes, old_ids) = self.change_layer(comparison, plan)
             kinds = np.concatenate([new_classes, old_classes])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -18,7 +19,7 @@ from planner.io.controls import load_controls
 from planner.model import InputError
 from planner.versions.compare import compare_versions
 
-__all__ = ["ROLES", "CheckRunner", "CheckWorker", "LoadRequest"]
+__all__ = ["ROLES", "CheckRunner", "CheckWorker", "Job", "LoadRequest", "release_later"]
 
 log = logging.getLogger(__name__)
 
@@ -345,3 +346,73 @@ def _stop_all(runs: set[_Run], *_args: object) -> None:
         run.thread.quit()
         run.thread.wait()
     runs.clear()
+
+
+def release_later(objects: list, delay: float = 0.5) -> None:
+    """Drop these objects on a thread of their own, one at a time, after `delay` seconds.
+
+    The list must hold the last references (the caller keeps none): the memory of an old result (tens of thousands
+    of findings, their texts, a map's Qt paths) is then given back there, and the UI thread, which takes the
+    interpreter lock back between two objects, is not held while it is.
+    """
+    def drop() -> None:
+        time.sleep(delay)
+        while objects:
+            objects.pop()
+            time.sleep(0.002)
+
+    threading.Thread(target=drop, name="planner-release", daemon=True).start()
+
+
+class Job(QObject):
+    """One piece of work (an export, the report for a preview) on a thread of its own, never on the UI thread.
+
+    `finished(value)` or `failed(error)` arrives on the UI thread when it ends, unless it was cancelled first:
+    `cancel()` cannot stop a writer half-way, but its outcome is then dropped and `cancelled` follows at once.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[], object], parent: QObject | None = None,
+                 abandoned: Callable[[], object] | None = None) -> None:
+        """`abandoned` runs on the job's thread when the work ends after a cancel (a file to remove)."""
+        super().__init__(parent)
+        self._work = work
+        self._abandoned = abandoned
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="planner-job", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        if not self._cancel.is_set():
+            self._cancel.set()
+            self.cancelled.emit()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the thread (tests, closing the window); True when it ended."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            value = self._work()
+            if self._cancel.is_set() and self._abandoned is not None:
+                self._abandoned()
+        except Exception as error:  # reported on the UI thread, worded there
+            if not isinstance(error, (InputError, OSError)):
+                log.exception("a background job failed unexpectedly")
+            if shiboken6.isValid(self) and not self._cancel.is_set():
+                self.failed.emit(error)
+            return
+        if shiboken6.isValid(self) and not self._cancel.is_set():
+            self.finished.emit(value)
