@@ -44,7 +44,7 @@ from planner.gui.session import (
 )
 from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel, finding_buildings, finding_parcels
-from planner.gui.worker import CheckRunner, Job, LoadRequest, release_later
+from planner.gui.worker import CheckRunner, Job, LoadRequest, background_work, release_later
 from planner.io.controls import KIND_ID, KINDS
 from planner.io.gdal import is_dxf, layer_columns, list_layers, name_suggests
 from planner.io.layers import PlanLayer
@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
         self._comparison = None
         self._incoming = None
         self.runner.start(requests, layers, self.compare_with, self._preparer())
+        background_work(True)
 
     def _preparer(self) -> Preparer:
         """What the worker runs after the check: the map's layers and the findings' arrays (planner.gui.prepare)."""
@@ -558,6 +559,7 @@ class MainWindow(QMainWindow):
 
     def _end_round(self, status: str = "") -> None:
         self._show_busy(bool(self._jobs))
+        background_work(bool(self._jobs) or bool(self._pending))
         if self._pending:
             pending, self._pending = self._pending, []
             self._start(pending)
@@ -936,6 +938,7 @@ class MainWindow(QMainWindow):
             if job in self._jobs:
                 self._jobs.remove(job)
             self._show_busy(bool(self._jobs) or self.runner.is_running())
+            background_work(bool(self._jobs) or self.runner.is_running())
             if cancelled:
                 self.stage_label.setText(self.tr("Cancelled; the previous result is kept."))
             elif error is not None:
@@ -953,6 +956,7 @@ class MainWindow(QMainWindow):
         job.failed.connect(lambda error: ended(False, error))
         job.cancelled.connect(lambda: ended(False, cancelled=True))
         job.start()
+        background_work(True)
         return True
 
     def _show_busy(self, busy: bool) -> None:
@@ -1045,6 +1049,7 @@ class MainWindow(QMainWindow):
             if job in self._jobs:
                 self._jobs.remove(job)
             self._show_busy(bool(self._jobs) or self.runner.is_running())
+            background_work(bool(self._jobs) or self.runner.is_running())
 
         def built(document) -> None:
             ended()
@@ -1059,6 +1064,7 @@ class MainWindow(QMainWindow):
         job.failed.connect(failed)
         job.cancelled.connect(ended)
         job.start()
+        background_work(True)
 
     def _show_preview(self, document) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog

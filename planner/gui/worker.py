@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -19,7 +21,7 @@ from planner.io.controls import load_controls
 from planner.model import InputError
 from planner.versions.compare import compare_versions
 
-__all__ = ["ROLES", "CheckRunner", "CheckWorker", "Job", "LoadRequest", "release_later"]
+__all__ = ["ROLES", "CheckRunner", "CheckWorker", "Job", "LoadRequest", "background_work", "release_later"]
 
 log = logging.getLogger(__name__)
 
@@ -416,3 +418,26 @@ class Job(QObject):
             return
         if shiboken6.isValid(self) and not self._cancel.is_set():
             self.finished.emit(value)
+
+
+#: How long a thread may hold the interpreter lock while another waits (Python's default is 5 ms). The UI thread
+#: takes the lock back for each Qt call it makes from Python (a map redraw makes thousands): with the worker
+#: busy, each of them would wait up to this long.
+SWITCH_INTERVAL = 0.0005
+
+
+def background_work(busy: bool) -> None:
+    """Tell whether work runs in the background (a check round, an export).
+
+    While it does, Python's cyclic garbage collector does not run on its own: a full collection over a city's
+    objects holds the interpreter lock, and so the UI thread, for hundreds of milliseconds. When the work is over,
+    the objects that survived it are frozen (gc.freeze: never scanned again; they are still freed when no longer
+    referenced) and the collector runs again, over new objects only. The price: reference cycles made during a
+    round and left as garbage are not collected.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    if busy:
+        gc.disable()
+    elif not gc.isenabled():
+        gc.freeze()
+        gc.enable()
