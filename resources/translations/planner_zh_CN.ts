@@ -4,155 +4,155 @@
 <context>
     <name>ChangesPanel</name>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="73"/>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Change</source>
-        <extracomment>The map layer of changed parcels. Kinds of change drawn on the map, by class number: parcels of the version in force, then the old version&apos;s parcels that are gone. Outlines only, thick, so each parcel&apos;s status colour still shows through.</extracomment>
+        <extracomment>The map layer of changed parcels. Kinds of change drawn on the map, by class number: parcels of the version in force, then the old version&apos;s parcels that are gone. Outlines only, thick, so each parcel&apos;s status colour still shows through. Up to this many rows, the columns are sized to their texts; beyond, they keep their widths (drag to widen).</extracomment>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="73"/>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="73"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
         <source>What changed</source>
         <translation>变化内容</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <location filename="../../planner/gui/changes_panel.py" line="131"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <location filename="../../planner/gui/changes_panel.py" line="131"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="79"/>
+        <location filename="../../planner/gui/changes_panel.py" line="135"/>
         <source>Parcels changed</source>
         <translation>地块变化</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="80"/>
+        <location filename="../../planner/gui/changes_panel.py" line="136"/>
         <source>Findings that depend on the version</source>
         <translation>随版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="105"/>
+        <location filename="../../planner/gui/changes_panel.py" line="165"/>
         <source>Not comparing plan versions. In the Plan versions panel, choose a version and &quot;Compare with the version in force&quot;.</source>
         <translation>未在比较规划版本。请在“规划版本”面板中选择一个版本，点击“与现行版本比较”。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="115"/>
+        <location filename="../../planner/gui/changes_panel.py" line="183"/>
         <source>Comparing the version in force, {new}, with {old}.</source>
         <translation>正在比较现行版本 {new} 与 {old}。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="116"/>
+        <location filename="../../planner/gui/changes_panel.py" line="184"/>
         <source>Parcels: {added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>地块：新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="111"/>
+        <location filename="../../planner/gui/changes_panel.py" line="179"/>
         <source>Findings: {appeared} appear, {disappeared} disappear, {changed} change, {unchanged} the same.</source>
         <translation>审查结论：新出现 {appeared} 项，消失 {disappeared} 项，变化 {changed} 项，相同 {unchanged} 项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="113"/>
+        <location filename="../../planner/gui/changes_panel.py" line="181"/>
         <source>Load a scheme to see which findings depend on the version.</source>
         <translation>载入报建方案后可查看随版本变化的审查结论。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="192"/>
         <source>Changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="192"/>
         <source>Renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="192"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="127"/>
+        <location filename="../../planner/gui/changes_panel.py" line="193"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="127"/>
+        <location filename="../../planner/gui/changes_panel.py" line="193"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="127"/>
+        <location filename="../../planner/gui/changes_panel.py" line="193"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="134"/>
+        <location filename="../../planner/gui/changes_panel.py" line="200"/>
         <source>{old} is now {new}</source>
         <translation>{old} 拆分为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="137"/>
+        <location filename="../../planner/gui/changes_panel.py" line="203"/>
         <source>{old} are now {new}</source>
         <translation>{old} 合并为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="140"/>
+        <location filename="../../planner/gui/changes_panel.py" line="206"/>
         <source>new in the version in force</source>
         <translation>现行版本新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="142"/>
+        <location filename="../../planner/gui/changes_panel.py" line="208"/>
         <source>not in the version in force</source>
         <translation>现行版本中已无此地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="148"/>
+        <location filename="../../planner/gui/changes_panel.py" line="214"/>
         <source>was {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="154"/>
+        <location filename="../../planner/gui/changes_panel.py" line="220"/>
         <source>land use {old} → {new}</source>
         <translation>用地性质 {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="157"/>
+        <location filename="../../planner/gui/changes_panel.py" line="223"/>
         <source>boundary redrawn ({old:.0f} m² → {new:.0f} m²)</source>
         <translation>边界调整（{old:.0f} m² → {new:.0f} m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="228"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="228"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="228"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
@@ -188,279 +188,291 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="133"/>
+        <location filename="../../planner/gui/main_window.py" line="139"/>
         <source>Planner — regulatory plan checker</source>
         <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Where the window&apos;s dock layout is saved: one key per layout version, so an older layout is never restored. The map&apos;s least share of the window&apos;s width: a saved layout that leaves it less is not restored. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="169"/>
+        <location filename="../../planner/gui/main_window.py" line="175"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="170"/>
+        <location filename="../../planner/gui/main_window.py" line="176"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="171"/>
+        <location filename="../../planner/gui/main_window.py" line="177"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="172"/>
+        <location filename="../../planner/gui/main_window.py" line="178"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="173"/>
+        <location filename="../../planner/gui/main_window.py" line="179"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="174"/>
-        <location filename="../../planner/gui/main_window.py" line="489"/>
-        <location filename="../../planner/gui/main_window.py" line="665"/>
+        <location filename="../../planner/gui/main_window.py" line="180"/>
+        <location filename="../../planner/gui/main_window.py" line="403"/>
+        <location filename="../../planner/gui/main_window.py" line="526"/>
+        <location filename="../../planner/gui/main_window.py" line="717"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="252"/>
+        <location filename="../../planner/gui/main_window.py" line="258"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="253"/>
+        <location filename="../../planner/gui/main_window.py" line="259"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="254"/>
+        <location filename="../../planner/gui/main_window.py" line="260"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="255"/>
+        <location filename="../../planner/gui/main_window.py" line="261"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="256"/>
+        <location filename="../../planner/gui/main_window.py" line="262"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="262"/>
+        <location filename="../../planner/gui/main_window.py" line="268"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="268"/>
+        <location filename="../../planner/gui/main_window.py" line="274"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="269"/>
+        <location filename="../../planner/gui/main_window.py" line="275"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="270"/>
+        <location filename="../../planner/gui/main_window.py" line="276"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="271"/>
+        <location filename="../../planner/gui/main_window.py" line="277"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="272"/>
+        <location filename="../../planner/gui/main_window.py" line="278"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="280"/>
+        <location filename="../../planner/gui/main_window.py" line="286"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="284"/>
+        <location filename="../../planner/gui/main_window.py" line="290"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="288"/>
+        <location filename="../../planner/gui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="289"/>
+        <location filename="../../planner/gui/main_window.py" line="295"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="292"/>
+        <location filename="../../planner/gui/main_window.py" line="298"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="296"/>
+        <location filename="../../planner/gui/main_window.py" line="302"/>
         <source>&amp;Legend on the map</source>
         <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="306"/>
+        <location filename="../../planner/gui/main_window.py" line="312"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="316"/>
+        <location filename="../../planner/gui/main_window.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="334"/>
+        <location filename="../../planner/gui/main_window.py" line="340"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="414"/>
+        <location filename="../../planner/gui/main_window.py" line="440"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="521"/>
+        <location filename="../../planner/gui/main_window.py" line="558"/>
+        <location filename="../../planner/gui/main_window.py" line="943"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="556"/>
+        <location filename="../../planner/gui/main_window.py" line="593"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="613"/>
+        <location filename="../../planner/gui/main_window.py" line="659"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="613"/>
+        <location filename="../../planner/gui/main_window.py" line="659"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="614"/>
+        <location filename="../../planner/gui/main_window.py" line="660"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="614"/>
+        <location filename="../../planner/gui/main_window.py" line="660"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="615"/>
+        <location filename="../../planner/gui/main_window.py" line="661"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="615"/>
+        <location filename="../../planner/gui/main_window.py" line="661"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="663"/>
-        <location filename="../../planner/gui/main_window.py" line="1097"/>
+        <location filename="../../planner/gui/main_window.py" line="715"/>
+        <location filename="../../planner/gui/main_window.py" line="1305"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="663"/>
-        <location filename="../../planner/gui/main_window.py" line="1098"/>
+        <location filename="../../planner/gui/main_window.py" line="715"/>
+        <location filename="../../planner/gui/main_window.py" line="1306"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="664"/>
-        <location filename="../../planner/gui/main_window.py" line="1099"/>
+        <location filename="../../planner/gui/main_window.py" line="716"/>
+        <location filename="../../planner/gui/main_window.py" line="1307"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="664"/>
-        <location filename="../../planner/gui/main_window.py" line="1100"/>
+        <location filename="../../planner/gui/main_window.py" line="716"/>
+        <location filename="../../planner/gui/main_window.py" line="1308"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="783"/>
+        <location filename="../../planner/gui/main_window.py" line="835"/>
         <source>{reviewed} of {total} violations reviewed</source>
         <translation>不符合项已审查 {reviewed}/{total}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="858"/>
+        <location filename="../../planner/gui/main_window.py" line="934"/>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}……</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="952"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="864"/>
+        <location filename="../../planner/gui/main_window.py" line="986"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="872"/>
+        <location filename="../../planner/gui/main_window.py" line="995"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="879"/>
+        <location filename="../../planner/gui/main_window.py" line="1002"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="919"/>
+        <location filename="../../planner/gui/main_window.py" line="1045"/>
+        <source>Preparing the report…</source>
+        <translation>正在生成报告……</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="1083"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="920"/>
+        <location filename="../../planner/gui/main_window.py" line="1084"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1030"/>
+        <location filename="../../planner/gui/main_window.py" line="1238"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1051"/>
+        <location filename="../../planner/gui/main_window.py" line="1259"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1051"/>
+        <location filename="../../planner/gui/main_window.py" line="1259"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1051"/>
+        <location filename="../../planner/gui/main_window.py" line="1259"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1052"/>
+        <location filename="../../planner/gui/main_window.py" line="1260"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1095"/>
+        <location filename="../../planner/gui/main_window.py" line="1303"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1096"/>
+        <location filename="../../planner/gui/main_window.py" line="1304"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -933,7 +945,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/cli.py" line="471"/>
-        <location filename="../../planner/gui/violations.py" line="68"/>
+        <location filename="../../planner/gui/violations.py" line="66"/>
         <location filename="../../planner/report/document.py" line="152"/>
         <source>Parcel</source>
         <translation>地块</translation>
@@ -977,13 +989,11 @@ An indicator inside a sentence.</extracomment>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="89"/>
+        <location filename="../../planner/gui/finding_table.py" line="36"/>
         <location filename="../../planner/messages.py" line="132"/>
         <location filename="../../planner/messages.py" line="140"/>
         <source>violation</source>
-        <extracomment>Tints of the Review cell: a reviewed finding looks reviewed at a glance.
-----------
-A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
+        <extracomment>A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
@@ -1055,14 +1065,14 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/cli.py" line="570"/>
-        <location filename="../../planner/gui/violations.py" line="94"/>
+        <location filename="../../planner/gui/violations.py" line="88"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="246"/>
         <location filename="../../planner/cli.py" line="577"/>
-        <location filename="../../planner/gui/violations.py" line="95"/>
+        <location filename="../../planner/gui/violations.py" line="89"/>
         <location filename="../../planner/report/document.py" line="98"/>
         <source>Warnings</source>
         <translation>提示</translation>
@@ -2602,114 +2612,119 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="724"/>
+        <source>preparing the map and the findings table</source>
+        <translation>正在准备地图和问题列表</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="725"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="732"/>
+        <location filename="../../planner/messages.py" line="733"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="733"/>
+        <location filename="../../planner/messages.py" line="734"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="734"/>
+        <location filename="../../planner/messages.py" line="735"/>
         <source>(green area {green}) </source>
         <translation>（绿地{green}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="735"/>
+        <location filename="../../planner/messages.py" line="736"/>
         <source>(line {line}) </source>
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1179"/>
+        <location filename="../../planner/messages.py" line="1180"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1180"/>
+        <location filename="../../planner/messages.py" line="1181"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1181"/>
+        <location filename="../../planner/messages.py" line="1182"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1182"/>
+        <location filename="../../planner/messages.py" line="1183"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1183"/>
+        <location filename="../../planner/messages.py" line="1184"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1184"/>
+        <location filename="../../planner/messages.py" line="1185"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1185"/>
+        <location filename="../../planner/messages.py" line="1186"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1189"/>
+        <location filename="../../planner/messages.py" line="1190"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1190"/>
+        <location filename="../../planner/messages.py" line="1191"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1191"/>
+        <location filename="../../planner/messages.py" line="1192"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1192"/>
+        <location filename="../../planner/messages.py" line="1193"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1193"/>
+        <location filename="../../planner/messages.py" line="1194"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1196"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1196"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1196"/>
+        <location filename="../../planner/messages.py" line="1197"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1198"/>
+        <location filename="../../planner/messages.py" line="1199"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="149"/>
-        <location filename="../../planner/messages.py" line="1199"/>
+        <location filename="../../planner/messages.py" line="1200"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -2751,12 +2766,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1200"/>
+        <location filename="../../planner/messages.py" line="1201"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1201"/>
+        <location filename="../../planner/messages.py" line="1202"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -3074,13 +3089,13 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>返回选择字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="66"/>
+        <location filename="../../planner/gui/violations.py" line="64"/>
         <source>Severity</source>
         <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row. A row&apos;s review state (REVIEW_STATES). True for a warning about a parcel the scheme does not touch (not among the result&apos;s parcels).</extracomment>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="67"/>
+        <location filename="../../planner/gui/violations.py" line="65"/>
         <location filename="../../planner/report/document.py" line="133"/>
         <source>Rule</source>
         <translation>审查规则</translation>
@@ -3144,7 +3159,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
-        <location filename="../../planner/gui/violations.py" line="69"/>
+        <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/report/document.py" line="235"/>
         <location filename="../../planner/report/symbology.py" line="33"/>
         <source>Building</source>
@@ -3198,115 +3213,121 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="76"/>
-        <location filename="../../planner/gui/violations.py" line="79"/>
+        <location filename="../../planner/gui/violations.py" line="77"/>
         <source>noted</source>
         <translation>已批注</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="77"/>
-        <location filename="../../planner/gui/violations.py" line="80"/>
+        <location filename="../../planner/gui/violations.py" line="78"/>
         <source>accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="70"/>
+        <location filename="../../planner/gui/violations.py" line="68"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="71"/>
+        <location filename="../../planner/gui/violations.py" line="69"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="72"/>
+        <location filename="../../planner/gui/violations.py" line="70"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="73"/>
+        <location filename="../../planner/gui/violations.py" line="71"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="74"/>
+        <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Review</source>
         <translation>审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="78"/>
+        <location filename="../../planner/gui/violations.py" line="76"/>
         <source>open</source>
         <extracomment>A finding&apos;s review state (planner.review): no note yet, a note written, accepted as an approved exception.</extracomment>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="81"/>
+        <location filename="../../planner/gui/violations.py" line="79"/>
         <source>All review states</source>
         <translation>全部审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="82"/>
+        <location filename="../../planner/gui/violations.py" line="80"/>
         <source>Open</source>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="83"/>
+        <location filename="../../planner/gui/violations.py" line="81"/>
         <source>Reviewed (noted or accepted)</source>
         <translation>已审查（已批注或同意例外）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="84"/>
+        <location filename="../../planner/gui/violations.py" line="82"/>
         <source>Noted</source>
         <translation>已批注</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="85"/>
+        <location filename="../../planner/gui/violations.py" line="83"/>
         <source>Accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="90"/>
+        <location filename="../../planner/gui/violations.py" line="98"/>
+        <source>Filter: parcel, building or words</source>
+        <translation>筛选：地块、建筑或文字</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/finding_table.py" line="37"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="91"/>
+        <location filename="../../planner/gui/finding_table.py" line="38"/>
         <source>marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="92"/>
+        <location filename="../../planner/gui/finding_table.py" line="39"/>
         <source>{count} parcels</source>
         <translation>{count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="93"/>
+        <location filename="../../planner/gui/violations.py" line="87"/>
         <source>All severities</source>
+        <extracomment>Tints of the Review cell: a reviewed finding looks reviewed at a glance.</extracomment>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="96"/>
+        <location filename="../../planner/gui/violations.py" line="90"/>
         <source>Warnings about parcels the scheme does not touch</source>
         <translation>方案未涉及地块的警告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="99"/>
+        <location filename="../../planner/gui/violations.py" line="93"/>
         <source>Warnings about parcels the scheme does not touch ({count}, hidden): show</source>
         <extracomment>The button under the filters: warnings about parcels the scheme does not touch are hidden unless asked for.</extracomment>
         <translation>方案未涉及地块的警告{count}条（已隐藏）：显示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="101"/>
+        <location filename="../../planner/gui/violations.py" line="95"/>
         <source>Warnings about parcels the scheme does not touch ({count}): hide</source>
         <translation>方案未涉及地块的警告{count}条：隐藏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="102"/>
+        <location filename="../../planner/gui/violations.py" line="96"/>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="103"/>
+        <location filename="../../planner/gui/violations.py" line="97"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>
