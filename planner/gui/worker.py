@@ -366,11 +366,25 @@ def release_later(objects: list, delay: float = 0.5) -> None:
     threading.Thread(target=drop, name="planner-release", daemon=True).start()
 
 
+class _JobThread(QThread):
+    """A QThread (not a bare Python thread): the report's QTextDocument and painters start timers, which need the
+    event dispatcher a QThread has."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.setObjectName("planner-job")
+        self._job = job
+
+    def run(self) -> None:
+        self._job._run()
+
+
 class Job(QObject):
     """One piece of work (an export, the report for a preview) on a thread of its own, never on the UI thread.
 
     `finished(value)` or `failed(error)` arrives on the UI thread when it ends, unless it was cancelled first:
-    `cancel()` cannot stop a writer half-way, but its outcome is then dropped and `cancelled` follows at once.
+    `cancel()` cannot stop a writer half-way, but its outcome is then dropped (`abandoned` runs instead, on the
+    job's thread) and `cancelled` follows at once.
     """
 
     finished = Signal(object)
@@ -379,12 +393,16 @@ class Job(QObject):
 
     def __init__(self, work: Callable[[], object], parent: QObject | None = None,
                  abandoned: Callable[[], object] | None = None) -> None:
-        """`abandoned` runs on the job's thread when the work ends after a cancel (a file to remove)."""
         super().__init__(parent)
         self._work = work
         self._abandoned = abandoned
         self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="planner-job", daemon=True)
+        self._done = threading.Event()
+        self._thread = _JobThread(self)
+        # The thread object outlives a window closed mid-job: it is dropped once the thread has ended.
+        _JOB_THREADS.add(self._thread)
+        self._thread.finished.connect(lambda thread=self._thread: _JOB_THREADS.discard(thread),
+                                      Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         self._thread.start()
@@ -398,12 +416,11 @@ class Job(QObject):
         return self._cancel.is_set()
 
     def is_running(self) -> bool:
-        return self._thread.is_alive()
+        return not self._done.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the thread (tests, closing the window); True when it ended."""
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        """Wait for the work to end (tests, closing the window); True when it did."""
+        return self._done.wait(timeout)
 
     def _run(self) -> None:
         try:
@@ -413,11 +430,16 @@ class Job(QObject):
         except Exception as error:  # reported on the UI thread, worded there
             if not isinstance(error, (InputError, OSError)):
                 log.exception("a background job failed unexpectedly")
+            self._done.set()
             if shiboken6.isValid(self) and not self._cancel.is_set():
                 self.failed.emit(error)
             return
+        self._done.set()
         if shiboken6.isValid(self) and not self._cancel.is_set():
             self.finished.emit(value)
+
+
+_JOB_THREADS: set[QThread] = set()
 
 
 #: How long a thread may hold the interpreter lock while another waits (Python's default is 5 ms). The UI thread
