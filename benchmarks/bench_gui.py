@@ -184,7 +184,7 @@ def main() -> int:
     args = parser.parse_args()
 
     import city  # noqa: F401 (bench_check's city generator)
-    from PySide6.QtCore import QPointF, QSettings, Qt
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self._comparison = None  # the last round's comparison, until its check finishes
         self._change_ids: dict[str, int] = {}  # parcel id -> feature of the map's layer of changes
         self._jobs: list[Job] = []  # exports and report previews under way
+        self._previewing = False  # a print preview's pages are being made
         self.setWindowTitle(self.tr("Planner — regulatory plan checker"))
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -1026,55 +1027,53 @@ class MainWindow(QMainWindow):
             print_document(self.report_document(), printer)
 
     def print_preview(self) -> None:
-        """The report is built in the background (its maps are the long part); the preview opens when it is."""
-        from PySide6.QtCore import QCoreApplication
+        """The print preview. Its pages (the report built, laid out and painted: the maps are the long part) are made
+        on a Job's thread each time the preview asks for them, while the UI thread keeps handling events."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.preview = QPrintPreviewDialog(printer, self)
+        self.preview.paintRequested.connect(self._paint_preview)
+        self.preview.exec()
+
+    def preview_ready(self) -> bool:
+        """No preview's pages are being made."""
+        return not self._previewing
+
+    def _paint_preview(self, target) -> None:
+        """QPrintPreviewDialog.paintRequested: build and paint the report onto `target` on a Job's thread (QPainter
+        may paint a QPrinter from another thread) and handle events meanwhile; return once the pages are painted,
+        as the preview expects."""
+        from PySide6.QtCore import QEventLoop
 
         from planner.report.document import build_document
+        from planner.report.pages import print_document
 
         result, layers, meta, review = self.session.result, dict(self.session.layers), self.report_meta(), \
             self.review_panel.review()
         verdicts, lang = self._verdicts(), self.lang
-
-        def build():
-            document = build_document(result, layers, meta, lang, review, verdicts)
-            document.moveToThread(QCoreApplication.instance().thread())  # handed to the UI thread
-            return document
-
-        job = Job(build, self)
+        job = Job(lambda: print_document(build_document(result, layers, meta, lang, review, verdicts), target),
+                  self)
+        loop = QEventLoop()
+        outcome: dict[str, object] = {}
+        job.finished.connect(lambda _v: loop.quit())
+        job.failed.connect(lambda error: (outcome.__setitem__("error", error), loop.quit()))
         self._jobs.append(job)
+        self._previewing = True
         self.stage_label.setText(self.tr("Preparing the report…"))
         self._show_busy(True)
-
-        def ended() -> None:
-            if job in self._jobs:
-                self._jobs.remove(job)
-            self._show_busy(bool(self._jobs) or self.runner.is_running())
-            background_work(bool(self._jobs) or self.runner.is_running())
-
-        def built(document) -> None:
-            ended()
-            self.stage_label.setText("")
-            self._show_preview(document)
-
-        def failed(error) -> None:
-            ended()
-            self.stage_label.setText(self._show_error(error))
-
-        job.finished.connect(built)
-        job.failed.connect(failed)
-        job.cancelled.connect(ended)
         job.start()
         background_work(True)
-
-    def _show_preview(self, document) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        from planner.report.pages import print_document
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.preview = QPrintPreviewDialog(printer, self)
-        self.preview.paintRequested.connect(lambda target: print_document(document, target))
-        self.preview.exec()
+        try:
+            loop.exec()
+        finally:
+            self._previewing = False
+            self._jobs.remove(job)
+            self._show_busy(bool(self._jobs) or self.runner.is_running())
+            background_work(bool(self._jobs) or self.runner.is_running())
+            self.stage_label.setText("")
+        if "error" in outcome:
+            self._show_error(outcome["error"])
 
     def edit_report_settings(self) -> None:
         from PySide6.QtWidgets import QInputDialog

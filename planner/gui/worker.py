@@ -351,19 +351,47 @@ def _stop_all(runs: set[_Run], *_args: object) -> None:
 
 
 def release_later(objects: list, delay: float = 0.5) -> None:
-    """Drop these objects on a thread of their own, one at a time, after `delay` seconds.
+    """Drop these objects on a thread of their own, a little at a time, after `delay` seconds.
 
-    The list must hold the last references (the caller keeps none): the memory of an old result (tens of thousands
-    of findings, their texts, a map's Qt paths) is then given back there, and the UI thread, which takes the
-    interpreter lock back between two objects, is not held while it is.
+    The list must hold the last references (the caller keeps none). The memory of an old result (tens of thousands
+    of findings and their texts, 200,000 geometries, a map's Qt paths) is given back there, piece by piece: what
+    nobody else refers to is taken apart (its items, attributes, array elements) so that no single free runs long,
+    and the thread lets the interpreter lock go every few hundred objects, so the UI thread is not held while it
+    frees.
     """
     def drop() -> None:
         time.sleep(delay)
-        while objects:
-            objects.pop()
-            time.sleep(0.002)
+        stack = objects
+        count = 0
+        while stack:
+            item = stack.pop()
+            try:
+                if sys.getrefcount(item) <= 2:  # this variable and the call's argument: nobody else holds it
+                    stack.extend(_parts(item))
+            except Exception:  # taking apart is only a way to free in small steps
+                log.debug("could not take apart %r", type(item), exc_info=True)
+            del item
+            count += 1
+            if count % 200 == 0:
+                time.sleep(0)
 
     threading.Thread(target=drop, name="planner-release", daemon=True).start()
+
+
+def _parts(item: object) -> list:
+    """What an object nobody else holds refers to, to be freed one by one after it."""
+    import numpy as np
+
+    if isinstance(item, np.ndarray):
+        return item.ravel().tolist() if item.dtype == object and item.size > 1000 else []
+    if isinstance(item, (list, tuple, set, frozenset)):
+        return list(item) if len(item) > 100 else []
+    if isinstance(item, dict):
+        return list(item.values()) if len(item) > 100 else []
+    if isinstance(item, type):
+        return []
+    attributes = getattr(item, "__dict__", None)
+    return list(attributes.values()) if isinstance(attributes, dict) else []
 
 
 class _JobThread(QThread):
