@@ -326,8 +326,11 @@ class FindingsModel(QAbstractTableModel):
         return rows
 
     def _ensure_ranks(self, column: int) -> None:
-        if column == self.REVIEW and column not in self._table.ranks:
-            self._table.set_keys(column, [sort_key(int(s)) for s in self._review_codes().tolist()])
+        if column == self.REVIEW and column not in self._table.ranks:  # three states: their codes are the ranks
+            codes = self._review_codes()
+            self._table.ranks[column] = codes
+            self._table.kinds[column] = np.zeros(len(codes), np.int64)
+            self._table.sort_keys[column] = [sort_key(c) for c in codes.tolist()]
 
     def _relayout(self) -> None:
         """Filter and sort again; the selection follows its findings (gone when filtered out)."""

@@ -383,11 +383,11 @@ def _parts(item: object) -> list:
     import numpy as np
 
     if isinstance(item, np.ndarray):
-        return item.ravel().tolist() if item.dtype == object and item.size > 1000 else []
+        return item.ravel().tolist() if item.dtype == object else []
     if isinstance(item, (list, tuple, set, frozenset)):
-        return list(item) if len(item) > 100 else []
+        return list(item)
     if isinstance(item, dict):
-        return list(item.values()) if len(item) > 100 else []
+        return list(item.values())
     if isinstance(item, type):
         return []
     attributes = getattr(item, "__dict__", None)
