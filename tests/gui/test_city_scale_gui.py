@@ -177,3 +177,14 @@ def test_a_cancelled_export_leaves_no_file(qtbot, window, tmp_path):
     assert window.wait_for_exports(120)
     assert not target.exists()
     assert "Cancelled" in window.stage_label.text()
+
+
+def test_ranks_sorted_in_slices_are_pythons_order(monkeypatch):
+    from planner.gui import finding_table
+
+    monkeypatch.setattr(finding_table, "SORT_SLICE", 7)
+    values = ["XG-06-10", "XG-06-2", None, 2.5, "", 10, "b", "XG-06-2", 2.5, "a", None, 3, "XG-06-1"] * 5
+    keys = [sort_key(v) for v in values]
+    ranks = finding_table.dense_ranks(keys)
+    assert np.argsort(ranks, kind="stable").tolist() == sorted(range(len(keys)), key=keys.__getitem__)
+    assert ranks[values.index("XG-06-2")] == ranks[values.index("XG-06-2", 2)]  # equal keys, equal rank
