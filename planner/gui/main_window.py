@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self._change_ids: dict[str, int] = {}  # parcel id -> feature of the map's layer of changes
         self._jobs: list[Job] = []  # exports and report previews under way
         self._previewing = False  # a print preview's pages are being made
+        self.preview_painter = self._paint_preview  # what paints the print preview's pages (tests wrap it)
         self.setWindowTitle(self.tr("Planner — regulatory plan checker"))
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -1022,9 +1023,32 @@ class MainWindow(QMainWindow):
 
         from planner.report.pages import print_document
 
+        from planner.report.document import build_document
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
-            print_document(self.report_document(), printer)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        result, layers, meta, review = self.session.result, dict(self.session.layers), self.report_meta(), \
+            self.review_panel.review()
+        verdicts, lang = self._verdicts(), self.lang
+        # Built and painted onto the printer on a Job's thread (QPainter may paint a QPrinter from another thread).
+        job = Job(lambda: print_document(build_document(result, layers, meta, lang, review, verdicts), printer), self)
+        self._jobs.append(job)
+        self.stage_label.setText(self.tr("Preparing the report…"))
+        self._show_busy(True)
+
+        def ended(error: object = None) -> None:
+            if job in self._jobs:
+                self._jobs.remove(job)
+            self._show_busy(bool(self._jobs) or self.runner.is_running())
+            background_work(bool(self._jobs) or self.runner.is_running())
+            self.stage_label.setText(self._show_error(error) if error is not None else "")
+
+        job.finished.connect(lambda _value: ended())
+        job.failed.connect(ended)
+        job.cancelled.connect(ended)
+        job.start()
+        background_work(True)
 
     def print_preview(self) -> None:
         """The print preview. Its pages (the report built, laid out and painted: the maps are the long part) are made
@@ -1033,7 +1057,7 @@ class MainWindow(QMainWindow):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewDialog(printer, self)
-        self.preview.paintRequested.connect(self._paint_preview)
+        self.preview.paintRequested.connect(lambda target: self.preview_painter(target))
         self.preview.exec()
 
     def preview_ready(self) -> bool:

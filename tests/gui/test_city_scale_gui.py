@@ -188,3 +188,65 @@ def test_ranks_sorted_in_slices_are_pythons_order(monkeypatch):
     ranks = finding_table.dense_ranks(keys)
     assert np.argsort(ranks, kind="stable").tolist() == sorted(range(len(keys)), key=keys.__getitem__)
     assert ranks[values.index("XG-06-2")] == ranks[values.index("XG-06-2", 2)]  # equal keys, equal rank
+
+
+def test_print_preview_pages_are_painted_off_the_ui_thread(qtbot, window):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    with qtbot.waitSignal(window.checkFinished, timeout=20000):
+        window.open_files(sample_files())
+    ticks: list[float] = []
+    pages: list[int] = []
+    threads: list[bool] = []
+    original = window._paint_preview
+
+    def paint(target) -> None:
+        start = len(ticks)
+        original(target)
+        threads.append(len(ticks) > start)  # the UI thread's timer ran while the pages were made
+
+    window.preview_painter = paint
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    heartbeat.start()
+
+    def close_when_painted() -> None:
+        dialog = getattr(window, "preview", None)
+        if isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible() and window.preview_ready():
+            pages.append(dialog.findChild(QPrintPreviewWidget).pageCount())
+            dialog.reject()
+        else:
+            QTimer.singleShot(50, close_when_painted)
+
+    QTimer.singleShot(50, close_when_painted)
+    window.print_preview()
+    heartbeat.stop()
+    assert pages and pages[0] >= 3
+    assert threads == [True]
+    assert not window.cancel_button.isVisible()
+
+
+def test_printing_paints_the_report_in_the_background(qtbot, window, tmp_path, monkeypatch):
+    from PySide6 import QtPrintSupport
+    from PySide6.QtPrintSupport import QPrinter
+
+    target = tmp_path / "printed.pdf"
+
+    class Accepting:
+        DialogCode = QtPrintSupport.QPrintDialog.DialogCode
+
+        def __init__(self, printer, _parent) -> None:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))
+
+        def exec(self):
+            return self.DialogCode.Accepted
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", Accepting)
+    with qtbot.waitSignal(window.checkFinished, timeout=20000):
+        window.open_files(sample_files())
+    window.print_report()
+    assert window.cancel_button.isVisible()  # returned at once; printing goes on in the background
+    qtbot.waitUntil(lambda: not window._jobs, timeout=60000)
+    assert target.exists() and target.read_bytes().startswith(b"%PDF")
