@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 import sys
@@ -391,7 +392,11 @@ def _parts(item: object) -> list:
     if isinstance(item, type):
         return []
     attributes = getattr(item, "__dict__", None)
-    return list(attributes.values()) if isinstance(attributes, dict) else []
+    if isinstance(attributes, dict):
+        return list(attributes.values())
+    if dataclasses.is_dataclass(item):  # a dataclass with slots (the layers, the result's tables)
+        return [getattr(item, f.name, None) for f in dataclasses.fields(item)]
+    return []
 
 
 class _JobThread(QThread):
