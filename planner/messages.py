@@ -729,6 +729,7 @@ STAGE_NAMES = {
     "controls": QT_TRANSLATE_NOOP("messages", "checking control lines and setbacks"),
     "results": QT_TRANSLATE_NOOP("messages", "collecting results"),
     "comparing": QT_TRANSLATE_NOOP("messages", "comparing with the other plan version"),
+    "drawing": QT_TRANSLATE_NOOP("messages", "preparing the map and the findings table"),
     "done": QT_TRANSLATE_NOOP("messages", "done"),
 }
 

@@ -6,15 +6,16 @@ gets a layer of the changed parcels, outlined by kind of change over the parcels
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,8 @@ from planner.messages import INDICATOR_NAMES, land_use_text, rule_name, tr, viol
 from planner.model import Violation, version_name
 from planner.versions.compare import VerdictComparison, VersionComparison
 
-__all__ = ["CHANGES_LAYER", "CHANGE_KINDS", "CHANGE_STYLES", "ChangesPanel", "change_geometry"]
+__all__ = ["CHANGES_LAYER", "CHANGE_KINDS", "CHANGE_STYLES", "ChangeRows", "ChangesPanel", "RowsModel",
+           "change_geometry"]
 
 #: The map layer of changed parcels.
 CHANGES_LAYER = "changes"
@@ -43,6 +45,8 @@ CHANGE_STYLES = {
     5: LayerStyle(None, QColor(180, 0, 0), 2.0, dashed=True),  # removed (old parcel): dashed dark red
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: Up to this many rows, the columns are sized to their texts; beyond, they keep their widths (drag to widen).
+FIT_ROWS = 500
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -59,6 +63,58 @@ def change_geometry(comparison: VersionComparison, plan: PlanLayer) -> list[tupl
             (comparison.other.geometry[removed], gone, comparison.other.ids[removed])]
 
 
+Row = tuple[list[str], str, object]  # the cells, the parcel id selecting it, the Violation under the version in force
+
+
+class ChangeRows(NamedTuple):
+    """What the panel shows of a comparison: made by ChangesPanel.rows (in the worker for a city's 9,000 rows)."""
+
+    summary: str
+    changes: list[Row]
+    verdicts: list[Row]
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of texts (one line each; the full text in the tooltip), for tables of thousands of rows."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row(self, row: int) -> Row:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
+                0 <= section < len(self._headers):
+            return self._headers[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        cells, parcel, finding = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cells[index.column()] if index.column() < len(cells) else None
+        if role == ID_ROLE:
+            return parcel
+        if role == FINDING_ROLE:
+            return finding
+        return None
+
+
 class ChangesPanel(QWidget):
     """Two tables: the parcels an amendment changed, and the findings that appear, disappear or change."""
 
@@ -73,8 +129,8 @@ class ChangesPanel(QWidget):
         self.changes = self._table([self.tr("Change"), self.tr("Parcel"), self.tr("What changed")])
         self.verdicts = self._table([self.tr("Change"), self.tr("Rule"), self.tr("Parcel"), self.tr("Building"),
                                      self.tr("Under the version in force"), self.tr("Under the other version")])
-        self.changes.itemSelectionChanged.connect(self._on_changes_selection_changed)
-        self.verdicts.itemSelectionChanged.connect(self._on_verdicts_selection_changed)
+        self.changes.selectionModel().selectionChanged.connect(self._on_changes_selection_changed)
+        self.verdicts.selectionModel().selectionChanged.connect(self._on_verdicts_selection_changed)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.changes, self.tr("Parcels changed"))
         self.tabs.addTab(self.verdicts, self.tr("Findings that depend on the version"))
@@ -84,42 +140,52 @@ class ChangesPanel(QWidget):
         layout.addWidget(self.tabs)
         self.set_comparison(None, None)
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
+    def _table(self, headers: list[str]) -> QTableView:
+        """A table over a RowsModel: one line a row (no row is measured), columns sized to the rows in view."""
+        table = QTableView(self)
+        table.setModel(RowsModel(headers, table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
-        table.setWordWrap(True)
+        table.setWordWrap(False)
         return table
 
     # --- filling -------------------------------------------------------------------------------------
 
-    def set_comparison(self, comparison: VersionComparison | None, plan: PlanLayer | None) -> None:
-        self.changes.setRowCount(0)
-        self.verdicts.setRowCount(0)
+    def set_comparison(self, comparison: VersionComparison | None, plan: PlanLayer | None,
+                       rows: ChangeRows | None = None) -> None:
+        """Show a comparison; `rows`: what rows() made of it already (in the worker), else made here."""
         if comparison is None or plan is None:
+            self._fill(self.changes, [])
+            self._fill(self.verdicts, [])
             self.summary.setText(self.tr("Not comparing plan versions. In the Plan versions panel, choose a "
                                          "version and \"Compare with the version in force\"."))
             return
+        rows = rows or self.rows(comparison, plan)
+        self.summary.setText(rows.summary)
+        self._fill(self.changes, rows.changes)
+        self._fill(self.verdicts, rows.verdicts)
+
+    def rows(self, comparison: VersionComparison, plan: PlanLayer) -> ChangeRows:
+        """The summary and the rows of both tables. Reads only the language and translations: the window's worker
+        calls it off the UI thread."""
         diff, verdicts = comparison.changes, comparison.verdicts
         other = version_name(comparison.other.info)
         counts = diff.counts
         findings = (self.tr("Findings: {appeared} appear, {disappeared} disappear, {changed} change, "
                             "{unchanged} the same.").format(**verdicts.summary) if verdicts is not None
                     else self.tr("Load a scheme to see which findings depend on the version."))
-        self.summary.setText(
+        summary = (
             self.tr("Comparing the version in force, {new}, with {old}.").format(new=version_name(plan.info), old=other)
             + " " + self.tr("Parcels: {added} added, {removed} removed, {changed} changed, {split} split, "
                             "{merged} merged, {unchanged} unchanged.").format(**counts)
             + " " + findings)
-        rows = self._change_rows(comparison, plan)
-        self._fill(self.changes, rows)
-        if verdicts is not None:
-            self._fill(self.verdicts, self._verdict_rows(verdicts))
+        return ChangeRows(summary, self._change_rows(comparison, plan),
+                          self._verdict_rows(verdicts) if verdicts is not None else [])
 
     def _change_rows(self, comparison: VersionComparison, plan: PlanLayer) -> list[tuple[list[str], str, object]]:
         diff = comparison.changes
@@ -177,29 +243,26 @@ class ChangesPanel(QWidget):
         return rows
 
     @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple[list[str], str, object]]) -> None:
-        table.setRowCount(len(rows))
-        for r, (cells, parcel, finding) in enumerate(rows):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, parcel)
-                item.setData(FINDING_ROLE, finding)
-                table.setItem(r, c, item)
-        table.resizeRowsToContents()
+    def _fill(table: QTableView, rows: list[Row]) -> None:
+        table.model().set_rows(rows)
+        if rows and len(rows) <= FIT_ROWS:  # columns fit their texts; a city's thousands of rows are not measured
+            for column in range(table.model().columnCount() - 1):
+                table.resizeColumnToContents(column)
+                table.setColumnWidth(column, min(table.columnWidth(column), 320))
 
     # --- selection -------------------------------------------------------------------------------------
 
     def _on_changes_selection_changed(self) -> None:
-        items = self.changes.selectedItems()
-        if items:
-            self.parcelSelected.emit(items[0].data(ID_ROLE))
+        rows = self.changes.selectionModel().selectedRows()
+        if rows:
+            self.parcelSelected.emit(rows[0].data(ID_ROLE))
 
     def _on_verdicts_selection_changed(self) -> None:
-        items = self.verdicts.selectedItems()
-        if not items:
+        rows = self.verdicts.selectionModel().selectedRows()
+        if not rows:
             return
-        finding = items[0].data(FINDING_ROLE)
+        finding = rows[0].data(FINDING_ROLE)
         if finding is not None:
             self.findingSelected.emit(finding)
-        elif items[0].data(ID_ROLE):
-            self.parcelSelected.emit(items[0].data(ID_ROLE))
+        elif rows[0].data(ID_ROLE):
+            self.parcelSelected.emit(rows[0].data(ID_ROLE))

@@ -164,7 +164,7 @@ class ParcelInspector(QWidget):
         """Show one parcel; the rows of `buildings` (the buildings a selected finding is about) are selected."""
         if result is not self._result:
             self._result = result
-            self._building_rows = _rows_by_id(result.buildings.ids) if result and result.buildings else {}
+            self._building_rows = None  # made when first needed (or given by set_building_rows)
         self._parcel_id = parcel_id
         if result is None or parcel_id is None:
             self._show_hint(self._t(EMPTY_HINT))
@@ -183,6 +183,11 @@ class ParcelInspector(QWidget):
 
     def clear(self) -> None:
         self.show_parcel(None, None)
+
+    def set_building_rows(self, result: CheckResult | None, rows: dict[str, list[int]] | None) -> None:
+        """The result's building id -> rows index, made once per result (in the window's worker)."""
+        self._result = result
+        self._building_rows = rows
 
     def set_review(self, review: Review) -> None:
         """The official's notes: each finding listed says whether it is noted or accepted as an exception."""
@@ -275,6 +280,8 @@ class ParcelInspector(QWidget):
             footprint_here = parcels.building_footprint[lo:hi].tolist()
             counted_here = parcels.building_counted[lo:hi].tolist()
         else:
+            if self._building_rows is None:
+                self._building_rows = _rows_by_id(result.buildings.ids) if result.buildings is not None else {}
             rows = [r for building in dict.fromkeys(parcel.buildings) for r in self._building_rows.get(building, ())]
             footprint_here = counted_here = [math.nan] * len(rows)
         total_footprint = math.fsum(x for x in footprint_here if not math.isnan(x))

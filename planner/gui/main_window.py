@@ -32,6 +32,7 @@ from planner.gui.layer_panel import LayerPanel, LegendEntry
 from planner.gui.map_canvas import LayerStyle, MapCanvas
 from planner.gui.map_tools import TOOLS as MAP_TOOLS
 from planner.gui.map_tools import MapToolbar, identify_text
+from planner.gui.prepare import Prepared, Preparer
 from planner.gui.review_panel import ReviewPanel
 from planner.gui import sunlight_layer  # sunlight (issue 16)
 from planner.gui.session import (
@@ -46,7 +47,7 @@ from planner.gui.session import (
 )
 from planner.gui.versions_panel import VersionsPanel
 from planner.gui.violations import FindingsPanel, finding_buildings, finding_parcels
-from planner.gui.worker import CheckRunner, LoadRequest
+from planner.gui.worker import CheckRunner, Job, LoadRequest, background_work, release_later
 from planner.io.controls import KIND_ID, KINDS
 from planner.io.gdal import is_dxf, layer_columns, list_layers, name_suggests
 from planner.io.layers import PlanLayer
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
     """Loads a plan and a scheme in a worker thread, checks them, and links map, findings and inspector."""
 
     checkFinished = Signal()  # a load/check round ended (done, failed or cancelled): screenshots wait for it
+    exportFinished = Signal(str, bool)  # an export ended: its path, and whether it was written
 
     def __init__(self, lang: str, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,11 +132,17 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self._on_runner_failed)
         self.runner.cancelled.connect(self._on_runner_cancelled)
         self.runner.compared.connect(self._on_runner_compared)
+        self.runner.prepared.connect(self._on_runner_prepared)
+        self._prepared: Prepared | None = None  # what the worker made for showing the last round
+        self._incoming: Prepared | None = None  # what it made for the round under way
         self._pending: list[LoadRequest] = []
         #: The plan version the official compares with the one in force (None: not comparing).
         self.compare_with: PlanLayer | None = None
         self._comparison = None  # the last round's comparison, until its check finishes
         self._change_ids: dict[str, int] = {}  # parcel id -> feature of the map's layer of changes
+        self._jobs: list[Job] = []  # exports and report previews under way
+        self._previewing = False  # a print preview's pages are being made
+        self.preview_painter = self._paint_preview  # what paints the print preview's pages (tests wrap it)
         self.setWindowTitle(self.tr("Planner — regulatory plan checker"))
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -338,7 +346,7 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.cancel_button.clicked.connect(self._cancel)
         self.stage_label = QLabel(self)
         self.scale_label = QLabel(self)
         self.coordinates_label = QLabel(self)
@@ -400,6 +408,7 @@ class MainWindow(QMainWindow):
         if self.runner.is_running() and plan is None:
             self._pending.extend(requests)  # loaded once the current round ends
             return
+        self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
@@ -407,7 +416,19 @@ class MainWindow(QMainWindow):
         if plan is not None:
             layers["plan"] = plan
         self._comparison = None
-        self.runner.start(requests, layers, self.compare_with)
+        self._incoming = None
+        self.runner.start(requests, layers, self.compare_with, self._preparer())
+        background_work(True)
+
+    def _preparer(self) -> Preparer:
+        """What the worker runs after the check: the map's layers and the findings' arrays (planner.gui.prepare)."""
+        shown = {role: (layer, self.canvas.prepared_layer(role)) for role, layer in self.session.layers.items()}
+        return Preparer(self.lang, {"plan": PARCEL_STYLES, "buildings": BUILDING_STYLES, "green": GREEN_STYLES,
+                                    "lines": LINE_STYLES}, self._titles(), shown, _classes,
+                        change_geometry, CHANGE_STYLES, self.tr("Plan changes"), self.changes.rows)
+
+    def _on_runner_prepared(self, prepared: Prepared) -> None:
+        self._incoming = prepared
 
     def remove_layer(self, role: str) -> None:
         self.session = self.session.without(role)
@@ -425,11 +446,18 @@ class MainWindow(QMainWindow):
 
     def _on_runner_finished(self, result, layers: dict) -> None:
         changed = [role for role in layers if self.session.layers.get(role) is not layers[role]]
+        # What the last round showed is let go of on another thread: freeing a city's findings, texts and Qt paths
+        # here would hold the UI thread for a few hundred milliseconds.
+        release_later([self.session, self._prepared, self.findings.model.table,
+                       *(self.canvas.prepared_layer(k) for k in self.canvas.layer_keys())])
+        self._prepared, self._incoming = self._incoming, None
         self.session = replace(self.session.with_layers(layers, result), comparison=self._comparison)
         self._comparison = None
         status = ""
         if "plan" in changed:
+            before = self.session
             self._recall_version()
+            self._rebind_prepared(before)
             if not self.session.plan.info.version.known:
                 # Checks and reports name the version used: ask for it where it can be typed in.
                 self.versions_dock.show()
@@ -473,7 +501,9 @@ class MainWindow(QMainWindow):
     def _on_versions_panel_version_edited(self, index: int, version) -> None:
         was = self.session.versions[index]
         self.settings.setValue(_version_key(was.info), json.dumps(version.as_json(), ensure_ascii=False))
+        before = self.session
         self.session = self.session.with_version(index, version)
+        self._rebind_prepared(before)
         if self.compare_with is was:
             self.compare_with = self.session.versions[index]
         self._show_comparison()
@@ -498,10 +528,19 @@ class MainWindow(QMainWindow):
         self.versions_panel.set_versions(session.versions, session.in_force, compared)
         self._update_versions_dock()
         comparison = session.comparison
-        self.changes.set_comparison(comparison, session.plan)
+        prepared = self._current_prepared()
+        made = prepared is not None and comparison is not None and prepared.comparison is comparison
+        self.changes.set_comparison(comparison, session.plan, prepared.change_rows if made else None)
         self.canvas.remove_layer(CHANGES_LAYER)
         self._change_ids = {}
-        if comparison is not None and session.plan is not None:
+        if comparison is not None and prepared is not None and prepared.comparison is comparison:
+            if prepared.changes is not None:  # made in the worker
+                self.canvas.set_prepared_layer(CHANGES_LAYER, prepared.changes)
+                self._change_ids = prepared.change_ids
+                keys = [k for k in self.canvas.layer_keys() if k != CHANGES_LAYER]
+                above = [k for k in keys if k in ("buildings", "lines", "green")]
+                self.canvas.set_layer_order(above + [CHANGES_LAYER] + [k for k in keys if k not in above])
+        elif comparison is not None and session.plan is not None:
             (new, new_classes, new_ids), (old, old_classes, old_ids) = change_geometry(comparison, session.plan)
             classes = np.concatenate([new_classes, old_classes])
             ids = np.concatenate([new_ids, old_ids]).astype(object)
@@ -518,7 +557,7 @@ class MainWindow(QMainWindow):
         self._update_legend()
 
     def _on_changes_parcel_selected(self, parcel_id: str) -> None:
-        row = parcel_row(self.session, parcel_id)
+        row = self.plan_row(parcel_id)
         if row is not None:
             self.canvas.set_selection("plan", [row])
             self.canvas.set_highlight("", [])
@@ -544,8 +583,8 @@ class MainWindow(QMainWindow):
         self._end_round(self.tr("Cancelled; the previous result is kept."))
 
     def _end_round(self, status: str = "") -> None:
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
+        self._show_busy(bool(self._jobs))
+        background_work(bool(self._jobs) or bool(self._pending))
         if self._pending:
             pending, self._pending = self._pending, []
             self._start(pending)
@@ -582,11 +621,20 @@ class MainWindow(QMainWindow):
     # --- showing ---------------------------------------------------------------------------------
 
     def _show_layers(self, roles: list[str]) -> None:
-        geometry = display_geometry(self.session)
-        titles = self._titles()
+        prepared = self._prepared
         before = self.canvas.layer_keys()
         fresh = not before
         added = []
+        if prepared is not None:  # made in the worker: installed here
+            for role in DRAW_ORDER:
+                if role in roles and role in prepared.layers:
+                    if role not in before:
+                        added.append(role)
+                    self.canvas.remove_layer(role)
+                    self.canvas.set_prepared_layer(role, prepared.layers[role])
+            roles = []
+        geometry = display_geometry(self.session) if roles else {}
+        titles = self._titles()
         for role in DRAW_ORDER:  # drawn bottom to top
             if role in roles and role in geometry:
                 if role not in before:
@@ -725,14 +773,22 @@ class MainWindow(QMainWindow):
             self._refresh_segments()
 
     def _refresh_after_check(self) -> None:
-        if self.session.plan is not None:
-            self._apply_parcel_colours()
-        if self.session.buildings is not None:
-            self.canvas.set_classes("buildings", building_classes(self.session))
+        prepared = self._current_prepared()
+        for role in ("plan", "buildings"):
+            if self.session.layers.get(role) is None or role not in self.canvas.layer_keys():
+                continue
+            if prepared is not None and role in prepared.layers:
+                if self.canvas.prepared_layer(role) is not prepared.layers[role]:
+                    self.canvas.set_prepared_layer(role, prepared.layers[role])
+            else:
+                self.canvas.set_classes(role, _classes(self.session)[role])
+        if self.session.plan is not None and self.parcel_view() == "land_use":
+            self._apply_parcel_colours()  # the worker classed the parcels by status; this view colours by land use
         result = self.session.result
-        self.findings.set_result(result)
+        self.findings.set_result(result, prepared.table if prepared is not None else None)
         self._refresh_segments()
         self._update_legend()
+        self.inspector.set_building_rows(result, prepared.building_rows if prepared is not None else None)
         self.inspector.show_parcel(result, None)
         self.crs_label.setText(result.crs if result is not None else "")
         self.layer_panel.set_layers(self._panel_rows())
@@ -874,6 +930,9 @@ class MainWindow(QMainWindow):
         """Map markers of what is reviewed: (plan row -> state, buildings row -> state). A building is marked when
         every finding naming it is reviewed; a parcel when every finding about the parcel itself (no building of
         its own) is. The state is "accepted" when all of them are accepted as exceptions, else "noted"."""
+        prepared = self._current_prepared()
+        if prepared is not None and len(prepared.mark_rows) == len(self.findings.model.findings()):
+            return self._review_marks_of(prepared)
         by_parcel: dict[str, list[str]] = {}
         by_building: dict[str, list[str]] = {}
         model = self.findings.model
@@ -890,14 +949,38 @@ class MainWindow(QMainWindow):
 
         parcels: dict[int, str] = {}
         for parcel_id, states in by_parcel.items():
-            row = parcel_row(self.session, parcel_id)
+            row = self.plan_row(parcel_id)
             if row is not None and (state := mark(states)):
                 parcels[row] = state
         buildings: dict[int, str] = {}
         for building_id, states in by_building.items():
             if state := mark(states):
-                for row in building_rows(self.session, building_id):
+                for row in self.building_rows(building_id):
                     buildings[row] = state
+        return parcels, buildings
+
+    def _review_marks_of(self, prepared: Prepared) -> tuple[dict[int, str], dict[int, str]]:
+        """review_marks from the worker's per-finding arrays: counts per parcel row and per building, in numpy."""
+        states = self.findings.model.review_state_codes()  # 0 open, 1 noted, 2 accepted
+        if not states.any():
+            return {}, {}
+
+        def marks(groups: np.ndarray) -> dict[int, str]:
+            chosen = groups >= 0
+            g, s = groups[chosen], states[chosen]
+            if not len(g):
+                return {}
+            size = int(g.max()) + 1
+            present = np.bincount(g, minlength=size) > 0
+            reviewed = present & (np.bincount(g, weights=s == 0, minlength=size) == 0)
+            accepted = reviewed & (np.bincount(g, weights=s != 2, minlength=size) == 0)
+            return {int(k): "accepted" if accepted[k] else "noted" for k in np.flatnonzero(reviewed).tolist()}
+
+        parcels = marks(prepared.mark_rows)
+        buildings: dict[int, str] = {}
+        for group, state in marks(prepared.mark_building).items():
+            for row in prepared.building_rows.get(prepared.mark_buildings[group], ()):
+                buildings[row] = state
         return parcels, buildings
 
     def _refresh_review_marks(self) -> None:
@@ -933,39 +1016,84 @@ class MainWindow(QMainWindow):
         return path or None
 
     def _write(self, write, path: str) -> bool:
-        try:
-            write(path)
-        except InputError as exc:
-            self._show_error(exc)
-            return False
-        except OSError as exc:
-            self._show_error(InputError("output_unwritable", path=path, error=exc.strerror or str(exc)))
-            return False
-        self.stage_label.setText(self.tr("Written: {path}").format(path=path))
+        """Write an output in the background (Job): the window stays usable, with progress and Cancel in the status
+        bar; `exportFinished(path, ok)` tells when it is written. Returns whether it was started."""
+        existed = Path(path).exists()
+        job = Job(lambda: write(path), self, abandoned=lambda: _remove_unfinished(path, existed))
+        self._jobs.append(job)
+        self.stage_label.setText(self.tr("Writing {path}…").format(path=path))
+        self._show_busy(True)
+
+        def ended(ok: bool, error: object = None, cancelled: bool = False) -> None:
+            if job in self._jobs:
+                self._jobs.remove(job)
+            self._show_busy(bool(self._jobs) or self.runner.is_running())
+            background_work(bool(self._jobs) or self.runner.is_running())
+            if cancelled:
+                self.stage_label.setText(self.tr("Cancelled; the previous result is kept."))
+            elif error is not None:
+                if isinstance(error, InputError):
+                    self._show_error(error)
+                elif isinstance(error, OSError):
+                    self._show_error(InputError("output_unwritable", path=path, error=error.strerror or str(error)))
+                else:
+                    self._show_error(error)
+            else:
+                self.stage_label.setText(self.tr("Written: {path}").format(path=path))
+            self.exportFinished.emit(path, ok)
+
+        job.finished.connect(lambda _value: ended(True))
+        job.failed.connect(lambda error: ended(False, error))
+        job.cancelled.connect(lambda: ended(False, cancelled=True))
+        job.start()
+        background_work(True)
         return True
+
+    def _show_busy(self, busy: bool) -> None:
+        """The status bar's progress and Cancel while a check or an export runs (an export: no percentage)."""
+        if busy and not self.runner.is_running():
+            self.progress.setRange(0, 0)
+        elif not busy or self.runner.is_running():
+            self.progress.setRange(0, 100)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def _cancel(self) -> None:
+        """Cancel: the check under way, else the exports under way."""
+        if self.runner.is_running():
+            self.runner.cancel()
+            return
+        for job in list(self._jobs):
+            job.cancel()
+
+    def wait_for_exports(self, timeout: float | None = None) -> bool:
+        """Wait for the exports under way to be written (closing the window, tests); True when all ended."""
+        return all(job.wait(timeout) for job in list(self._jobs))
 
     def export_pdf(self, path: str | None = None) -> bool:
         from planner.report.document import write_pdf
 
         path = path or self._ask_output(self.tr("Export report"), "_report.pdf", "PDF (*.pdf)")
-        return bool(path) and self._write(lambda p: write_pdf(
-            self.session.result, self.session.layers, self.report_meta(), p, self.lang,
-            self.review_panel.review(), self._verdicts()), path)
+        result, layers, meta, review = self.session.result, dict(self.session.layers), self.report_meta(), \
+            self.review_panel.review()
+        verdicts, lang = self._verdicts(), self.lang
+        return bool(path) and self._write(lambda p: write_pdf(result, layers, meta, p, lang, review, verdicts), path)
 
     def export_xlsx(self, path: str | None = None) -> bool:
         from planner.report.exports import write_xlsx
 
         path = path or self._ask_output(self.tr("Export spreadsheet"), "_findings.xlsx", "Excel (*.xlsx)")
-        return bool(path) and self._write(lambda p: write_xlsx(self.session.result, p, self.lang,
-                                                               self.review_panel.review()), path)
+        result, review, lang = self.session.result, self.review_panel.review(), self.lang
+        return bool(path) and self._write(lambda p: write_xlsx(result, p, lang, review), path)
 
     def export_gpkg(self, path: str | None = None) -> bool:
         from planner.report.exports import write_findings_gpkg
 
         path = path or self._ask_output(self.tr("Export findings"), "_findings.gpkg", "GeoPackage (*.gpkg)")
-        return bool(path) and self._write(lambda p: write_findings_gpkg(
-            self.session.result, self.session.plan, self.session.buildings, p, self.lang,
-            self.review_panel.review()), path)
+        result, plan, buildings, review, lang = (self.session.result, self.session.plan, self.session.buildings,
+                                                 self.review_panel.review(), self.lang)
+        return bool(path) and self._write(lambda p: write_findings_gpkg(result, plan, buildings, p, lang, review),
+                                          path)
 
     def report_document(self):
         from planner.report.document import build_document
@@ -983,20 +1111,81 @@ class MainWindow(QMainWindow):
 
         from planner.report.pages import print_document
 
+        from planner.report.document import build_document
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
-            print_document(self.report_document(), printer)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        result, layers, meta, review = self.session.result, dict(self.session.layers), self.report_meta(), \
+            self.review_panel.review()
+        verdicts, lang = self._verdicts(), self.lang
+        # Built and painted onto the printer on a Job's thread (QPainter may paint a QPrinter from another thread).
+        job = Job(lambda: print_document(build_document(result, layers, meta, lang, review, verdicts), printer), self)
+        self._jobs.append(job)
+        self.stage_label.setText(self.tr("Preparing the report…"))
+        self._show_busy(True)
+
+        def ended(error: object = None) -> None:
+            if job in self._jobs:
+                self._jobs.remove(job)
+            self._show_busy(bool(self._jobs) or self.runner.is_running())
+            background_work(bool(self._jobs) or self.runner.is_running())
+            self.stage_label.setText(self._show_error(error) if error is not None else "")
+
+        job.finished.connect(lambda _value: ended())
+        job.failed.connect(ended)
+        job.cancelled.connect(ended)
+        job.start()
+        background_work(True)
 
     def print_preview(self) -> None:
+        """The print preview. Its pages (the report built, laid out and painted: the maps are the long part) are made
+        on a Job's thread each time the preview asks for them, while the UI thread keeps handling events."""
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from planner.report.pages import print_document
-
-        document = self.report_document()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewDialog(printer, self)
-        self.preview.paintRequested.connect(lambda target: print_document(document, target))
+        self.preview.paintRequested.connect(lambda target: self.preview_painter(target))
         self.preview.exec()
+
+    def preview_ready(self) -> bool:
+        """No preview's pages are being made."""
+        return not self._previewing
+
+    def _paint_preview(self, target) -> None:
+        """QPrintPreviewDialog.paintRequested: build and paint the report onto `target` on a Job's thread (QPainter
+        may paint a QPrinter from another thread) and handle events meanwhile; return once the pages are painted,
+        as the preview expects."""
+        from PySide6.QtCore import QEventLoop
+
+        from planner.report.document import build_document
+        from planner.report.pages import print_document
+
+        result, layers, meta, review = self.session.result, dict(self.session.layers), self.report_meta(), \
+            self.review_panel.review()
+        verdicts, lang = self._verdicts(), self.lang
+        job = Job(lambda: print_document(build_document(result, layers, meta, lang, review, verdicts), target),
+                  self)
+        loop = QEventLoop()
+        outcome: dict[str, object] = {}
+        job.finished.connect(lambda _v: loop.quit())
+        job.failed.connect(lambda error: (outcome.__setitem__("error", error), loop.quit()))
+        self._jobs.append(job)
+        self._previewing = True
+        self.stage_label.setText(self.tr("Preparing the report…"))
+        self._show_busy(True)
+        job.start()
+        background_work(True)
+        try:
+            loop.exec()
+        finally:
+            self._previewing = False
+            self._jobs.remove(job)
+            self._show_busy(bool(self._jobs) or self.runner.is_running())
+            background_work(bool(self._jobs) or self.runner.is_running())
+            self.stage_label.setText("")
+        if "error" in outcome:
+            self._show_error(outcome["error"])
 
     def edit_report_settings(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -1016,8 +1205,8 @@ class MainWindow(QMainWindow):
         green ratio). The inspector shows the parcel with those buildings selected."""
         session = self.session
         parcel_id, building_id = finding.parcel, finding.building
-        own = building_rows(session, building_id)
-        parcels = [row for p in finding_parcels(finding) if (row := parcel_row(session, p)) is not None]
+        own = self.building_rows(building_id)
+        parcels = [row for p in finding_parcels(finding) if (row := self.plan_row(p)) is not None]
         about, labels = self.finding_building_rows(finding)
         if own and building_id is not None:  # the parcels it stands on, named by the finding or not
             parcels = list(dict.fromkeys([*parcels, *self.parcel_rows_of_buildings([building_id])]))
@@ -1045,7 +1234,7 @@ class MainWindow(QMainWindow):
         if session.buildings is None:
             return [], []
         named = finding_buildings(finding)
-        rows = [row for b in named for row in building_rows(session, b)]
+        rows = [row for b in named for row in self.building_rows(b)]
         result = session.result
         if not named and getattr(finding, "rule", None) in INDICATOR_RULES and result is not None:
             table = result.parcels
@@ -1054,7 +1243,7 @@ class MainWindow(QMainWindow):
                 lo, hi = int(table.building_offsets[at[0]]), int(table.building_offsets[at[0] + 1])
                 rows = (table.building_rows[lo:hi].tolist() if len(table.building_rows) >= hi else
                         [row for b in dict.fromkeys(table.building_ids[lo:hi].tolist())
-                         for row in building_rows(session, b)])
+                         for row in self.building_rows(b)])
         rows = [row for row in dict.fromkeys(rows) if 0 <= row < len(session.buildings.ids)]
         return rows, [str(session.buildings.ids[row]) for row in rows]
 
@@ -1083,11 +1272,52 @@ class MainWindow(QMainWindow):
         result = self.session.result
         if result is None or self.session.plan is None:
             return []
-        table = result.parcels
-        hits = np.flatnonzero(np.isin(table.building_ids, [str(b) for b in building_ids]))
-        at = np.searchsorted(table.building_offsets, hits, side="right") - 1
-        ids = dict.fromkeys(str(table.ids[i]) for i in at.tolist())
-        return [row for p in ids if (row := parcel_row(self.session, p)) is not None]
+        prepared = self._current_prepared()
+        if prepared is not None:
+            ids = dict.fromkeys(p for b in building_ids for p in prepared.building_parcels.get(str(b), ()))
+        else:
+            table = result.parcels
+            hits = np.flatnonzero(np.isin(table.building_ids, [str(b) for b in building_ids]))
+            at = np.searchsorted(table.building_offsets, hits, side="right") - 1
+            ids = dict.fromkeys(str(table.ids[i]) for i in at.tolist())
+        return [row for p in ids if (row := self.plan_row(p)) is not None]
+
+    def plan_row(self, parcel_id: str | None) -> int | None:
+        """The plan row of a parcel id (the first, if ids repeat): from the index made with the result."""
+        prepared = self._current_prepared()
+        if prepared is None or parcel_id is None:
+            return parcel_row(self.session, parcel_id)
+        return prepared.plan_rows.get(str(parcel_id))
+
+    def building_rows(self, building_id: str | None) -> list[int]:
+        """The rows of a building id in the buildings layer (ids may repeat)."""
+        prepared = self._current_prepared()
+        if prepared is None or building_id is None:
+            return building_rows(self.session, building_id)
+        return list(prepared.building_rows.get(str(building_id), ()))
+
+    def _rebind_prepared(self, before: Session) -> None:
+        """A plan version renamed (Session.with_version: the same features, another label) keeps the worker's
+        indexes and layers."""
+        prepared = self._prepared
+        if prepared is None or prepared.result is not before.result or \
+                any(before.layers.get(r) is not layer for r, layer in prepared.sources.items()):
+            return
+        prepared.result = self.session.result
+        prepared.sources = {role: self.session.layers.get(role) for role in prepared.sources}
+        if prepared.comparison is before.comparison:
+            prepared.comparison = self.session.comparison
+
+    def _current_prepared(self) -> Prepared | None:
+        """The worker's indexes and layers when they were made for the session's layers and result."""
+        prepared = self._prepared
+        if prepared is None or prepared.result is not self.session.result:
+            return None
+        layers = self.session.layers
+        if any(layers.get(role) is not layer for role, layer in prepared.sources.items()) or \
+                any(role not in prepared.sources for role in layers):
+            return None
+        return prepared
 
     def zoom_to_selection(self) -> None:
         """View > Zoom to selection: the selected features, and for buildings the parcels they stand on too (a
@@ -1103,6 +1333,9 @@ class MainWindow(QMainWindow):
         result = self.session.result
         if result is None or building_id is None:
             return None
+        prepared = self._current_prepared()
+        if prepared is not None:
+            return next(iter(prepared.building_parcels.get(str(building_id), ())), None)
         table = result.parcels
         hits = np.flatnonzero(table.building_ids == building_id)
         if not len(hits):
@@ -1224,10 +1457,29 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.runner.shutdown()
+        self.wait_for_exports()  # a file half written is worse than a window that takes a moment to close
         self._save_review()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState(WINDOW_STATE_VERSION))
         super().closeEvent(event)
+
+
+def _remove_unfinished(path: str, existed: bool) -> None:
+    """A cancelled export that went on writing: its file goes, unless one was there before."""
+    if not existed:
+        Path(path).unlink(missing_ok=True)
+
+
+def _classes(session: Session) -> dict[str, np.ndarray]:
+    """The map classes of each layer: parcels and buildings by their verdicts, control lines by kind."""
+    classes = {}
+    if session.plan is not None:
+        classes["plan"] = parcel_classes(session)
+    if session.buildings is not None:
+        classes["buildings"] = building_classes(session)
+    if session.lines is not None:
+        classes["lines"] = np.asarray(session.lines.kinds)
+    return classes
 
 
 def _union(a: tuple[float, float, float, float] | None,

@@ -3,6 +3,7 @@ pick; measured segments (setbacks) drawn on top."""
 
 from __future__ import annotations
 
+import copy
 import math
 import struct
 from collections.abc import Iterable, Sequence
@@ -316,6 +317,21 @@ class _Groups:
         self.take(np.lexsort((self.cell, self.band, self.line, self.cls)))
 
 
+def prepare_layer(geometry: np.ndarray, styles: dict[int, LayerStyle], *, classes: np.ndarray | None = None,
+                  labels: np.ndarray | None = None, title: str = "") -> _Layer:
+    """A layer's geometry prepared for drawing (Qt paths in tiles): no widget involved, so a worker thread can
+    do it and hand the result to MapCanvas.set_prepared_layer."""
+    geometry = np.asarray(geometry, dtype=object).ravel()
+    classes = MapCanvas._checked_classes(classes, len(geometry))
+    if labels is not None:
+        labels = np.asarray(labels, dtype=object).ravel()
+        if len(labels) != len(geometry):
+            raise ValueError(f"{len(labels)} labels for {len(geometry)} features")
+    if not styles:
+        raise ValueError("a layer needs at least one style")
+    return _Layer(geometry, styles, classes, labels, title)
+
+
 class _Layer:
     """One layer's geometry prepared once for drawing (tile groups of Qt paths) and picking (an STRtree)."""
 
@@ -401,6 +417,15 @@ class _Layer:
         self.group_extent[f] = np.repeat(groups.max_extent, np.diff(np.r_[starts, len(f)]))
         self.group_extent[f[line]] = np.inf  # lines are always stroked, never dots: a dot of a line shows nothing
         return groups
+
+    def with_classes(self, classes: np.ndarray) -> _Layer:
+        """A copy with other classes (regrouped where they changed), this layer untouched: safe to make in a
+        worker thread while the UI thread draws this one."""
+        other = copy.copy(self)
+        other.groups = copy.copy(self.groups)
+        other.group_extent = self.group_extent.copy()
+        other.set_classes(MapCanvas._checked_classes(classes, len(self.geometry)))
+        return other
 
     def set_classes(self, classes: np.ndarray) -> None:
         """Regroup only the tiles where a feature changed class; their vertices are already converted."""
@@ -521,15 +546,14 @@ class MapCanvas(QWidget):
     def set_layer(self, key: str, geometry: np.ndarray, styles: dict[int, LayerStyle], *,
                   classes: np.ndarray | None = None, labels: np.ndarray | None = None, title: str = "") -> None:
         """Add or replace a layer. A new key goes on top; a replaced one keeps its place and visibility."""
-        geometry = np.asarray(geometry, dtype=object).ravel()
-        classes = self._checked_classes(classes, len(geometry))
-        if labels is not None:
-            labels = np.asarray(labels, dtype=object).ravel()
-            if len(labels) != len(geometry):
-                raise ValueError(f"{len(labels)} labels for {len(geometry)} features")
-        if not styles:
-            raise ValueError("a layer needs at least one style")
-        layer = _Layer(geometry, styles, classes, labels, title)
+        self.set_prepared_layer(key, prepare_layer(geometry, styles, classes=classes, labels=labels, title=title))
+
+    def prepared_layer(self, key: str) -> _Layer | None:
+        """A layer as prepared for drawing, to be reclassed off the UI thread (_Layer.with_classes)."""
+        return self._layers.get(key)
+
+    def set_prepared_layer(self, key: str, layer: _Layer) -> None:
+        """Add or replace a layer made by prepare_layer (in a worker thread: the UI thread only installs it)."""
         old = self._layers.get(key)
         if old is None:
             self._order.insert(0, key)

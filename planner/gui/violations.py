@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+import numpy as np
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -24,32 +26,28 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QLineEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.messages import (
-    QT_TRANSLATE_NOOP,
-    RULE_NAMES,
-    WARNING_NAMES,
-    format_area,
-    format_distance,
-    format_limit,
-    format_value,
-    rule_name,
-    tr,
-    violation_message,
-    warning_message,
-    warning_name,
+from planner.gui.finding_table import (  # noqa: F401 (finding_code, sort_key: re-exported for the window)
+    BLANK,
+    RULE_ORDER,
+    Finding,
+    FindingTable,
+    finding_buildings,
+    finding_code,
+    finding_parcels,
+    sort_key,
 )
-from planner.model import CONTROL_RULES, INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation, finding_key
+from planner.messages import QT_TRANSLATE_NOOP, RULE_NAMES, rule_name, tr, warning_name
+from planner.model import CheckResult, CheckWarning
 from planner.review import FindingNote, Review
 
 __all__ = ["OFF_SCHEME_ROLE", "REVIEW_ROLE", "REVIEW_STATES", "SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel", "finding_buildings",
            "finding_parcels"]
-
-Finding = Violation | CheckWarning
 
 #: Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,10 +85,6 @@ REVIEW_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All review states")),
 #: Tints of the Review cell: a reviewed finding looks reviewed at a glance.
 REVIEW_COLOURS = {"noted": QColor(214, 230, 248), "accepted": QColor(210, 238, 212)}
 REVIEW_MARKS = {"open": "", "noted": "✎ ", "accepted": "✓ "}
-SEVERITY_NAMES = {"violation": QT_TRANSLATE_NOOP("messages", "violation"),
-                  "warning": QT_TRANSLATE_NOOP("messages", "warning")}
-MARGINAL_TEXT = QT_TRANSLATE_NOOP("messages", "marginal")
-PARCELS_COUNT = QT_TRANSLATE_NOOP("messages", "{count} parcels")
 SEVERITY_FILTERS = (("all", QT_TRANSLATE_NOOP("messages", "All severities")),
                     ("violation", QT_TRANSLATE_NOOP("messages", "Violations")),
                     ("warning", QT_TRANSLATE_NOOP("messages", "Warnings")),
@@ -102,6 +96,9 @@ OFF_SCHEME_HIDDEN = QT_TRANSLATE_NOOP("messages",
 OFF_SCHEME_SHOWN = QT_TRANSLATE_NOOP("messages", "Warnings about parcels the scheme does not touch ({count}): hide")
 ALL_RULES = QT_TRANSLATE_NOOP("messages", "All rules")
 COUNT_TEXT = QT_TRANSLATE_NOOP("messages", "{shown} of {total} findings")
+TEXT_FILTER_HINT = QT_TRANSLATE_NOOP("messages", "Filter: parcel, building or words")
+#: The text filter waits this long after the last key before filtering.
+TEXT_DELAY_MS = 250
 
 #: The widest a column but the message is sized to its contents (its full text is in the tooltip and the message).
 MAX_COLUMN_WIDTH = 170
@@ -114,59 +111,14 @@ VIOLATION_COLOUR = QColor(248, 215, 213)
 MARGINAL_COLOUR = QColor(252, 228, 196)
 WARNING_COLOUR = QColor(240, 234, 214)
 
-#: Report order of every rule id and warning code, for the Rule column's sort.
-_RULE_ORDER = {code: k for k, code in enumerate([*RULES, *RULE_NAMES, *WARNING_NAMES])}
-_DIGITS = re.compile(r"(\d+)")
-
-
-def finding_code(finding: Finding) -> str:
-    """The rule id of a violation, the code of a warning."""
-    return finding.rule if isinstance(finding, Violation) else finding.code
-
-
-def finding_parcels(finding: Finding) -> tuple[str, ...]:
-    """Every parcel a finding names: its own, plus the parcels a crossing building stands in."""
-    named = [finding.parcel] if finding.parcel is not None else []
-    listed = None
-    if isinstance(finding, Violation) or finding.code == "parcels_overlap":
-        listed = finding.details.get("parcels")
-    if isinstance(listed, str):
-        listed = listed.split(", ")
-    for parcel in listed or ():
-        if parcel not in named:
-            named.append(str(parcel))
-    return tuple(named)
-
-
-def finding_buildings(finding: Finding) -> tuple[str, ...]:
-    """Every building a finding names: its own, plus the buildings a height finding is about (tallest first)."""
-    named = [finding.building] if finding.building is not None else []
-    listed = finding.details.get("buildings") if isinstance(finding, Violation) else None
-    for building in listed or ():
-        if str(building) not in named:
-            named.append(str(building))
-    return tuple(named)
-
-
-def _natural(text: str) -> tuple:
-    """"XG-06-2" before "XG-06-10", "2#" before "10#"."""
-    return tuple(int(part) if k % 2 else part.casefold() for k, part in enumerate(_DIGITS.split(text)))
-
-
-BLANK = (2,)  # the sort key of an empty cell
-
-
-def sort_key(value: Any) -> tuple:
-    """Orders mixed SORT_ROLE values: numbers numerically, then texts naturally, then blanks."""
-    if value is None or value == "":
-        return BLANK
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return (0, float(value))
-    return (1, _natural(str(value)))
-
-
 class FindingsModel(QAbstractTableModel):
-    """One row per finding: the result's violations, then its warnings."""
+    """One row per finding: the result's violations, then its warnings; filtered and sorted by the model itself.
+
+    Everything a row shows or is sorted and filtered by is precomputed once per result in a FindingTable
+    (planner.gui.finding_table, built in the worker for the window): sorting is an argsort of ranks, filtering a
+    numpy mask, so no Python runs per row. The rows shown are `_order`, indexes into the report order.
+    A new model shows every finding; the FindingsPanel hides the warnings about parcels the scheme does not touch.
+    """
 
     SORT_ROLE = SORT_ROLE
     FINDING_ROLE = FINDING_ROLE
@@ -175,15 +127,17 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, lang: str = "zh", parent=None) -> None:
         super().__init__(parent)
         self._lang = lang
+        self._table = FindingTable(None, lang)
         self._findings: tuple[Finding, ...] = ()  # report order
-        self._order: list[int] = []  # row -> index into _findings, as sorted
+        self._order = np.zeros(0, np.int64)  # row -> index into _findings, as filtered and sorted
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
-        self._texts: dict[int, tuple[str, ...]] = {}  # finding -> display texts, made when first shown
-        self._keys: dict[int, list[tuple]] = {}  # column -> each finding's sort key
         self._review: Review = Review()
-        self._finding_keys: list[str] | None = None  # finding -> its finding_key, made when first needed
-        self._states: list[str] | None = None  # finding -> its REVIEW_STATES entry
-        self._off_scheme: list[bool] = []  # finding -> a warning about a parcel the scheme does not touch
+        self._states: np.ndarray | None = None  # finding -> index into REVIEW_STATES
+        self._severity = "all"
+        self._rule: str | None = None
+        self._review_filter = "all"
+        self._show_off_scheme = True
+        self._text = ""
 
     # -- our API ---------------------------------------------------------------------------------------
 
@@ -191,17 +145,20 @@ class FindingsModel(QAbstractTableModel):
     def lang(self) -> str:
         return self._lang
 
-    def set_result(self, result: CheckResult | None) -> None:
-        """Show a new result (None: nothing), keeping the sort order."""
+    @property
+    def table(self) -> FindingTable:
+        return self._table
+
+    def set_result(self, result: CheckResult | None, table: FindingTable | None = None) -> None:
+        """Show a new result (None: nothing), keeping the sort order and the filters. `table`: the result's
+        FindingTable when it was made already (in the worker); otherwise it is made here."""
+        if table is None or table.lang != self._lang:
+            table = FindingTable(result, self._lang)
         self.beginResetModel()
-        self._findings = () if result is None else (*result.violations, *result.warnings)
-        touched = set() if result is None else {str(p) for p in result.parcels.ids.tolist()}
-        self._off_scheme = [isinstance(f, CheckWarning) and f.parcel is not None and str(f.parcel) not in touched
-                            for f in self._findings]
-        self._texts.clear()
-        self._keys.clear()
-        self._finding_keys = self._states = None
-        self._order = self._sorted_order(*self._sort)
+        self._table = table
+        self._findings = table.findings
+        self._states = None
+        self._order = self._rows()
         self.endResetModel()
 
     def set_review(self, review: Review) -> None:
@@ -210,26 +167,30 @@ class FindingsModel(QAbstractTableModel):
             return
         self._review = review
         self._states = None
-        self._keys.pop(self.REVIEW, None)
-        if self._order:
+        self._table.ranks.pop(self.REVIEW, None)
+        if len(self._order):
             self.dataChanged.emit(self.index(0, self.REVIEW), self.index(len(self._order) - 1, self.REVIEW))
 
     def review_state(self, row: int) -> str:
         """The REVIEW_STATES entry of a row."""
-        return self._review_states()[self._order[row]]
+        return REVIEW_STATES[self._review_codes()[self._order[row]]]
 
     def review_counts(self, violations_only: bool = True) -> tuple[int, int]:
         """(reviewed, total) over the violations (or every finding): noted or accepted, of all."""
-        states = self._review_states()
-        chosen = [k for k, f in enumerate(self._findings) if not violations_only or isinstance(f, Violation)]
-        return sum(1 for k in chosen if states[k] != "open"), len(chosen)
+        states = self._review_codes()
+        chosen = ~self._table.is_warning if violations_only else np.ones(len(states), bool)
+        return int(np.count_nonzero(states[chosen] != 0)), int(np.count_nonzero(chosen))
 
-    def _review_states(self) -> list[str]:
+    def _review_codes(self) -> np.ndarray:
+        """Each finding's review state as an index into REVIEW_STATES (0 open, 1 noted, 2 accepted)."""
         if self._states is None:
-            if self._finding_keys is None:
-                self._finding_keys = [finding_key(f) for f in self._findings]
             notes = self._review.notes
-            self._states = [_state(notes.get(key)) for key in self._finding_keys]
+            if not notes:
+                self._states = np.zeros(len(self._findings), np.int64)
+            else:
+                codes = {"open": 0, "noted": 1, "accepted": 2}
+                self._states = np.fromiter((codes[_state(notes.get(key))] for key in self._table.keys), np.int64,
+                                           len(self._findings))
         return self._states
 
     def finding(self, row: int) -> Finding:
@@ -241,35 +202,156 @@ class FindingsModel(QAbstractTableModel):
 
     def off_scheme_count(self) -> int:
         """How many warnings are about parcels the scheme does not touch."""
-        return sum(self._off_scheme)
+        return int(np.count_nonzero(self._table.off_scheme))
 
     def review_states(self) -> list[str]:
         """The REVIEW_STATES entry of every finding, in report order (as findings())."""
-        return list(self._review_states())
+        return [REVIEW_STATES[s] for s in self._review_codes().tolist()]
+
+    def review_state_codes(self) -> np.ndarray:
+        """review_states() as indexes into REVIEW_STATES (a copy)."""
+        return self._review_codes().copy()
+
+    def shown(self) -> np.ndarray:
+        """The findings shown (indexes into findings()), in row order."""
+        return self._order.copy()
+
+    def rows_of_findings(self, findings: np.ndarray) -> np.ndarray:
+        """The rows showing these findings (indexes into findings()), ascending; findings filtered out have none."""
+        position = np.full(len(self._findings), -1, np.int64)
+        position[self._order] = np.arange(len(self._order))
+        rows = position[np.asarray(findings, np.int64)]
+        return np.sort(rows[rows >= 0])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort rows by the SORT_ROLE values of `column` (numbers numerically, ids naturally); -1: report order.
 
-        One Python sort of cached keys: tens of thousands of findings sort at once, where a proxy's lessThan
-        would cross into Python n log n times.
-        """
+        An argsort of ranks precomputed per result: no Python per row."""
         self._sort = (column, order)
-        new = self._sorted_order(column, order)
-        if new == self._order:
-            return
-        self.layoutAboutToBeChanged.emit()
-        position = [0] * len(new)
-        for row, k in enumerate(new):
-            position[k] = row
-        old = self.persistentIndexList()
-        self.changePersistentIndexList(
-            old, [self.index(position[self._order[index.row()]], index.column()) for index in old])
-        self._order = new
-        self.layoutChanged.emit()
+        self._relayout()
 
     def sort_key(self, row: int, column: int) -> tuple:
         """The key `sort` orders a row by."""
-        return self._column_keys(column)[self._order[row]]
+        self._ensure_ranks(column)
+        return self._table.sort_keys[column][self._order[row]]
+
+    # -- filters ---------------------------------------------------------------------------------------
+
+    @property
+    def severity(self) -> str:
+        return self._severity
+
+    @property
+    def rule(self) -> str | None:
+        return self._rule
+
+    @property
+    def review(self) -> str:
+        return self._review_filter
+
+    @property
+    def show_off_scheme(self) -> bool:
+        return self._show_off_scheme
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_severity(self, severity: str) -> None:
+        """"all", "violation", "warning" or "off_scheme" (the warnings about parcels the scheme does not touch)."""
+        if severity not in ("all", "violation", "warning", "off_scheme"):
+            raise ValueError(f"unknown severity {severity!r}")
+        if severity != self._severity:
+            self._severity = severity
+            self._relayout()
+
+    def set_rule(self, rule: str | None) -> None:
+        """Only findings of this rule id or warning code (None: all)."""
+        if rule != self._rule:
+            self._rule = rule
+            self._relayout()
+
+    def set_review_filter(self, state: str) -> None:
+        """Only findings in this review state: "all", "open", "reviewed" (noted or accepted), "noted", "accepted"."""
+        if state not in ("all", "reviewed", *REVIEW_STATES):
+            raise ValueError(f"unknown review state {state!r}")
+        if state != self._review_filter:
+            self._review_filter = state
+            self._relayout()
+
+    def refresh_review(self) -> None:
+        """The notes changed: filter again by review state."""
+        if self._review_filter != "all" or self._sort[0] == self.REVIEW:
+            self._relayout()
+
+    def set_show_off_scheme(self, shown: bool) -> None:
+        """Show the warnings about parcels the scheme does not touch among the others (severity "off_scheme"
+        shows them alone)."""
+        if shown != self._show_off_scheme:
+            self._show_off_scheme = shown
+            self._relayout()
+
+    def set_text(self, text: str) -> None:
+        """Only findings whose parcels, buildings, rule or message contain `text` (any case); "" shows all."""
+        text = text.strip()
+        if text != self._text:
+            self._text = text
+            self._relayout()
+
+    def _rows(self) -> np.ndarray:
+        """The findings shown, filtered and sorted."""
+        table = self._table
+        n = len(self._findings)
+        keep = np.ones(n, bool)
+        if self._severity == "off_scheme":
+            keep &= table.off_scheme
+        elif not self._show_off_scheme:
+            keep &= ~table.off_scheme
+        if self._severity in ("violation", "warning"):
+            keep &= table.is_warning == (self._severity == "warning")
+        if self._rule is not None:
+            keep &= table.codes == self._rule
+        if self._review_filter != "all":
+            states = self._review_codes()
+            keep &= states != 0 if self._review_filter == "reviewed" else \
+                states == REVIEW_STATES.index(self._review_filter)
+        if self._text:
+            needle = self._text.casefold()
+            candidates = np.flatnonzero(keep)
+            search = table.search
+            hits = np.fromiter((needle in search[k] for k in candidates.tolist()), bool, len(candidates))
+            keep[:] = False
+            keep[candidates[hits]] = True
+        rows = np.flatnonzero(keep)
+        column, order = self._sort
+        if 0 <= column < len(HEADERS):
+            self._ensure_ranks(column)
+            rows = table.order(column, order == Qt.SortOrder.DescendingOrder, rows)
+        return rows
+
+    def _ensure_ranks(self, column: int) -> None:
+        if column == self.REVIEW and column not in self._table.ranks:  # three states: their codes are the ranks
+            codes = self._review_codes()
+            self._table.ranks[column] = codes
+            self._table.kinds[column] = np.zeros(len(codes), np.int64)
+            self._table.sort_keys[column] = [sort_key(c) for c in codes.tolist()]
+
+    def _relayout(self) -> None:
+        """Filter and sort again; the selection follows its findings (gone when filtered out)."""
+        new = self._rows()
+        if np.array_equal(new, self._order):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        if old:
+            position = np.full(len(self._findings), -1, np.int64)
+            position[new] = np.arange(len(new))
+            self.changePersistentIndexList(old, [
+                self.index(int(position[self._order[index.row()]]), index.column())
+                if index.row() < len(self._order) and position[self._order[index.row()]] >= 0 else QModelIndex()
+                for index in old])
+        self._order = new
+        self.layoutChanged.emit()
 
     # -- Qt overrides ----------------------------------------------------------------------------------
 
@@ -291,18 +373,18 @@ class FindingsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._order) or not 0 <= index.column() < len(HEADERS):
             return None
-        k, column = self._order[index.row()], index.column()
+        k, column = int(self._order[index.row()]), index.column()
         finding = self._findings[k]
         if role == OFF_SCHEME_ROLE:
-            return self._off_scheme[k]
+            return bool(self._table.off_scheme[k])
         if column == self.REVIEW:
             return self._review_data(k, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts_of(k)[column]
+            return self._table.texts[k][column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._texts_of(k)[self.MESSAGE]
+            return self._table.texts[k][self.MESSAGE]
         if role == SORT_ROLE:
-            return self._sort_value(k, column)
+            return self._table.sort_value(k, column)
         if role == FINDING_ROLE:
             return finding
         if role == Qt.ItemDataRole.BackgroundRole and column == self.SEVERITY:
@@ -318,11 +400,11 @@ class FindingsModel(QAbstractTableModel):
     # -- cells -----------------------------------------------------------------------------------------
 
     def _review_data(self, k: int, role: int) -> Any:
-        state = self._review_states()[k]
+        state = REVIEW_STATES[self._review_codes()[k]]
         if role == Qt.ItemDataRole.DisplayRole:
             return REVIEW_MARKS[state] + tr(REVIEW_NAMES[state], self._lang)
         if role == Qt.ItemDataRole.ToolTipRole:
-            note = self._review.notes.get(self._finding_keys[k]) if self._finding_keys else None
+            note = self._review.notes.get(self._table.keys[k])
             if note is None:
                 return None
             return "\n".join(part for part in (note.note.strip(), note.reason.strip()) if part) or None
@@ -339,91 +421,6 @@ class FindingsModel(QAbstractTableModel):
             return QColor(Qt.GlobalColor.black) if state != "open" else QColor(130, 130, 130)
         return None
 
-    def _texts_of(self, k: int) -> tuple[str, ...]:
-        texts = self._texts.get(k)
-        if texts is None:
-            texts = self._texts[k] = self._make_texts(self._findings[k])
-        return texts
-
-    def _column_keys(self, column: int) -> list[tuple]:
-        keys = self._keys.get(column)
-        if keys is None:
-            if column == self.REVIEW:
-                states = self._review_states()
-                keys = [sort_key(REVIEW_STATES.index(state)) for state in states]
-            else:
-                keys = [sort_key(self._sort_value(k, column)) for k in range(len(self._findings))]
-            self._keys[column] = keys
-        return keys
-
-    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
-        if not 0 <= column < len(HEADERS):
-            return list(range(len(self._findings)))
-        keys = self._column_keys(column)
-        # Numbers, then texts, then blanks, whichever the direction: descending by Actual starts with the
-        # largest number. Stable: equal keys keep report order, descending too.
-        kinds: dict[int, list[int]] = {}
-        for k, key in enumerate(keys):
-            kinds.setdefault(key[0], []).append(k)
-        descending = order == Qt.SortOrder.DescendingOrder
-        return [k for kind in sorted(kinds) for k in sorted(kinds[kind], key=keys.__getitem__, reverse=descending)]
-
-    def _make_texts(self, f: Finding) -> tuple[str, ...]:
-        lang = self._lang
-        if isinstance(f, CheckWarning):
-            return (tr(SEVERITY_NAMES["warning"], lang), warning_name(f.code, lang), f.parcel or "",
-                    f.building or "", "", "", "", warning_message(f, lang))
-        actual = limit = ""
-        parcel = f.parcel or ""
-        if f.rule in INDICATOR_RULES:
-            indicator = INDICATOR_RULES[f.rule][0]
-            # A marginal breach shows its exact value (rounded it would equal the limit it breaks).
-            actual, limit = format_value(indicator, f.actual, exact=f.marginal), format_limit(indicator, f.limit)
-        elif f.rule == "land_use":
-            actual, limit = str(f.actual or ""), str(f.limit or "")
-        elif f.rule == "crosses_parcel":
-            parcels = finding_parcels(f)
-            actual = tr(PARCELS_COUNT, lang).format(count=len(parcels))
-            parcel = ", ".join(parcels)
-        elif f.rule == "outside_plan" and f.actual is not None:
-            actual = format_area(f.actual)
-        elif f.rule == "setback" and f.actual is not None:
-            actual, limit = format_distance(f.actual, exact=f.marginal), f"≥{f.limit:.2f} m"
-        elif f.rule in ("crosses_red_line", "beyond_red_line") and f.actual is not None:
-            actual = f"{f.actual:.2f} m"  # the length across, or the distance beyond, the red line
-        elif f.rule in CONTROL_RULES and isinstance(f.actual, (int, float)):
-            actual = format_area(f.actual)  # the area on the zone, or outside the building control line
-        return (tr(SEVERITY_NAMES["violation"], lang), rule_name(f.rule, lang), parcel,
-                ", ".join(finding_buildings(f)), actual, limit, tr(MARGINAL_TEXT, lang) if f.marginal else "", violation_message(f, lang))
-
-    def _sort_value(self, k: int, column: int) -> Any:
-        f = self._findings[k]
-        if column == self.SEVERITY:
-            return 1 if isinstance(f, CheckWarning) else 0
-        if column == self.RULE:
-            return _RULE_ORDER.get(finding_code(f), len(_RULE_ORDER))
-        if column == self.PARCEL:
-            return f.parcel
-        if column == self.BUILDING:
-            return next(iter(finding_buildings(f)), None)
-        if column == self.MARGINAL:
-            return int(isinstance(f, Violation) and f.marginal)
-        if column == self.MESSAGE:
-            return self._texts_of(k)[self.MESSAGE]
-        if isinstance(f, CheckWarning):
-            return None
-        if column == self.ACTUAL:
-            if f.rule == "crosses_parcel":
-                return float(len(finding_parcels(f)))
-            return float(f.actual) if isinstance(f.actual, (int, float)) else f.actual
-        if column == self.LIMIT:
-            if f.rule in INDICATOR_RULES and f.limit:
-                bound = f.limit[1] if INDICATOR_RULES[f.rule][1] == "hi" else f.limit[0]
-                return None if bound is None else float(bound)
-            if f.rule == "setback" and isinstance(f.limit, (int, float)):
-                return float(f.limit)
-            return f.limit if isinstance(f.limit, str) else None
-        return None
 
 
 class FindingsFilterProxy(QSortFilterProxyModel):
@@ -550,8 +547,10 @@ class FindingsPanel(QWidget):
         self._last_emitted: Finding | None = None
 
         self.model = FindingsModel(lang, self)
-        self.proxy = FindingsFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model.set_show_off_scheme(False)
+        # The model filters and sorts itself (numpy over arrays made once per result): no proxy between it and the
+        # view. `proxy` is the name the window's code and tests use for "the rows shown".
+        self.proxy = self.model
 
         self.severity_combo = QComboBox(self)
         for key, text in SEVERITY_FILTERS:
@@ -561,6 +560,15 @@ class FindingsPanel(QWidget):
         self.review_combo = QComboBox(self)
         for key, text in REVIEW_FILTERS:
             self.review_combo.addItem(tr(text, lang), key)
+        # Parcel, building or words of the message; applied once typing pauses (TEXT_DELAY_MS).
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText(tr(TEXT_FILTER_HINT, lang))
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setMinimumWidth(160)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DELAY_MS)
+        self._text_timer.timeout.connect(self._apply_text_filter)
         self.count_label = QLabel(self)
         self.off_scheme_button = QToolButton(self)  # "… the scheme does not touch (12, hidden): show"
         self.off_scheme_button.setAutoRaise(True)
@@ -591,7 +599,7 @@ class FindingsPanel(QWidget):
         toolbar.addWidget(self.severity_combo)
         toolbar.addWidget(self.rule_combo)
         toolbar.addWidget(self.review_combo)
-        toolbar.addStretch(1)
+        toolbar.addWidget(self.text_filter, 1)
         toolbar.addWidget(self.count_label)
         # On a line of its own (when there are such warnings): beside the filters it would widen the window.
         off_scheme_row = QHBoxLayout()
@@ -608,19 +616,20 @@ class FindingsPanel(QWidget):
         self.rule_combo.currentIndexChanged.connect(self._on_rule_combo_current_index_changed)
         self.review_combo.currentIndexChanged.connect(self._on_review_combo_current_index_changed)
         self.off_scheme_button.toggled.connect(self._on_off_scheme_button_toggled)
+        self.text_filter.textChanged.connect(self._on_text_filter_text_changed)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self.view.clicked.connect(self._on_view_clicked)
-        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
-                       self.proxy.layoutChanged):
+        for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._update_count)
         self._fill_rule_combo(None)
         self._update_count()
 
     # -- our API ---------------------------------------------------------------------------------------
 
-    def set_result(self, result: CheckResult | None) -> None:
+    def set_result(self, result: CheckResult | None, table: FindingTable | None = None) -> None:
+        """Show a result; `table`: its FindingTable, made in the worker (else made here)."""
         self._last_emitted = None
-        self.model.set_result(result)
+        self.model.set_result(result, table)
         self._fill_rule_combo(result)
         widths = (90, 200, 90, 70, 90, 90, 70)
         for column, width in enumerate(widths):
@@ -682,7 +691,7 @@ class FindingsPanel(QWidget):
     def set_review(self, review: Review) -> None:
         """Show each finding's review state (and filter by it)."""
         self.model.set_review(review)
-        self.proxy.refresh_review()
+        self.model.refresh_review()
         self._update_count()
 
     def select_feature(self, parcel: str | None, building: str | None) -> int:
@@ -690,13 +699,13 @@ class FindingsPanel(QWidget):
 
         Returns how many rows are selected. Does not emit findingSelected: the map already shows the feature.
         """
-        rows = self._rows_naming(parcel, building)
-        if not rows and parcel is not None and not self.proxy.show_off_scheme and any(
-                self.model.index(row, 0).data(OFF_SCHEME_ROLE) and parcel in finding_parcels(self.model.finding(row))
-                for row in range(self.model.rowCount())):
+        found = self.model.table.rows_of(parcel, building)
+        rows = self.model.rows_of_findings(found).tolist()
+        if not rows and parcel is not None and not self.model.show_off_scheme and \
+                bool(np.any(self.model.table.off_scheme[found])):
             # Its only findings are warnings the scheme does not touch, in their hidden group: show the group.
             self.off_scheme_button.setChecked(True)
-            rows = self._rows_naming(parcel, building)
+            rows = self.model.rows_of_findings(found).tolist()
         selection = QItemSelection()
         last = self.proxy.columnCount() - 1
         for start, end in _runs(rows):
@@ -717,19 +726,6 @@ class FindingsPanel(QWidget):
         self._last_emitted = None  # a click on the current row must tell again
         return len(rows)
 
-    def _rows_naming(self, parcel: str | None, building: str | None) -> list[int]:
-        """The shown rows naming `building` (if given) or else `parcel`."""
-        rows = []
-        if building is not None or parcel is not None:
-            for row in range(self.proxy.rowCount()):
-                finding = self.proxy.finding(row)
-                if building is not None:
-                    if building in finding_buildings(finding):
-                        rows.append(row)
-                elif parcel in finding_parcels(finding):
-                    rows.append(row)
-        return rows
-
     def current_finding(self) -> Finding | None:
         index = self.view.currentIndex()
         return index.data(FINDING_ROLE) if index.isValid() else None
@@ -737,20 +733,37 @@ class FindingsPanel(QWidget):
     # -- handlers --------------------------------------------------------------------------------------
 
     def _on_severity_combo_current_index_changed(self, _index: int) -> None:
-        self.proxy.set_severity(self.severity_combo.currentData())
+        self.model.set_severity(self.severity_combo.currentData())
         self._update_count()
 
     def _on_off_scheme_button_toggled(self, shown: bool) -> None:
-        self.proxy.set_show_off_scheme(shown)
+        self.model.set_show_off_scheme(shown)
         self._update_count()
 
     def _on_rule_combo_current_index_changed(self, _index: int) -> None:
-        self.proxy.set_rule(self.rule_combo.currentData())
+        self.model.set_rule(self.rule_combo.currentData())
         self._update_count()
 
     def _on_review_combo_current_index_changed(self, _index: int) -> None:
-        self.proxy.set_review(self.review_combo.currentData())
+        self.model.set_review_filter(self.review_combo.currentData())
         self._update_count()
+
+    def _on_text_filter_text_changed(self, _text: str) -> None:
+        self._text_timer.start()
+
+    def _apply_text_filter(self) -> None:
+        self._text_timer.stop()
+        self.model.set_text(self.text_filter.text())
+        self._update_count()
+
+    def filter_text(self) -> str:
+        """The text the rows are filtered by now (the line edit's text once typing has paused)."""
+        return self.model.text
+
+    def set_filter_text(self, text: str) -> None:
+        """Filter by this text at once (no pause)."""
+        self.text_filter.setText(text)
+        self._apply_text_filter()
 
     def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._selecting or not current.isValid():
@@ -775,8 +788,8 @@ class FindingsPanel(QWidget):
         kept = self.rule_combo.currentData()
         codes: list[str] = []
         if result is not None:
-            present = {finding_code(f) for f in (*result.violations, *result.warnings)}
-            codes = sorted(present, key=lambda c: (_RULE_ORDER.get(c, len(_RULE_ORDER)), c))
+            present = set(self.model.table.codes.tolist())
+            codes = sorted(present, key=lambda c: (RULE_ORDER.get(c, len(RULE_ORDER)), c))
         self.rule_combo.blockSignals(True)
         try:
             self.rule_combo.clear()
@@ -788,16 +801,16 @@ class FindingsPanel(QWidget):
             self.rule_combo.setCurrentIndex(max(at, 0))
         finally:
             self.rule_combo.blockSignals(False)
-        self.proxy.set_rule(self.rule_combo.currentData())
+        self.model.set_rule(self.rule_combo.currentData())
 
     def _update_count(self) -> None:
         self.count_label.setText(tr(COUNT_TEXT, self._lang).format(shown=self.proxy.rowCount(),
-                                                                 total=self.model.rowCount()))
+                                                                 total=len(self.model.table)))
         count = self.model.off_scheme_count()
-        shown = self.proxy.show_off_scheme
+        shown = self.model.show_off_scheme
         self.off_scheme_button.setText(tr(OFF_SCHEME_SHOWN if shown else OFF_SCHEME_HIDDEN,
                                           self._lang).format(count=count))
-        self.off_scheme_button.setVisible(count > 0 and self.proxy.severity != "off_scheme")
+        self.off_scheme_button.setVisible(count > 0 and self.model.severity != "off_scheme")
 
 
 def _state(note: FindingNote | None) -> str:

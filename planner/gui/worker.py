@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import logging
+import sys
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -19,7 +23,7 @@ from planner.io.existing import load_existing
 from planner.model import InputError
 from planner.versions.compare import compare_versions
 
-__all__ = ["ROLES", "CheckRunner", "CheckWorker", "LoadRequest"]
+__all__ = ["ROLES", "CheckRunner", "CheckWorker", "Job", "LoadRequest", "background_work", "release_later"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,8 @@ class CheckWorker(QObject):
     cancelled = Signal()
     #: planner.versions.compare.VersionComparison with the other plan version, just before `finished`.
     compared = Signal(object)
+    #: What `prepare(result, layers, comparison)` made of the round (planner.gui.prepare), just before `finished`.
+    prepared = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +81,7 @@ class CheckWorker(QObject):
         self._cancel = threading.Event()
         #: sunlight (issue 16): the standard chosen (planner.checking.sunlight.SunlightSettings), None: not analysed.
         self.sunlight = None
+        self._prepare: Callable[..., object] | None = None
 
     def cancel(self) -> None:
         """Ask the run to stop at the next layer or engine stage. Safe from any thread."""
@@ -83,14 +90,16 @@ class CheckWorker(QObject):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    @Slot(object, object, object)
+    @Slot(object, object, object, object)
     def run(self, requests: Sequence[LoadRequest], previous: Mapping[str, layers.Layer] | None = None,
-            versus: layers.PlanLayer | None = None) -> None:
+            versus: layers.PlanLayer | None = None, prepare: Callable[..., object] | None = None) -> None:
         """Load `requests` in order, then check with those and the `previous` layers they do not replace; with
-        `versus` (another plan version), also compare the verdicts and the plans (`compared`).
+        `versus` (another plan version), also compare the verdicts and the plans (`compared`); with `prepare`,
+        emit what it makes of (result, layers, comparison) (`prepared`: the map's paths, the table's arrays).
 
         Ends with exactly one of finished, failed or cancelled.
         """
+        self._prepare = prepare
         try:
             self._run(list(requests), dict(previous or {}), versus)
         except engine.Cancelled:
@@ -123,10 +132,14 @@ class CheckWorker(QObject):
         if current.get("plan") is None or current.get("buildings") is None:
             if current.get("plan") is not None and versus is not None and versus is not current["plan"]:
                 try:  # no scheme yet: what the amendment changed can still be shown
-                    self.compared.emit(compare_versions(versus, current["plan"]))
+                    comparison = compare_versions(versus, current["plan"])
+                    self.compared.emit(comparison)
                 except InputError as error:
                     self.failed.emit(_role_of(error, current), error)
                     return
+            else:
+                comparison = None
+            self._prepared(None, current, comparison)
             self.progressed.emit(100, "done")
             self.finished.emit(None, current)
             return
@@ -140,14 +153,27 @@ class CheckWorker(QObject):
             result = engine.check(current["plan"], current["buildings"], current.get("green"), controls=controls,
                                   progress=progress, cancelled=self.is_cancelled)
             result = self._sunlight(result, current, progress)  # sunlight (issue 16)
+            comparison = None
             if versus is not None and versus is not current["plan"]:
                 self.progressed.emit(100, "comparing")
-                self.compared.emit(compare_versions(versus, current["plan"], result, current["buildings"],
-                                                    current.get("green"), controls, cancelled=self.is_cancelled))
+                comparison = compare_versions(versus, current["plan"], result, current["buildings"],
+                                              current.get("green"), controls, cancelled=self.is_cancelled)
+                self.compared.emit(comparison)
         except InputError as error:
             self.failed.emit(_role_of(error, current), error)
             return
+        self._prepared(result, current, comparison)
         self.finished.emit(result, current)
+
+    def _prepared(self, result: object, current: dict, comparison: object) -> None:
+        if self._prepare is None:
+            return
+        if self.is_cancelled():
+            raise engine.Cancelled()
+        self.progressed.emit(100, "drawing")
+        self.prepared.emit(self._prepare(result, current, comparison))
+        if self.is_cancelled():
+            raise engine.Cancelled()
 
 
     # --- sunlight (issue 16) ---------------------------------------------------------------------------------
@@ -187,7 +213,7 @@ def _role_of(error: InputError, current: Mapping[str, layers.Layer]) -> str:
 class _Run(QObject):
     """One run's thread and worker; lives on the GUI thread, so the worker's signals arrive there queued."""
 
-    requested = Signal(object, object, object)
+    requested = Signal(object, object, object, object)
 
     def __init__(self, runner: CheckRunner) -> None:
         super().__init__()
@@ -202,6 +228,7 @@ class _Run(QObject):
         self.worker.loaded.connect(self._on_worker_loaded, queued)
         self.worker.finished.connect(self._on_worker_finished, queued)
         self.worker.compared.connect(self._on_worker_compared, queued)
+        self.worker.prepared.connect(self._on_worker_prepared, queued)
         self.worker.failed.connect(self._on_worker_failed, queued)
         self.worker.cancelled.connect(self._on_worker_cancelled, queued)
         # quit() is thread-safe: the thread's event loop stops as soon as run() returns.
@@ -211,10 +238,11 @@ class _Run(QObject):
         self.thread.finished.connect(self._on_thread_ending, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self._on_thread_finished, queued)
 
-    def start(self, requests: list[LoadRequest], previous: dict[str, Any], versus: Any = None) -> None:
+    def start(self, requests: list[LoadRequest], previous: dict[str, Any], versus: Any = None,
+              prepare: Callable[..., object] | None = None) -> None:
         self.worker.sunlight = getattr(self.runner, "sunlight", None)  # sunlight (issue 16)
         self.thread.start()
-        self.requested.emit(requests, previous, versus)
+        self.requested.emit(requests, previous, versus, prepare)
 
     def current(self) -> bool:
         return shiboken6.isValid(self.runner) and self.runner._run is self
@@ -238,6 +266,11 @@ class _Run(QObject):
     def _on_worker_compared(self, comparison: object) -> None:
         if self.current():
             self.runner.compared.emit(comparison)
+
+    @Slot(object)
+    def _on_worker_prepared(self, prepared: object) -> None:
+        if self.current():
+            self.runner.prepared.emit(prepared)
 
     @Slot(str, object)
     def _on_worker_failed(self, role: str, error: object) -> None:
@@ -282,6 +315,7 @@ class CheckRunner(QObject):
     failed = Signal(str, object)
     cancelled = Signal()
     compared = Signal(object)
+    prepared = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -296,15 +330,16 @@ class CheckRunner(QObject):
         self.destroyed.connect(partial(_stop_all, self._runs))
 
     def start(self, requests: Sequence[LoadRequest], previous: Mapping[str, Any] | None = None,
-              versus: Any = None) -> None:
+              versus: Any = None, prepare: Callable[..., object] | None = None) -> None:
         """Load `requests` and check, in the background; with `versus` (another plan version) compare too
-        (`compared` comes before `finished`). Returns at once."""
+        (`compared` comes before `finished`); with `prepare`, `prepared` brings what it made of the round before
+        `finished`. Returns at once."""
         if self._run is not None:
             self._run.worker.cancel()
         run = _Run(self)
         self._run = run
         self._runs.add(run)
-        run.start(list(requests), dict(previous or {}), versus)
+        run.start(list(requests), dict(previous or {}), versus, prepare)
 
     def cancel(self) -> None:
         """Ask the current run to stop; `cancelled` follows once it has (at the next layer or engine stage)."""
@@ -342,3 +377,150 @@ def _stop_all(runs: set[_Run], *_args: object) -> None:
         run.thread.quit()
         run.thread.wait()
     runs.clear()
+
+
+def release_later(objects: list, delay: float = 0.5) -> None:
+    """Drop these objects on a thread of their own, a little at a time, after `delay` seconds.
+
+    The list must hold the last references (the caller keeps none). The memory of an old result (tens of thousands
+    of findings and their texts, 200,000 geometries, a map's Qt paths) is given back there, piece by piece: what
+    nobody else refers to is taken apart (its items, attributes, array elements) so that no single free runs long,
+    and the thread lets the interpreter lock go every few hundred objects, so the UI thread is not held while it
+    frees.
+    """
+    def drop() -> None:
+        time.sleep(delay)
+        stack = objects
+        count = 0
+        while stack:
+            item = stack.pop()
+            try:
+                if sys.getrefcount(item) <= 2:  # this variable and the call's argument: nobody else holds it
+                    stack.extend(_parts(item))
+            except Exception:  # taking apart is only a way to free in small steps
+                log.debug("could not take apart %r", type(item), exc_info=True)
+            del item
+            count += 1
+            if count % 200 == 0:
+                time.sleep(0)
+
+    threading.Thread(target=drop, name="planner-release", daemon=True).start()
+
+
+def _parts(item: object) -> list:
+    """What an object nobody else holds refers to, to be freed one by one after it."""
+    import numpy as np
+
+    if isinstance(item, np.ndarray):
+        return item.ravel().tolist() if item.dtype == object else []
+    if isinstance(item, (list, tuple, set, frozenset)):
+        return list(item)
+    if isinstance(item, dict):
+        return list(item.values())
+    if isinstance(item, type):
+        return []
+    attributes = getattr(item, "__dict__", None)
+    if isinstance(attributes, dict):
+        return list(attributes.values())
+    if dataclasses.is_dataclass(item):  # a dataclass with slots (the layers, the result's tables)
+        return [getattr(item, f.name, None) for f in dataclasses.fields(item)]
+    return []
+
+
+class _JobThread(QThread):
+    """A QThread (not a bare Python thread): the report's QTextDocument and painters start timers, which need the
+    event dispatcher a QThread has."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.setObjectName("planner-job")
+        self._job = job
+
+    def run(self) -> None:
+        self._job._run()
+
+
+class Job(QObject):
+    """One piece of work (an export, the report for a preview) on a thread of its own, never on the UI thread.
+
+    `finished(value)` or `failed(error)` arrives on the UI thread when it ends, unless it was cancelled first:
+    `cancel()` cannot stop a writer half-way, but its outcome is then dropped (`abandoned` runs instead, on the
+    job's thread) and `cancelled` follows at once.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[], object], parent: QObject | None = None,
+                 abandoned: Callable[[], object] | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._abandoned = abandoned
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self._thread = _JobThread(self)
+        # The thread object outlives a window closed mid-job: it is dropped once the thread has ended.
+        _JOB_THREADS.add(self._thread)
+        self._thread.finished.connect(lambda thread=self._thread: _JOB_THREADS.discard(thread),
+                                      Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        if not self._cancel.is_set():
+            self._cancel.set()
+            self.cancelled.emit()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return not self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the work to end (tests, closing the window); True when it did."""
+        return self._done.wait(timeout)
+
+    def _run(self) -> None:
+        try:
+            value = self._work()
+            if self._cancel.is_set() and self._abandoned is not None:
+                self._abandoned()
+        except Exception as error:  # reported on the UI thread, worded there
+            if not isinstance(error, (InputError, OSError)):
+                log.exception("a background job failed unexpectedly")
+            self._done.set()
+            if shiboken6.isValid(self) and not self._cancel.is_set():
+                self.failed.emit(error)
+            return
+        self._done.set()
+        if shiboken6.isValid(self) and not self._cancel.is_set():
+            self.finished.emit(value)
+
+
+_JOB_THREADS: set[QThread] = set()
+
+
+#: How long a thread may hold the interpreter lock while another waits (Python's default is 5 ms). The UI thread
+#: takes the lock back for each Qt call it makes from Python (a map redraw makes thousands): with the worker
+#: busy, each of them would wait up to this long.
+SWITCH_INTERVAL = 0.0005
+
+
+def background_work(busy: bool) -> None:
+    """Tell whether work runs in the background (a check round, an export).
+
+    While it does, Python's cyclic garbage collector does not run on its own: a full collection over a city's
+    objects holds the interpreter lock, and so the UI thread, for hundreds of milliseconds. When the work is over,
+    the objects that survived it are frozen (gc.freeze: never scanned again; they are still freed when no longer
+    referenced) and the collector runs again, over new objects only. The price: reference cycles made during a
+    round and left as garbage are not collected.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    if busy:
+        gc.disable()
+    elif not gc.isenabled():
+        gc.freeze()
+        gc.enable()

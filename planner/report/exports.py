@@ -765,8 +765,19 @@ def _write_layer(path: Path, layer: str, columns: dict[str, np.ndarray], geometr
     kwargs: dict[str, Any] = {}
     if geometry is not None:
         kwargs.update(geometry_type="MultiPolygon", crs=crs_wkt)
-    write(str(path), _wkb(geometry) if geometry is not None else None, data, names, field_mask=masks,
-          layer=layer, driver="GPKG", append=False, **kwargs)
+    wkb = _wkb(geometry) if geometry is not None else None
+    # In slices: pyogrio holds the interpreter lock while it writes, and the window exports on a thread of its own
+    # while its UI thread runs (a city's findings in one call held it for most of a second).
+    n = len(next(iter(columns.values()))) if columns else (0 if wkb is None else len(wkb))
+    for start in range(0, max(n, 1), GPKG_SLICE):
+        part = slice(start, start + GPKG_SLICE)
+        write(str(path), wkb[part] if wkb is not None else None, [d[part] for d in data], names,
+              field_mask=[None if m is None else m[part] for m in masks], layer=layer, driver="GPKG",
+              append=start > 0, **kwargs)
+
+
+#: Features written to a GeoPackage layer per call (_write_layer).
+GPKG_SLICE = 4000
 
 
 def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: BuildingLayer, path, lang: str,

@@ -89,155 +89,155 @@
 <context>
     <name>ChangesPanel</name>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="73"/>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Change</source>
-        <extracomment>The map layer of changed parcels. Kinds of change drawn on the map, by class number: parcels of the version in force, then the old version&apos;s parcels that are gone. Outlines only, thick, so each parcel&apos;s status colour still shows through.</extracomment>
+        <extracomment>The map layer of changed parcels. Kinds of change drawn on the map, by class number: parcels of the version in force, then the old version&apos;s parcels that are gone. Outlines only, thick, so each parcel&apos;s status colour still shows through. Up to this many rows, the columns are sized to their texts; beyond, they keep their widths (drag to widen).</extracomment>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="73"/>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="73"/>
+        <location filename="../../planner/gui/changes_panel.py" line="129"/>
         <source>What changed</source>
         <translation>变化内容</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="74"/>
+        <location filename="../../planner/gui/changes_panel.py" line="130"/>
         <source>Building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <location filename="../../planner/gui/changes_panel.py" line="131"/>
         <source>Under the version in force</source>
         <translation>现行版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="75"/>
+        <location filename="../../planner/gui/changes_panel.py" line="131"/>
         <source>Under the other version</source>
         <translation>另一版本下</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="79"/>
+        <location filename="../../planner/gui/changes_panel.py" line="135"/>
         <source>Parcels changed</source>
         <translation>地块变化</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="80"/>
+        <location filename="../../planner/gui/changes_panel.py" line="136"/>
         <source>Findings that depend on the version</source>
         <translation>随版本变化的审查结论</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="105"/>
+        <location filename="../../planner/gui/changes_panel.py" line="165"/>
         <source>Not comparing plan versions. In the Plan versions panel, choose a version and &quot;Compare with the version in force&quot;.</source>
         <translation>未在比较规划版本。请在“规划版本”面板中选择一个版本，点击“与现行版本比较”。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="115"/>
+        <location filename="../../planner/gui/changes_panel.py" line="183"/>
         <source>Comparing the version in force, {new}, with {old}.</source>
         <translation>正在比较现行版本 {new} 与 {old}。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="116"/>
+        <location filename="../../planner/gui/changes_panel.py" line="184"/>
         <source>Parcels: {added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>地块：新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="111"/>
+        <location filename="../../planner/gui/changes_panel.py" line="179"/>
         <source>Findings: {appeared} appear, {disappeared} disappear, {changed} change, {unchanged} the same.</source>
         <translation>审查结论：新出现 {appeared} 项，消失 {disappeared} 项，变化 {changed} 项，相同 {unchanged} 项。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="113"/>
+        <location filename="../../planner/gui/changes_panel.py" line="181"/>
         <source>Load a scheme to see which findings depend on the version.</source>
         <translation>载入报建方案后可查看随版本变化的审查结论。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="192"/>
         <source>Changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="192"/>
         <source>Renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="126"/>
+        <location filename="../../planner/gui/changes_panel.py" line="192"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="127"/>
+        <location filename="../../planner/gui/changes_panel.py" line="193"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="127"/>
+        <location filename="../../planner/gui/changes_panel.py" line="193"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="127"/>
+        <location filename="../../planner/gui/changes_panel.py" line="193"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="134"/>
+        <location filename="../../planner/gui/changes_panel.py" line="200"/>
         <source>{old} is now {new}</source>
         <translation>{old} 拆分为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="137"/>
+        <location filename="../../planner/gui/changes_panel.py" line="203"/>
         <source>{old} are now {new}</source>
         <translation>{old} 合并为 {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="140"/>
+        <location filename="../../planner/gui/changes_panel.py" line="206"/>
         <source>new in the version in force</source>
         <translation>现行版本新增</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="142"/>
+        <location filename="../../planner/gui/changes_panel.py" line="208"/>
         <source>not in the version in force</source>
         <translation>现行版本中已无此地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="148"/>
+        <location filename="../../planner/gui/changes_panel.py" line="214"/>
         <source>was {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="154"/>
+        <location filename="../../planner/gui/changes_panel.py" line="220"/>
         <source>land use {old} → {new}</source>
         <translation>用地性质 {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="157"/>
+        <location filename="../../planner/gui/changes_panel.py" line="223"/>
         <source>boundary redrawn ({old:.0f} m² → {new:.0f} m²)</source>
         <translation>边界调整（{old:.0f} m² → {new:.0f} m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="228"/>
         <source>Appears</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="228"/>
         <source>Disappears</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/changes_panel.py" line="162"/>
+        <location filename="../../planner/gui/changes_panel.py" line="228"/>
         <source>Changes</source>
         <translation>变化</translation>
     </message>
@@ -314,279 +314,292 @@ layer: {layer}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="138"/>
+        <location filename="../../planner/gui/main_window.py" line="146"/>
         <source>Planner — regulatory plan checker</source>
         <extracomment>The docks&apos; layout version: raise it when docks are added, so an older saved layout does not misplace them. Where the window&apos;s dock layout is saved: one key per layout version, so an older layout is never restored. The map&apos;s least share of the window&apos;s width: a saved layout that leaves it less is not restored. Control lines and zones by kind, the index into planner.io.controls.KINDS (-1: unknown). Bottom to top: control lines above parcels and green areas, below buildings. The plan version the official compares with the one in force (None: not comparing).</extracomment>
         <translation>Planner — 控规审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="191"/>
+        <location filename="../../planner/gui/main_window.py" line="199"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="192"/>
+        <location filename="../../planner/gui/main_window.py" line="200"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="193"/>
+        <location filename="../../planner/gui/main_window.py" line="201"/>
         <source>Parcel</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="194"/>
+        <location filename="../../planner/gui/main_window.py" line="202"/>
         <source>Review</source>
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="195"/>
+        <location filename="../../planner/gui/main_window.py" line="203"/>
         <source>Plan versions</source>
         <translation>规划版本</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="196"/>
-        <location filename="../../planner/gui/main_window.py" line="512"/>
-        <location filename="../../planner/gui/main_window.py" line="750"/>
+        <location filename="../../planner/gui/main_window.py" line="204"/>
+        <location filename="../../planner/gui/main_window.py" line="428"/>
+        <location filename="../../planner/gui/main_window.py" line="551"/>
+        <location filename="../../planner/gui/main_window.py" line="806"/>
         <source>Plan changes</source>
         <translation>规划调整</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="274"/>
+        <location filename="../../planner/gui/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="275"/>
+        <location filename="../../planner/gui/main_window.py" line="283"/>
         <source>Open &amp;plan layer…</source>
         <translation>打开控规图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="276"/>
+        <location filename="../../planner/gui/main_window.py" line="284"/>
         <source>Open scheme &amp;buildings…</source>
         <translation>打开方案建筑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="277"/>
+        <location filename="../../planner/gui/main_window.py" line="285"/>
         <source>Open scheme &amp;green areas…</source>
         <translation>打开方案绿地(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="278"/>
+        <location filename="../../planner/gui/main_window.py" line="286"/>
         <source>Open &amp;control lines…</source>
         <translation>打开控制线(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="284"/>
+        <location filename="../../planner/gui/main_window.py" line="292"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="290"/>
+        <location filename="../../planner/gui/main_window.py" line="298"/>
         <source>Export report as &amp;PDF…</source>
         <translation>导出 PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="291"/>
+        <location filename="../../planner/gui/main_window.py" line="299"/>
         <source>Print &amp;preview…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="292"/>
+        <location filename="../../planner/gui/main_window.py" line="300"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="293"/>
+        <location filename="../../planner/gui/main_window.py" line="301"/>
         <source>Export &amp;spreadsheet (XLSX)…</source>
         <translation>导出表格 (XLSX)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="294"/>
+        <location filename="../../planner/gui/main_window.py" line="302"/>
         <source>Export findings as &amp;GeoPackage…</source>
         <translation>导出不符合项为 GeoPackage(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="302"/>
+        <location filename="../../planner/gui/main_window.py" line="310"/>
         <source>Report &amp;settings…</source>
         <translation>报告设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="306"/>
+        <location filename="../../planner/gui/main_window.py" line="314"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="310"/>
+        <location filename="../../planner/gui/main_window.py" line="318"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="312"/>
+        <location filename="../../planner/gui/main_window.py" line="320"/>
         <source>Zoom to &amp;all</source>
         <translation>全图(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="315"/>
+        <location filename="../../planner/gui/main_window.py" line="323"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="319"/>
+        <location filename="../../planner/gui/main_window.py" line="327"/>
         <source>&amp;Legend on the map</source>
         <translation>在地图上显示图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="329"/>
+        <location filename="../../planner/gui/main_window.py" line="337"/>
         <source>&amp;Reset layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="339"/>
+        <location filename="../../planner/gui/main_window.py" line="347"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="357"/>
+        <location filename="../../planner/gui/main_window.py" line="365"/>
         <source>Open layer</source>
         <translation>打开图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="437"/>
+        <location filename="../../planner/gui/main_window.py" line="465"/>
         <source>This plan layer names no version: type its label, approval number (批复文号) and date in the Plan versions panel.</source>
         <translation>该规划图层未注明版本：请在“规划版本”面板中填写版本名称、批复文号和批复时间。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="544"/>
+        <location filename="../../planner/gui/main_window.py" line="583"/>
+        <location filename="../../planner/gui/main_window.py" line="1033"/>
         <source>Cancelled; the previous result is kept.</source>
         <translation>已取消，保留上次的审查结果。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="579"/>
+        <location filename="../../planner/gui/main_window.py" line="618"/>
         <source>Cannot load</source>
         <translation>无法加载</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="696"/>
+        <location filename="../../planner/gui/main_window.py" line="744"/>
         <source>Parcel changed by the amendment</source>
         <translation>调整的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="696"/>
+        <location filename="../../planner/gui/main_window.py" line="744"/>
         <source>Parcel renamed</source>
         <translation>更名的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="697"/>
+        <location filename="../../planner/gui/main_window.py" line="745"/>
         <source>Parcel split</source>
         <translation>拆分的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="697"/>
+        <location filename="../../planner/gui/main_window.py" line="745"/>
         <source>Parcels merged</source>
         <translation>合并的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="698"/>
+        <location filename="../../planner/gui/main_window.py" line="746"/>
         <source>Parcel added</source>
         <translation>新增的地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="698"/>
+        <location filename="../../planner/gui/main_window.py" line="746"/>
         <source>Parcel removed (old version)</source>
         <translation>删除的地块（原版本）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="748"/>
-        <location filename="../../planner/gui/main_window.py" line="1184"/>
+        <location filename="../../planner/gui/main_window.py" line="804"/>
+        <location filename="../../planner/gui/main_window.py" line="1417"/>
         <source>Plan parcels</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="748"/>
-        <location filename="../../planner/gui/main_window.py" line="1185"/>
+        <location filename="../../planner/gui/main_window.py" line="804"/>
+        <location filename="../../planner/gui/main_window.py" line="1418"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="749"/>
-        <location filename="../../planner/gui/main_window.py" line="1186"/>
+        <location filename="../../planner/gui/main_window.py" line="805"/>
+        <location filename="../../planner/gui/main_window.py" line="1419"/>
         <source>Scheme green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="749"/>
-        <location filename="../../planner/gui/main_window.py" line="1187"/>
+        <location filename="../../planner/gui/main_window.py" line="805"/>
+        <location filename="../../planner/gui/main_window.py" line="1420"/>
         <source>Control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="869"/>
+        <location filename="../../planner/gui/main_window.py" line="925"/>
         <source>{reviewed} of {total} violations reviewed</source>
         <translation>不符合项已审查 {reviewed}/{total}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="944"/>
+        <location filename="../../planner/gui/main_window.py" line="1024"/>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}……</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="1042"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="950"/>
+        <location filename="../../planner/gui/main_window.py" line="1076"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="958"/>
+        <location filename="../../planner/gui/main_window.py" line="1085"/>
         <source>Export spreadsheet</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="965"/>
+        <location filename="../../planner/gui/main_window.py" line="1092"/>
         <source>Export findings</source>
         <translation>导出不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1005"/>
+        <location filename="../../planner/gui/main_window.py" line="1125"/>
+        <location filename="../../planner/gui/main_window.py" line="1175"/>
+        <source>Preparing the report…</source>
+        <translation>正在生成报告……</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="1194"/>
         <source>Report settings</source>
         <translation>报告设置</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1006"/>
+        <location filename="../../planner/gui/main_window.py" line="1195"/>
         <source>Authority named in the report&apos;s title:</source>
         <translation>报告标题中的审查机关：</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1117"/>
+        <location filename="../../planner/gui/main_window.py" line="1350"/>
         <source>{m:.2f} m/px</source>
         <translation>{m:.2f} 米/像素</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1138"/>
+        <location filename="../../planner/gui/main_window.py" line="1371"/>
         <source>plan</source>
         <translation>控规</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1138"/>
+        <location filename="../../planner/gui/main_window.py" line="1371"/>
         <source>buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1138"/>
+        <location filename="../../planner/gui/main_window.py" line="1371"/>
         <source>green</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1139"/>
+        <location filename="../../planner/gui/main_window.py" line="1372"/>
         <source>control lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1182"/>
+        <location filename="../../planner/gui/main_window.py" line="1415"/>
         <source>Load layer</source>
         <translation>加载图层</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="1183"/>
+        <location filename="../../planner/gui/main_window.py" line="1416"/>
         <source>What does {name} hold?</source>
         <translation>{name} 是哪类图层？</translation>
     </message>
@@ -1130,7 +1143,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/cli.py" line="502"/>
-        <location filename="../../planner/gui/violations.py" line="69"/>
+        <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/report/conditions.py" line="26"/>
         <location filename="../../planner/report/document.py" line="160"/>
         <location filename="../../planner/report/official.py" line="45"/>
@@ -1177,13 +1190,11 @@ An indicator inside a sentence.</extracomment>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="90"/>
+        <location filename="../../planner/gui/finding_table.py" line="37"/>
         <location filename="../../planner/messages.py" line="133"/>
         <location filename="../../planner/messages.py" line="141"/>
         <source>violation</source>
-        <extracomment>Tints of the Review cell: a reviewed finding looks reviewed at a glance.
-----------
-A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
+        <extracomment>A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, report and exports use these words.</extracomment>
         <translation>不符合</translation>
     </message>
     <message>
@@ -1263,14 +1274,14 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/cli.py" line="601"/>
-        <location filename="../../planner/gui/violations.py" line="95"/>
+        <location filename="../../planner/gui/violations.py" line="89"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="266"/>
         <location filename="../../planner/cli.py" line="608"/>
-        <location filename="../../planner/gui/violations.py" line="96"/>
+        <location filename="../../planner/gui/violations.py" line="90"/>
         <location filename="../../planner/report/document.py" line="106"/>
         <source>Warnings</source>
         <translation>提示</translation>
@@ -2836,1112 +2847,1117 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/messages.py" line="732"/>
+        <source>preparing the map and the findings table</source>
+        <translation>正在准备地图和问题列表</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="733"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="740"/>
+        <location filename="../../planner/messages.py" line="741"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="741"/>
+        <location filename="../../planner/messages.py" line="742"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="742"/>
+        <location filename="../../planner/messages.py" line="743"/>
         <source>(green area {green}) </source>
         <translation>（绿地{green}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="743"/>
+        <location filename="../../planner/messages.py" line="744"/>
         <source>(line {line}) </source>
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1191"/>
+        <location filename="../../planner/messages.py" line="1192"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1192"/>
+        <location filename="../../planner/messages.py" line="1193"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1193"/>
+        <location filename="../../planner/messages.py" line="1194"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1194"/>
+        <location filename="../../planner/messages.py" line="1195"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1196"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1196"/>
+        <location filename="../../planner/messages.py" line="1197"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1197"/>
+        <location filename="../../planner/messages.py" line="1198"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1201"/>
+        <location filename="../../planner/messages.py" line="1202"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1202"/>
+        <location filename="../../planner/messages.py" line="1203"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1203"/>
+        <location filename="../../planner/messages.py" line="1204"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1204"/>
+        <location filename="../../planner/messages.py" line="1205"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1205"/>
+        <location filename="../../planner/messages.py" line="1206"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1207"/>
+        <location filename="../../planner/messages.py" line="1208"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1207"/>
+        <location filename="../../planner/messages.py" line="1208"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1208"/>
+        <location filename="../../planner/messages.py" line="1209"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1210"/>
+        <location filename="../../planner/messages.py" line="1211"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1282"/>
+        <location filename="../../planner/messages.py" line="1283"/>
         <source>Map tools</source>
         <translation>地图工具</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1285"/>
+        <location filename="../../planner/messages.py" line="1286"/>
         <source>Identify and select</source>
         <extracomment>(name, tooltip) of each tool of the map&apos;s toolbar.</extracomment>
         <translation>识别与选择</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1286"/>
+        <location filename="../../planner/messages.py" line="1287"/>
         <source>Identify and select: click a parcel or building to select it and see its attributes; drag to move the map.</source>
         <translation>识别与选择：点击地块或建筑即选中它并查看其属性；拖动可移动地图。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1288"/>
+        <location filename="../../planner/messages.py" line="1289"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1289"/>
+        <location filename="../../planner/messages.py" line="1290"/>
         <source>Pan: drag to move the map; a click selects nothing.</source>
         <translation>平移：拖动移动地图；点击不选择任何要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1290"/>
+        <location filename="../../planner/messages.py" line="1291"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1291"/>
+        <location filename="../../planner/messages.py" line="1292"/>
         <source>Zoom in: click where to zoom in, or drag a rectangle to show it whole.</source>
         <translation>放大：点击要放大的位置，或拖出一个矩形，放大到该范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1293"/>
+        <location filename="../../planner/messages.py" line="1294"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1294"/>
+        <location filename="../../planner/messages.py" line="1295"/>
         <source>Zoom out: click where to zoom out.</source>
         <translation>缩小：点击要缩小的位置。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1295"/>
+        <location filename="../../planner/messages.py" line="1296"/>
         <source>Zoom to all</source>
         <translation>全图显示</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1296"/>
+        <location filename="../../planner/messages.py" line="1297"/>
         <source>Zoom to all: show every loaded layer whole.</source>
         <translation>全图显示：完整显示已载入的所有图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1297"/>
+        <location filename="../../planner/messages.py" line="1298"/>
         <source>Measure distance</source>
         <translation>测量距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1298"/>
+        <location filename="../../planner/messages.py" line="1299"/>
         <source>Measure distance: click points along the way; double-click or Esc ends the line, Esc again clears it.</source>
         <translation>测量距离：沿线依次点击各点；双击或按 Esc 结束测量，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1300"/>
+        <location filename="../../planner/messages.py" line="1301"/>
         <source>Measure area</source>
         <translation>测量面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1301"/>
+        <location filename="../../planner/messages.py" line="1302"/>
         <source>Measure area: click the corners; double-click or Esc closes the polygon, Esc again clears it.</source>
         <translation>测量面积：依次点击各角点；双击或按 Esc 闭合多边形，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1303"/>
+        <location filename="../../planner/messages.py" line="1304"/>
         <source>Status colours</source>
         <translation>按审查结论着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1304"/>
+        <location filename="../../planner/messages.py" line="1305"/>
         <source>Colour parcels by the check&apos;s verdict (violation, pass, not assessed).</source>
         <translation>按审查结论为地块着色（违规、通过、未评估）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1306"/>
+        <location filename="../../planner/messages.py" line="1307"/>
         <source>Land-use colours</source>
         <translation>按用地性质着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1307"/>
+        <location filename="../../planner/messages.py" line="1308"/>
         <source>Colour parcels by their land-use class (GB 50137-2011 and the 国土空间 land and sea use classes).</source>
         <translation>按用地性质大类为地块着色（GB 50137-2011及国土空间用地用海分类）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1310"/>
+        <location filename="../../planner/messages.py" line="1311"/>
         <source>Length {length} (last segment {segment})</source>
         <translation>总长{length}（末段{segment}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1311"/>
+        <location filename="../../planner/messages.py" line="1312"/>
         <source>Area {area}, perimeter {perimeter}</source>
         <translation>面积{area}，周长{perimeter}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1312"/>
+        <location filename="../../planner/messages.py" line="1313"/>
         <source>Parcel {parcel}: land use {land_use}, area {area}</source>
         <translation>地块{parcel}：用地性质{land_use}，面积{area}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1313"/>
+        <location filename="../../planner/messages.py" line="1314"/>
         <source>{indicator}: limit {limit}</source>
         <translation>{indicator}：控制值{limit}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1314"/>
+        <location filename="../../planner/messages.py" line="1315"/>
         <source>Building {building}: {storeys} storeys, height {height}, use {use}</source>
         <translation>建筑{building}：{storeys}层，高度{height}，用途{use}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1316"/>
+        <location filename="../../planner/messages.py" line="1317"/>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1364"/>
+        <location filename="../../planner/messages.py" line="1365"/>
         <source>{path}: a case numbered {number} is already registered. See it with: planner case show {number}; give a new case another number.</source>
         <translation>{path}：受理号为{number}的案卷已登记。可用 planner case show {number} 查看；新案卷请使用其他受理号。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1366"/>
+        <location filename="../../planner/messages.py" line="1367"/>
         <source>{path}: no case numbered {number} is registered. The registered cases are listed by: planner case list.</source>
         <translation>{path}：未登记受理号为{number}的案卷。已登记的案卷可用 planner case list 列出。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1368"/>
+        <location filename="../../planner/messages.py" line="1369"/>
         <source>{path}: case {number} is closed (办结); it takes no more submissions.</source>
         <translation>{path}：案卷{number}已办结，不再接收提交的方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1370"/>
+        <location filename="../../planner/messages.py" line="1371"/>
         <source>{path}: case {number} has no {role} file registered; give it with {option}.</source>
         <translation>{path}：案卷{number}未登记{role}文件，请用 {option} 指定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1372"/>
+        <location filename="../../planner/messages.py" line="1373"/>
         <source>{path}: cannot be read as a case register ({error}). Name another file with --register, or restore this one from a backup.</source>
         <translation>{path}：无法作为案卷登记库读取（{error}）。请用 --register 指定其他文件，或从备份恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1375"/>
+        <location filename="../../planner/messages.py" line="1376"/>
         <source>{path}: the case register was written by a later Planner (register version {version}; this Planner reads up to {supported}). Update Planner to open it.</source>
         <translation>{path}：该案卷登记库由更新版本的 Planner 写入（登记库版本{version}，本程序最高可读版本{supported}）。请升级 Planner 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1378"/>
+        <location filename="../../planner/messages.py" line="1379"/>
         <source>{path}: the case register is busy: another Planner has been writing to it for more than 10 seconds. Wait for it to finish or close it, then try again.</source>
         <translation>{path}：案卷登记库正被另一个 Planner 写入，已超过10秒。请等其完成或将其关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1385"/>
+        <location filename="../../planner/messages.py" line="1386"/>
         <source>Case accepted</source>
         <extracomment>A case&apos;s status (model.CASE_STATUSES): 受理 / 审查中 / 已一次性告知补正 / 已办结.</extracomment>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1386"/>
+        <location filename="../../planner/messages.py" line="1387"/>
         <source>Under review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1387"/>
+        <location filename="../../planner/messages.py" line="1388"/>
         <source>Told to correct (one notice)</source>
         <translation>已一次性告知补正</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1388"/>
+        <location filename="../../planner/messages.py" line="1389"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1392"/>
+        <location filename="../../planner/messages.py" line="1393"/>
         <location filename="../../planner/report/official.py" line="35"/>
         <source>Case number</source>
         <extracomment>The columns of the case list (`planner case list`, the window&apos;s case list).</extracomment>
         <translation>受理号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1393"/>
+        <location filename="../../planner/messages.py" line="1394"/>
         <location filename="../../planner/report/official.py" line="36"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1394"/>
+        <location filename="../../planner/messages.py" line="1395"/>
         <location filename="../../planner/report/official.py" line="37"/>
         <source>Applicant</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1395"/>
+        <location filename="../../planner/messages.py" line="1396"/>
         <location filename="../../planner/report/official.py" line="39"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1396"/>
+        <location filename="../../planner/messages.py" line="1397"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1397"/>
+        <location filename="../../planner/messages.py" line="1398"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1398"/>
+        <location filename="../../planner/messages.py" line="1399"/>
         <source>Case status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1402"/>
-        <location filename="../../planner/messages.py" line="1840"/>
+        <location filename="../../planner/messages.py" line="1403"/>
+        <location filename="../../planner/messages.py" line="1841"/>
         <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
         <translation>建设地点</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1403"/>
+        <location filename="../../planner/messages.py" line="1404"/>
         <source>Time limit (working days)</source>
         <translation>办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1404"/>
+        <location filename="../../planner/messages.py" line="1405"/>
         <source>Officer (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1405"/>
+        <location filename="../../planner/messages.py" line="1406"/>
         <source>Reviewer (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1406"/>
+        <location filename="../../planner/messages.py" line="1407"/>
         <source>Approver (审定人)</source>
         <translation>审定人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1410"/>
+        <location filename="../../planner/messages.py" line="1411"/>
         <source>Violation report</source>
         <extracomment>Kinds of document a case records (planner.cases.register.REPORT_KINDS) and the declared-figures file&apos;s role.</extracomment>
         <translation>违规审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1411"/>
+        <location filename="../../planner/messages.py" line="1412"/>
         <source>Notice to the applicant</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1413"/>
+        <location filename="../../planner/messages.py" line="1414"/>
         <source>Planning conditions</source>
         <translation>规划条件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1414"/>
+        <location filename="../../planner/messages.py" line="1415"/>
         <source>Spreadsheet</source>
         <translation>电子表格</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1415"/>
+        <location filename="../../planner/messages.py" line="1416"/>
         <source>GeoPackage of the findings</source>
         <translation>审查结果GeoPackage文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1416"/>
+        <location filename="../../planner/messages.py" line="1417"/>
         <source>JSON of the check</source>
         <translation>审查结果JSON文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1418"/>
+        <location filename="../../planner/messages.py" line="1419"/>
         <source>Declared indicators</source>
         <translation>申报技术经济指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1419"/>
+        <location filename="../../planner/messages.py" line="1420"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1420"/>
+        <location filename="../../planner/messages.py" line="1421"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1421"/>
+        <location filename="../../planner/messages.py" line="1422"/>
         <source>{date} (estimated: no official holiday data for that year, weekends only)</source>
         <translation>{date}（估算：该年度尚无官方节假日安排，仅扣除周末）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1423"/>
+        <location filename="../../planner/messages.py" line="1424"/>
         <source>No case is registered in {path}.</source>
         <translation>{path}中尚未登记案卷。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1424"/>
+        <location filename="../../planner/messages.py" line="1425"/>
         <source>Case {number} registered in {path}; deadline: {deadline}.</source>
         <translation>案卷{number}已登记于{path}；办结期限：{deadline}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1425"/>
+        <location filename="../../planner/messages.py" line="1426"/>
         <source>Case {number} closed.</source>
         <translation>案卷{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1427"/>
+        <location filename="../../planner/messages.py" line="1428"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1428"/>
+        <location filename="../../planner/messages.py" line="1429"/>
         <source>Submissions</source>
         <translation>提交的方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1429"/>
+        <location filename="../../planner/messages.py" line="1430"/>
         <source>Reports issued</source>
         <translation>已出具的文书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1430"/>
+        <location filename="../../planner/messages.py" line="1431"/>
         <source>Status changes</source>
         <translation>办理状态变更</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1432"/>
+        <location filename="../../planner/messages.py" line="1433"/>
         <source>Submission {number}, checked {time}: {violations} violations, {warnings} warnings</source>
         <translation>第{number}次提交，审查时间{time}：不符合项{violations}项，提示{warnings}条</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1434"/>
+        <location filename="../../planner/messages.py" line="1435"/>
         <source>with the application</source>
         <translation>随申请登记</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1435"/>
+        <location filename="../../planner/messages.py" line="1436"/>
         <source>submission {number}</source>
         <translation>第{number}次提交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1436"/>
+        <location filename="../../planner/messages.py" line="1437"/>
         <source>Case {number}: recorded as submission {submission} in {path}.</source>
         <translation>案卷{number}：已作为第{submission}次提交记录于{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1437"/>
+        <location filename="../../planner/messages.py" line="1438"/>
         <source>Against submission {previous}: {fixed} fixed, {still_open} still open, {new} new.</source>
         <translation>与第{previous}次提交相比：已整改{fixed}项，仍未整改{still_open}项，新增{new}项。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1439"/>
+        <location filename="../../planner/messages.py" line="1440"/>
         <source>Every item of submission {previous} is fixed and nothing new was found.</source>
         <translation>第{previous}次提交的各项问题均已整改，未发现新问题。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1441"/>
+        <location filename="../../planner/messages.py" line="1442"/>
         <source>First submission of case {number}: nothing to compare with.</source>
         <translation>案卷{number}的首次提交，无可比对的前次提交。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1443"/>
+        <location filename="../../planner/messages.py" line="1444"/>
         <source>Fixed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1444"/>
+        <location filename="../../planner/messages.py" line="1445"/>
         <source>Still open</source>
         <translation>仍未整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1445"/>
+        <location filename="../../planner/messages.py" line="1446"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1474"/>
+        <location filename="../../planner/messages.py" line="1475"/>
         <source>Declared site area differs from the drawing</source>
         <translation>申报用地面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1475"/>
+        <location filename="../../planner/messages.py" line="1476"/>
         <source>Declared total floor area differs from the drawing</source>
         <translation>申报总建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1476"/>
+        <location filename="../../planner/messages.py" line="1477"/>
         <source>Declared counted floor area differs from the drawing</source>
         <translation>申报计容建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1477"/>
+        <location filename="../../planner/messages.py" line="1478"/>
         <source>Declared FAR differs from the drawing</source>
         <translation>申报容积率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1478"/>
+        <location filename="../../planner/messages.py" line="1479"/>
         <source>Declared building density differs from the drawing</source>
         <translation>申报建筑密度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1479"/>
+        <location filename="../../planner/messages.py" line="1480"/>
         <source>Declared green ratio differs from the drawing</source>
         <translation>申报绿地率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1480"/>
+        <location filename="../../planner/messages.py" line="1481"/>
         <source>Declared height differs from the drawing</source>
         <translation>申报建筑高度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1485"/>
+        <location filename="../../planner/messages.py" line="1486"/>
         <source>site area</source>
         <extracomment>A declared indicator inside a sentence and as a row of the 技术经济指标 table (model.DECLARED_INDICATORS).</extracomment>
         <translation>用地面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1486"/>
+        <location filename="../../planner/messages.py" line="1487"/>
         <source>total floor area</source>
         <translation>总建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1487"/>
+        <location filename="../../planner/messages.py" line="1488"/>
         <source>counted floor area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1494"/>
+        <location filename="../../planner/messages.py" line="1495"/>
         <source>Parcel {parcel}: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>地块{parcel}：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1496"/>
+        <location filename="../../planner/messages.py" line="1497"/>
         <source>Whole scheme: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>项目总体：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1500"/>
+        <location filename="../../planner/messages.py" line="1501"/>
         <source>Whole scheme</source>
         <extracomment>Where a declared figure is for the whole scheme (no parcel), in tables.</extracomment>
         <translation>项目总体</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1503"/>
+        <location filename="../../planner/messages.py" line="1504"/>
         <source>{path}: cannot be read as declared indicators ({error}). Give a CSV or XLSX table with the columns parcel, indicator and declared.</source>
         <translation>{path}：无法读取为申报技术经济指标（{error}）。请提供含 parcel（地块）、indicator（指标）、declared（申报值）三列的 CSV 或 XLSX 表格。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1506"/>
+        <location filename="../../planner/messages.py" line="1507"/>
         <source>{path}: has no column {column} ({names}); its columns are: {columns}.</source>
         <translation>{path}：缺少 {column} 列（可用列名：{names}）；该文件的列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1508"/>
+        <location filename="../../planner/messages.py" line="1509"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; is not an indicator Planner knows; use one of {indicators}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”不是可识别的指标名称，请使用以下之一：{indicators}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1511"/>
+        <location filename="../../planner/messages.py" line="1512"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; cannot be read as a number; expected e.g. {expected}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”无法识别为数值，应填写如 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1513"/>
+        <location filename="../../planner/messages.py" line="1514"/>
         <source>{path} row {row}: {value} of parcel {parcel} is declared again (first in row {first}); keep one.</source>
         <translation>{path} 第{row}行：地块{parcel}的“{value}”重复申报（首次见第{first}行），请只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1515"/>
+        <location filename="../../planner/messages.py" line="1516"/>
         <source>{path} row {row}: parcel {parcel} is not one the scheme stands on ({parcels}); correct the parcel id, or leave it blank for the whole scheme.</source>
         <translation>{path} 第{row}行：地块{parcel}不在本方案涉及的地块之内（{parcels}），请更正地块编号；项目总体指标请将地块留空。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1518"/>
+        <location filename="../../planner/messages.py" line="1519"/>
         <source>{path}: the plan has no parcel {parcel}; parcels such as {parcels}.</source>
         <translation>{path}：规划中没有地块{parcel}；现有地块如：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1543"/>
+        <location filename="../../planner/messages.py" line="1544"/>
         <source>Building no. {building}</source>
         <extracomment>A building named in a document to the applicant: &quot;4#楼&quot; for a numbered building, else &quot;建筑 A-1&quot;.</extracomment>
         <translation>{building}楼</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1544"/>
+        <location filename="../../planner/messages.py" line="1545"/>
         <source>Building {building}</source>
         <translation>建筑{building}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1554"/>
+        <location filename="../../planner/messages.py" line="1555"/>
         <source>Parcel {parcel}: the FAR is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the counted floor area so that the FAR is {bound} or less.</source>
         <extracomment>What the applicant must do about each finding, with the plan&apos;s basis ({basis}): the items of the 一次性告知书.</extracomment>
         <translation>地块{parcel}容积率{actual}，超过规划上限{bound}（依据：{basis}），应核减计容建筑面积，使容积率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1557"/>
+        <location filename="../../planner/messages.py" line="1558"/>
         <source>Parcel {parcel}: the FAR is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add counted floor area so that the FAR is at least {bound}.</source>
         <translation>地块{parcel}容积率{actual}，低于规划下限{bound}（依据：{basis}），应增加计容建筑面积，使容积率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1560"/>
+        <location filename="../../planner/messages.py" line="1561"/>
         <source>Parcel {parcel}: the building density is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the footprints so that the density is {bound} or less.</source>
         <translation>地块{parcel}建筑密度{actual}，超过规划上限{bound}（依据：{basis}），应缩减建筑基底面积，使建筑密度不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1563"/>
+        <location filename="../../planner/messages.py" line="1564"/>
         <source>Parcel {parcel}: the building density is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); enlarge the footprints so that the density is at least {bound}.</source>
         <translation>地块{parcel}建筑密度{actual}，低于规划下限{bound}（依据：{basis}），应增加建筑基底面积，使建筑密度不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1566"/>
+        <location filename="../../planner/messages.py" line="1567"/>
         <source>{building} is {actual} high, above the height limit {bound} of parcel {parcel} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>{building}建筑高度{actual}，超过地块{parcel}建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1568"/>
+        <location filename="../../planner/messages.py" line="1569"/>
         <source>{building} is {actual} high, below the minimum height {bound} of parcel {parcel} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>{building}建筑高度{actual}，低于地块{parcel}建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1570"/>
+        <location filename="../../planner/messages.py" line="1571"/>
         <source>Parcel {parcel}: the green ratio is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add green area so that the green ratio is at least {bound}.</source>
         <translation>地块{parcel}绿地率{actual}，低于规划下限{bound}（依据：{basis}），应增加绿地面积，使绿地率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1573"/>
+        <location filename="../../planner/messages.py" line="1574"/>
         <source>Parcel {parcel}: the green ratio is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); rearrange the green areas so that the green ratio is {bound} or less.</source>
         <translation>地块{parcel}绿地率{actual}，超过规划上限{bound}（依据：{basis}），应调整绿地布置，使绿地率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1576"/>
+        <location filename="../../planner/messages.py" line="1577"/>
         <source>{building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it (basis: {basis}); change the building&apos;s use or remove it from the parcel.</source>
         <translation>{building}（{use}）位于地块{parcel}，与该地块用地性质{code}不符（依据：{basis}），应调整建筑用途或将其移出该地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1579"/>
+        <location filename="../../planner/messages.py" line="1580"/>
         <source>{building} stands across the parcels {parcels} (basis: {basis}); rearrange it so that it stands on one parcel.</source>
         <translation>{building}跨越地块{parcels}（依据：{basis}），应调整建筑布局，使其位于同一地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1581"/>
+        <location filename="../../planner/messages.py" line="1582"/>
         <source>{building}: {area} of its footprint lies outside the plan&apos;s parcels (basis: {basis}); move it onto the site.</source>
         <translation>{building}基底有{area}位于规划地块范围以外（依据：{basis}），应将建筑调整至规划用地范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1583"/>
+        <location filename="../../planner/messages.py" line="1584"/>
         <source>{building} crosses the road red line {lines} (basis: {basis}); move it back behind the red line and keep the required setback.</source>
         <translation>{building}跨越道路红线{lines}（依据：{basis}），应将建筑退至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1586"/>
+        <location filename="../../planner/messages.py" line="1587"/>
         <source>{building} stands beyond the road red line {lines}, on the road (basis: {basis}); move it behind the red line and keep the required setback.</source>
         <translation>{building}位于道路红线{lines}以外的道路一侧（依据：{basis}），应将建筑移至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1589"/>
+        <location filename="../../planner/messages.py" line="1590"/>
         <source>{building} stands {distance} from the road red line {line}, less than the required {required} ({source}; basis: {basis}); move it back so that it stands at least {required} from the line.</source>
         <translation>{building}距道路红线{line}为{distance}，小于应退让距离{required}（{source}；依据：{basis}），应调整建筑位置，使退线距离不小于{required}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1592"/>
+        <location filename="../../planner/messages.py" line="1593"/>
         <source>{building} takes up land within the {kind} {lines} (basis: {basis}); rearrange it so that it stays out of the {kind}.</source>
         <translation>{building}占用{kind}{lines}范围（依据：{basis}），应调整建筑布局，退出{kind}范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1596"/>
+        <location filename="../../planner/messages.py" line="1597"/>
         <source>{building} extends beyond the building control line {lines} (basis: {basis}); keep it within the building control line.</source>
         <translation>{building}超出建筑控制线{lines}（依据：{basis}），应将建筑调整至建筑控制线以内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1600"/>
+        <location filename="../../planner/messages.py" line="1601"/>
         <source>On parcel {parcel}, {buildings} are above the height limit {bound} (basis: {basis}); lower each to {bound} or less.</source>
         <extracomment>A height finding about several buildings, and one naming none (the tallest of the parcel).</extracomment>
         <translation>地块{parcel}内{buildings}超过建筑限高{bound}（依据：{basis}），均应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1603"/>
+        <location filename="../../planner/messages.py" line="1604"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, above the height limit {bound} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>地块{parcel}最高建筑高度{actual}，超过建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1605"/>
+        <location filename="../../planner/messages.py" line="1606"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, below the minimum height {bound} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>地块{parcel}最高建筑高度{actual}，低于建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1610"/>
+        <location filename="../../planner/messages.py" line="1611"/>
         <source>Parcel {parcel}: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>地块{parcel}申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1614"/>
+        <location filename="../../planner/messages.py" line="1615"/>
         <source>Whole scheme: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>项目总体申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1620"/>
+        <location filename="../../planner/messages.py" line="1621"/>
         <source>{finding} (Basis: GB 50180-2018 clause 4.0.9 and the city&apos;s sunlight rules.)</source>
         <extracomment>After an item the official wrote a note on.</extracomment>
         <translation>{finding}（依据：《城市居住区规划设计标准》GB 50180-2018第4.0.9条及本市日照管理规定）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1622"/>
+        <location filename="../../planner/messages.py" line="1623"/>
         <source>(Note: {note})</source>
         <translation>（审查人员备注：{note}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1624"/>
+        <location filename="../../planner/messages.py" line="1625"/>
         <source>{plan}, approved by {approval}</source>
         <extracomment>The plan a requirement comes from: its name and approval number.</extracomment>
         <translation>{plan}，批复文号{approval}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1706"/>
+        <location filename="../../planner/messages.py" line="1707"/>
         <source>Sunlight below the standard</source>
         <translation>日照不满足标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1707"/>
+        <location filename="../../planner/messages.py" line="1708"/>
         <source>Scheme cuts an existing home&apos;s sunlight</source>
         <translation>方案影响现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1710"/>
+        <location filename="../../planner/messages.py" line="1711"/>
         <source>Building {building} ({type}): {length} of its main facades get less than {hours} of sun on {day} ({band}); the least is {actual}, on the facade facing {facing}. Move or lower the buildings that shade it.</source>
         <translation>建筑{building}（{type}）：主要朝向外墙有{length}在{day}（{band}）的日照不足{hours}，最少为{actual}，位于朝向{facing}的外墙。请调整遮挡它的建筑的位置或高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1713"/>
+        <location filename="../../planner/messages.py" line="1714"/>
         <source>Existing building {building} ({type}): the scheme cuts its sun on {day} from {before} to {actual}, below the standard of {hours} ({band}), along {length} of its main facades (facing {facing}). Change the scheme buildings that shade it.</source>
         <translation>现状建筑{building}（{type}）：方案使其{day}日照由{before}减少为{actual}，低于{hours}的标准（{band}），涉及主要朝向外墙{length}（朝向{facing}）。请调整遮挡它的方案建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1719"/>
+        <location filename="../../planner/messages.py" line="1720"/>
         <source>Sunlight not checked</source>
         <translation>未进行日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1720"/>
+        <location filename="../../planner/messages.py" line="1721"/>
         <source>No height for sunlight</source>
         <translation>日照分析缺少高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1721"/>
+        <location filename="../../planner/messages.py" line="1722"/>
         <source>Height estimated for sunlight</source>
         <translation>日照分析估算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1724"/>
+        <location filename="../../planner/messages.py" line="1725"/>
         <source>Sunlight was not checked: no layer has a coordinate system, so the site&apos;s latitude is not known. Give the files their coordinate system.</source>
         <translation>未进行日照分析：各图层均无坐标系，无法确定场地纬度。请为文件设定坐标系。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1727"/>
+        <location filename="../../planner/messages.py" line="1728"/>
         <source>{path} layer {layer}: building {building} has no height, so it casts no shadow in the sunlight analysis and the hours around it may be too high. Add its height or storeys.</source>
         <translation>{path} 图层 {layer}：建筑{building}没有高度，日照分析中不计其遮挡，周边日照时数可能偏高。请补充其高度或层数。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1730"/>
+        <location filename="../../planner/messages.py" line="1731"/>
         <source>{path} layer {layer}: existing building {building} has storeys but no height; {height} m ({storeys} storeys of {storey_height} m) is used in the sunlight analysis. Add its height if it is known.</source>
         <translation>{path} 图层 {layer}：现状建筑{building}有层数而无高度，日照分析按{height} m（{storeys}层，层高{storey_height} m）计算。如已知其高度，请补充。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1736"/>
+        <location filename="../../planner/messages.py" line="1737"/>
         <source>Sunlight standard: climate zone {zone} with city size {size} is not a row of GB 50180-2018 table 4.0.9. Give --sunlight-zone I-VII and, except in zones V and VI, --city-size large or small.</source>
         <translation>日照标准：建筑气候区划{zone}与城市规模{size}不对应 GB 50180-2018 表 4.0.9 的任何一栏。请给出 --sunlight-zone I-VII，除Ⅴ、Ⅵ气候区外还需给出 --city-size large 或 small。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1740"/>
+        <location filename="../../planner/messages.py" line="1741"/>
         <source>Sunlight standard: resources/sunlight.toml has no city named {city}. Its cities: {cities}.</source>
         <translation>日照标准：resources/sunlight.toml 中没有名为{city}的城市。已有城市：{cities}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1743"/>
+        <location filename="../../planner/messages.py" line="1744"/>
         <source>analysing sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1744"/>
+        <location filename="../../planner/messages.py" line="1745"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1745"/>
+        <location filename="../../planner/messages.py" line="1746"/>
         <source>{degrees}° from north</source>
         <translation>方位角{degrees}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1746"/>
+        <location filename="../../planner/messages.py" line="1747"/>
         <source>Sunlight: climate zone {zone}, {size} city{city}; homes {day} ≥ {hours} ({band}, true solar time); sweep angle {sweep}°, step {step} min, sampling {spacing} m, {height} m above the ground floor; latitude {latitude}°.</source>
         <translation>日照：建筑气候区划{zone}，{size}城市{city}；住宅{day}不少于{hours}（{band}，真太阳时）；最小扫掠角{sweep}°，时间间隔{step}分钟，采样点间距{spacing} m，计算高度为底层地面以上{height} m；纬度{latitude}°。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1750"/>
+        <location filename="../../planner/messages.py" line="1751"/>
         <source>Sunlight: not checked (choose --sunlight-zone and --city-size, or --sunlight-city).</source>
         <translation>日照：未分析（请选择 --sunlight-zone 和 --city-size，或 --sunlight-city）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1752"/>
+        <location filename="../../planner/messages.py" line="1753"/>
         <source>large (城区常住人口 ≥ 50万)</source>
         <translation>大（城区常住人口≥50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1753"/>
+        <location filename="../../planner/messages.py" line="1754"/>
         <source>small (城区常住人口 &lt; 50万)</source>
         <translation>小（城区常住人口＜50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1812"/>
+        <location filename="../../planner/messages.py" line="1813"/>
         <source>Sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1813"/>
+        <location filename="../../planner/messages.py" line="1814"/>
         <source>Sunlight was not analysed: no sunlight standard was chosen for this check. To have it analysed, choose the climate zone and city size, or the city (planner check: --sunlight-zone and --city-size, or --sunlight-city; in the window: View &gt; Sunlight standard).</source>
         <translation>未进行日照分析：本次审查未选择日照标准。如需分析，请选择建筑气候区划和城市规模，或选择城市（planner check：--sunlight-zone 和 --city-size，或 --sunlight-city；窗口中：视图 &gt; 日照标准）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1818"/>
+        <location filename="../../planner/messages.py" line="1819"/>
         <source>Hours of sun on the standard day along every facade of every building that needs sun (homes, dormitories, homes for the elderly, kindergartens, schools), in the scheme and around it, at points every {spacing} m along the facades, {height} m above the ground floor, on a flat site. A facade facing between {low}° and {high}° from north that would get the standard with nothing around it is held to it.</source>
         <translation>对本方案及其周边每栋需要日照的建筑（住宅、宿舍、老年人居住建筑、幼儿园、中小学校）的每个立面，计算日照标准日的日照时数：沿立面每 {spacing} 米取一个采样点，高度为底层地面以上 {height} 米，场地按平地计。朝向在正北顺时针 {low}° 至 {high}° 之间、且周边无遮挡时可满足标准的立面，须满足日照标准。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1824"/>
+        <location filename="../../planner/messages.py" line="1825"/>
         <source>Parameters used</source>
         <translation>采用的参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1825"/>
+        <location filename="../../planner/messages.py" line="1826"/>
         <source>Buildings that need sun</source>
         <translation>需要日照的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1826"/>
+        <location filename="../../planner/messages.py" line="1827"/>
         <source>No building that needs sun is in the scheme or within reach of its shadows.</source>
         <translation>本方案及其阴影所及范围内没有需要日照的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1828"/>
+        <location filename="../../planner/messages.py" line="1829"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1829"/>
+        <location filename="../../planner/messages.py" line="1830"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1830"/>
+        <location filename="../../planner/messages.py" line="1831"/>
         <source>Climate zone and city size</source>
         <translation>建筑气候区划和城市规模</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1831"/>
+        <location filename="../../planner/messages.py" line="1832"/>
         <source>City entry</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1832"/>
+        <location filename="../../planner/messages.py" line="1833"/>
         <source>Standard day, hours and time band</source>
         <translation>日照标准日、日照时数和有效日照时间带</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1833"/>
+        <location filename="../../planner/messages.py" line="1834"/>
         <source>Minimum sweep angle</source>
         <translation>最小扫掠角</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1834"/>
+        <location filename="../../planner/messages.py" line="1835"/>
         <source>Sampling spacing</source>
         <translation>采样点间距</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1835"/>
+        <location filename="../../planner/messages.py" line="1836"/>
         <source>Time step</source>
         <translation>时间间隔</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1836"/>
+        <location filename="../../planner/messages.py" line="1837"/>
         <source>Calculation height</source>
         <translation>计算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1837"/>
+        <location filename="../../planner/messages.py" line="1838"/>
         <source>Minimum continuous sunshine counted</source>
         <translation>最小连续日照时间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1838"/>
+        <location filename="../../planner/messages.py" line="1839"/>
         <source>Counting</source>
         <translation>累计方式</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1839"/>
+        <location filename="../../planner/messages.py" line="1840"/>
         <source>Existing homes</source>
         <translation>现状住宅</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1841"/>
+        <location filename="../../planner/messages.py" line="1842"/>
         <source>{type}: {day} ≥ {hours}, {band} (true solar time)</source>
         <translation>{type}：{day} ≥ {hours}，{band}（真太阳时）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1842"/>
+        <location filename="../../planner/messages.py" line="1843"/>
         <source>{height} m above the floor of the lowest storey</source>
         <translation>最底层住宅地面以上 {height} 米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1843"/>
+        <location filename="../../planner/messages.py" line="1844"/>
         <source>every sunlit period added up</source>
         <translation>累计全部日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1844"/>
+        <location filename="../../planner/messages.py" line="1845"/>
         <source>the longest {periods} sunlit periods added up</source>
         <translation>累计最长的 {periods} 个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1845"/>
+        <location filename="../../planner/messages.py" line="1846"/>
         <source>the longest sunlit period only</source>
         <translation>仅计最长的一个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1847"/>
+        <location filename="../../planner/messages.py" line="1848"/>
         <source>may not be pushed below the standard by the scheme, nor lose sun where already below it</source>
         <translation>本方案不得使其低于日照标准；原已低于标准的，不得再减少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1849"/>
+        <location filename="../../planner/messages.py" line="1850"/>
         <source>may not be pushed below the standard by the scheme</source>
         <translation>本方案不得使其低于日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1850"/>
+        <location filename="../../planner/messages.py" line="1851"/>
         <source>not checked</source>
         <translation>不审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1852"/>
+        <location filename="../../planner/messages.py" line="1853"/>
         <source>latitude {latitude}°, longitude {longitude}°; grid north {north}° from true north</source>
         <translation>北纬 {latitude}°，东经 {longitude}°；坐标北与真北夹角 {north}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1854"/>
+        <location filename="../../planner/messages.py" line="1855"/>
         <source>Scheme or existing</source>
         <translation>方案或现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1855"/>
+        <location filename="../../planner/messages.py" line="1856"/>
         <source>Standard</source>
         <translation>日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1856"/>
+        <location filename="../../planner/messages.py" line="1857"/>
         <source>Facade</source>
         <translation>立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1857"/>
+        <location filename="../../planner/messages.py" line="1858"/>
         <source>Least sun</source>
         <translation>最少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1858"/>
+        <location filename="../../planner/messages.py" line="1859"/>
         <source>Length below the standard</source>
         <translation>不满足标准的长度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1859"/>
+        <location filename="../../planner/messages.py" line="1860"/>
         <source>Without the scheme</source>
         <translation>无本方案时</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1860"/>
+        <location filename="../../planner/messages.py" line="1861"/>
         <source>scheme</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1861"/>
+        <location filename="../../planner/messages.py" line="1862"/>
         <source>existing</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1862"/>
+        <location filename="../../planner/messages.py" line="1863"/>
         <source>least {hours}; {length} below</source>
         <translation>最少 {hours}；{length} 不满足</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1863"/>
+        <location filename="../../planner/messages.py" line="1864"/>
         <source>no facade held to the standard</source>
         <translation>无须满足日照标准的立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1864"/>
+        <location filename="../../planner/messages.py" line="1865"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1865"/>
+        <location filename="../../planner/messages.py" line="1866"/>
         <source>zone {zone}, {size} city</source>
         <translation>{zone}气候区，{size}城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1866"/>
+        <location filename="../../planner/messages.py" line="1867"/>
         <source>Existing buildings file</source>
         <translation>现状建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1867"/>
+        <location filename="../../planner/messages.py" line="1868"/>
         <source>{file}, layer {layer}, {features} buildings</source>
         <translation>{file}，图层 {layer}，{features} 栋建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1868"/>
+        <location filename="../../planner/messages.py" line="1869"/>
         <source>none given: only the scheme&apos;s buildings cast shadows, and no existing home is checked</source>
         <translation>未提供：仅计方案建筑的遮挡，不审查现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1935"/>
+        <location filename="../../planner/messages.py" line="1936"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1943"/>
+        <location filename="../../planner/messages.py" line="1944"/>
         <source>Case {number} · {project} · deadline {deadline}</source>
         <translation>案卷{number} · {project} · 办结期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1944"/>
+        <location filename="../../planner/messages.py" line="1945"/>
         <source>Case {number}: deadline {deadline}; working days left: {days}</source>
         <translation>案卷{number}：办结期限{deadline}；剩余工作日：{days}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1945"/>
+        <location filename="../../planner/messages.py" line="1946"/>
         <source>The review notes of case {number} were restored from the case register ({path}).</source>
         <translation>已从案卷登记簿（{path}）恢复案卷{number}的审查意见。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1947"/>
+        <location filename="../../planner/messages.py" line="1948"/>
         <source>The review notes of case {number} were written for an earlier submission: they were carried over to be reviewed again, and no finding stays accepted as an exception.</source>
         <translation>案卷{number}的审查意见是针对此前提交的方案填写的：已转入本次方案，须重新审查，原认定的例外一律不再保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1950"/>
+        <location filename="../../planner/messages.py" line="1951"/>
         <source>Declared indicators from {path}: {count} figures, {differs} differ from the drawing beyond tolerance.</source>
         <translation>已载入申报指标（{path}）：共{count}项，其中{differs}项与图纸量算值的差异超出允许误差。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1952"/>
+        <location filename="../../planner/messages.py" line="1953"/>
         <source>The figures typed in were saved to {path}.</source>
         <translation>录入的指标已保存至{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1953"/>
+        <location filename="../../planner/messages.py" line="1954"/>
         <source>Open a plan and a scheme and let them be checked first: declared figures are compared with what the scheme measures.</source>
         <translation>请先打开控规和方案并完成审查：申报指标要与方案的量算值比对。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1955"/>
+        <location filename="../../planner/messages.py" line="1956"/>
         <source>Open a plan and a scheme and let them be checked first: the {document} is written from the check.</source>
         <translation>请先打开控规和方案并完成审查：{document}依据审查结果生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1957"/>
+        <location filename="../../planner/messages.py" line="1958"/>
         <source>Select a parcel on the map first: the planning conditions are written for one parcel.</source>
         <translation>请先在地图上选择一个地块：规划条件按单个地块出具。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1959"/>
+        <location filename="../../planner/messages.py" line="1960"/>
         <source>Open a plan layer first: the planning conditions are read from the plan.</source>
         <translation>请先打开控规地块图层：规划条件从控规中读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1961"/>
+        <location filename="../../planner/messages.py" line="1962"/>
         <source>Writing {path}…</source>
         <translation>正在写入{path}……</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1962"/>
+        <location filename="../../planner/messages.py" line="1963"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1963"/>
+        <location filename="../../planner/messages.py" line="1964"/>
         <source>Written: {path}; recorded with case {number}.</source>
         <translation>已写入：{path}，并已登记到案卷{number}。</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="150"/>
-        <location filename="../../planner/messages.py" line="1211"/>
+        <location filename="../../planner/messages.py" line="1212"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -3983,12 +3999,12 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1212"/>
+        <location filename="../../planner/messages.py" line="1213"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1213"/>
+        <location filename="../../planner/messages.py" line="1214"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -4306,13 +4322,13 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>返回选择字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="67"/>
+        <location filename="../../planner/gui/violations.py" line="65"/>
         <source>Severity</source>
         <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row. A row&apos;s review state (REVIEW_STATES). True for a warning about a parcel the scheme does not touch (not among the result&apos;s parcels).</extracomment>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="68"/>
+        <location filename="../../planner/gui/violations.py" line="66"/>
         <location filename="../../planner/report/document.py" line="141"/>
         <location filename="../../planner/report/opinion.py" line="51"/>
         <source>Rule</source>
@@ -4380,7 +4396,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
-        <location filename="../../planner/gui/violations.py" line="70"/>
+        <location filename="../../planner/gui/violations.py" line="68"/>
         <location filename="../../planner/report/document.py" line="243"/>
         <location filename="../../planner/report/symbology.py" line="38"/>
         <source>Building</source>
@@ -4435,115 +4451,121 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="76"/>
-        <location filename="../../planner/gui/violations.py" line="80"/>
+        <location filename="../../planner/gui/violations.py" line="78"/>
         <source>noted</source>
         <translation>已批注</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="77"/>
-        <location filename="../../planner/gui/violations.py" line="81"/>
+        <location filename="../../planner/gui/violations.py" line="79"/>
         <source>accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="71"/>
+        <location filename="../../planner/gui/violations.py" line="69"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="72"/>
+        <location filename="../../planner/gui/violations.py" line="70"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="73"/>
+        <location filename="../../planner/gui/violations.py" line="71"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="74"/>
+        <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="75"/>
+        <location filename="../../planner/gui/violations.py" line="73"/>
         <source>Review</source>
         <translation>审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="79"/>
+        <location filename="../../planner/gui/violations.py" line="77"/>
         <source>open</source>
         <extracomment>A finding&apos;s review state (planner.review): no note yet, a note written, accepted as an approved exception.</extracomment>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="82"/>
+        <location filename="../../planner/gui/violations.py" line="80"/>
         <source>All review states</source>
         <translation>全部审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="83"/>
+        <location filename="../../planner/gui/violations.py" line="81"/>
         <source>Open</source>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="84"/>
+        <location filename="../../planner/gui/violations.py" line="82"/>
         <source>Reviewed (noted or accepted)</source>
         <translation>已审查（已批注或同意例外）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="85"/>
+        <location filename="../../planner/gui/violations.py" line="83"/>
         <source>Noted</source>
         <translation>已批注</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="86"/>
+        <location filename="../../planner/gui/violations.py" line="84"/>
         <source>Accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="91"/>
+        <location filename="../../planner/gui/violations.py" line="99"/>
+        <source>Filter: parcel, building or words</source>
+        <translation>筛选：地块、建筑或文字</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/finding_table.py" line="38"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="92"/>
+        <location filename="../../planner/gui/finding_table.py" line="39"/>
         <source>marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="93"/>
+        <location filename="../../planner/gui/finding_table.py" line="40"/>
         <source>{count} parcels</source>
         <translation>{count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="94"/>
+        <location filename="../../planner/gui/violations.py" line="88"/>
         <source>All severities</source>
+        <extracomment>Tints of the Review cell: a reviewed finding looks reviewed at a glance.</extracomment>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="97"/>
+        <location filename="../../planner/gui/violations.py" line="91"/>
         <source>Warnings about parcels the scheme does not touch</source>
         <translation>方案未涉及地块的警告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="100"/>
+        <location filename="../../planner/gui/violations.py" line="94"/>
         <source>Warnings about parcels the scheme does not touch ({count}, hidden): show</source>
         <extracomment>The button under the filters: warnings about parcels the scheme does not touch are hidden unless asked for.</extracomment>
         <translation>方案未涉及地块的警告{count}条（已隐藏）：显示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="102"/>
+        <location filename="../../planner/gui/violations.py" line="96"/>
         <source>Warnings about parcels the scheme does not touch ({count}): hide</source>
         <translation>方案未涉及地块的警告{count}条：隐藏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="103"/>
+        <location filename="../../planner/gui/violations.py" line="97"/>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="104"/>
+        <location filename="../../planner/gui/violations.py" line="98"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>
@@ -5299,7 +5321,7 @@ A parcel&apos;s verdict (model.PARCEL_STATES): the map, tables, inspector, repor
         <translation>未申报</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1412"/>
+        <location filename="../../planner/messages.py" line="1413"/>
         <location filename="../../planner/report/opinion.py" line="36"/>
         <source>Review opinion</source>
         <translation>审查意见书</translation>

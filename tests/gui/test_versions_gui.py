@@ -81,21 +81,21 @@ def test_comparing_shows_what_changed_and_which_findings_depend_on_the_version(q
     wait(qtbot, window, window.versions_panel.compare_button.click)
     comparison = window.session.comparison
     assert comparison is not None and comparison.other is window.session.versions[0]
-    changes = window.changes.changes
-    rows = {(changes.item(r, 0).text(), changes.item(r, 1).text()): changes.item(r, 2).text()
+    changes = window.changes.changes.model()
+    rows = {(changes.index(r, 0).data(), changes.index(r, 1).data()): changes.index(r, 2).data()
             for r in range(changes.rowCount())}
     assert rows[("Changed", "XG-06-01")] == "FAR ≤2.0 → ≤2.8"
     assert ("Split", "XG-04-01") in rows and ("Merged", "XG-11-02") in rows and ("Added", "XG-13-01") in rows
-    verdicts = window.changes.verdicts
-    seen = {(verdicts.item(r, 0).text(), verdicts.item(r, 2).text()) for r in range(verdicts.rowCount())}
+    verdicts = window.changes.verdicts.model()
+    seen = {(verdicts.index(r, 0).data(), verdicts.index(r, 2).data()) for r in range(verdicts.rowCount())}
     assert seen == {("Appears", "XG-06-04"), ("Disappears", "XG-06-01")}
     # The map outlines the changed parcels by kind of change, and the legend names the kinds shown.
     assert CHANGES_LAYER in window.canvas.layer_keys()
     legend = [text for _colour, text in window.canvas._legend]
     assert "Parcel split" in legend and "Parcels merged" in legend
     # Selecting a change selects the parcel on the map and shows it in the inspector.
-    row = next(r for r in range(changes.rowCount()) if changes.item(r, 1).text() == "XG-06-01")
-    changes.selectRow(row)
+    row = next(r for r in range(changes.rowCount()) if changes.index(r, 1).data() == "XG-06-01")
+    window.changes.changes.selectRow(row)
     key, selected = window.canvas.selection()
     assert key == "plan" and window.session.plan.ids[selected].tolist() == ["XG-06-01"]
     # The report lists the findings that depend on the version, naming both as the official named them.
@@ -122,7 +122,7 @@ def test_stop_comparing_and_removing_a_version(qtbot, two_versions):
     wait(qtbot, window, lambda: window.compare_version(0))
     window.stop_comparing()
     assert window.session.comparison is None and CHANGES_LAYER not in window.canvas.layer_keys()
-    assert window.changes.changes.rowCount() == 0
+    assert window.changes.changes.model().rowCount() == 0
     window.remove_version(0)
     assert len(window.session.versions) == 1 and window.session.in_force == 0
     assert window.versions_panel.table.rowCount() == 1
@@ -193,7 +193,7 @@ def test_two_plan_versions_compare_without_a_scheme(qtbot, window):
     assert comparison is not None and comparison.verdicts is None
     assert comparison.changes.counts == {"added": 1, "removed": 1, "changed": 5, "split": 1, "merged": 1,
                                          "unchanged": 27}
-    assert window.changes.changes.rowCount() == 9 and window.changes.verdicts.rowCount() == 0
+    assert window.changes.changes.model().rowCount() == 9 and window.changes.verdicts.model().rowCount() == 0
     assert "Load a scheme" in window.changes.summary.text()
     assert CHANGES_LAYER in window.canvas.layer_keys()
 

@@ -29,8 +29,10 @@ def test_window_exports_and_keeps_review_notes_across_a_restart(qtbot, tmp_path)
     window.review_panel.set_review(window.review_panel.review().with_note(
         finding, FindingNote("checked against the survey", True, "measurement tolerance")).with_opinion("OK-42"))
     window._save_review()
-    assert window.export_pdf(str(tmp_path / "w.pdf")) and window.export_xlsx(str(tmp_path / "w.xlsx"))
-    assert window.export_gpkg(str(tmp_path / "w.gpkg"))
+    for export, name in ((window.export_pdf, "w.pdf"), (window.export_xlsx, "w.xlsx"), (window.export_gpkg, "w.gpkg")):
+        with qtbot.waitSignal(window.exportFinished, timeout=60000) as written:
+            assert export(str(tmp_path / name))  # started: the file is written in the background
+        assert written.args == [str(tmp_path / name), True]
     text = pdf_text(tmp_path / "w.pdf")
     assert "checkedagainstthesurvey" in text and "OK-42" in text
     window.close()
