@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import repeat
 from operator import attrgetter
@@ -34,6 +32,7 @@ from planner.model import (
     ParcelTable,
     ResultGeometry,
     Violation,
+    no_garbage_collection,
 )
 from planner.parallel import in_background, now, on_two_cores, own_copies
 
@@ -228,24 +227,9 @@ def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = 
     """
     if land_use_edition is not None and land_use_edition not in EDITIONS:
         raise ValueError(f"land_use_edition {land_use_edition!r} is not one of {', '.join(EDITIONS)}")
-    with _no_garbage_collection():
+    with no_garbage_collection():
         return _check(plan, buildings, green, tuple(controls), control_table, land_use_table, land_use_edition,
                       progress, cancelled)
-
-
-@contextmanager
-def _no_garbage_collection():
-    """Pause the cycle collector: the inputs hold hundreds of thousands of geometry objects, and each of its
-    passes while findings are created would walk them all (about a third of the time at city scale).
-    Nothing here makes reference cycles, so nothing waits to be collected.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, controls: tuple[ControlLayer, ...],
