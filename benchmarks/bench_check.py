@@ -95,8 +95,9 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_child(cmd: list[str], ok_codes: tuple[int, ...] = (0,)) -> tuple[float, int]:
-    """Run a command with stdout discarded; (wall seconds, peak RSS bytes of that child)."""
+def run_child(cmd: list[str], ok_codes: tuple[int, ...] = (0,)) -> tuple[float, int, float]:
+    """Run a command with stdout discarded; (wall seconds, peak RSS bytes, CPU seconds (user + system, all its
+    threads) of that child). On a shared machine the CPU time moves less with the load than the wall time."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=child_env(), cwd=REPO)
@@ -107,7 +108,7 @@ def run_child(cmd: list[str], ok_codes: tuple[int, ...] = (0,)) -> tuple[float, 
             err.seek(0)
             message = err.read().decode("utf-8", "replace")[-3000:]
             raise SystemExit(f"command failed with exit code {proc.returncode}: {' '.join(cmd)}\n{message}")
-    return elapsed, usage.ru_maxrss * 1024  # Linux reports KiB
+    return elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime  # Linux reports KiB
 
 
 def seconds(value: float) -> str:
@@ -205,9 +206,10 @@ def main(argv: list[str] | None = None) -> int:
             peer_frame = pd.read_pickle(out)
 
     engine_median, engine_min = statistics.median(engine_times), min(engine_times)
-    e2e_median = statistics.median(t for t, _ in e2e)
-    e2e_min = min(t for t, _ in e2e)
-    e2e_rss = max(m for _, m in e2e)
+    e2e_median = statistics.median(t for t, _, _ in e2e)
+    e2e_min = min(t for t, _, _ in e2e)
+    e2e_rss = max(m for _, m, _ in e2e)
+    e2e_cpu = statistics.median(c for _, _, c in e2e)
 
     print()
     print(f"{'measure':<34}{'median':>10}{'min':>10}{'runs':>6}{'peak RSS':>10}   {'target':<16}result")
@@ -221,21 +223,27 @@ def main(argv: list[str] | None = None) -> int:
     ok = engine_median <= ENGINE_TARGET_S and e2e_rss < MEMORY_TARGET_BYTES
     report = None
     if peer_times:
-        peer_median = statistics.median(t for t, _ in peer_times)
-        peer_min = min(t for t, _ in peer_times)
-        peer_rss = max(m for _, m in peer_times)
+        peer_median = statistics.median(t for t, _, _ in peer_times)
+        peer_min = min(t for t, _, _ in peer_times)
+        peer_rss = max(m for _, m, _ in peer_times)
+        peer_cpu = statistics.median(c for _, _, c in peer_times)
         ratio = e2e_median / peer_median
         print(f"{'(c) geopandas peer':<34}{seconds(peer_median):>10}{seconds(peer_min):>10}{peer_runs:>6}"
               f"{megabytes(peer_rss):>10}")
         print(f"{'ratio (b) / (c)':<34}{ratio:>10.3f}{e2e_min / peer_min:>10.3f}{'':>6}{'':>10}   "
               f"{'<= ' + str(ratio_target):<16}{verdict(ratio <= ratio_target)}")
+        print(f"{'ratio of CPU times (b) / (c)':<34}{e2e_cpu / peer_cpu:>10.3f}{'':>10}{'':>6}{'':>10}   "
+              f"(medians {seconds(e2e_cpu)} / {seconds(peer_cpu)}; not a target)")
         ok = ok and ratio <= ratio_target
         report = peer.compare(result, peer_frame, peer.green_overlap_parcels(paths["plan"], paths["green"]))
     print("-" * 96)
     print(f"(b) JSON {json_size / (1 << 20):.1f} MB, summary {'matches' if json_consistent else 'DIFFERS FROM'} "
-          f"the engine's; runs (b): {', '.join(seconds(t) for t, _ in e2e)}")
+          f"the engine's; runs (b): {', '.join(seconds(t) for t, _, _ in e2e)} (CPU "
+          f"{', '.join(seconds(c) for _, _, c in e2e)})")
     if peer_times:
-        print(f"runs (c): {', '.join(seconds(t) for t, _ in peer_times)}")
+        print(f"runs (c): {', '.join(seconds(t) for t, _, _ in peer_times)} (CPU "
+              f"{', '.join(seconds(c) for _, _, c in peer_times)})")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min) at the end")
     ok = ok and json_consistent
 
     if report is not None:
@@ -332,7 +340,7 @@ def _profile(check, plan, buildings, green, loads, result, runs: int, engine_onl
     print_summary(result, lang, io.StringIO(), messages)
     lines.append(f"  {'text summary':<26}{seconds(time.perf_counter() - start):>10}")
     imports = "import planner.cli, planner.checking.engine, planner.io.layers, planner.report.serialise, planner.messages"
-    startup, _rss = run_child([sys.executable, "-c", imports])
+    startup, _rss, _cpu = run_child([sys.executable, "-c", imports])
     lines.append(f"  {'interpreter + imports':<26}{seconds(startup):>10}   (subprocess)")
     return "\n".join(lines)
 

@@ -220,16 +220,24 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def _write_json(data: dict, target: str) -> None:
-    document = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
     try:
-        if target == "-":
-            sys.stdout.flush()
-            sys.stdout.buffer.write(document)
-            sys.stdout.buffer.flush()
-        else:
-            Path(target).write_bytes(document)
+        _write_document(orjson.dumps(data, option=orjson.OPT_INDENT_2), target)
     except OSError as exc:
         raise InputError("output_unwritable", path=exc.filename or target, error=exc.strerror or str(exc)) from None
+
+
+def _write_document(document: bytes, target: str) -> None:
+    """A JSON document and its final newline to `target` (a path, or stdout with "-"), without joining them:
+    the document of a city of 200,000 parcels is most of a gigabyte."""
+    if target == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(document)
+        sys.stdout.buffer.write(b"\n")
+        sys.stdout.buffer.flush()
+    else:
+        with open(target, "wb") as out:
+            out.write(document)
+            out.write(b"\n")
 
 
 def print_diff_summary(diff: PlanDiff, lang: str, out: TextIO) -> None:
@@ -375,13 +383,10 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
             if comparison is not None:
                 data["compare"] = comparison_json(comparison, lang)
             data.update(_case_json(args, result, messages))
-            document = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-            if args.json == "-":
-                sys.stdout.flush()
-                sys.stdout.buffer.write(document)
-                sys.stdout.buffer.flush()
-            else:
-                Path(args.json).write_bytes(document)
+            document = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+            del data  # a city's tree is as large as its document: not both held while it is written
+            _write_document(document, args.json)
+            del document
         if args.pdf:
             from planner.report.document import ReportMeta, write_pdf
 

@@ -988,20 +988,26 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
             template = several if rule == "height_max" and len(n) > 1 else one
             out[k] = template.format_map(blank({key: _quoted(key, value) for key, value in values.items()
                                                 if value is not None}))
-    for rule, ks in plain_groups.items():
-        template = tr(VIOLATION_TEMPLATES[rule], lang)
-        crossing = rule == "crosses_parcel"
-        for k in ks:
-            v = violations[k]
-            values = {"parcel": v.parcel, "building": v.building, "use": v.actual, "code": v.limit}
-            if crossing:  # as violation_message words it: each parcel with the footprint's area on it
-                parcels = v.details.get("parcels", [])
-                values["count"] = len(parcels)
-                values["parcels"] = _listed([f"{p} ({a:,.1f} m²)" for p, a in zip(parcels, v.details.get("areas", []))],
-                                            lang)
-            out[k] = template.format_map(blank({key: _quoted(key, value) for key, value in values.items()
-                                                if value is not None}))
+    for rule, ks in plain_groups.items():  # filled column by column, as _fill fills one
+        found = [violations[k] for k in ks]
+        columns = {"parcel": [v.parcel for v in found], "building": [v.building for v in found],
+                   "use": [v.actual for v in found], "code": [v.limit for v in found]}
+        if rule == "crosses_parcel":  # as violation_message words it: each parcel with the footprint's area on it
+            crossed = [v.details.get("parcels", []) for v in found]
+            columns["count"] = [len(parcels) for parcels in crossed]
+            columns["parcels"] = [_listed([f"{p} ({a:,.1f} m²)" for p, a in zip(parcels, v.details.get("areas", []))],
+                                          lang) for v, parcels in zip(found, crossed)]
+        texts = _fill_columns(tr(VIOLATION_TEMPLATES[rule], lang),
+                              **{key: _quoted_column(key, values) for key, values in columns.items()})
+        for k, text in zip(ks, texts):
+            out[k] = text
     return out  # type: ignore[return-value]
+
+
+def _quoted_column(key: str, values: list) -> list:
+    """_quoted over a column, with None as "-" (what _fill shows for a value it is not given)."""
+    limit = QUOTE_LIMIT if key == "text" else VALUE_LIMIT
+    return ["-" if x is None else f"{x[:limit]}…" if isinstance(x, str) and len(x) > limit else x for x in values]
 
 
 def _with_note(sentence: str, note: str, lang: str) -> str:

@@ -3,11 +3,13 @@ keeps the geometry it measured, for CheckResult.to_geodataframes)."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date
 from itertools import repeat
@@ -15,6 +17,22 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+
+@contextmanager
+def no_garbage_collection() -> Iterator[None]:
+    """Pause the cycle collector while a city's worth of objects is made (findings, their sentences, the JSON
+    tree): the inputs and the result hold hundreds of thousands of objects, and each of its passes would walk
+    them all (a third to a half of the time at city scale). What is made inside makes no reference cycles, so
+    nothing waits to be collected."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 #: Indicators a parcel can control, in report order. Ratios (density, green_ratio) are fractions.
 INDICATORS: tuple[str, ...] = ("far", "density", "height", "green_ratio")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import repeat
 from operator import attrgetter
@@ -34,6 +32,7 @@ from planner.model import (
     ParcelTable,
     ResultGeometry,
     Violation,
+    no_garbage_collection,
 )
 from planner.parallel import in_background, now, on_two_cores, own_copies
 
@@ -228,24 +227,9 @@ def check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None = 
     """
     if land_use_edition is not None and land_use_edition not in EDITIONS:
         raise ValueError(f"land_use_edition {land_use_edition!r} is not one of {', '.join(EDITIONS)}")
-    with _no_garbage_collection():
+    with no_garbage_collection():
         return _check(plan, buildings, green, tuple(controls), control_table, land_use_table, land_use_edition,
                       progress, cancelled)
-
-
-@contextmanager
-def _no_garbage_collection():
-    """Pause the cycle collector: the inputs hold hundreds of thousands of geometry objects, and each of its
-    passes while findings are created would walk them all (about a third of the time at city scale).
-    Nothing here makes reference cycles, so nothing waits to be collected.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check(plan: PlanLayer, buildings: BuildingLayer, green: GreenLayer | None, controls: tuple[ControlLayer, ...],
@@ -578,12 +562,14 @@ def _land_use(plan: PlanLayer, buildings: BuildingLayer, pieces: Pieces, attribu
     violations = Violation.many(len(found_of), repeat("land_use"), plan.ids[found_on].tolist(),
                                 buildings.ids[found_of].tolist(), uses, plan.land_use[found_on].tolist(),
                                 repeat(False), [{"use_id": use_id[use]} for use in uses])
-    worded: dict[int, dict] = {}  # the words depend on the (code, use) pair only: made once per pair
-    for k in np.flatnonzero(verdict == ANCILLARY).tolist():
-        p, b, pair = int(p_all[k]), int(b_all[k]), int(pair_of[k])
-        if pair not in worded:
-            worded[pair] = _ancillary_details(table, editions, judgements[pair], plan.land_use[p], buildings.use[b])
-        warnings.append(CheckWarning("land_use_ancillary", plan.ids[p], buildings.ids[b], dict(worded[pair])))
+    # The words depend on the (code, use) pair only: made once per pair, from its first building.
+    ancillary = np.flatnonzero(verdict == ANCILLARY)
+    a_pair, first = np.unique(pair_of[ancillary], return_index=True)
+    worded = {pair: _ancillary_details(table, editions, judgements[pair], plan.land_use[p], buildings.use[b])
+              for pair, p, b in zip(a_pair.tolist(), p_all[ancillary[first]].tolist(), b_all[ancillary[first]].tolist())}
+    warnings += [CheckWarning("land_use_ancillary", p, b, dict(worded[pair]))
+                 for p, b, pair in zip(plan.ids[p_all[ancillary]].tolist(), buildings.ids[b_all[ancillary]].tolist(),
+                                       pair_of[ancillary].tolist())]
     unknown = verdict == UNKNOWN
     unknown_use = np.array(["use" in j.reasons for j in judgements], dtype=bool)[pair_of] & unknown
     warnings += [CheckWarning("unknown_use", None, buildings.ids[b], {"text": buildings.use[b],

@@ -37,6 +37,7 @@ are then an estimate, and a `storeys_estimated` warning per building says how it
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from planner.messages import diff_warning_messages, violation_message, violation_messages, warning_message
@@ -50,6 +51,7 @@ from planner.model import (
     InputInfo,
     ParcelTable,
     Violation,
+    no_garbage_collection,
 )
 from planner.versions.diff import ParcelChange, PlanDiff
 
@@ -96,6 +98,34 @@ def violation_json(v: Violation, message: str) -> dict[str, Any]:
     return out
 
 
+_FIELDS = attrgetter("rule", "parcel", "building", "actual", "limit", "marginal", "details")
+
+
+def violations_json(violations: list[Violation], messages: dict[int, str]) -> list[dict[str, Any]]:
+    """violation_json of each violation (its sentence in `messages` by id), the same dicts: the common kinds
+    (indicator findings without buildings named, land use, crossings: all but a few of a city's ~10^5) made in
+    one loop without a call each."""
+    out = []
+    append = out.append
+    kinds = RULE_KINDS
+    for v in violations:
+        rule, parcel, building, actual, limit, marginal, details = _FIELDS(v)
+        kind = kinds.get(rule, "other")
+        if "buildings" in details and rule != "crosses_parcel":
+            append(violation_json(v, messages[id(v)]))
+        elif kind == "indicator" or kind == "land_use":
+            append({"kind": kind, "rule": rule, "parcel": parcel, "building": building, "actual": actual,
+                    "limit": list(limit) if isinstance(limit, tuple) else limit, "marginal": marginal,
+                    "message": messages[id(v)]})
+        elif rule == "crosses_parcel":
+            append({"kind": kind, "rule": rule, "parcel": parcel, "building": building, "actual": actual,
+                    "limit": None, "marginal": marginal, "message": messages[id(v)],
+                    "parcels": details.get("parcels", []), "areas": details.get("areas", [])})
+        else:
+            append(violation_json(v, messages[id(v)]))
+    return out
+
+
 def warning_json(w: CheckWarning, message: str) -> dict[str, Any]:
     kind = WARNING_KINDS.get(w.code, "input")
     out = {"kind": kind, "code": w.code, "message": message, "parcel": w.parcel, "building": w.building}
@@ -110,46 +140,57 @@ def _column(values) -> list:
 
 
 def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> list[dict[str, Any]]:
-    """The parcels array, built column by column (a city has tens of thousands of parcels)."""
-    lower = {k: _column(parcels.lower[k]) for k in INDICATORS}
-    upper = {k: _column(parcels.upper[k]) for k in INDICATORS}
-    texts = {k: parcels.texts[k].tolist() for k in INDICATORS}
+    """The parcels array, built column by column (a city has tens of thousands of parcels): each nested object
+    (limits, limit texts, checked items) is made from one row of its columns by dict(zip(keys, row))."""
+    limits = zip(*[map(list, zip(_column(parcels.lower[k]), _column(parcels.upper[k]), strict=True))
+                   for k in INDICATORS], strict=True)
+    texts = zip(*[parcels.texts[k].tolist() for k in INDICATORS], strict=True)
     building_ids = [str(b) for b in parcels.building_ids.tolist()]
     offsets = parcels.building_offsets.tolist()
-    checked = {item: parcels.checked[item].tolist() for item in CHECKED_ITEMS}
-    status = parcels.status.tolist()
+    checked = zip(*[parcels.checked[item].tolist() for item in CHECKED_ITEMS], strict=True)
     estimated = parcels.far_estimated.tolist() if parcels.far_estimated is not None else [False] * len(parcels)
     columns = zip(parcels.ids.tolist(), parcels.land_use.tolist(), parcels.site_area.tolist(),
                   parcels.gfa.tolist(), parcels.footprint_area.tolist(), _column(parcels.green_area),
                   parcels.far.tolist(), parcels.density.tolist(), _column(parcels.max_height),
-                  _column(parcels.green_ratio), parcels.violations, strict=True)
+                  _column(parcels.green_ratio), limits, texts, parcels.status.tolist(), checked, parcels.violations,
+                  estimated, strict=True)
     out = []
-    for k, (pid, land_use, site, gfa, footprint, green, far, density, height, ratio, violations) in enumerate(columns):
-        out.append({
+    append = out.append
+    for k, (pid, land_use, site, gfa, footprint, green, far, density, height, ratio, limit, text, status, items,
+            violations, far_estimated) in enumerate(columns):
+        row = {
             "id": pid, "land_use": land_use, "site_area": site, "gfa": gfa, "footprint_area": footprint,
             "green_area": green, "far": far, "density": density, "max_height": height, "green_ratio": ratio,
-            "limits": {i: [lower[i][k], upper[i][k]] for i in INDICATORS},
-            "limit_texts": {i: texts[i][k] for i in INDICATORS},
+            "limits": dict(zip(INDICATORS, limit)),
+            "limit_texts": dict(zip(INDICATORS, text)),
             "buildings": building_ids[offsets[k]:offsets[k + 1]],
-            "status": status[k],
-            "checked": {item: checked[item][k] for item in CHECKED_ITEMS},
+            "status": status,
+            "checked": dict(zip(CHECKED_ITEMS, items)),
             "violations": [as_json(v) for v in violations],
-        })
-        if estimated[k]:
-            out[-1]["far_estimated"] = True
+        }
+        if far_estimated:
+            row["far_estimated"] = True
+        append(row)
     return out
 
 
 def sentences(result: CheckResult, lang: str) -> dict[int, str]:
     """Each violation's sentence, by id(violation): made once, used by the JSON and the summary alike."""
-    return {id(v): text for v, text in zip(result.violations, violation_messages(result.violations, lang),
-                                           strict=True)}
+    with no_garbage_collection():
+        return dict(zip(map(id, result.violations), violation_messages(result.violations, lang), strict=True))
 
 
 def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None = None) -> dict[str, Any]:
+    """The `planner.check/1` document as a tree of dicts and lists (a city's has ~10^6 of them: made with the
+    cycle collector paused)."""
+    with no_garbage_collection():
+        return _result_json(result, lang, messages)
+
+
+def _result_json(result: CheckResult, lang: str, messages: dict[int, str] | None) -> dict[str, Any]:
     messages = messages if messages is not None else sentences(result, lang)
     # A violation is listed under its parcel(s) and at the top: its dict is built once.
-    built = {id(v): violation_json(v, messages[id(v)]) for v in result.violations}
+    built = dict(zip(map(id, result.violations), violations_json(result.violations, messages), strict=True))
 
     def as_json(v: Violation) -> dict[str, Any]:
         return built[id(v)]
