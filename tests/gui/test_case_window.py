@@ -159,3 +159,31 @@ def test_conditions_need_a_selected_parcel(qtbot, window, tmp_path):
         assert window.documents.export("conditions", str(tmp_path / "c.pdf"), case=CASE)
     assert (tmp_path / "c.pdf").stat().st_size > 1000
     assert window.stage_label.text() == f"Written: {tmp_path / 'c.pdf'}"
+
+
+def test_reports_exported_from_the_window_are_recorded_with_the_open_case(qtbot, window, tmp_path):
+    from planner.gui.case_window import output_kind
+
+    register = _register(tmp_path)
+    _open_case(qtbot, window, register)
+    # The spreadsheet's name without its suffix: the file's first bytes say what it is.
+    written = [(window.export_xlsx, tmp_path / "findings"), (window.export_gpkg, tmp_path / "findings.gpkg"),
+               (window.export_pdf, tmp_path / "report.pdf")]
+    for export, path in written:
+        with qtbot.waitSignal(window.case_window.reportRecorded, timeout=60000) as recorded:
+            assert export(str(path))
+        assert recorded.args == [output_kind(path), str(path)]
+    assert window.stage_label.text() == f"Written: {tmp_path / 'report.pdf'}; recorded with case {CASE.number}."
+    with open_register(register) as reg:
+        reports = reg.record(CASE.number).reports
+    assert [(r.kind, r.path, r.submission) for r in reports] == [
+        ("spreadsheet", str(tmp_path / "findings"), 1), ("geopackage", str(tmp_path / "findings.gpkg"), 1),
+        ("report", str(tmp_path / "report.pdf"), 1)]
+    # Without a case open nothing is recorded (and a file of another kind never is).
+    window.case_window.close_case()
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        assert window.export_xlsx(str(tmp_path / "after.xlsx"))
+    (tmp_path / "notes.txt").write_text("notes", encoding="utf-8")
+    assert output_kind(tmp_path / "notes.txt") is None and output_kind(tmp_path / "missing.pdf") is None
+    with open_register(register) as reg:
+        assert len(reg.record(CASE.number).reports) == 3
