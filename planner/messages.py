@@ -1968,4 +1968,10 @@ DOCUMENT_NEEDS_PLAN = QT_TRANSLATE_NOOP("messages", "Open a plan layer first: th
 DOCUMENT_WRITING = QT_TRANSLATE_NOOP("messages", "Writing {path}…")
 DOCUMENT_WRITTEN = QT_TRANSLATE_NOOP("messages", "Written: {path}")
 DOCUMENT_RECORDED = QT_TRANSLATE_NOOP("messages", "Written: {path}; recorded with case {number}.")
+CASE_CLOSE_CONFIRM = QT_TRANSLATE_NOOP("messages", "Close case {number} ({project})? Its status becomes “Closed” "
+                                                   "and it takes no further submissions; the files stay open in the "
+                                                   "window.")
+CASE_CLOSE_NONE = QT_TRANSLATE_NOOP("messages", "No case is open in the window: open one from File > Cases…, or "
+                                                "close it in the case list.")
+CASE_REGISTER_SHOWN = QT_TRANSLATE_NOOP("messages", "Case register: {path}")
 # === end of issue 15 in the window =============================================================================

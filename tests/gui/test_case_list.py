@@ -68,3 +68,63 @@ def test_open_case_hands_its_files_to_the_window(window, tmp_path, monkeypatch):
     assert opened == [[("plan", str(SAMPLES / "xiguan_plan.gpkg"), "控规地块"),
                        ("buildings", str(SAMPLES / "scheme_violating.gpkg"), "建筑")]]
     assert window.property("case_number") == BEFORE_NATIONAL_DAY.number
+
+
+def test_a_case_is_closed_from_the_list_after_confirming(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    other = CaseDetails(number="B-2", project="厂房", applicant="乙", received=date(2026, 10, 20), limit_days=20)
+    register = _register(tmp_path, BEFORE_NATIONAL_DAY, other)
+    window.setProperty("case_register", str(register))
+    dialog = show_cases(window, today=date(2026, 10, 28))
+    asked = []
+
+    def answer(reply):
+        def question(_parent, _title, text, *_args):
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    assert not dialog.close_selected()  # declined: nothing changes
+    assert asked == [f"Close case {BEFORE_NATIONAL_DAY.number} (西关小区住宅)? Its status becomes “Closed” and it "
+                     "takes no further submissions; the files stay open in the window."]
+    assert dialog.table.rowCount() == 2
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert dialog.close_selected()
+    assert [_texts(dialog, k)[0] for k in range(dialog.table.rowCount())] == ["B-2"]  # closed cases hidden
+    assert window.stage_label.text() == f"Case {BEFORE_NATIONAL_DAY.number} closed."
+    dialog.show_closed.setChecked(True)
+    closed = next(k for k in range(dialog.table.rowCount()) if _texts(dialog, k)[0] == BEFORE_NATIONAL_DAY.number)
+    assert _texts(dialog, closed)[5:] == ["-", "Closed"]
+    dialog.table.selectRow(closed)
+    assert not dialog.close_case_button.isEnabled()  # a closed case cannot be closed again
+    with open_register(register) as reg:
+        assert reg.get_case(BEFORE_NATIONAL_DAY.number).status == "closed"
+        assert [e.status for e in reg.record(BEFORE_NATIONAL_DAY.number).events][-1] == "closed"
+        assert reg.get_case("B-2").status == "accepted"
+
+
+def test_file_close_case_closes_the_case_open_in_the_window(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.gui.case_list import close_open_case
+
+    register = _register(tmp_path, BEFORE_NATIONAL_DAY)
+    window.setProperty("case_register", str(register))
+    assert not close_open_case(window)
+    assert window.stage_label.text().startswith("No case is open in the window")
+    monkeypatch.setattr(window, "open_files", lambda files: None)
+    dialog = show_cases(window, today=date(2026, 10, 28))
+    dialog.open_selected()
+    assert window.case_window.number == BEFORE_NATIONAL_DAY.number
+    window.menuBar().actions()[0].menu().aboutToShow.emit()
+    assert window.close_case_action.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window.close_case_action.trigger()
+    assert window.case_window.number is None and BEFORE_NATIONAL_DAY.number not in window.windowTitle()
+    assert dialog.table.rowCount() == 0  # the list follows
+    with open_register(register) as reg:
+        assert reg.get_case(BEFORE_NATIONAL_DAY.number).status == "closed"
+    window.menuBar().actions()[0].menu().aboutToShow.emit()
+    assert not window.close_case_action.isEnabled()
