@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +40,7 @@ from planner.messages import (
     CASE_CLOSED,
     CASE_COLUMNS,
     CASE_LABELS,
+    CASE_REGISTER_SHOWN,
     case_days_left_text,
     case_deadline_text,
     case_status_name,
@@ -127,8 +129,14 @@ class CaseListDialog(QDialog):
         self.today = today
         self.rows: list[CaseRow] = []
         self.setWindowTitle(self.tr("Cases"))
-        self.where = QLabel(str(register), self)
+        self.where = QLabel(self)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setWordWrap(True)
+        self.other_register_button = QPushButton(self.tr("Use another &register…"), self)
+        self.other_register_button.clicked.connect(self.ask_register)
+        where = QHBoxLayout()
+        where.addWidget(self.where, 1)
+        where.addWidget(self.other_register_button)
         self.table = QTableWidget(0, len(CASE_COLUMNS), self)
         self.table.setHorizontalHeaderLabels([tr(text, lang) for text in CASE_COLUMNS.values()])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -154,7 +162,7 @@ class CaseListDialog(QDialog):
         for button in (self.new_button, self.open_button, self.close_case_button, close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.where)
+        layout.addLayout(where)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.resize(900, 420)
@@ -168,7 +176,28 @@ class CaseListDialog(QDialog):
         else:
             QMessageBox.warning(self, self.tr("Cases"), text)
 
+    def ask_register(self) -> bool:
+        """Use another register file (an existing one, or a new one made on first use)."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Use another register"), str(self.register),
+            self.tr("Case register (*.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        return bool(chosen) and self.use_register(Path(chosen))
+
+    def use_register(self, path: Path) -> bool:
+        """Make `path` the register of this window and of the next sessions (the setting cases/register; a
+        `planner gui --register` given for this session gives way to the official's choice)."""
+        window = self.parent()
+        settings = getattr(window, "settings", None) or QSettings()
+        settings.setValue(SETTING, str(path))
+        if window is not None and window.property("case_register"):
+            window.setProperty("case_register", str(path))
+        self.register = Path(path)
+        self.refresh()
+        return True
+
     def refresh(self) -> None:
+        self.where.setText(tr(CASE_REGISTER_SHOWN, self.lang).format(path=self.register))
         try:
             with open_register(self.register) as register:
                 self.rows = register.list_cases(self.today, include_closed=self.show_closed.isChecked())
@@ -327,7 +356,9 @@ def show_cases(window: QWidget, today: date | None = None) -> CaseListDialog:
     if dialog is None:
         dialog = CaseListDialog(register_path_for(window), getattr(window, "lang", "en"), window, today)
         window.case_list = dialog
-    else:
+    else:  # the register may have been placed elsewhere since
+        dialog.register = register_path_for(window)
+        dialog.today = today or dialog.today
         dialog.refresh()
     dialog.show()
     dialog.raise_()

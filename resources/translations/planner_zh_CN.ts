@@ -56,45 +56,60 @@
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="129"/>
-        <location filename="../../planner/gui/case_list.py" line="169"/>
-        <location filename="../../planner/gui/case_list.py" line="306"/>
+        <location filename="../../planner/gui/case_list.py" line="131"/>
+        <location filename="../../planner/gui/case_list.py" line="177"/>
+        <location filename="../../planner/gui/case_list.py" line="335"/>
         <source>Cases</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="140"/>
+        <location filename="../../planner/gui/case_list.py" line="135"/>
+        <source>Use another &amp;register…</source>
+        <translation>使用其他登记库(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="148"/>
         <source>Show closed cases</source>
         <translation>显示已办结案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="142"/>
+        <location filename="../../planner/gui/case_list.py" line="150"/>
         <source>&amp;New case…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="144"/>
+        <location filename="../../planner/gui/case_list.py" line="152"/>
         <source>&amp;Open case</source>
         <translation>打开案卷(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="146"/>
-        <location filename="../../planner/gui/case_list.py" line="356"/>
+        <location filename="../../planner/gui/case_list.py" line="154"/>
+        <location filename="../../planner/gui/case_list.py" line="387"/>
         <source>C&amp;lose case…</source>
         <translation>办结案卷(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="149"/>
+        <location filename="../../planner/gui/case_list.py" line="157"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="268"/>
+        <location filename="../../planner/gui/case_list.py" line="182"/>
+        <source>Use another register</source>
+        <translation>使用其他案卷登记库</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="183"/>
+        <source>Case register (*.sqlite *.db);;All files (*)</source>
+        <translation>案卷登记库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="297"/>
         <source>Close case</source>
         <translation>办结案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="351"/>
+        <location filename="../../planner/gui/case_list.py" line="382"/>
         <source>&amp;Cases…</source>
         <translation>案卷(&amp;C)…</translation>
     </message>
@@ -620,14 +635,14 @@ layer: {layer}
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="77"/>
-        <location filename="../../planner/gui/case_list.py" line="115"/>
+        <location filename="../../planner/gui/case_list.py" line="79"/>
+        <location filename="../../planner/gui/case_list.py" line="117"/>
         <source>New case</source>
         <extracomment>Row colours: overdue (light red), due within 3 working days (light amber). The text says it too.</extracomment>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="97"/>
+        <location filename="../../planner/gui/case_list.py" line="99"/>
         <source>Register the files open in the window with the case</source>
         <translation>将窗口中已打开的文件登记为本案卷的文件</translation>
     </message>

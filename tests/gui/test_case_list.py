@@ -128,3 +128,28 @@ def test_file_close_case_closes_the_case_open_in_the_window(window, tmp_path, mo
         assert reg.get_case(BEFORE_NATIONAL_DAY.number).status == "closed"
     window.menuBar().actions()[0].menu().aboutToShow.emit()
     assert not window.close_case_action.isEnabled()
+
+
+def test_another_register_lists_its_own_cases_and_is_remembered(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from planner.gui.case_list import SETTING, register_path_for
+
+    first = _register(tmp_path, BEFORE_NATIONAL_DAY)
+    (tmp_path / "other").mkdir()
+    other = _register(tmp_path / "other", CaseDetails(number="C-9", project="学校", received=date(2026, 10, 20)))
+    window.setProperty("case_register", str(first))  # `planner gui --register first`
+    dialog = show_cases(window, today=date(2026, 10, 28))
+    assert dialog.where.text() == f"Case register: {first}"
+    assert [_texts(dialog, 0)[0]] == [BEFORE_NATIONAL_DAY.number]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(other), ""))
+    dialog.other_register_button.click()
+    assert dialog.where.text() == f"Case register: {other}"
+    assert dialog.table.rowCount() == 1 and _texts(dialog, 0)[:2] == ["C-9", "学校"]
+    assert window.settings.value(SETTING) == str(other)
+    assert register_path_for(window) == other  # this session follows the choice too
+    window.setProperty("case_register", None)
+    assert register_path_for(window) == other  # and the next session (the setting)
+    dialog.close()
+    window.setProperty("case_register", str(first))  # --register overrides the setting
+    assert [_texts(show_cases(window), 0)[0]] == [BEFORE_NATIONAL_DAY.number]
