@@ -187,3 +187,25 @@ def test_reports_exported_from_the_window_are_recorded_with_the_open_case(qtbot,
     assert output_kind(tmp_path / "notes.txt") is None and output_kind(tmp_path / "missing.pdf") is None
     with open_register(register) as reg:
         assert len(reg.record(CASE.number).reports) == 3
+
+
+def test_a_document_into_a_missing_folder_is_refused_in_one_clear_sentence(qtbot, window, tmp_path, caplog):
+    from planner.messages import error_message
+
+    register = _register(tmp_path)
+    _open_case(qtbot, window, register)
+    pdf = tmp_path / "no such folder" / "notice.pdf"
+    with qtbot.waitSignal(window.documents.writer.failed, timeout=30000) as failed:
+        assert window.documents.export("notice", str(pdf))
+    kind, error = failed.args
+    assert kind == "notice" and error.code == "output_folder_missing"
+    assert window.stage_label.text() == (
+        f"{pdf}: cannot be written: the folder {tmp_path / 'no such folder'} does not exist. Choose an existing "
+        "folder, or create this one first, and export again.")
+    assert error_message(error.code, error.details, "zh") == (
+        f"{pdf}：无法写入：文件夹{tmp_path / 'no such folder'}不存在。请选择已有的文件夹，或先建立该文件夹，然后重新导出。")
+    assert not pdf.parent.exists()
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]  # no traceback logged
+    with open_register(register) as reg:
+        record = reg.record(CASE.number)
+    assert not record.reports and record.case.status == "reviewing"  # nothing issued, nothing recorded
