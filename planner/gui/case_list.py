@@ -55,6 +55,7 @@ __all__ = ["CaseListDialog", "NewCaseDialog", "add_case_actions", "close_case", 
 #: Row colours: overdue (light red), due within 3 working days (light amber). The text says it too.
 OVERDUE_COLOUR = QColor("#f8d0d0")
 DUE_SOON_COLOUR = QColor("#fbe7b5")
+CLOSED_COLOUR = QColor("#808080")  # a closed case's text: grey
 SETTING = "cases/register"
 
 
@@ -142,7 +143,9 @@ class CaseListDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the project takes the room left
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.show_closed = QCheckBox(self.tr("Show closed cases"), self)
@@ -207,8 +210,8 @@ class CaseListDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for k, row in enumerate(self.rows):
             self._fill(k, row)
-        if self.rows:
-            self.table.selectRow(0)
+        if self.rows:  # the first open case (closed ones are listed too when asked for)
+            self.table.selectRow(next((k for k, r in enumerate(self.rows) if r.case.status != "closed"), 0))
         self._enable_buttons()
 
     def _enable_buttons(self) -> None:
@@ -229,6 +232,8 @@ class CaseListDialog(QDialog):
             item = QTableWidgetItem(text)
             if colour is not None:
                 item.setBackground(QBrush(colour))
+            if closed:
+                item.setForeground(QBrush(CLOSED_COLOUR))
             if column == 4 and case.deadline_estimated:
                 item.setToolTip(text)
             self.table.setItem(k, column, item)

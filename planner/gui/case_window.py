@@ -192,6 +192,8 @@ class CaseController(QObject):
         self.panel.clear()
         self.dock.hide()
         self.status_label.setText("")
+        self.status_label.setProperty("deadline", "")
+        self.status_label.setStyleSheet("")
         self.window.setWindowTitle(self._base_title)
 
     def _show_case(self, row) -> None:
@@ -203,6 +205,14 @@ class CaseController(QObject):
         self.status_label.setText(tr(CASE_WINDOW_STATUS, lang).format(
             number=case.number, deadline=deadline,
             days=case_days_left_text(row.working_days_left, row.overdue, row.due_soon, lang)))
+        # Marked as in the case list: overdue light red, due within 3 working days light amber.
+        from planner.gui.case_list import DUE_SOON_COLOUR, OVERDUE_COLOUR
+
+        state = "overdue" if row.overdue else "due_soon" if row.due_soon else ""
+        colour = OVERDUE_COLOUR if row.overdue else DUE_SOON_COLOUR if row.due_soon else None
+        self.status_label.setProperty("deadline", state)
+        self.status_label.setStyleSheet(f"QLabel {{ background: {colour.name()}; padding: 0 4px; }}"
+                                        if colour is not None else "")
 
     # --- each check ------------------------------------------------------------------------------------
     def _on_runner_finished(self, result, _layers) -> None:

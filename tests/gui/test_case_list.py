@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from planner.cases.register import CaseFile, open_register
-from planner.gui.case_list import DUE_SOON_COLOUR, OVERDUE_COLOUR, show_cases
+from planner.gui.case_list import CLOSED_COLOUR, DUE_SOON_COLOUR, OVERDUE_COLOUR, show_cases
 from planner.model import CaseDetails
 from tests.helpers import SAMPLES
 
@@ -95,8 +95,10 @@ def test_a_case_is_closed_from_the_list_after_confirming(window, tmp_path, monke
     assert [_texts(dialog, k)[0] for k in range(dialog.table.rowCount())] == ["B-2"]  # closed cases hidden
     assert window.stage_label.text() == f"Case {BEFORE_NATIONAL_DAY.number} closed."
     dialog.show_closed.setChecked(True)
+    assert dialog.selected_number() == "B-2"  # the open case is selected, not the closed one listed first
     closed = next(k for k in range(dialog.table.rowCount()) if _texts(dialog, k)[0] == BEFORE_NATIONAL_DAY.number)
     assert _texts(dialog, closed)[5:] == ["-", "Closed"]
+    assert dialog.table.item(closed, 0).foreground().color() == CLOSED_COLOUR  # greyed
     dialog.table.selectRow(closed)
     assert not dialog.close_case_button.isEnabled()  # a closed case cannot be closed again
     with open_register(register) as reg:
@@ -123,6 +125,7 @@ def test_file_close_case_closes_the_case_open_in_the_window(window, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     window.close_case_action.trigger()
     assert window.case_window.number is None and BEFORE_NATIONAL_DAY.number not in window.windowTitle()
+    assert window.case_window.status_label.text() == "" and window.case_window.status_label.styleSheet() == ""
     assert dialog.table.rowCount() == 0  # the list follows
     with open_register(register) as reg:
         assert reg.get_case(BEFORE_NATIONAL_DAY.number).status == "closed"

@@ -49,6 +49,7 @@ def test_a_resubmission_checked_in_the_window_is_compared_with_the_first(qtbot, 
     case = window.case_window
     assert CASE.number in window.windowTitle() and "2026-11-02" in window.windowTitle()
     assert case.status_label.text() == f"Case {CASE.number}: deadline 2026-11-02; working days left: 3 (due soon)"
+    assert case.status_label.property("deadline") == "due_soon" and "#fbe7b5" in case.status_label.styleSheet()
     assert case.submission == 1
     assert case.panel.summary.text() == f"First submission of case {CASE.number}: nothing to compare with."
 
