@@ -571,6 +571,13 @@ ERROR_TEMPLATES = {
                                                           "check again."),
     "unexpected": QT_TRANSLATE_NOOP("messages", "Unexpected error: {error}."),
     "output_unwritable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be written ({error})."),
+    "output_folder_missing": QT_TRANSLATE_NOOP("messages", "{path}: cannot be written: the folder {folder} does "
+                                                           "not exist. Choose an existing folder, or create this "
+                                                           "one first, and export again."),
+    "output_not_writable": QT_TRANSLATE_NOOP("messages", "{path}: cannot be written: the folder is read-only for "
+                                                         "you, or the file is open in another program. Close the "
+                                                         "file, or choose another folder or name, and export "
+                                                         "again."),
     "review_unreadable": QT_TRANSLATE_NOOP("messages", "{path}: the review file cannot be read ({error}). Restore "
                                                        "it from a copy, or move it away to begin a new review."),
     "review_not_utf8": QT_TRANSLATE_NOOP("messages", "{path}: the review file is not UTF-8 text: it was saved in "
@@ -1968,4 +1975,10 @@ DOCUMENT_NEEDS_PLAN = QT_TRANSLATE_NOOP("messages", "Open a plan layer first: th
 DOCUMENT_WRITING = QT_TRANSLATE_NOOP("messages", "Writing {path}…")
 DOCUMENT_WRITTEN = QT_TRANSLATE_NOOP("messages", "Written: {path}")
 DOCUMENT_RECORDED = QT_TRANSLATE_NOOP("messages", "Written: {path}; recorded with case {number}.")
+CASE_CLOSE_CONFIRM = QT_TRANSLATE_NOOP("messages", "Close case {number} ({project})? Its status becomes “Closed” "
+                                                   "and it takes no further submissions; the files stay open in the "
+                                                   "window.")
+CASE_CLOSE_NONE = QT_TRANSLATE_NOOP("messages", "No case is open in the window: open one from File > Cases…, or "
+                                                "close it in the case list.")
+CASE_REGISTER_SHOWN = QT_TRANSLATE_NOOP("messages", "Case register: {path}")
 # === end of issue 15 in the window =============================================================================

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,8 +35,12 @@ from PySide6.QtWidgets import (
 
 from planner.cases.register import CaseFile, CaseRow, default_register_path, open_register
 from planner.messages import (
+    CASE_CLOSE_CONFIRM,
+    CASE_CLOSE_NONE,
+    CASE_CLOSED,
     CASE_COLUMNS,
     CASE_LABELS,
+    CASE_REGISTER_SHOWN,
     case_days_left_text,
     case_deadline_text,
     case_status_name,
@@ -44,12 +49,13 @@ from planner.messages import (
 )
 from planner.model import STATUTORY_LIMIT_DAYS, CaseDetails, InputError
 
-__all__ = ["CaseListDialog", "NewCaseDialog", "add_case_actions", "register_path_for", "show_cases",
-           "show_cases_on_start"]
+__all__ = ["CaseListDialog", "NewCaseDialog", "add_case_actions", "close_case", "register_path_for",
+           "show_cases", "show_cases_on_start"]
 
 #: Row colours: overdue (light red), due within 3 working days (light amber). The text says it too.
 OVERDUE_COLOUR = QColor("#f8d0d0")
 DUE_SOON_COLOUR = QColor("#fbe7b5")
+CLOSED_COLOUR = QColor("#808080")  # a closed case's text: grey
 SETTING = "cases/register"
 
 
@@ -124,14 +130,22 @@ class CaseListDialog(QDialog):
         self.today = today
         self.rows: list[CaseRow] = []
         self.setWindowTitle(self.tr("Cases"))
-        self.where = QLabel(str(register), self)
+        self.where = QLabel(self)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setWordWrap(True)
+        self.other_register_button = QPushButton(self.tr("Use another &register…"), self)
+        self.other_register_button.clicked.connect(self.ask_register)
+        where = QHBoxLayout()
+        where.addWidget(self.where, 1)
+        where.addWidget(self.other_register_button)
         self.table = QTableWidget(0, len(CASE_COLUMNS), self)
         self.table.setHorizontalHeaderLabels([tr(text, lang) for text in CASE_COLUMNS.values()])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the project takes the room left
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.show_closed = QCheckBox(self.tr("Show closed cases"), self)
@@ -140,15 +154,18 @@ class CaseListDialog(QDialog):
         self.new_button.clicked.connect(self.ask_new_case)
         self.open_button = QPushButton(self.tr("&Open case"), self)
         self.open_button.clicked.connect(self.open_selected)
+        self.close_case_button = QPushButton(self.tr("C&lose case…"), self)
+        self.close_case_button.clicked.connect(self.close_selected)
+        self.table.itemSelectionChanged.connect(self._enable_buttons)
         close_button = QPushButton(self.tr("Close"), self)
         close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_closed)
         buttons.addStretch(1)
-        for button in (self.new_button, self.open_button, close_button):
+        for button in (self.new_button, self.open_button, self.close_case_button, close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.where)
+        layout.addLayout(where)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.resize(900, 420)
@@ -162,7 +179,28 @@ class CaseListDialog(QDialog):
         else:
             QMessageBox.warning(self, self.tr("Cases"), text)
 
+    def ask_register(self) -> bool:
+        """Use another register file (an existing one, or a new one made on first use)."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Use another register"), str(self.register),
+            self.tr("Case register (*.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        return bool(chosen) and self.use_register(Path(chosen))
+
+    def use_register(self, path: Path) -> bool:
+        """Make `path` the register of this window and of the next sessions (the setting cases/register; a
+        `planner gui --register` given for this session gives way to the official's choice)."""
+        window = self.parent()
+        settings = getattr(window, "settings", None) or QSettings()
+        settings.setValue(SETTING, str(path))
+        if window is not None and window.property("case_register"):
+            window.setProperty("case_register", str(path))
+        self.register = Path(path)
+        self.refresh()
+        return True
+
     def refresh(self) -> None:
+        self.where.setText(tr(CASE_REGISTER_SHOWN, self.lang).format(path=self.register))
         try:
             with open_register(self.register) as register:
                 self.rows = register.list_cases(self.today, include_closed=self.show_closed.isChecked())
@@ -172,9 +210,15 @@ class CaseListDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for k, row in enumerate(self.rows):
             self._fill(k, row)
-        self.open_button.setEnabled(bool(self.rows))
-        if self.rows:
-            self.table.selectRow(0)
+        if self.rows:  # the first open case (closed ones are listed too when asked for)
+            self.table.selectRow(next((k for k, r in enumerate(self.rows) if r.case.status != "closed"), 0))
+        self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
+        number = self.selected_number()
+        self.open_button.setEnabled(number is not None)
+        row = next((r for r in self.rows if r.case.number == number), None)
+        self.close_case_button.setEnabled(row is not None and row.case.status != "closed")
 
     def _fill(self, k: int, row: CaseRow) -> None:
         case = row.case
@@ -188,6 +232,8 @@ class CaseListDialog(QDialog):
             item = QTableWidgetItem(text)
             if colour is not None:
                 item.setBackground(QBrush(colour))
+            if closed:
+                item.setForeground(QBrush(CLOSED_COLOUR))
             if column == 4 and case.deadline_estimated:
                 item.setToolTip(text)
             self.table.setItem(k, column, item)
@@ -211,6 +257,12 @@ class CaseListDialog(QDialog):
         with open_register(self.register) as register:
             register.add_case(case, files)
         self.refresh()
+
+    def close_selected(self, confirm: bool = True) -> bool:
+        """Close the selected case (已办结) after asking; the list and the window follow."""
+        number = self.selected_number()
+        window = self.parent()
+        return number is not None and window is not None and close_case(window, number, self.register, confirm)
 
     def open_selected(self) -> None:
         number = self.selected_number()
@@ -237,6 +289,58 @@ class CaseListDialog(QDialog):
         self.caseOpened.emit(number)
 
 
+def close_case(window: QWidget, number: str, register: Path | None = None, confirm: bool = True) -> bool:
+    """Close case `number` (status 已办结: it takes no further submissions) after the official confirms it; the
+    window lets go of it when it is the case open there, and the case list is refreshed. Returns whether closed."""
+    register = register or register_path_for(window)
+    lang = getattr(window, "lang", "en")
+    try:
+        with open_register(register) as opened:  # not held open while the official reads the question
+            case = opened.get_case(number)
+        if confirm:
+            text = tr(CASE_CLOSE_CONFIRM, lang).format(number=case.number, project=case.project or "-")
+            answer = QMessageBox.question(window, QCoreApplication.translate("CaseListDialog", "Close case"), text,
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        with open_register(register) as opened:
+            opened.close_case(number)
+    except InputError as error:
+        _show_error(window, error)
+        return False
+    controller = getattr(window, "case_window", None)
+    if controller is not None and controller.number == number:
+        controller.close_case()
+    stage = getattr(window, "stage_label", None)
+    if stage is not None:
+        stage.setText(tr(CASE_CLOSED, lang).format(number=number))
+    dialog = getattr(window, "case_list", None)
+    if dialog is not None:
+        dialog.refresh()
+    return True
+
+
+def close_open_case(window, confirm: bool = True) -> bool:
+    """File > Close case…: the case open in the window."""
+    controller = getattr(window, "case_window", None)
+    if controller is None or controller.number is None:
+        window.stage_label.setText(tr(CASE_CLOSE_NONE, window.lang))
+        return False
+    return close_case(window, controller.number, controller.register, confirm)
+
+
+def _show_error(window: QWidget, error: InputError) -> None:
+    show = getattr(window, "_show_error", None)
+    if show is not None:
+        text = show(error)
+        if getattr(window, "stage_label", None) is not None:
+            window.stage_label.setText(text)
+    else:
+        QMessageBox.warning(window, QCoreApplication.translate("CaseListDialog", "Cases"),
+                            error_message(error.code, error.details, getattr(window, "lang", "en")))
+
+
 def _window_files(window: QWidget | None) -> list[CaseFile]:
     """The files open in the window, as a case's files."""
     session = getattr(window, "session", None)
@@ -257,7 +361,9 @@ def show_cases(window: QWidget, today: date | None = None) -> CaseListDialog:
     if dialog is None:
         dialog = CaseListDialog(register_path_for(window), getattr(window, "lang", "en"), window, today)
         window.case_list = dialog
-    else:
+    else:  # the register may have been placed elsewhere since
+        dialog.register = register_path_for(window)
+        dialog.today = today or dialog.today
         dialog.refresh()
     dialog.show()
     dialog.raise_()
@@ -283,6 +389,13 @@ def add_case_actions(window) -> QAction:
     file_menu = window.menuBar().actions()[0].menu()
     first = file_menu.actions()[0] if file_menu.actions() else None
     file_menu.insertAction(first, action)
+    close = QAction(QCoreApplication.translate("CaseListDialog", "C&lose case…"), window)
+    close.triggered.connect(lambda _checked=False: close_open_case(window))
+    file_menu.insertAction(first, close)
+    # Enabled while a case is open in the window (checked as the menu opens).
+    file_menu.aboutToShow.connect(
+        lambda: close.setEnabled(getattr(getattr(window, "case_window", None), "number", None) is not None))
     file_menu.insertSeparator(first)
     window.cases_action = action
+    window.close_case_action = close
     return action

@@ -23,6 +23,7 @@ from planner.messages import (
     CASE_REVIEW_RESTORED,
     CASE_WINDOW_STATUS,
     CASE_WINDOW_TITLE,
+    DOCUMENT_RECORDED,
     RESUBMISSION_ALL_FIXED,
     RESUBMISSION_FIRST,
     RESUBMISSION_SECTIONS,
@@ -36,9 +37,24 @@ from planner.messages import (
 from planner.model import CaseDetails, CheckResult, InputError, finding_key
 from planner.review import Review, review_from_text, review_text, scheme_mismatch
 
-__all__ = ["CaseController", "ResubmissionPanel", "window_files"]
+__all__ = ["CaseController", "ResubmissionPanel", "output_kind", "window_files"]
 
 log = logging.getLogger(__name__)
+
+#: The window's exports by their first bytes (the name the official typed may lack its suffix) -> report kind
+#: (planner.cases.register.REPORT_KINDS). An XLSX is a ZIP; a GeoPackage an SQLite database.
+_OUTPUT_MAGIC = ((b"%PDF", "report"), (b"PK\x03\x04", "spreadsheet"), (b"SQLite format 3\x00", "geopackage"))
+
+
+def output_kind(path: str | Path) -> str | None:
+    """The kind of report a file the window exported is: report (PDF), spreadsheet (XLSX), geopackage; None for
+    anything else or a file that cannot be read."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(16)
+    except OSError:
+        return None
+    return next((kind for magic, kind in _OUTPUT_MAGIC if head.startswith(magic)), None)
 
 
 def window_files(window) -> list[CaseFile]:
@@ -124,6 +140,7 @@ class CaseController(QObject):
 
     submissionRecorded = Signal(int)  # the submission number a check was recorded as
     reviewRestored = Signal()
+    reportRecorded = Signal(str, str)  # kind, path: a window export recorded with the open case
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -152,6 +169,7 @@ class CaseController(QObject):
         window.view_menu.addAction(self.dock.toggleViewAction())
         window.runner.finished.connect(self._on_runner_finished)
         window.review_panel.reviewChanged.connect(self._on_review_changed)
+        window.exportFinished.connect(self._on_export_finished)
 
     # --- opening -------------------------------------------------------------------------------------
     def open_case(self, number: str, register: Path, record: CaseRecord, today=None) -> None:
@@ -174,6 +192,8 @@ class CaseController(QObject):
         self.panel.clear()
         self.dock.hide()
         self.status_label.setText("")
+        self.status_label.setProperty("deadline", "")
+        self.status_label.setStyleSheet("")
         self.window.setWindowTitle(self._base_title)
 
     def _show_case(self, row) -> None:
@@ -185,6 +205,14 @@ class CaseController(QObject):
         self.status_label.setText(tr(CASE_WINDOW_STATUS, lang).format(
             number=case.number, deadline=deadline,
             days=case_days_left_text(row.working_days_left, row.overdue, row.due_soon, lang)))
+        # Marked as in the case list: overdue light red, due within 3 working days light amber.
+        from planner.gui.case_list import DUE_SOON_COLOUR, OVERDUE_COLOUR
+
+        state = "overdue" if row.overdue else "due_soon" if row.due_soon else ""
+        colour = OVERDUE_COLOUR if row.overdue else DUE_SOON_COLOUR if row.due_soon else None
+        self.status_label.setProperty("deadline", state)
+        self.status_label.setStyleSheet(f"QLabel {{ background: {colour.name()}; padding: 0 4px; }}"
+                                        if colour is not None else "")
 
     # --- each check ------------------------------------------------------------------------------------
     def _on_runner_finished(self, result, _layers) -> None:
@@ -234,6 +262,25 @@ class CaseController(QObject):
                                                                   path=self.register))
         self.submissionRecorded.emit(self.submission)
         return self.submission
+
+    # --- the window's exports ----------------------------------------------------------------------------
+    def _on_export_finished(self, path: str, ok: bool) -> None:
+        """A report, spreadsheet or GeoPackage written from the window while a case is open is recorded as a
+        report of the case, with the submission it shows."""
+        if not ok or self.number is None:
+            return
+        kind = output_kind(path)
+        if kind is None:
+            return
+        try:
+            with open_register(self.register) as register:
+                register.record_report(self.number, kind, path, self.submission)
+        except InputError as error:
+            self.window._show_error(error)
+            return
+        self.window.stage_label.setText(tr(DOCUMENT_RECORDED, self.window.lang).format(path=path,
+                                                                                     number=self.number))
+        self.reportRecorded.emit(kind, path)
 
     # --- the review ------------------------------------------------------------------------------------
     def _restore_review(self) -> None:

@@ -9,6 +9,7 @@ writes it off the UI thread (a QTextDocument and a QPdfWriter need no widgets).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -28,12 +29,30 @@ from planner.messages import (
 )
 from planner.model import CaseDetails, InputError
 
-__all__ = ["DOCUMENT_KINDS", "DocumentWriter", "Documents"]
+__all__ = ["DOCUMENT_KINDS", "DocumentWriter", "Documents", "check_writable"]
 
 log = logging.getLogger(__name__)
 
 #: The documents the window writes: kind (planner.cases.register.REPORT_KINDS) -> file name suffix.
 DOCUMENT_KINDS = {"notice": "_一次性告知书.pdf", "opinion": "_审查意见书.pdf", "conditions": "_规划条件.pdf"}
+
+
+def check_writable(path: str) -> None:
+    """Refuse, before anything is made, a path whose folder is missing or may not be written in (InputError)."""
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError("output_folder_missing", path=path, folder=str(folder))
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise InputError("output_not_writable", path=path)
+
+
+def unwritable(path: str, exc: OSError) -> InputError:
+    """An OSError while writing, as the error that names the file (Qt's painter gives no errno: worded as a
+    file that may not be written)."""
+    if exc.errno is None:
+        return InputError("output_not_writable", path=exc.filename or path)
+    return InputError("output_unwritable", path=exc.filename or path, error=exc.strerror or str(exc))
 
 
 class DocumentWriter(QObject):
@@ -49,12 +68,14 @@ class DocumentWriter(QObject):
     def start(self, kind: str, path: str, write: Callable[[str], None]) -> None:
         def run() -> None:
             try:
+                check_writable(path)
                 write(path)
+                if not Path(path).is_file():  # Qt's PDF writer says nothing when it could not open the file
+                    raise InputError("output_not_writable", path=path)
             except InputError as error:
                 self.failed.emit(kind, error)
             except OSError as exc:
-                self.failed.emit(kind, InputError("output_unwritable", path=exc.filename or path,
-                                                  error=exc.strerror or str(exc)))
+                self.failed.emit(kind, unwritable(path, exc))
             except Exception as error:  # a bug: logged, and the window says so in one line
                 log.exception("writing the %s %s failed unexpectedly", kind, path)
                 self.failed.emit(kind, error)

@@ -47,41 +47,69 @@
 <context>
     <name>CaseController</name>
     <message>
-        <location filename="../../planner/gui/case_window.py" line="146"/>
+        <location filename="../../planner/gui/case_window.py" line="163"/>
         <source>Resubmission</source>
+        <extracomment>The window&apos;s exports by their first bytes (the name the official typed may lack its suffix) -&gt; report kind (planner.cases.register.REPORT_KINDS). An XLSX is a ZIP; a GeoPackage an SQLite database.</extracomment>
         <translation>补正复核</translation>
     </message>
 </context>
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="126"/>
-        <location filename="../../planner/gui/case_list.py" line="163"/>
+        <location filename="../../planner/gui/case_list.py" line="131"/>
+        <location filename="../../planner/gui/case_list.py" line="177"/>
+        <location filename="../../planner/gui/case_list.py" line="335"/>
         <source>Cases</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="137"/>
+        <location filename="../../planner/gui/case_list.py" line="135"/>
+        <source>Use another &amp;register…</source>
+        <translation>使用其他登记库(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="148"/>
         <source>Show closed cases</source>
         <translation>显示已办结案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="139"/>
+        <location filename="../../planner/gui/case_list.py" line="150"/>
         <source>&amp;New case…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="141"/>
+        <location filename="../../planner/gui/case_list.py" line="152"/>
         <source>&amp;Open case</source>
         <translation>打开案卷(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="143"/>
+        <location filename="../../planner/gui/case_list.py" line="154"/>
+        <location filename="../../planner/gui/case_list.py" line="387"/>
+        <source>C&amp;lose case…</source>
+        <translation>办结案卷(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="157"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="281"/>
+        <location filename="../../planner/gui/case_list.py" line="182"/>
+        <source>Use another register</source>
+        <translation>使用其他案卷登记库</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="183"/>
+        <source>Case register (*.sqlite *.db);;All files (*)</source>
+        <translation>案卷登记库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="297"/>
+        <source>Close case</source>
+        <translation>办结案卷</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/case_list.py" line="382"/>
         <source>&amp;Cases…</source>
         <translation>案卷(&amp;C)…</translation>
     </message>
@@ -607,14 +635,14 @@ layer: {layer}
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="74"/>
-        <location filename="../../planner/gui/case_list.py" line="112"/>
+        <location filename="../../planner/gui/case_list.py" line="79"/>
+        <location filename="../../planner/gui/case_list.py" line="117"/>
         <source>New case</source>
         <extracomment>Row colours: overdue (light red), due within 3 working days (light amber). The text says it too.</extracomment>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="94"/>
+        <location filename="../../planner/gui/case_list.py" line="99"/>
         <source>Register the files open in the window with the case</source>
         <translation>将窗口中已打开的文件登记为本案卷的文件</translation>
     </message>
@@ -1112,25 +1140,25 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="499"/>
+        <location filename="../../planner/cli.py" line="504"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="499"/>
+        <location filename="../../planner/cli.py" line="504"/>
         <location filename="../../planner/report/document.py" line="293"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="500"/>
+        <location filename="../../planner/cli.py" line="505"/>
         <location filename="../../planner/report/document.py" line="296"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="501"/>
+        <location filename="../../planner/cli.py" line="506"/>
         <location filename="../../planner/report/document.py" line="351"/>
         <source>Control lines</source>
         <translation>控制线</translation>
@@ -1142,7 +1170,7 @@ layer: {layer}
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="502"/>
+        <location filename="../../planner/cli.py" line="507"/>
         <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/report/conditions.py" line="26"/>
         <location filename="../../planner/report/document.py" line="160"/>
@@ -1151,7 +1179,7 @@ layer: {layer}
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="502"/>
+        <location filename="../../planner/cli.py" line="507"/>
         <location filename="../../planner/report/conditions.py" line="28"/>
         <location filename="../../planner/report/document.py" line="163"/>
         <source>Land use</source>
@@ -1185,7 +1213,7 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="503"/>
+        <location filename="../../planner/cli.py" line="508"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
@@ -1205,39 +1233,39 @@ An indicator inside a sentence.</extracomment>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="623"/>
+        <location filename="../../planner/cli.py" line="628"/>
         <source>Against the other plan version {old} ({path}):</source>
         <translation>与另一规划版本 {old}（{path}）比较：</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="624"/>
+        <location filename="../../planner/cli.py" line="629"/>
         <source>{appeared} findings appear, {disappeared} disappear and {changed} change under the version in force; {unchanged} are the same.</source>
         <translation>在现行版本下，新出现 {appeared} 项审查结论，消失 {disappeared} 项，变化 {changed} 项；{unchanged} 项相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="626"/>
+        <location filename="../../planner/cli.py" line="631"/>
         <source>The verdicts are the same under both versions ({unchanged} findings).</source>
         <translation>两个版本下的审查结论相同（共 {unchanged} 项）。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="630"/>
+        <location filename="../../planner/cli.py" line="635"/>
         <source>Appear</source>
         <extracomment>Markers of the comparison lines: + appears under the version in force, - disappears, ~ changes.</extracomment>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="631"/>
+        <location filename="../../planner/cli.py" line="636"/>
         <source>Disappear</source>
         <translation>消失</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="632"/>
+        <location filename="../../planner/cli.py" line="637"/>
         <location filename="../../planner/report/document.py" line="240"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="1218"/>
+        <location filename="../../planner/cli.py" line="1223"/>
         <location filename="../../planner/gui/sunlight_layer.py" line="47"/>
         <location filename="../../planner/gui/sunlight_layer.py" line="61"/>
         <source>Existing buildings</source>
@@ -1245,49 +1273,49 @@ An indicator inside a sentence.</extracomment>
         <translation>现状建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="249"/>
-        <location filename="../../planner/cli.py" line="591"/>
+        <location filename="../../planner/cli.py" line="257"/>
+        <location filename="../../planner/cli.py" line="596"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="542"/>
+        <location filename="../../planner/cli.py" line="547"/>
         <source>{crs}, measured in {working}</source>
         <extracomment>An input measured in another CRS than its own; a plan in degrees or Web Mercator is measured in the zone of its centre (planner.io.crs.working_crs).</extracomment>
         <translation>{crs}，按{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="543"/>
+        <location filename="../../planner/cli.py" line="548"/>
         <source>{crs}, measured in {working}, the zone of its centre</source>
         <translation>{crs}，按其中心所在分带{working}量算</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="561"/>
+        <location filename="../../planner/cli.py" line="566"/>
         <source>… {count} more parcels (every parcel is in the JSON: --json, and the report: --pdf).</source>
         <extracomment>The terminal summary lists at most this many parcels (those not passing first) and this many findings and warnings; a line then says how many more there are (every one is in the JSON and the report).</extracomment>
         <translation>……另有 {count} 个地块未列出（全部地块见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="563"/>
+        <location filename="../../planner/cli.py" line="568"/>
         <source>… {count} more (every one is in the JSON: --json, and the report: --pdf).</source>
         <translation>……另有 {count} 条未列出（全部见 JSON 输出（--json）和报告（--pdf））。</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="601"/>
+        <location filename="../../planner/cli.py" line="606"/>
         <location filename="../../planner/gui/violations.py" line="89"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="266"/>
-        <location filename="../../planner/cli.py" line="608"/>
+        <location filename="../../planner/cli.py" line="274"/>
+        <location filename="../../planner/cli.py" line="613"/>
         <location filename="../../planner/gui/violations.py" line="90"/>
         <location filename="../../planner/report/document.py" line="106"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="614"/>
+        <location filename="../../planner/cli.py" line="619"/>
         <source>{violations} violations on {parcels_violating} of {parcels_checked} parcels; {warnings} warnings.</source>
         <translation>共审查地块{parcels_checked}宗，其中{parcels_violating}宗存在不符合项，合计{violations}项；提示{warnings}条。</translation>
     </message>
@@ -2523,1441 +2551,1466 @@ An indicator inside a sentence.</extracomment>
         <translation>{path}：无法写入（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="579"/>
+        <location filename="../../planner/messages.py" line="574"/>
+        <source>{path}: cannot be written: the folder {folder} does not exist. Choose an existing folder, or create this one first, and export again.</source>
+        <translation>{path}：无法写入：文件夹{folder}不存在。请选择已有的文件夹，或先建立该文件夹，然后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="577"/>
+        <source>{path}: cannot be written: the folder is read-only for you, or the file is open in another program. Close the file, or choose another folder or name, and export again.</source>
+        <translation>{path}：无法写入：您没有该文件夹的写入权限，或该文件正被其他程序打开。请关闭该文件，或另选文件夹或文件名，然后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="586"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part). Its backup copy {backup} is whole: use it instead (name it with --review, or copy it over the cut-off file).</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分）。其备份副本{backup}完整，请改用备份（用 --review 指定，或将其复制覆盖被截断的文件）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="584"/>
+        <location filename="../../planner/messages.py" line="591"/>
         <source>{path}: the review file is incomplete: it is cut off after {size} bytes (a save was interrupted, or the file was copied in part), and there is no whole backup copy {backup}. Restore the file from a copy, or move it away to begin a new review.</source>
         <translation>{path}：审查文件不完整：文件在{size}字节后被截断（保存时被中断，或文件只复制了一部分），且没有完整的备份副本{backup}。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="589"/>
+        <location filename="../../planner/messages.py" line="596"/>
         <source>{path}: the review file was written for another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}), not for the one given ({given_path}, layer {given_layer}, SHA-256 {given_sha256}); its notes and approved exceptions are not applied. Name the review file of this scheme, or open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为另一方案编写的（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}），不是为所给方案（{given_path}，图层“{given_layer}”，SHA-256 {given_sha256}）编写的；其审查备注和批准的例外均不采用。请指定本方案的审查文件，或在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="596"/>
+        <location filename="../../planner/messages.py" line="603"/>
         <source>{path}: the review file was written for an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed, so its notes and approved exceptions are not applied. Open the scheme in Planner to import the notes and review them again.</source>
         <translation>{path}：该审查文件是为{role}{given_path}（图层“{given_layer}”）的早先内容编写的（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动，其审查备注和批准的例外均不采用。请在 Planner 中打开本方案，导入这些备注后重新审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="608"/>
+        <location filename="../../planner/messages.py" line="615"/>
         <source>{path}: the review file names no scheme (it was saved by an earlier version of Planner), so whether it belongs to {given_path}, layer {given_layer} cannot be told. Its notes and approved exceptions are used: make sure they are for this scheme. The scheme is recorded when the review is next saved.</source>
         <extracomment>What the official should know about a review file that was still used, and the window&apos;s question about a review written for another scheme (planner.review.Notice, ReviewForAnotherScheme); worded by notice_message.</extracomment>
         <translation>{path}：该审查文件未记录所属方案（由旧版 Planner 保存），无法判断它是否属于{given_path}（图层“{given_layer}”）。其审查备注和批准的例外仍被采用，请核实它们确属本方案。下次保存审查时将记录所属方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="614"/>
+        <location filename="../../planner/messages.py" line="621"/>
         <source>{path} is cut off (a save was interrupted); the notes are taken from its backup copy {backup}, which may lack the last changes: check them. The next save replaces the cut-off file.</source>
         <translation>{path}已被截断（保存时被中断）；审查备注取自其备份副本{backup}，可能缺少最后的修改，请核对。下次保存时将替换被截断的文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="618"/>
+        <location filename="../../planner/messages.py" line="625"/>
         <source>{path} holds the review of another scheme ({role} {written_path}, layer {written_layer}, SHA-256 {written_sha256}); the scheme open is {given_path}, layer {given_layer} (SHA-256 {given_sha256}).</source>
         <translation>{path}保存的是另一方案的审查（{role}{written_path}，图层“{written_layer}”，SHA-256 {written_sha256}）；当前打开的方案是{given_path}，图层“{given_layer}”（SHA-256 {given_sha256}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="622"/>
+        <location filename="../../planner/messages.py" line="629"/>
         <source>{path} holds the review of an earlier content of the {role} {given_path}, layer {given_layer} (SHA-256 {written_sha256}, now {given_sha256}): the scheme has changed since it was reviewed.</source>
         <translation>{path}保存的是{role}{given_path}（图层“{given_layer}”）早先内容的审查（SHA-256 {written_sha256}，现为 {given_sha256}）：方案在审查后已有改动。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="626"/>
+        <location filename="../../planner/messages.py" line="633"/>
         <source>Import its {count} notes to review them again? No finding stays accepted as an approved exception ({accepted} were): accept each again where it still holds. The overall opinion is not carried over. Or start a fresh review. Either way the earlier review is kept as {kept}.</source>
         <translation>是否导入其中的{count}条备注并重新审查？导入后不保留任何批准的例外（原有{accepted}项），仍然成立的请逐项重新同意；总体审查意见不导入。也可以重新开始审查。无论选择哪种方式，原审查都另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="632"/>
+        <location filename="../../planner/messages.py" line="639"/>
         <source>Notes imported from the review of another scheme (kept as {kept}): no finding is accepted as an exception until you accept it again.</source>
         <translation>已从另一方案的审查中导入备注（原审查另存为{kept}）：各项须重新同意后才作为例外。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="635"/>
+        <location filename="../../planner/messages.py" line="642"/>
         <source>A fresh review was begun; the review of another scheme is kept as {kept}.</source>
         <translation>已重新开始审查；另一方案的审查另存为{kept}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="638"/>
+        <location filename="../../planner/messages.py" line="645"/>
         <source>Review notes of another scheme</source>
         <translation>另一方案的审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="639"/>
+        <location filename="../../planner/messages.py" line="646"/>
         <source>Import the notes to review again</source>
         <translation>导入备注并重新审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="640"/>
+        <location filename="../../planner/messages.py" line="647"/>
         <source>Start a fresh review</source>
         <translation>重新开始审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="643"/>
+        <location filename="../../planner/messages.py" line="650"/>
         <source>buildings file</source>
         <extracomment>The file of a scheme a review names (planner.review.SCHEME_ROLES).</extracomment>
         <translation>建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="644"/>
+        <location filename="../../planner/messages.py" line="651"/>
         <source>green-area file</source>
         <translation>绿地文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="650"/>
+        <location filename="../../planner/messages.py" line="657"/>
         <source>not a number, comparison or range</source>
         <extracomment>How many hex digits of a SHA-256 a message shows: enough to tell two files apart at a glance. Why an indicator text could not be read (planner.io.indicators.REASONS).</extracomment>
         <translation>不是数值、比较式或区间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="651"/>
+        <location filename="../../planner/messages.py" line="658"/>
         <source>a negative number</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="652"/>
+        <location filename="../../planner/messages.py" line="659"/>
         <source>a percentage where none belongs</source>
         <translation>该指标不应使用百分数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="653"/>
+        <location filename="../../planner/messages.py" line="660"/>
         <source>more than 100%</source>
         <translation>超过100%</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="654"/>
+        <location filename="../../planner/messages.py" line="661"/>
         <source>the lower end is above the upper end</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="655"/>
+        <location filename="../../planner/messages.py" line="662"/>
         <source>one value per use, and which applies cannot be told</source>
         <translation>按用途分列多个数值，无法判断适用哪一个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="659"/>
+        <location filename="../../planner/messages.py" line="666"/>
         <source>{fits} and {more} more</source>
         <extracomment>The coordinate systems a layer&apos;s numbers fit (planner.io.crs.fitting), when more are found than named, or none.</extracomment>
         <translation>{fits}，另有{more}个</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="660"/>
+        <location filename="../../planner/messages.py" line="667"/>
         <source>a Gauss-Krüger or UTM zone without the zone number in x, central meridian {zones} (the numbers alone cannot tell which: name the zone the data was surveyed in)</source>
         <translation>x坐标不含带号的某个高斯-克吕格或UTM投影带，中央经线{zones}（仅凭坐标值无法判断是哪一带，请注明数据测绘所用的分带）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="663"/>
+        <location filename="../../planner/messages.py" line="670"/>
         <source>none of the coordinate systems tried (Web Mercator; WGS 84 and CGCS2000 in degrees; the Gauss-Krüger zones of CGCS2000, Xi&apos;an 80 and Beijing 54, with and without the zone number; UTM)</source>
         <translation>无（已尝试：Web墨卡托；WGS 84和CGCS2000经纬度；CGCS2000、西安80和北京54的高斯-克吕格投影带，含带号与不含带号；UTM）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="668"/>
+        <location filename="../../planner/messages.py" line="675"/>
         <source>inches</source>
         <extracomment>A drawing unit ($INSUNITS, planner.io.dxf).</extracomment>
         <translation>英寸</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="669"/>
+        <location filename="../../planner/messages.py" line="676"/>
         <source>feet</source>
         <translation>英尺</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="670"/>
+        <location filename="../../planner/messages.py" line="677"/>
         <source>miles</source>
         <translation>英里</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="671"/>
+        <location filename="../../planner/messages.py" line="678"/>
         <source>millimetres</source>
         <translation>毫米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="672"/>
+        <location filename="../../planner/messages.py" line="679"/>
         <source>centimetres</source>
         <translation>厘米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="673"/>
+        <location filename="../../planner/messages.py" line="680"/>
         <source>kilometres</source>
         <translation>千米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="674"/>
+        <location filename="../../planner/messages.py" line="681"/>
         <source>yards</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="675"/>
+        <location filename="../../planner/messages.py" line="682"/>
         <source>decimetres</source>
         <translation>分米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="676"/>
+        <location filename="../../planner/messages.py" line="683"/>
         <source>US survey feet</source>
         <translation>美国测量英尺</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="678"/>
+        <location filename="../../planner/messages.py" line="685"/>
         <source>unit {units}</source>
         <translation>单位代码{units}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="681"/>
+        <location filename="../../planner/messages.py" line="688"/>
         <source>self-intersection</source>
         <extracomment>GEOS&apos;s reasons why a polygon is invalid (shapely.is_valid_reason), in words of the official&apos;s language.</extracomment>
         <translation>自相交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="682"/>
+        <location filename="../../planner/messages.py" line="689"/>
         <source>ring self-intersection</source>
         <translation>环自相交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="683"/>
+        <location filename="../../planner/messages.py" line="690"/>
         <source>too few points</source>
         <translation>顶点过少</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="684"/>
+        <location filename="../../planner/messages.py" line="691"/>
         <source>hole outside the outline</source>
         <translation>内环位于外轮廓之外</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="685"/>
+        <location filename="../../planner/messages.py" line="692"/>
         <source>interior cut in two</source>
         <translation>内部被分割为不连通的部分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="686"/>
+        <location filename="../../planner/messages.py" line="693"/>
         <source>holes inside holes</source>
         <translation>内环相互嵌套</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="687"/>
+        <location filename="../../planner/messages.py" line="694"/>
         <source>outlines inside outlines</source>
         <translation>外轮廓相互嵌套</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="688"/>
+        <location filename="../../planner/messages.py" line="695"/>
         <source>duplicate rings</source>
         <translation>环重复</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="689"/>
+        <location filename="../../planner/messages.py" line="696"/>
         <source>invalid coordinate</source>
         <translation>坐标无效</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="690"/>
+        <location filename="../../planner/messages.py" line="697"/>
         <source>ring not closed</source>
         <translation>环未闭合</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="708"/>
+        <location filename="../../planner/messages.py" line="715"/>
         <source>control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="709"/>
+        <location filename="../../planner/messages.py" line="716"/>
         <source>plan parcel</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="710"/>
+        <location filename="../../planner/messages.py" line="717"/>
         <source>building</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="711"/>
+        <location filename="../../planner/messages.py" line="718"/>
         <source>green area</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="714"/>
+        <location filename="../../planner/messages.py" line="721"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="715"/>
+        <location filename="../../planner/messages.py" line="722"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="720"/>
+        <location filename="../../planner/messages.py" line="727"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="721"/>
+        <location filename="../../planner/messages.py" line="728"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="722"/>
+        <location filename="../../planner/messages.py" line="729"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="723"/>
+        <location filename="../../planner/messages.py" line="730"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="724"/>
+        <location filename="../../planner/messages.py" line="731"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="725"/>
+        <location filename="../../planner/messages.py" line="732"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="726"/>
+        <location filename="../../planner/messages.py" line="733"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="727"/>
+        <location filename="../../planner/messages.py" line="734"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="728"/>
+        <location filename="../../planner/messages.py" line="735"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="729"/>
+        <location filename="../../planner/messages.py" line="736"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="730"/>
+        <location filename="../../planner/messages.py" line="737"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="731"/>
+        <location filename="../../planner/messages.py" line="738"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="732"/>
+        <location filename="../../planner/messages.py" line="739"/>
         <source>preparing the map and the findings table</source>
         <translation>正在准备地图和问题列表</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="733"/>
+        <location filename="../../planner/messages.py" line="740"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="741"/>
+        <location filename="../../planner/messages.py" line="748"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="742"/>
+        <location filename="../../planner/messages.py" line="749"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="743"/>
+        <location filename="../../planner/messages.py" line="750"/>
         <source>(green area {green}) </source>
         <translation>（绿地{green}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="744"/>
+        <location filename="../../planner/messages.py" line="751"/>
         <source>(line {line}) </source>
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1192"/>
+        <location filename="../../planner/messages.py" line="1205"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1193"/>
+        <location filename="../../planner/messages.py" line="1206"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1194"/>
+        <location filename="../../planner/messages.py" line="1207"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1195"/>
+        <location filename="../../planner/messages.py" line="1208"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1196"/>
+        <location filename="../../planner/messages.py" line="1209"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1197"/>
+        <location filename="../../planner/messages.py" line="1210"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1198"/>
+        <location filename="../../planner/messages.py" line="1211"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1202"/>
+        <location filename="../../planner/messages.py" line="1215"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1203"/>
+        <location filename="../../planner/messages.py" line="1216"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1204"/>
+        <location filename="../../planner/messages.py" line="1217"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1205"/>
+        <location filename="../../planner/messages.py" line="1218"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1206"/>
+        <location filename="../../planner/messages.py" line="1219"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1208"/>
+        <location filename="../../planner/messages.py" line="1221"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1208"/>
+        <location filename="../../planner/messages.py" line="1221"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1209"/>
+        <location filename="../../planner/messages.py" line="1222"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1211"/>
+        <location filename="../../planner/messages.py" line="1224"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1283"/>
+        <location filename="../../planner/messages.py" line="1296"/>
         <source>Map tools</source>
         <translation>地图工具</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1286"/>
+        <location filename="../../planner/messages.py" line="1299"/>
         <source>Identify and select</source>
         <extracomment>(name, tooltip) of each tool of the map&apos;s toolbar.</extracomment>
         <translation>识别与选择</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1287"/>
+        <location filename="../../planner/messages.py" line="1300"/>
         <source>Identify and select: click a parcel or building to select it and see its attributes; drag to move the map.</source>
         <translation>识别与选择：点击地块或建筑即选中它并查看其属性；拖动可移动地图。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1289"/>
+        <location filename="../../planner/messages.py" line="1302"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1290"/>
+        <location filename="../../planner/messages.py" line="1303"/>
         <source>Pan: drag to move the map; a click selects nothing.</source>
         <translation>平移：拖动移动地图；点击不选择任何要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1291"/>
+        <location filename="../../planner/messages.py" line="1304"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1292"/>
+        <location filename="../../planner/messages.py" line="1305"/>
         <source>Zoom in: click where to zoom in, or drag a rectangle to show it whole.</source>
         <translation>放大：点击要放大的位置，或拖出一个矩形，放大到该范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1294"/>
+        <location filename="../../planner/messages.py" line="1307"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1295"/>
+        <location filename="../../planner/messages.py" line="1308"/>
         <source>Zoom out: click where to zoom out.</source>
         <translation>缩小：点击要缩小的位置。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1296"/>
+        <location filename="../../planner/messages.py" line="1309"/>
         <source>Zoom to all</source>
         <translation>全图显示</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1297"/>
+        <location filename="../../planner/messages.py" line="1310"/>
         <source>Zoom to all: show every loaded layer whole.</source>
         <translation>全图显示：完整显示已载入的所有图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1298"/>
+        <location filename="../../planner/messages.py" line="1311"/>
         <source>Measure distance</source>
         <translation>测量距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1299"/>
+        <location filename="../../planner/messages.py" line="1312"/>
         <source>Measure distance: click points along the way; double-click or Esc ends the line, Esc again clears it.</source>
         <translation>测量距离：沿线依次点击各点；双击或按 Esc 结束测量，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1301"/>
+        <location filename="../../planner/messages.py" line="1314"/>
         <source>Measure area</source>
         <translation>测量面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1302"/>
+        <location filename="../../planner/messages.py" line="1315"/>
         <source>Measure area: click the corners; double-click or Esc closes the polygon, Esc again clears it.</source>
         <translation>测量面积：依次点击各角点；双击或按 Esc 闭合多边形，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1304"/>
+        <location filename="../../planner/messages.py" line="1317"/>
         <source>Status colours</source>
         <translation>按审查结论着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1305"/>
+        <location filename="../../planner/messages.py" line="1318"/>
         <source>Colour parcels by the check&apos;s verdict (violation, pass, not assessed).</source>
         <translation>按审查结论为地块着色（违规、通过、未评估）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1307"/>
+        <location filename="../../planner/messages.py" line="1320"/>
         <source>Land-use colours</source>
         <translation>按用地性质着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1308"/>
+        <location filename="../../planner/messages.py" line="1321"/>
         <source>Colour parcels by their land-use class (GB 50137-2011 and the 国土空间 land and sea use classes).</source>
         <translation>按用地性质大类为地块着色（GB 50137-2011及国土空间用地用海分类）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1311"/>
+        <location filename="../../planner/messages.py" line="1324"/>
         <source>Length {length} (last segment {segment})</source>
         <translation>总长{length}（末段{segment}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1312"/>
+        <location filename="../../planner/messages.py" line="1325"/>
         <source>Area {area}, perimeter {perimeter}</source>
         <translation>面积{area}，周长{perimeter}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1313"/>
+        <location filename="../../planner/messages.py" line="1326"/>
         <source>Parcel {parcel}: land use {land_use}, area {area}</source>
         <translation>地块{parcel}：用地性质{land_use}，面积{area}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1314"/>
+        <location filename="../../planner/messages.py" line="1327"/>
         <source>{indicator}: limit {limit}</source>
         <translation>{indicator}：控制值{limit}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1315"/>
+        <location filename="../../planner/messages.py" line="1328"/>
         <source>Building {building}: {storeys} storeys, height {height}, use {use}</source>
         <translation>建筑{building}：{storeys}层，高度{height}，用途{use}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1317"/>
+        <location filename="../../planner/messages.py" line="1330"/>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1365"/>
+        <location filename="../../planner/messages.py" line="1378"/>
         <source>{path}: a case numbered {number} is already registered. See it with: planner case show {number}; give a new case another number.</source>
         <translation>{path}：受理号为{number}的案卷已登记。可用 planner case show {number} 查看；新案卷请使用其他受理号。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1367"/>
+        <location filename="../../planner/messages.py" line="1380"/>
         <source>{path}: no case numbered {number} is registered. The registered cases are listed by: planner case list.</source>
         <translation>{path}：未登记受理号为{number}的案卷。已登记的案卷可用 planner case list 列出。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1369"/>
+        <location filename="../../planner/messages.py" line="1382"/>
         <source>{path}: case {number} is closed (办结); it takes no more submissions.</source>
         <translation>{path}：案卷{number}已办结，不再接收提交的方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1371"/>
+        <location filename="../../planner/messages.py" line="1384"/>
         <source>{path}: case {number} has no {role} file registered; give it with {option}.</source>
         <translation>{path}：案卷{number}未登记{role}文件，请用 {option} 指定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1373"/>
+        <location filename="../../planner/messages.py" line="1386"/>
         <source>{path}: cannot be read as a case register ({error}). Name another file with --register, or restore this one from a backup.</source>
         <translation>{path}：无法作为案卷登记库读取（{error}）。请用 --register 指定其他文件，或从备份恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1376"/>
+        <location filename="../../planner/messages.py" line="1389"/>
         <source>{path}: the case register was written by a later Planner (register version {version}; this Planner reads up to {supported}). Update Planner to open it.</source>
         <translation>{path}：该案卷登记库由更新版本的 Planner 写入（登记库版本{version}，本程序最高可读版本{supported}）。请升级 Planner 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1379"/>
+        <location filename="../../planner/messages.py" line="1392"/>
         <source>{path}: the case register is busy: another Planner has been writing to it for more than 10 seconds. Wait for it to finish or close it, then try again.</source>
         <translation>{path}：案卷登记库正被另一个 Planner 写入，已超过10秒。请等其完成或将其关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1386"/>
+        <location filename="../../planner/messages.py" line="1399"/>
         <source>Case accepted</source>
         <extracomment>A case&apos;s status (model.CASE_STATUSES): 受理 / 审查中 / 已一次性告知补正 / 已办结.</extracomment>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1387"/>
+        <location filename="../../planner/messages.py" line="1400"/>
         <source>Under review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1388"/>
+        <location filename="../../planner/messages.py" line="1401"/>
         <source>Told to correct (one notice)</source>
         <translation>已一次性告知补正</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1389"/>
+        <location filename="../../planner/messages.py" line="1402"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1393"/>
+        <location filename="../../planner/messages.py" line="1406"/>
         <location filename="../../planner/report/official.py" line="35"/>
         <source>Case number</source>
         <extracomment>The columns of the case list (`planner case list`, the window&apos;s case list).</extracomment>
         <translation>受理号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1394"/>
+        <location filename="../../planner/messages.py" line="1407"/>
         <location filename="../../planner/report/official.py" line="36"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1395"/>
+        <location filename="../../planner/messages.py" line="1408"/>
         <location filename="../../planner/report/official.py" line="37"/>
         <source>Applicant</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1396"/>
+        <location filename="../../planner/messages.py" line="1409"/>
         <location filename="../../planner/report/official.py" line="39"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1397"/>
+        <location filename="../../planner/messages.py" line="1410"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1398"/>
+        <location filename="../../planner/messages.py" line="1411"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1399"/>
+        <location filename="../../planner/messages.py" line="1412"/>
         <source>Case status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1403"/>
-        <location filename="../../planner/messages.py" line="1841"/>
+        <location filename="../../planner/messages.py" line="1416"/>
+        <location filename="../../planner/messages.py" line="1854"/>
         <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
         <translation>建设地点</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1404"/>
+        <location filename="../../planner/messages.py" line="1417"/>
         <source>Time limit (working days)</source>
         <translation>办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1405"/>
+        <location filename="../../planner/messages.py" line="1418"/>
         <source>Officer (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1406"/>
+        <location filename="../../planner/messages.py" line="1419"/>
         <source>Reviewer (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1407"/>
+        <location filename="../../planner/messages.py" line="1420"/>
         <source>Approver (审定人)</source>
         <translation>审定人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1411"/>
+        <location filename="../../planner/messages.py" line="1424"/>
         <source>Violation report</source>
         <extracomment>Kinds of document a case records (planner.cases.register.REPORT_KINDS) and the declared-figures file&apos;s role.</extracomment>
         <translation>违规审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1412"/>
+        <location filename="../../planner/messages.py" line="1425"/>
         <source>Notice to the applicant</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1414"/>
+        <location filename="../../planner/messages.py" line="1427"/>
         <source>Planning conditions</source>
         <translation>规划条件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1415"/>
+        <location filename="../../planner/messages.py" line="1428"/>
         <source>Spreadsheet</source>
         <translation>电子表格</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1416"/>
+        <location filename="../../planner/messages.py" line="1429"/>
         <source>GeoPackage of the findings</source>
         <translation>审查结果GeoPackage文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1417"/>
+        <location filename="../../planner/messages.py" line="1430"/>
         <source>JSON of the check</source>
         <translation>审查结果JSON文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1419"/>
+        <location filename="../../planner/messages.py" line="1432"/>
         <source>Declared indicators</source>
         <translation>申报技术经济指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1420"/>
+        <location filename="../../planner/messages.py" line="1433"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1421"/>
+        <location filename="../../planner/messages.py" line="1434"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1422"/>
+        <location filename="../../planner/messages.py" line="1435"/>
         <source>{date} (estimated: no official holiday data for that year, weekends only)</source>
         <translation>{date}（估算：该年度尚无官方节假日安排，仅扣除周末）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1424"/>
+        <location filename="../../planner/messages.py" line="1437"/>
         <source>No case is registered in {path}.</source>
         <translation>{path}中尚未登记案卷。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1425"/>
+        <location filename="../../planner/messages.py" line="1438"/>
         <source>Case {number} registered in {path}; deadline: {deadline}.</source>
         <translation>案卷{number}已登记于{path}；办结期限：{deadline}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1426"/>
+        <location filename="../../planner/messages.py" line="1439"/>
         <source>Case {number} closed.</source>
         <translation>案卷{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1428"/>
+        <location filename="../../planner/messages.py" line="1441"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1429"/>
+        <location filename="../../planner/messages.py" line="1442"/>
         <source>Submissions</source>
         <translation>提交的方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1430"/>
+        <location filename="../../planner/messages.py" line="1443"/>
         <source>Reports issued</source>
         <translation>已出具的文书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1431"/>
+        <location filename="../../planner/messages.py" line="1444"/>
         <source>Status changes</source>
         <translation>办理状态变更</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1433"/>
+        <location filename="../../planner/messages.py" line="1446"/>
         <source>Submission {number}, checked {time}: {violations} violations, {warnings} warnings</source>
         <translation>第{number}次提交，审查时间{time}：不符合项{violations}项，提示{warnings}条</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1435"/>
+        <location filename="../../planner/messages.py" line="1448"/>
         <source>with the application</source>
         <translation>随申请登记</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1436"/>
+        <location filename="../../planner/messages.py" line="1449"/>
         <source>submission {number}</source>
         <translation>第{number}次提交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1437"/>
+        <location filename="../../planner/messages.py" line="1450"/>
         <source>Case {number}: recorded as submission {submission} in {path}.</source>
         <translation>案卷{number}：已作为第{submission}次提交记录于{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1438"/>
+        <location filename="../../planner/messages.py" line="1451"/>
         <source>Against submission {previous}: {fixed} fixed, {still_open} still open, {new} new.</source>
         <translation>与第{previous}次提交相比：已整改{fixed}项，仍未整改{still_open}项，新增{new}项。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1440"/>
+        <location filename="../../planner/messages.py" line="1453"/>
         <source>Every item of submission {previous} is fixed and nothing new was found.</source>
         <translation>第{previous}次提交的各项问题均已整改，未发现新问题。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1442"/>
+        <location filename="../../planner/messages.py" line="1455"/>
         <source>First submission of case {number}: nothing to compare with.</source>
         <translation>案卷{number}的首次提交，无可比对的前次提交。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1444"/>
+        <location filename="../../planner/messages.py" line="1457"/>
         <source>Fixed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1445"/>
+        <location filename="../../planner/messages.py" line="1458"/>
         <source>Still open</source>
         <translation>仍未整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1446"/>
+        <location filename="../../planner/messages.py" line="1459"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1475"/>
+        <location filename="../../planner/messages.py" line="1488"/>
         <source>Declared site area differs from the drawing</source>
         <translation>申报用地面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1476"/>
+        <location filename="../../planner/messages.py" line="1489"/>
         <source>Declared total floor area differs from the drawing</source>
         <translation>申报总建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1477"/>
+        <location filename="../../planner/messages.py" line="1490"/>
         <source>Declared counted floor area differs from the drawing</source>
         <translation>申报计容建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1478"/>
+        <location filename="../../planner/messages.py" line="1491"/>
         <source>Declared FAR differs from the drawing</source>
         <translation>申报容积率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1479"/>
+        <location filename="../../planner/messages.py" line="1492"/>
         <source>Declared building density differs from the drawing</source>
         <translation>申报建筑密度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1480"/>
+        <location filename="../../planner/messages.py" line="1493"/>
         <source>Declared green ratio differs from the drawing</source>
         <translation>申报绿地率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1481"/>
+        <location filename="../../planner/messages.py" line="1494"/>
         <source>Declared height differs from the drawing</source>
         <translation>申报建筑高度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1486"/>
+        <location filename="../../planner/messages.py" line="1499"/>
         <source>site area</source>
         <extracomment>A declared indicator inside a sentence and as a row of the 技术经济指标 table (model.DECLARED_INDICATORS).</extracomment>
         <translation>用地面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1487"/>
+        <location filename="../../planner/messages.py" line="1500"/>
         <source>total floor area</source>
         <translation>总建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1488"/>
+        <location filename="../../planner/messages.py" line="1501"/>
         <source>counted floor area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1495"/>
+        <location filename="../../planner/messages.py" line="1508"/>
         <source>Parcel {parcel}: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>地块{parcel}：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1497"/>
+        <location filename="../../planner/messages.py" line="1510"/>
         <source>Whole scheme: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>项目总体：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1501"/>
+        <location filename="../../planner/messages.py" line="1514"/>
         <source>Whole scheme</source>
         <extracomment>Where a declared figure is for the whole scheme (no parcel), in tables.</extracomment>
         <translation>项目总体</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1504"/>
+        <location filename="../../planner/messages.py" line="1517"/>
         <source>{path}: cannot be read as declared indicators ({error}). Give a CSV or XLSX table with the columns parcel, indicator and declared.</source>
         <translation>{path}：无法读取为申报技术经济指标（{error}）。请提供含 parcel（地块）、indicator（指标）、declared（申报值）三列的 CSV 或 XLSX 表格。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1507"/>
+        <location filename="../../planner/messages.py" line="1520"/>
         <source>{path}: has no column {column} ({names}); its columns are: {columns}.</source>
         <translation>{path}：缺少 {column} 列（可用列名：{names}）；该文件的列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1509"/>
+        <location filename="../../planner/messages.py" line="1522"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; is not an indicator Planner knows; use one of {indicators}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”不是可识别的指标名称，请使用以下之一：{indicators}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1512"/>
+        <location filename="../../planner/messages.py" line="1525"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; cannot be read as a number; expected e.g. {expected}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”无法识别为数值，应填写如 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1514"/>
+        <location filename="../../planner/messages.py" line="1527"/>
         <source>{path} row {row}: {value} of parcel {parcel} is declared again (first in row {first}); keep one.</source>
         <translation>{path} 第{row}行：地块{parcel}的“{value}”重复申报（首次见第{first}行），请只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1516"/>
+        <location filename="../../planner/messages.py" line="1529"/>
         <source>{path} row {row}: parcel {parcel} is not one the scheme stands on ({parcels}); correct the parcel id, or leave it blank for the whole scheme.</source>
         <translation>{path} 第{row}行：地块{parcel}不在本方案涉及的地块之内（{parcels}），请更正地块编号；项目总体指标请将地块留空。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1519"/>
+        <location filename="../../planner/messages.py" line="1532"/>
         <source>{path}: the plan has no parcel {parcel}; parcels such as {parcels}.</source>
         <translation>{path}：规划中没有地块{parcel}；现有地块如：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1544"/>
+        <location filename="../../planner/messages.py" line="1557"/>
         <source>Building no. {building}</source>
         <extracomment>A building named in a document to the applicant: &quot;4#楼&quot; for a numbered building, else &quot;建筑 A-1&quot;.</extracomment>
         <translation>{building}楼</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1545"/>
+        <location filename="../../planner/messages.py" line="1558"/>
         <source>Building {building}</source>
         <translation>建筑{building}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1555"/>
+        <location filename="../../planner/messages.py" line="1568"/>
         <source>Parcel {parcel}: the FAR is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the counted floor area so that the FAR is {bound} or less.</source>
         <extracomment>What the applicant must do about each finding, with the plan&apos;s basis ({basis}): the items of the 一次性告知书.</extracomment>
         <translation>地块{parcel}容积率{actual}，超过规划上限{bound}（依据：{basis}），应核减计容建筑面积，使容积率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1558"/>
+        <location filename="../../planner/messages.py" line="1571"/>
         <source>Parcel {parcel}: the FAR is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add counted floor area so that the FAR is at least {bound}.</source>
         <translation>地块{parcel}容积率{actual}，低于规划下限{bound}（依据：{basis}），应增加计容建筑面积，使容积率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1561"/>
+        <location filename="../../planner/messages.py" line="1574"/>
         <source>Parcel {parcel}: the building density is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the footprints so that the density is {bound} or less.</source>
         <translation>地块{parcel}建筑密度{actual}，超过规划上限{bound}（依据：{basis}），应缩减建筑基底面积，使建筑密度不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1564"/>
+        <location filename="../../planner/messages.py" line="1577"/>
         <source>Parcel {parcel}: the building density is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); enlarge the footprints so that the density is at least {bound}.</source>
         <translation>地块{parcel}建筑密度{actual}，低于规划下限{bound}（依据：{basis}），应增加建筑基底面积，使建筑密度不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1567"/>
+        <location filename="../../planner/messages.py" line="1580"/>
         <source>{building} is {actual} high, above the height limit {bound} of parcel {parcel} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>{building}建筑高度{actual}，超过地块{parcel}建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1569"/>
+        <location filename="../../planner/messages.py" line="1582"/>
         <source>{building} is {actual} high, below the minimum height {bound} of parcel {parcel} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>{building}建筑高度{actual}，低于地块{parcel}建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1571"/>
+        <location filename="../../planner/messages.py" line="1584"/>
         <source>Parcel {parcel}: the green ratio is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add green area so that the green ratio is at least {bound}.</source>
         <translation>地块{parcel}绿地率{actual}，低于规划下限{bound}（依据：{basis}），应增加绿地面积，使绿地率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1574"/>
+        <location filename="../../planner/messages.py" line="1587"/>
         <source>Parcel {parcel}: the green ratio is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); rearrange the green areas so that the green ratio is {bound} or less.</source>
         <translation>地块{parcel}绿地率{actual}，超过规划上限{bound}（依据：{basis}），应调整绿地布置，使绿地率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1577"/>
+        <location filename="../../planner/messages.py" line="1590"/>
         <source>{building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it (basis: {basis}); change the building&apos;s use or remove it from the parcel.</source>
         <translation>{building}（{use}）位于地块{parcel}，与该地块用地性质{code}不符（依据：{basis}），应调整建筑用途或将其移出该地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1580"/>
+        <location filename="../../planner/messages.py" line="1593"/>
         <source>{building} stands across the parcels {parcels} (basis: {basis}); rearrange it so that it stands on one parcel.</source>
         <translation>{building}跨越地块{parcels}（依据：{basis}），应调整建筑布局，使其位于同一地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1582"/>
+        <location filename="../../planner/messages.py" line="1595"/>
         <source>{building}: {area} of its footprint lies outside the plan&apos;s parcels (basis: {basis}); move it onto the site.</source>
         <translation>{building}基底有{area}位于规划地块范围以外（依据：{basis}），应将建筑调整至规划用地范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1584"/>
+        <location filename="../../planner/messages.py" line="1597"/>
         <source>{building} crosses the road red line {lines} (basis: {basis}); move it back behind the red line and keep the required setback.</source>
         <translation>{building}跨越道路红线{lines}（依据：{basis}），应将建筑退至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1587"/>
+        <location filename="../../planner/messages.py" line="1600"/>
         <source>{building} stands beyond the road red line {lines}, on the road (basis: {basis}); move it behind the red line and keep the required setback.</source>
         <translation>{building}位于道路红线{lines}以外的道路一侧（依据：{basis}），应将建筑移至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1590"/>
+        <location filename="../../planner/messages.py" line="1603"/>
         <source>{building} stands {distance} from the road red line {line}, less than the required {required} ({source}; basis: {basis}); move it back so that it stands at least {required} from the line.</source>
         <translation>{building}距道路红线{line}为{distance}，小于应退让距离{required}（{source}；依据：{basis}），应调整建筑位置，使退线距离不小于{required}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1593"/>
+        <location filename="../../planner/messages.py" line="1606"/>
         <source>{building} takes up land within the {kind} {lines} (basis: {basis}); rearrange it so that it stays out of the {kind}.</source>
         <translation>{building}占用{kind}{lines}范围（依据：{basis}），应调整建筑布局，退出{kind}范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1597"/>
+        <location filename="../../planner/messages.py" line="1610"/>
         <source>{building} extends beyond the building control line {lines} (basis: {basis}); keep it within the building control line.</source>
         <translation>{building}超出建筑控制线{lines}（依据：{basis}），应将建筑调整至建筑控制线以内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1601"/>
+        <location filename="../../planner/messages.py" line="1614"/>
         <source>On parcel {parcel}, {buildings} are above the height limit {bound} (basis: {basis}); lower each to {bound} or less.</source>
         <extracomment>A height finding about several buildings, and one naming none (the tallest of the parcel).</extracomment>
         <translation>地块{parcel}内{buildings}超过建筑限高{bound}（依据：{basis}），均应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1604"/>
+        <location filename="../../planner/messages.py" line="1617"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, above the height limit {bound} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>地块{parcel}最高建筑高度{actual}，超过建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1606"/>
+        <location filename="../../planner/messages.py" line="1619"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, below the minimum height {bound} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>地块{parcel}最高建筑高度{actual}，低于建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1611"/>
+        <location filename="../../planner/messages.py" line="1624"/>
         <source>Parcel {parcel}: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>地块{parcel}申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1615"/>
+        <location filename="../../planner/messages.py" line="1628"/>
         <source>Whole scheme: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>项目总体申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1621"/>
+        <location filename="../../planner/messages.py" line="1634"/>
         <source>{finding} (Basis: GB 50180-2018 clause 4.0.9 and the city&apos;s sunlight rules.)</source>
         <extracomment>After an item the official wrote a note on.</extracomment>
         <translation>{finding}（依据：《城市居住区规划设计标准》GB 50180-2018第4.0.9条及本市日照管理规定）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1623"/>
+        <location filename="../../planner/messages.py" line="1636"/>
         <source>(Note: {note})</source>
         <translation>（审查人员备注：{note}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1625"/>
+        <location filename="../../planner/messages.py" line="1638"/>
         <source>{plan}, approved by {approval}</source>
         <extracomment>The plan a requirement comes from: its name and approval number.</extracomment>
         <translation>{plan}，批复文号{approval}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1707"/>
+        <location filename="../../planner/messages.py" line="1720"/>
         <source>Sunlight below the standard</source>
         <translation>日照不满足标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1708"/>
+        <location filename="../../planner/messages.py" line="1721"/>
         <source>Scheme cuts an existing home&apos;s sunlight</source>
         <translation>方案影响现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1711"/>
+        <location filename="../../planner/messages.py" line="1724"/>
         <source>Building {building} ({type}): {length} of its main facades get less than {hours} of sun on {day} ({band}); the least is {actual}, on the facade facing {facing}. Move or lower the buildings that shade it.</source>
         <translation>建筑{building}（{type}）：主要朝向外墙有{length}在{day}（{band}）的日照不足{hours}，最少为{actual}，位于朝向{facing}的外墙。请调整遮挡它的建筑的位置或高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1714"/>
+        <location filename="../../planner/messages.py" line="1727"/>
         <source>Existing building {building} ({type}): the scheme cuts its sun on {day} from {before} to {actual}, below the standard of {hours} ({band}), along {length} of its main facades (facing {facing}). Change the scheme buildings that shade it.</source>
         <translation>现状建筑{building}（{type}）：方案使其{day}日照由{before}减少为{actual}，低于{hours}的标准（{band}），涉及主要朝向外墙{length}（朝向{facing}）。请调整遮挡它的方案建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1720"/>
+        <location filename="../../planner/messages.py" line="1733"/>
         <source>Sunlight not checked</source>
         <translation>未进行日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1721"/>
+        <location filename="../../planner/messages.py" line="1734"/>
         <source>No height for sunlight</source>
         <translation>日照分析缺少高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1722"/>
+        <location filename="../../planner/messages.py" line="1735"/>
         <source>Height estimated for sunlight</source>
         <translation>日照分析估算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1725"/>
+        <location filename="../../planner/messages.py" line="1738"/>
         <source>Sunlight was not checked: no layer has a coordinate system, so the site&apos;s latitude is not known. Give the files their coordinate system.</source>
         <translation>未进行日照分析：各图层均无坐标系，无法确定场地纬度。请为文件设定坐标系。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1728"/>
+        <location filename="../../planner/messages.py" line="1741"/>
         <source>{path} layer {layer}: building {building} has no height, so it casts no shadow in the sunlight analysis and the hours around it may be too high. Add its height or storeys.</source>
         <translation>{path} 图层 {layer}：建筑{building}没有高度，日照分析中不计其遮挡，周边日照时数可能偏高。请补充其高度或层数。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1731"/>
+        <location filename="../../planner/messages.py" line="1744"/>
         <source>{path} layer {layer}: existing building {building} has storeys but no height; {height} m ({storeys} storeys of {storey_height} m) is used in the sunlight analysis. Add its height if it is known.</source>
         <translation>{path} 图层 {layer}：现状建筑{building}有层数而无高度，日照分析按{height} m（{storeys}层，层高{storey_height} m）计算。如已知其高度，请补充。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1737"/>
+        <location filename="../../planner/messages.py" line="1750"/>
         <source>Sunlight standard: climate zone {zone} with city size {size} is not a row of GB 50180-2018 table 4.0.9. Give --sunlight-zone I-VII and, except in zones V and VI, --city-size large or small.</source>
         <translation>日照标准：建筑气候区划{zone}与城市规模{size}不对应 GB 50180-2018 表 4.0.9 的任何一栏。请给出 --sunlight-zone I-VII，除Ⅴ、Ⅵ气候区外还需给出 --city-size large 或 small。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1741"/>
+        <location filename="../../planner/messages.py" line="1754"/>
         <source>Sunlight standard: resources/sunlight.toml has no city named {city}. Its cities: {cities}.</source>
         <translation>日照标准：resources/sunlight.toml 中没有名为{city}的城市。已有城市：{cities}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1744"/>
+        <location filename="../../planner/messages.py" line="1757"/>
         <source>analysing sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1745"/>
+        <location filename="../../planner/messages.py" line="1758"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1746"/>
+        <location filename="../../planner/messages.py" line="1759"/>
         <source>{degrees}° from north</source>
         <translation>方位角{degrees}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1747"/>
+        <location filename="../../planner/messages.py" line="1760"/>
         <source>Sunlight: climate zone {zone}, {size} city{city}; homes {day} ≥ {hours} ({band}, true solar time); sweep angle {sweep}°, step {step} min, sampling {spacing} m, {height} m above the ground floor; latitude {latitude}°.</source>
         <translation>日照：建筑气候区划{zone}，{size}城市{city}；住宅{day}不少于{hours}（{band}，真太阳时）；最小扫掠角{sweep}°，时间间隔{step}分钟，采样点间距{spacing} m，计算高度为底层地面以上{height} m；纬度{latitude}°。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1751"/>
+        <location filename="../../planner/messages.py" line="1764"/>
         <source>Sunlight: not checked (choose --sunlight-zone and --city-size, or --sunlight-city).</source>
         <translation>日照：未分析（请选择 --sunlight-zone 和 --city-size，或 --sunlight-city）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1753"/>
+        <location filename="../../planner/messages.py" line="1766"/>
         <source>large (城区常住人口 ≥ 50万)</source>
         <translation>大（城区常住人口≥50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1754"/>
+        <location filename="../../planner/messages.py" line="1767"/>
         <source>small (城区常住人口 &lt; 50万)</source>
         <translation>小（城区常住人口＜50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1813"/>
+        <location filename="../../planner/messages.py" line="1826"/>
         <source>Sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1814"/>
+        <location filename="../../planner/messages.py" line="1827"/>
         <source>Sunlight was not analysed: no sunlight standard was chosen for this check. To have it analysed, choose the climate zone and city size, or the city (planner check: --sunlight-zone and --city-size, or --sunlight-city; in the window: View &gt; Sunlight standard).</source>
         <translation>未进行日照分析：本次审查未选择日照标准。如需分析，请选择建筑气候区划和城市规模，或选择城市（planner check：--sunlight-zone 和 --city-size，或 --sunlight-city；窗口中：视图 &gt; 日照标准）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1819"/>
+        <location filename="../../planner/messages.py" line="1832"/>
         <source>Hours of sun on the standard day along every facade of every building that needs sun (homes, dormitories, homes for the elderly, kindergartens, schools), in the scheme and around it, at points every {spacing} m along the facades, {height} m above the ground floor, on a flat site. A facade facing between {low}° and {high}° from north that would get the standard with nothing around it is held to it.</source>
         <translation>对本方案及其周边每栋需要日照的建筑（住宅、宿舍、老年人居住建筑、幼儿园、中小学校）的每个立面，计算日照标准日的日照时数：沿立面每 {spacing} 米取一个采样点，高度为底层地面以上 {height} 米，场地按平地计。朝向在正北顺时针 {low}° 至 {high}° 之间、且周边无遮挡时可满足标准的立面，须满足日照标准。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1825"/>
+        <location filename="../../planner/messages.py" line="1838"/>
         <source>Parameters used</source>
         <translation>采用的参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1826"/>
+        <location filename="../../planner/messages.py" line="1839"/>
         <source>Buildings that need sun</source>
         <translation>需要日照的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1827"/>
+        <location filename="../../planner/messages.py" line="1840"/>
         <source>No building that needs sun is in the scheme or within reach of its shadows.</source>
         <translation>本方案及其阴影所及范围内没有需要日照的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1829"/>
+        <location filename="../../planner/messages.py" line="1842"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1830"/>
+        <location filename="../../planner/messages.py" line="1843"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1831"/>
+        <location filename="../../planner/messages.py" line="1844"/>
         <source>Climate zone and city size</source>
         <translation>建筑气候区划和城市规模</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1832"/>
+        <location filename="../../planner/messages.py" line="1845"/>
         <source>City entry</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1833"/>
+        <location filename="../../planner/messages.py" line="1846"/>
         <source>Standard day, hours and time band</source>
         <translation>日照标准日、日照时数和有效日照时间带</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1834"/>
+        <location filename="../../planner/messages.py" line="1847"/>
         <source>Minimum sweep angle</source>
         <translation>最小扫掠角</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1835"/>
+        <location filename="../../planner/messages.py" line="1848"/>
         <source>Sampling spacing</source>
         <translation>采样点间距</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1836"/>
+        <location filename="../../planner/messages.py" line="1849"/>
         <source>Time step</source>
         <translation>时间间隔</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1837"/>
+        <location filename="../../planner/messages.py" line="1850"/>
         <source>Calculation height</source>
         <translation>计算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1838"/>
+        <location filename="../../planner/messages.py" line="1851"/>
         <source>Minimum continuous sunshine counted</source>
         <translation>最小连续日照时间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1839"/>
+        <location filename="../../planner/messages.py" line="1852"/>
         <source>Counting</source>
         <translation>累计方式</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1840"/>
+        <location filename="../../planner/messages.py" line="1853"/>
         <source>Existing homes</source>
         <translation>现状住宅</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1842"/>
+        <location filename="../../planner/messages.py" line="1855"/>
         <source>{type}: {day} ≥ {hours}, {band} (true solar time)</source>
         <translation>{type}：{day} ≥ {hours}，{band}（真太阳时）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1843"/>
+        <location filename="../../planner/messages.py" line="1856"/>
         <source>{height} m above the floor of the lowest storey</source>
         <translation>最底层住宅地面以上 {height} 米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1844"/>
+        <location filename="../../planner/messages.py" line="1857"/>
         <source>every sunlit period added up</source>
         <translation>累计全部日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1845"/>
+        <location filename="../../planner/messages.py" line="1858"/>
         <source>the longest {periods} sunlit periods added up</source>
         <translation>累计最长的 {periods} 个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1846"/>
+        <location filename="../../planner/messages.py" line="1859"/>
         <source>the longest sunlit period only</source>
         <translation>仅计最长的一个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1848"/>
+        <location filename="../../planner/messages.py" line="1861"/>
         <source>may not be pushed below the standard by the scheme, nor lose sun where already below it</source>
         <translation>本方案不得使其低于日照标准；原已低于标准的，不得再减少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1850"/>
+        <location filename="../../planner/messages.py" line="1863"/>
         <source>may not be pushed below the standard by the scheme</source>
         <translation>本方案不得使其低于日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1851"/>
+        <location filename="../../planner/messages.py" line="1864"/>
         <source>not checked</source>
         <translation>不审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1853"/>
+        <location filename="../../planner/messages.py" line="1866"/>
         <source>latitude {latitude}°, longitude {longitude}°; grid north {north}° from true north</source>
         <translation>北纬 {latitude}°，东经 {longitude}°；坐标北与真北夹角 {north}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1855"/>
+        <location filename="../../planner/messages.py" line="1868"/>
         <source>Scheme or existing</source>
         <translation>方案或现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1856"/>
+        <location filename="../../planner/messages.py" line="1869"/>
         <source>Standard</source>
         <translation>日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1857"/>
+        <location filename="../../planner/messages.py" line="1870"/>
         <source>Facade</source>
         <translation>立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1858"/>
+        <location filename="../../planner/messages.py" line="1871"/>
         <source>Least sun</source>
         <translation>最少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1859"/>
+        <location filename="../../planner/messages.py" line="1872"/>
         <source>Length below the standard</source>
         <translation>不满足标准的长度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1860"/>
+        <location filename="../../planner/messages.py" line="1873"/>
         <source>Without the scheme</source>
         <translation>无本方案时</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1861"/>
+        <location filename="../../planner/messages.py" line="1874"/>
         <source>scheme</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1862"/>
+        <location filename="../../planner/messages.py" line="1875"/>
         <source>existing</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1863"/>
+        <location filename="../../planner/messages.py" line="1876"/>
         <source>least {hours}; {length} below</source>
         <translation>最少 {hours}；{length} 不满足</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1864"/>
+        <location filename="../../planner/messages.py" line="1877"/>
         <source>no facade held to the standard</source>
         <translation>无须满足日照标准的立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1865"/>
+        <location filename="../../planner/messages.py" line="1878"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1866"/>
+        <location filename="../../planner/messages.py" line="1879"/>
         <source>zone {zone}, {size} city</source>
         <translation>{zone}气候区，{size}城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1867"/>
+        <location filename="../../planner/messages.py" line="1880"/>
         <source>Existing buildings file</source>
         <translation>现状建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1868"/>
+        <location filename="../../planner/messages.py" line="1881"/>
         <source>{file}, layer {layer}, {features} buildings</source>
         <translation>{file}，图层 {layer}，{features} 栋建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1869"/>
+        <location filename="../../planner/messages.py" line="1882"/>
         <source>none given: only the scheme&apos;s buildings cast shadows, and no existing home is checked</source>
         <translation>未提供：仅计方案建筑的遮挡，不审查现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1936"/>
+        <location filename="../../planner/messages.py" line="1949"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1944"/>
+        <location filename="../../planner/messages.py" line="1957"/>
         <source>Case {number} · {project} · deadline {deadline}</source>
         <translation>案卷{number} · {project} · 办结期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1945"/>
+        <location filename="../../planner/messages.py" line="1958"/>
         <source>Case {number}: deadline {deadline}; working days left: {days}</source>
         <translation>案卷{number}：办结期限{deadline}；剩余工作日：{days}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1946"/>
+        <location filename="../../planner/messages.py" line="1959"/>
         <source>The review notes of case {number} were restored from the case register ({path}).</source>
         <translation>已从案卷登记簿（{path}）恢复案卷{number}的审查意见。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1948"/>
+        <location filename="../../planner/messages.py" line="1961"/>
         <source>The review notes of case {number} were written for an earlier submission: they were carried over to be reviewed again, and no finding stays accepted as an exception.</source>
         <translation>案卷{number}的审查意见是针对此前提交的方案填写的：已转入本次方案，须重新审查，原认定的例外一律不再保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1951"/>
+        <location filename="../../planner/messages.py" line="1964"/>
         <source>Declared indicators from {path}: {count} figures, {differs} differ from the drawing beyond tolerance.</source>
         <translation>已载入申报指标（{path}）：共{count}项，其中{differs}项与图纸量算值的差异超出允许误差。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1953"/>
+        <location filename="../../planner/messages.py" line="1966"/>
         <source>The figures typed in were saved to {path}.</source>
         <translation>录入的指标已保存至{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1954"/>
+        <location filename="../../planner/messages.py" line="1967"/>
         <source>Open a plan and a scheme and let them be checked first: declared figures are compared with what the scheme measures.</source>
         <translation>请先打开控规和方案并完成审查：申报指标要与方案的量算值比对。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1956"/>
+        <location filename="../../planner/messages.py" line="1969"/>
         <source>Open a plan and a scheme and let them be checked first: the {document} is written from the check.</source>
         <translation>请先打开控规和方案并完成审查：{document}依据审查结果生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1958"/>
+        <location filename="../../planner/messages.py" line="1971"/>
         <source>Select a parcel on the map first: the planning conditions are written for one parcel.</source>
         <translation>请先在地图上选择一个地块：规划条件按单个地块出具。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1960"/>
+        <location filename="../../planner/messages.py" line="1973"/>
         <source>Open a plan layer first: the planning conditions are read from the plan.</source>
         <translation>请先打开控规地块图层：规划条件从控规中读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1962"/>
+        <location filename="../../planner/messages.py" line="1975"/>
         <source>Writing {path}…</source>
         <translation>正在写入{path}……</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1963"/>
+        <location filename="../../planner/messages.py" line="1976"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1964"/>
+        <location filename="../../planner/messages.py" line="1977"/>
         <source>Written: {path}; recorded with case {number}.</source>
         <translation>已写入：{path}，并已登记到案卷{number}。</translation>
     </message>
     <message>
+        <location filename="../../planner/messages.py" line="1978"/>
+        <source>Close case {number} ({project})? Its status becomes “Closed” and it takes no further submissions; the files stay open in the window.</source>
+        <translation>确定办结案卷{number}（{project}）吗？办结后状态为“已办结”，不再接收补正材料；窗口中已打开的文件不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1981"/>
+        <source>No case is open in the window: open one from File &gt; Cases…, or close it in the case list.</source>
+        <translation>窗口中没有打开的案卷：请从“文件 &gt; 案卷…”打开案卷，或在案卷列表中办结。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/messages.py" line="1983"/>
+        <source>Case register: {path}</source>
+        <translation>案卷登记库：{path}</translation>
+    </message>
+    <message>
         <location filename="../../planner/messages.py" line="150"/>
-        <location filename="../../planner/messages.py" line="1212"/>
+        <location filename="../../planner/messages.py" line="1225"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -3984,27 +4037,27 @@ An indicator inside a sentence.</extracomment>
         <translation>（修约至{precision}后为{shown}，但控制指标按精确值判定）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="574"/>
+        <location filename="../../planner/messages.py" line="581"/>
         <source>{path}: the review file cannot be read ({error}). Restore it from a copy, or move it away to begin a new review.</source>
         <translation>{path}：无法读取审查文件（{error}）。请从副本恢复该文件，或将其移走后重新开始审查。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="576"/>
+        <location filename="../../planner/messages.py" line="583"/>
         <source>{path}: the review file is not UTF-8 text: it was saved in another encoding (by an editor, perhaps). Save it again as UTF-8, or restore it from a copy.</source>
         <translation>{path}：审查文件不是UTF-8编码的文本，可能被编辑器以其他编码保存过。请重新以UTF-8编码保存，或从副本恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="716"/>
+        <location filename="../../planner/messages.py" line="723"/>
         <source>storeys, counted-area or height</source>
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1213"/>
+        <location filename="../../planner/messages.py" line="1226"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1214"/>
+        <location filename="../../planner/messages.py" line="1227"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -5321,7 +5374,7 @@ An indicator inside a sentence.</extracomment>
         <translation>未申报</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1413"/>
+        <location filename="../../planner/messages.py" line="1426"/>
         <location filename="../../planner/report/opinion.py" line="36"/>
         <source>Review opinion</source>
         <translation>审查意见书</translation>

@@ -49,6 +49,7 @@ def test_a_resubmission_checked_in_the_window_is_compared_with_the_first(qtbot, 
     case = window.case_window
     assert CASE.number in window.windowTitle() and "2026-11-02" in window.windowTitle()
     assert case.status_label.text() == f"Case {CASE.number}: deadline 2026-11-02; working days left: 3 (due soon)"
+    assert case.status_label.property("deadline") == "due_soon" and "#fbe7b5" in case.status_label.styleSheet()
     assert case.submission == 1
     assert case.panel.summary.text() == f"First submission of case {CASE.number}: nothing to compare with."
 
@@ -159,3 +160,53 @@ def test_conditions_need_a_selected_parcel(qtbot, window, tmp_path):
         assert window.documents.export("conditions", str(tmp_path / "c.pdf"), case=CASE)
     assert (tmp_path / "c.pdf").stat().st_size > 1000
     assert window.stage_label.text() == f"Written: {tmp_path / 'c.pdf'}"
+
+
+def test_reports_exported_from_the_window_are_recorded_with_the_open_case(qtbot, window, tmp_path):
+    from planner.gui.case_window import output_kind
+
+    register = _register(tmp_path)
+    _open_case(qtbot, window, register)
+    # The spreadsheet's name without its suffix: the file's first bytes say what it is.
+    written = [(window.export_xlsx, tmp_path / "findings"), (window.export_gpkg, tmp_path / "findings.gpkg"),
+               (window.export_pdf, tmp_path / "report.pdf")]
+    for export, path in written:
+        with qtbot.waitSignal(window.case_window.reportRecorded, timeout=60000) as recorded:
+            assert export(str(path))
+        assert recorded.args == [output_kind(path), str(path)]
+    assert window.stage_label.text() == f"Written: {tmp_path / 'report.pdf'}; recorded with case {CASE.number}."
+    with open_register(register) as reg:
+        reports = reg.record(CASE.number).reports
+    assert [(r.kind, r.path, r.submission) for r in reports] == [
+        ("spreadsheet", str(tmp_path / "findings"), 1), ("geopackage", str(tmp_path / "findings.gpkg"), 1),
+        ("report", str(tmp_path / "report.pdf"), 1)]
+    # Without a case open nothing is recorded (and a file of another kind never is).
+    window.case_window.close_case()
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        assert window.export_xlsx(str(tmp_path / "after.xlsx"))
+    (tmp_path / "notes.txt").write_text("notes", encoding="utf-8")
+    assert output_kind(tmp_path / "notes.txt") is None and output_kind(tmp_path / "missing.pdf") is None
+    with open_register(register) as reg:
+        assert len(reg.record(CASE.number).reports) == 3
+
+
+def test_a_document_into_a_missing_folder_is_refused_in_one_clear_sentence(qtbot, window, tmp_path, caplog):
+    from planner.messages import error_message
+
+    register = _register(tmp_path)
+    _open_case(qtbot, window, register)
+    pdf = tmp_path / "no such folder" / "notice.pdf"
+    with qtbot.waitSignal(window.documents.writer.failed, timeout=30000) as failed:
+        assert window.documents.export("notice", str(pdf))
+    kind, error = failed.args
+    assert kind == "notice" and error.code == "output_folder_missing"
+    assert window.stage_label.text() == (
+        f"{pdf}: cannot be written: the folder {tmp_path / 'no such folder'} does not exist. Choose an existing "
+        "folder, or create this one first, and export again.")
+    assert error_message(error.code, error.details, "zh") == (
+        f"{pdf}：无法写入：文件夹{tmp_path / 'no such folder'}不存在。请选择已有的文件夹，或先建立该文件夹，然后重新导出。")
+    assert not pdf.parent.exists()
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]  # no traceback logged
+    with open_register(register) as reg:
+        record = reg.record(CASE.number)
+    assert not record.reports and record.case.status == "reviewing"  # nothing issued, nothing recorded
