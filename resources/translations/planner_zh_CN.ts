@@ -56,60 +56,60 @@
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="131"/>
-        <location filename="../../planner/gui/case_list.py" line="177"/>
-        <location filename="../../planner/gui/case_list.py" line="335"/>
+        <location filename="../../planner/gui/case_list.py" line="132"/>
+        <location filename="../../planner/gui/case_list.py" line="180"/>
+        <location filename="../../planner/gui/case_list.py" line="340"/>
         <source>Cases</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="135"/>
+        <location filename="../../planner/gui/case_list.py" line="136"/>
         <source>Use another &amp;register…</source>
         <translation>使用其他登记库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="148"/>
+        <location filename="../../planner/gui/case_list.py" line="151"/>
         <source>Show closed cases</source>
         <translation>显示已办结案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="150"/>
+        <location filename="../../planner/gui/case_list.py" line="153"/>
         <source>&amp;New case…</source>
         <translation>新建案卷(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="152"/>
+        <location filename="../../planner/gui/case_list.py" line="155"/>
         <source>&amp;Open case</source>
         <translation>打开案卷(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="154"/>
-        <location filename="../../planner/gui/case_list.py" line="387"/>
+        <location filename="../../planner/gui/case_list.py" line="157"/>
+        <location filename="../../planner/gui/case_list.py" line="392"/>
         <source>C&amp;lose case…</source>
         <translation>办结案卷(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="157"/>
+        <location filename="../../planner/gui/case_list.py" line="160"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="182"/>
+        <location filename="../../planner/gui/case_list.py" line="185"/>
         <source>Use another register</source>
         <translation>使用其他案卷登记库</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="183"/>
+        <location filename="../../planner/gui/case_list.py" line="186"/>
         <source>Case register (*.sqlite *.db);;All files (*)</source>
         <translation>案卷登记库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="297"/>
+        <location filename="../../planner/gui/case_list.py" line="302"/>
         <source>Close case</source>
         <translation>办结案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="382"/>
+        <location filename="../../planner/gui/case_list.py" line="387"/>
         <source>&amp;Cases…</source>
         <translation>案卷(&amp;C)…</translation>
     </message>
@@ -635,14 +635,14 @@ layer: {layer}
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="79"/>
-        <location filename="../../planner/gui/case_list.py" line="117"/>
+        <location filename="../../planner/gui/case_list.py" line="80"/>
+        <location filename="../../planner/gui/case_list.py" line="118"/>
         <source>New case</source>
         <extracomment>Row colours: overdue (light red), due within 3 working days (light amber). The text says it too.</extracomment>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/case_list.py" line="99"/>
+        <location filename="../../planner/gui/case_list.py" line="100"/>
         <source>Register the files open in the window with the case</source>
         <translation>将窗口中已打开的文件登记为本案卷的文件</translation>
     </message>
