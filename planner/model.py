@@ -24,13 +24,24 @@ def no_garbage_collection() -> Iterator[None]:
     """Pause the cycle collector while a city's worth of objects is made (findings, their sentences, the JSON
     tree): the inputs and the result hold hundreds of thousands of objects, and each of its passes would walk
     them all (a third to a half of the time at city scale). What is made inside makes no reference cycles, so
-    nothing waits to be collected."""
+    nothing waits to be collected.
+
+    When the collector was running before, what was made is handed straight to its oldest generation on the way
+    out (gc.freeze then gc.unfreeze: two list splices): the collector's next pass over the youngest generation
+    would otherwise walk every object made here (~50 ms after a city's check), and a later pass over the middle
+    one walk them again, only to find them all alive. They stay collectable: a full collection still scans them,
+    and they are freed as usual when no longer referenced. Skipped when objects are frozen already (the window
+    freezes what survives a round, planner.gui.worker.background_work): gc.unfreeze would thaw those too.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -4,6 +4,7 @@ layer's numbers can be in the CRS it declares (docs/architecture.md §2.2)."""
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -380,6 +381,24 @@ def measured_in(crs: CRS | None, working: CRS | None) -> str | None:
     return crs_title(working)
 
 
+_BOUNDS: dict[int, tuple[weakref.ref, int, tuple[float, float, float, float]]] = {}
+
+
+def layer_bounds(geometry: np.ndarray) -> tuple[float, float, float, float]:
+    """shapely.total_bounds(geometry) as floats, remembered for each geometry array while it lives: a layer's
+    array is made once at load and never written to, and the window checks the same layers again and again
+    (200,000 footprints take ~10 ms to bound). Anything that is not a weakly referable array is bounded anew."""
+    key = id(geometry)
+    hit = _BOUNDS.get(key)
+    if hit is not None and hit[0]() is geometry and hit[1] == len(geometry):
+        return hit[2]
+    bounds = tuple(float(v) for v in shapely.total_bounds(geometry))
+    if isinstance(geometry, np.ndarray):
+        _BOUNDS[key] = (weakref.ref(geometry, lambda _ref, key=key: _BOUNDS.pop(key, None)), len(geometry),
+                        bounds)
+    return bounds  # type: ignore[return-value]
+
+
 def align(layers: list[tuple[str, CRS | None, np.ndarray]], check: bool = True
           ) -> tuple[CRS | None, list[np.ndarray], list[tuple[str, dict]]]:
     """Bring layers (name, crs, geometry) into one metric working CRS (working_crs).
@@ -395,7 +414,7 @@ def align(layers: list[tuple[str, CRS | None, np.ndarray]], check: bool = True
     if check:  # every layer with a CRS first: the first that is right tells where the wrong one should lie
         wrong = None
         for name, crs, geometry in layers:
-            bounds = tuple(float(v) for v in shapely.total_bounds(geometry)) if len(geometry) else None
+            bounds = layer_bounds(geometry) if len(geometry) else None
             if crs is None or bounds is None:
                 continue
             if not fits(crs, bounds):
@@ -409,7 +428,7 @@ def align(layers: list[tuple[str, CRS | None, np.ndarray]], check: bool = True
     aligned = []
     for name, crs, geometry in layers:
         if crs is None:
-            bounds = tuple(float(v) for v in shapely.total_bounds(geometry))
+            bounds = layer_bounds(geometry)
             if looks_geographic(bounds):
                 raise InputError("crs_missing_degrees", path=name)
             note = ("crs_assumed", {"path": name, "crs": crs_label(working) or "-"})
