@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -311,6 +312,8 @@ def _text(value: Any) -> str | None:
 
 def _display_width(text: str) -> int:
     """Columns a spreadsheet needs for the text: CJK and full-width characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
@@ -511,10 +514,15 @@ def _write_workbook(path: Path, sheets: list[tuple[str, list[_Column], int]]) ->
             # The dimension lets readers (openpyxl read-only, pandas) size the sheet without scanning it.
             head = re.sub(r'<dimension ref="[^"]*"\s*/>', "", head, count=1).replace(
                 "</sheetPr>", f'</sheetPr><dimension ref="A1:{last}"/>', 1)
-            with target.open(item.filename, "w") as out:
-                out.write(head.encode("utf-8"))
+            # zlib lets go of the interpreter lock while it compresses: a thread compresses and writes one chunk
+            # of rows while the next is made.
+            with target.open(item.filename, "w") as out, ThreadPoolExecutor(1) as writer:
+                pending = writer.submit(out.write, head.encode("utf-8"))
                 for rows in _rows_xml(columns, styles[k]):
-                    out.write(rows.encode("utf-8"))
+                    data = rows.encode("utf-8")
+                    pending.result()
+                    pending = writer.submit(out.write, data)
+                pending.result()
                 out.write((end + tail).encode("utf-8"))
 
 
