@@ -32,6 +32,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from planner.parallel import in_slices
+
 __all__ = ["BACKGROUND", "HIGHLIGHT_COLOR", "SELECTION_COLOR", "Label", "LayerStyle", "MapCanvas"]
 
 BACKGROUND = QColor("#f4f3ef")
@@ -161,7 +163,7 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
     plain &= n_coords >= 3
     other = np.flatnonzero(~plain & (n_coords > 0))
 
-    plain_xy = shapely.get_coordinates(geometry[plain])
+    plain_xy = in_slices(shapely.get_coordinates, geometry[plain], size=20_000)  # (it holds the GIL throughout)
     plain_len = n_coords[plain]
     parts, part_owner = shapely.get_parts(geometry[other], return_index=True)
     part_line = np.isin(shapely.get_type_id(parts), _LINE_TYPE_IDS)
