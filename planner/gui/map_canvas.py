@@ -32,6 +32,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from planner.parallel import in_slices
+
 __all__ = ["BACKGROUND", "HIGHLIGHT_COLOR", "SELECTION_COLOR", "Label", "LayerStyle", "MapCanvas"]
 
 BACKGROUND = QColor("#f4f3ef")
@@ -161,7 +163,7 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
     plain &= n_coords >= 3
     other = np.flatnonzero(~plain & (n_coords > 0))
 
-    plain_xy = shapely.get_coordinates(geometry[plain])
+    plain_xy = in_slices(shapely.get_coordinates, geometry[plain], size=20_000)  # (it holds the GIL throughout)
     plain_len = n_coords[plain]
     parts, part_owner = shapely.get_parts(geometry[other], return_index=True)
     part_line = np.isin(shapely.get_type_id(parts), _LINE_TYPE_IDS)
@@ -375,7 +377,7 @@ class _Layer:
             self.labels = np.array([_label_text(v) for v in labels], dtype=object)
             points = shapely.point_on_surface(geometry)
             self.label_xy = np.column_stack([shapely.get_x(points), shapely.get_y(points)])
-        self._tree: shapely.STRtree | None = None
+        self._tree: _Trees | None = None
 
     def _cells(self) -> np.ndarray:
         """Tile of each feature (by its bbox centre), tiles sized to hold ~TILE_VERTICES vertices each.
@@ -466,10 +468,10 @@ class _Layer:
         return _paths(self.rings, f, np.zeros(1, np.int64))[0] if len(f) else QPainterPath()
 
     @property
-    def tree(self) -> shapely.STRtree:
-        """Built on the first click: 40 ms for 200k footprints that a user who never clicks need not wait."""
+    def tree(self) -> _Trees:
+        """Built on the first click (or by the worker, prepare.py): 40-80 ms for 200k footprints."""
         if self._tree is None:
-            self._tree = shapely.STRtree(self.geometry)
+            self._tree = _Trees(self.geometry)
         return self._tree
 
     def pick(self, x: float, y: float, tolerance: float = 0.0) -> int:
@@ -485,6 +487,23 @@ class _Layer:
             return -1
         distance = shapely.distance(self.geometry[hits], point)
         return int(hits[np.lexsort((self.area[hits], distance))[0]])
+
+
+class _Trees:
+    """STRtrees over slices of `geometry`, queried as one (indices into the whole array, ascending): shapely builds
+    a tree in one call that holds Python's GIL, 200k footprints 40-80 ms, and the worker builds it while the
+    window's thread runs."""
+
+    SLICE = 25_000
+
+    def __init__(self, geometry: np.ndarray) -> None:
+        self.trees = [(start, shapely.STRtree(geometry[start:start + self.SLICE]))
+                      for start in range(0, len(geometry), self.SLICE)]
+
+    def query(self, geometry, predicate: str | None = None, distance: float | None = None) -> np.ndarray:
+        kwargs = {} if distance is None else {"distance": distance}
+        hits = [start + tree.query(geometry, predicate=predicate, **kwargs) for start, tree in self.trees]
+        return np.sort(np.concatenate(hits)) if hits else np.zeros(0, dtype=np.int64)
 
 
 _DEFAULT_STYLE = LayerStyle(QColor(200, 200, 200), QColor(90, 90, 90))

@@ -6,7 +6,7 @@ import math
 import warnings
 from collections.abc import Callable, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import pandas as pd
@@ -15,7 +15,7 @@ from pyproj import CRS, Transformer
 
 from planner.io.crs import crs_label
 from planner.model import CheckWarning
-from planner.parallel import on_two_cores
+from planner.parallel import in_slices, on_two_cores
 
 __all__ = ["LINE_TYPES", "POLYGON_TYPES", "clean", "finite", "from_wkb", "polygonal_part", "quiet_nan", "traces"]
 
@@ -178,7 +178,8 @@ def from_wkb(wkb: np.ndarray) -> tuple[np.ndarray, dict[int, tuple[str, str]]]:
     read at all gives None ("geometry_unreadable", with GEOS's reason): both are warned about by `clean`.
     """
     with quiet_nan():  # NaN coordinates: `clean` tells them per feature
-        geometry = on_two_cores(shapely.from_wkb, wkb, on_invalid="ignore")
+        # (from_wkb holds the GIL throughout: in slices, for the window's thread to run between them)
+        geometry = on_two_cores(partial(in_slices, shapely.from_wkb), wkb, on_invalid="ignore")
     problems: dict[int, tuple[str, str]] = {}
     missing = shapely.is_missing(geometry)
     unread = np.flatnonzero(missing & pd.notna(wkb)) if missing.any() else ()

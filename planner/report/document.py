@@ -419,6 +419,10 @@ MAX_DETAIL_MAPS = 200
 #: A table of more rows than this (the parcels of a city, its warnings, the findings on parcels without a detail
 #: page) is painted row by row (pages.TablePart) instead of laid out by QTextDocument.
 LONG_TABLE_ROWS = 300
+#: The parcels and warnings tables of more rows than this are painted row by row too, and what follows goes on
+#: below them: QTextDocument lays a table out whole, in one call that holds Python's GIL (200 rows about 100 ms),
+#: while the window's thread waits for it.
+HTML_TABLE_ROWS = 40
 
 
 class _Html:
@@ -432,19 +436,31 @@ class _Html:
         #: How to draw each map of the current part, by resource name.
         self.maps: dict[str, Callable[[], QImage]] = {}
         self.done: list[HtmlPart | TablePart] = []
+        #: The part being collected goes on below the one before it, on the same page (HtmlPart.follows).
+        self.follows = False
 
     def new_part(self) -> None:
         """End the current part: what follows starts a new page (and the current part's maps are released once
         its pages are painted)."""
         if self.parts:
-            self.done.append(HtmlPart("".join(self.parts), self.maps))
-        self.parts, self.maps = [], {}
+            self.done.append(HtmlPart("".join(self.parts), self.maps, follows=self.follows))
+        self.parts, self.maps, self.follows = [], {}, False
+
+    def go_on(self) -> None:
+        """End the current part; what follows goes on below it on the same page. (Qt lays a part out, and paints
+        a page of it, in one call that holds Python's GIL: shorter parts, and the window's thread gets it
+        between them.)"""
+        if self.parts:  # (after a long table, or nothing, what follows stays as long_table or the start left it)
+            self.new_part()
+            self.follows = True
 
     def long_table(self, heading: str, headers: list[str], rows: list[list[tuple[str, str]]],
-                   widths: list[float]) -> None:
-        """A table painted row by row after the current part, under a heading (plain text, numbered)."""
+                   widths: list[float], *, then_go_on: bool = False) -> None:
+        """A table painted row by row after the current part, under a heading (plain text, numbered); what comes
+        after it starts a new page, or with `then_go_on` goes on below it."""
         self.new_part()
         self.done.append(TablePart(heading, headers, widths, rows))
+        self.follows = then_go_on
 
     def finished(self) -> list[HtmlPart | TablePart]:
         self.new_part()
@@ -600,9 +616,13 @@ def _report(result: CheckResult, layers: dict[str, Any], meta: ReportMeta, lang:
     _title_block(doc, values)
     _summary_section(doc, result, review)
     data = _map_data(result, layers) if layers else None
+    doc.go_on()  # each section of the first pages a part of its own
     _overview_section(doc, result, data)
+    doc.go_on()
     _parcels_section(doc, result)
+    doc.go_on()
     _declared_section(doc, result, review, number_of)
+    doc.go_on()
     _warnings_section(doc, result, review)
     _violating_section(doc, result, data, review, number_of, max_detail_maps)
     _other_findings_section(doc, result, review, number_of)
@@ -742,12 +762,13 @@ def _overview_section(doc: _Html, result: CheckResult, data: _MapData | None) ->
 
 def _parcels_section(doc: _Html, result: CheckResult) -> None:
     """Every parcel the scheme touches in one table: land use, each indicator's value and limit, verdict."""
-    if len(result.parcels) > LONG_TABLE_ROWS:
+    if len(result.parcels) > HTML_TABLE_ROWS:
         doc.section += 1
         doc.long_table(f"{doc.section}  {doc.t(SECTION_PARCELS)}",
                        [doc.t(HEADER_PARCEL), doc.t(HEADER_LAND_USE)]
                        + [_indicator_title(i, doc.lang) for i in INDICATORS] + [doc.t(HEADER_STATUS)],
-                       _parcel_rows_plain(doc, result), [12, 9, 14, 16, 20, 16, 13])
+                       _parcel_rows_plain(doc, result), [12, 9, 14, 16, 20, 16, 13],
+                       then_go_on=len(result.parcels) <= LONG_TABLE_ROWS)
         return
     doc.heading(SECTION_PARCELS)
     rows = [_parcel_row(doc, p, result) for p in result.parcels]
@@ -811,7 +832,7 @@ def _parcel_rows_plain(doc: _Html, result: CheckResult) -> list[list[tuple[str, 
 
 def _warnings_section(doc: _Html, result: CheckResult, review: Any) -> None:
     """Warnings: everything the engine repaired, assumed or could not read, with the reviewer's notes."""
-    if len(result.warnings) > LONG_TABLE_ROWS:
+    if len(result.warnings) > HTML_TABLE_ROWS:
         doc.section += 1
         rows = []
         for w in result.warnings:
@@ -821,7 +842,7 @@ def _warnings_section(doc: _Html, result: CheckResult, review: Any) -> None:
                 text += "\n" + _note_text(doc, note)
             rows.append([(warning_name(w.code, doc.lang), ""), (text, "")])
         doc.long_table(f"{doc.section}  {doc.t(SECTION_WARNINGS)}", [doc.t(HEADER_WARNING), doc.t(HEADER_EXPLANATION)],
-                       rows, [22, 78])
+                       rows, [22, 78], then_go_on=len(result.warnings) <= LONG_TABLE_ROWS)
         return
     doc.heading(SECTION_WARNINGS)
     if not result.warnings:

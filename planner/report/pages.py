@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -246,13 +247,16 @@ _HEADING = QColor("#1f3550")
 
 @dataclass
 class HtmlPart:
-    """A stretch of the report laid out by QTextDocument on pages of its own (it starts a page).
+    """A stretch of the report laid out by QTextDocument on pages of its own (it starts a page unless `follows`).
 
     `maps` names each image the HTML references and how to draw it: a map is drawn only when the part's
     pages are painted, and released with the part, so memory holds one part's maps whatever the report's size."""
 
     html: str
     maps: dict[str, Callable[[], QImage]] = field(default_factory=dict)
+    #: Goes on below the part before it on the same page instead of starting a page (the report's first pages
+    #: are several parts, for no Qt layout of them to take long: each holds Python's GIL from start to end).
+    follows: bool = False
 
 
 @dataclass
@@ -406,6 +410,76 @@ def _paint_table_rows(painter: QPainter, table: _TableLayout, y: float, rows: ra
     painter.drawLines(lines)
 
 
+def _laid_out(report: Report, part: HtmlPart, device: QPagedPaintDevice, size: QSizeF, width_px: float,
+              offset: float | None = None) -> QTextDocument:
+    """The part's document laid out in pages of `size` on `device`, its first block `offset` further down."""
+    document = report._document(part)
+    if offset:
+        _move_down(document, offset, device)
+    document.documentLayout().setPaintDevice(device)
+    document.setPageSize(size)
+    _fit_images(document, width_px)
+    return document
+
+
+def _laid_out_chain(report: Report, part: HtmlPart, device: QPagedPaintDevice, size: QSizeF, width_px: float,
+                    offset: float | None = None) -> list[QTextDocument]:
+    """The part laid out (_laid_out) with its headings kept with what follows them: the documents made on the
+    way, the last the one to paint (PySide deletes a clone with the document it was cloned from: keep them all
+    until the part is painted)."""
+    document = _laid_out(report, part, device, size, width_px, offset)
+    chain = [document]
+    for _ in range(20):  # a part is a few pages: relaying it out is cheap
+        if not _keep_with_next(document, size.height()):
+            break
+        fixed = document.clone()
+        chain.append(fixed)
+        fixed.setDefaultFont(report.font)
+        fixed.setDocumentMargin(0)
+        fixed.documentLayout().setPaintDevice(device)
+        fixed.setPageSize(size)
+        document = fixed
+    return chain
+
+
+def _move_down(document: QTextDocument, offset: float, device: QPagedPaintDevice) -> None:
+    """Start the document's first block `offset` device pixels further down: an empty block first, and the
+    offset added to the top margin of the block after it (the layout leaves out the top margin of a document's
+    first block, and counts margins in CSS pixels)."""
+    scale = device.logicalDpiY() / 96
+    cursor = QTextCursor(document)
+    cursor.insertBlock()
+    first = cursor.blockFormat()  # the part's first block, now the second
+    first.setTopMargin(first.topMargin() + (offset - _spacer_height(device)) / scale)
+    cursor.setBlockFormat(first)
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.setBlockFormat(_spacer())
+
+
+def _spacer() -> QTextBlockFormat:
+    spacer = QTextBlockFormat()
+    spacer.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    return spacer
+
+
+def _spacer_height(device: QPagedPaintDevice) -> float:
+    """Where a block after a _spacer() block starts, on `device` (measured once per resolution)."""
+    dpi = device.logicalDpiY()
+    if dpi not in _SPACERS:
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.documentLayout().setPaintDevice(device)
+        cursor = QTextCursor(document)
+        cursor.insertBlock(QTextBlockFormat())
+        cursor.insertText("x")
+        QTextCursor(document).setBlockFormat(_spacer())
+        _SPACERS[dpi] = document.documentLayout().blockBoundingRect(document.lastBlock()).top()
+    return _SPACERS[dpi]
+
+
+_SPACERS: dict[int, float] = {}
+
+
 def _used_height(document: QTextDocument, page_height: float) -> float:
     """How far down its last page a paginated document's content reaches."""
     layout = document.documentLayout()
@@ -429,23 +503,19 @@ def _paint_report(report: Report, device: QPagedPaintDevice, dpi: float) -> int:
     page, y = -1, page_h  # nothing placed yet: the first part starts page 0
     for part in report.parts:
         if isinstance(part, HtmlPart):
-            document = report._document(part)
-            document.documentLayout().setPaintDevice(device)
-            document.setPageSize(QSizeF(body.width(), page_h))
-            _fit_images(document, body.width() * 96 / dpi)
-            # PySide deletes a clone with the document it was cloned from: keep each until the part is painted.
-            chain = [document]
-            for _ in range(20):  # a part is a few pages: relaying it out is cheap
-                if not _keep_with_next(document, page_h):
-                    break
-                fixed = document.clone()
-                chain.append(fixed)
-                fixed.setDefaultFont(report.font)
-                fixed.setDocumentMargin(0)
-                fixed.documentLayout().setPaintDevice(device)
-                fixed.setPageSize(QSizeF(body.width(), page_h))
-                document = fixed
-            page += 1
+            # A part that follows starts where the one before ends: its first block is moved down that far.
+            offset = y if part.follows and page >= 0 and y < page_h else None
+            chain = _laid_out_chain(report, part, device, QSizeF(body.width(), page_h), body.width() * 96 / dpi,
+                                    offset)
+            document = chain[-1]
+            if offset is not None and _first_line_top(document.documentLayout(), document.begin().next()) >= page_h:
+                # It does not start on this page (a block moved to the next keeps its top margin, the offset with
+                # it): the part starts the next page.
+                offset = None
+                chain = _laid_out_chain(report, part, device, QSizeF(body.width(), page_h), body.width() * 96 / dpi)
+                document = chain[-1]
+            if offset is None:
+                page += 1
             plan.append((page, ("html", part, chain)))
             page += document.pageCount() - 1
             y = _used_height(document, page_h)
