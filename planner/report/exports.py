@@ -7,7 +7,6 @@ import os
 import re
 import tempfile
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -515,15 +514,10 @@ def _write_workbook(path: Path, sheets: list[tuple[str, list[_Column], int]]) ->
             # The dimension lets readers (openpyxl read-only, pandas) size the sheet without scanning it.
             head = re.sub(r'<dimension ref="[^"]*"\s*/>', "", head, count=1).replace(
                 "</sheetPr>", f'</sheetPr><dimension ref="A1:{last}"/>', 1)
-            # zlib lets go of the interpreter lock while it compresses: a thread compresses and writes one chunk
-            # of rows while the next is made.
-            with target.open(item.filename, "w") as out, ThreadPoolExecutor(1) as writer:
-                pending = writer.submit(out.write, head.encode("utf-8"))
+            with target.open(item.filename, "w") as out:
+                out.write(head.encode("utf-8"))
                 for rows in _rows_xml(columns, styles[k]):
-                    data = rows.encode("utf-8")
-                    pending.result()
-                    pending = writer.submit(out.write, data)
-                pending.result()
+                    out.write(rows.encode("utf-8"))
                 out.write((end + tail).encode("utf-8"))
 
 
