@@ -415,17 +415,21 @@ def _cells_of_numbers(letter: str, values: Sequence[Any], attrs: list[str]) -> l
                                                  whole.tolist(), finite.tolist(), attrs)]
 
 
+_TEXT_SLICE = 10_000  # cells escaped in one C call: short enough that the window's UI thread gets the GIL back
+
+
 def _cells_of_texts(letter: str, values: Sequence[Any], attrs: list[str]) -> list[str]:
-    """A column of strings (None: empty) as inline-string <c> elements. The column is cleaned and escaped as one
-    string when it can be (no character XML forbids, no cell too long)."""
+    """A column of strings (None: empty) as inline-string <c> elements. Each slice of the column is cleaned and
+    escaped as one string when it can be (no character XML forbids, no cell too long)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    texts = ["" if v is None else v for v in values]
-    joined = "\x00".join(texts)  # NUL is itself illegal in XML, so it never occurs inside a cleaned text
-    if ILLEGAL_CHARACTERS_RE.search(joined) or max(map(len, texts), default=0) > _MAX_CELL_TEXT:
-        texts = [ILLEGAL_CHARACTERS_RE.sub("", t)[:_MAX_CELL_TEXT] for t in texts]
-        joined = "\x00".join(texts)
-    escaped = joined.translate(_XML_ESCAPES).split("\x00")
+    escaped: list[str] = []
+    for start in range(0, len(values), _TEXT_SLICE):
+        texts = ["" if v is None else v for v in values[start:start + _TEXT_SLICE]]
+        joined = "\x00".join(texts)  # NUL is itself illegal in XML, so it never occurs inside a cleaned text
+        if ILLEGAL_CHARACTERS_RE.search(joined) or max(map(len, texts), default=0) > _MAX_CELL_TEXT:
+            joined = "\x00".join(ILLEGAL_CHARACTERS_RE.sub("", t)[:_MAX_CELL_TEXT] for t in texts)
+        escaped += joined.translate(_XML_ESCAPES).split("\x00")
     return [f'<c r="{letter}{r}" t="inlineStr"{a}><is><t xml:space="preserve">{t}</t></is></c>' if v is not None
             else "" for r, t, v, a in zip(range(2, len(values) + 2), escaped, values, attrs)]
 
