@@ -556,7 +556,6 @@ class FindingsPanel(QWidget):
         for key, text in SEVERITY_FILTERS:
             self.severity_combo.addItem(tr(text, lang), key)
         self.rule_combo = QComboBox(self)
-        self.rule_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.review_combo = QComboBox(self)
         for key, text in REVIEW_FILTERS:
             self.review_combo.addItem(tr(text, lang), key)
@@ -564,7 +563,13 @@ class FindingsPanel(QWidget):
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText(tr(TEXT_FILTER_HINT, lang))
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setMinimumWidth(160)
+        self.text_filter.setMinimumWidth(120)
+        # The combos are as wide as a short choice, not their longest one (their lists still show every choice in
+        # full): otherwise the filter row alone takes half the window's width and squeezes the inspector beside it.
+        for combo, letters in ((self.severity_combo, 12), (self.rule_combo, 14), (self.review_combo, 12)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DELAY_MS)
@@ -651,7 +656,7 @@ class FindingsPanel(QWidget):
     def fit_columns(self) -> None:
         """Fit the columns into the table's width, so that it never scrolls sideways: each column but the message
         gets the width its contents want (set_result) while there is room; when there is not, review, marginal,
-        limit, severity, parcel and then the rule column give way (the rule down to MIN_RULE_WIDTH), then every
+        limit, severity, building, actual, parcel and then the rule column give way (the rule down to MIN_RULE_WIDTH), then every
         column in proportion; the message takes what is left
         (at least MIN_MESSAGE_WIDTH) and is elided, its whole text in the tooltip."""
         wanted = list(getattr(self, "_wanted_widths", []) or [])
@@ -666,8 +671,8 @@ class FindingsPanel(QWidget):
         m = FindingsModel
         # The less telling columns give way first (the review state keeps its mark and tint when its words are
         # elided), the rule last; each down to this width.
-        give_way = ((m.REVIEW, 72), (m.MARGINAL, 56), (m.LIMIT, 64), (m.SEVERITY, 64), (m.PARCEL, 72),
-                    (m.RULE, MIN_RULE_WIDTH))
+        give_way = ((m.REVIEW, 64), (m.MARGINAL, 56), (m.LIMIT, 64), (m.SEVERITY, 64), (m.BUILDING, 56),
+                    (m.ACTUAL, 64), (m.PARCEL, 64), (m.RULE, MIN_RULE_WIDTH))
         for column, least in give_way:
             if excess <= 0:
                 break
@@ -799,6 +804,7 @@ class FindingsPanel(QWidget):
                 self.rule_combo.addItem(name, code)
             at = self.rule_combo.findData(kept) if kept is not None else -1
             self.rule_combo.setCurrentIndex(max(at, 0))
+            self.rule_combo.view().setMinimumWidth(self.rule_combo.view().sizeHintForColumn(0) + 24)
         finally:
             self.rule_combo.blockSignals(False)
         self.model.set_rule(self.rule_combo.currentData())

@@ -371,11 +371,14 @@ class CheckRunner(QObject):
 
 
 def _stop_all(runs: set[_Run], *_args: object) -> None:
+    # At the application's end Qt may already have deleted a run's thread or worker: skip what is gone.
     for run in list(runs):
-        run.worker.cancel()
+        if shiboken6.isValid(run.worker):
+            run.worker.cancel()
     for run in list(runs):
-        run.thread.quit()
-        run.thread.wait()
+        if shiboken6.isValid(run.thread):
+            run.thread.quit()
+            run.thread.wait()
     runs.clear()
 
 

@@ -130,7 +130,8 @@ def _compare_versions(app, window, loop) -> None:
     loop.exec()
     window.changes_dock.raise_()
     changes = window.changes.changes
-    row = next(r for r in range(changes.rowCount()) if changes.item(r, 1).text() == "XG-06-01")
+    model = changes.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "XG-06-01")
     changes.selectRow(row)  # the FAR raised by the amendment; the inspector shows the parcel
     window.canvas.zoom_to_all()
     _save(app, window, VERSIONS)
