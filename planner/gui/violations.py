@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -46,7 +45,7 @@ from planner.messages import QT_TRANSLATE_NOOP, RULE_NAMES, rule_name, tr, warni
 from planner.model import CheckResult, CheckWarning
 from planner.review import FindingNote, Review
 
-__all__ = ["OFF_SCHEME_ROLE", "REVIEW_ROLE", "REVIEW_STATES", "SORT_ROLE", "Finding", "FindingsFilterProxy", "FindingsModel", "FindingsPanel", "finding_buildings",
+__all__ = ["OFF_SCHEME_ROLE", "REVIEW_ROLE", "REVIEW_STATES", "SORT_ROLE", "Finding", "FindingsModel", "FindingsPanel", "finding_buildings",
            "finding_parcels"]
 
 #: Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building).
@@ -421,118 +420,6 @@ class FindingsModel(QAbstractTableModel):
             return QColor(Qt.GlobalColor.black) if state != "open" else QColor(130, 130, 130)
         return None
 
-
-
-class FindingsFilterProxy(QSortFilterProxyModel):
-    """Filters findings by severity ("all", "violation", "warning") and rule id or warning code (None = all).
-
-    Sorting goes by SORT_ROLE (numbers numerically, ids naturally, blanks last). Over a FindingsModel the
-    model sorts itself in one go and the proxy keeps its order; over any other model lessThan compares
-    SORT_ROLE values.
-    """
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._severity = "all"
-        self._rule: str | None = None
-        self._review = "all"
-        self._show_off_scheme = False
-        self.setSortRole(SORT_ROLE)
-
-    @property
-    def severity(self) -> str:
-        return self._severity
-
-    @property
-    def rule(self) -> str | None:
-        return self._rule
-
-    @property
-    def show_off_scheme(self) -> bool:
-        return self._show_off_scheme
-
-    def set_show_off_scheme(self, shown: bool) -> None:
-        """Show the warnings about parcels the scheme does not touch among the others (hidden by default: they
-        are about the plan, not the scheme; severity "off_scheme" shows them alone)."""
-        if shown != self._show_off_scheme:
-            self.beginFilterChange()
-            self._show_off_scheme = shown
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_severity(self, severity: str) -> None:
-        if severity not in ("all", "violation", "warning", "off_scheme"):
-            raise ValueError(f"unknown severity {severity!r}")
-        if severity != self._severity:
-            self.beginFilterChange()
-            self._severity = severity
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_rule(self, rule: str | None) -> None:
-        if rule != self._rule:
-            self.beginFilterChange()
-            self._rule = rule
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def review(self) -> str:
-        return self._review
-
-    def set_review(self, state: str) -> None:
-        """Show only findings in this review state: "all", "open", "reviewed" (noted or accepted), "noted",
-        "accepted"."""
-        if state not in ("all", "reviewed", *REVIEW_STATES):
-            raise ValueError(f"unknown review state {state!r}")
-        if state != self._review:
-            self.beginFilterChange()
-            self._review = state
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def refresh_review(self) -> None:
-        """The notes changed: filter again by review state."""
-        if self._review != "all":
-            self.beginFilterChange()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def finding(self, row: int) -> Finding:
-        """The finding of a proxy row."""
-        return self.index(row, 0).data(FINDING_ROLE)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        source = self.sourceModel()
-        off_scheme = bool(source.index(source_row, 0, source_parent).data(OFF_SCHEME_ROLE))
-        if self._severity == "off_scheme":
-            if not off_scheme:
-                return False
-        elif off_scheme and not self._show_off_scheme:
-            return False
-        if self._severity in ("all", "off_scheme") and self._rule is None and self._review == "all":
-            return True
-        finding = source.index(source_row, 0, source_parent).data(FINDING_ROLE)
-        if finding is None:
-            return False
-        if self._severity in ("violation", "warning") and \
-                (self._severity == "warning") != isinstance(finding, CheckWarning):
-            return False
-        if self._rule is not None and finding_code(finding) != self._rule:
-            return False
-        if self._review != "all":
-            state = self.sourceModel().index(source_row, FindingsModel.REVIEW, source_parent).data(REVIEW_ROLE)
-            return state != "open" if self._review == "reviewed" else state == self._review
-        return True
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, FindingsModel):
-            # The source sorts itself in one go (FindingsModel.sort); this proxy keeps its order.
-            source.sort(column, order)
-            if self.sortColumn() != -1:
-                super().sort(-1)
-            return
-        super().sort(column, order)
-
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
-                 right: QModelIndex | QPersistentModelIndex) -> bool:
-        return sort_key(left.data(self.sortRole())) < sort_key(right.data(self.sortRole()))
 
 
 class FindingsPanel(QWidget):

@@ -14,7 +14,6 @@ from planner.gui.violations import (
     SORT_ROLE,
     VIOLATION_COLOUR,
     WARNING_COLOUR,
-    FindingsFilterProxy,
     FindingsModel,
     FindingsPanel,
 )
@@ -88,15 +87,12 @@ def test_model_passes_the_model_tester(qtmodeltester, result):
     model = FindingsModel("en")
     model.set_result(result)
     qtmodeltester.check(model)
-    proxy = FindingsFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
-    proxy.set_severity("warning")
-    proxy.sort(M.ACTUAL, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(proxy)
+    model.set_severity("warning")
+    model.sort(M.ACTUAL, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
     model.set_result(None)
     qtmodeltester.check(model)
-    assert model.rowCount() == proxy.rowCount() == 0
+    assert model.rowCount() == 0
 
 
 def test_one_row_per_violation_then_per_warning(result):
@@ -157,16 +153,14 @@ def test_chinese_model(result):
 def test_sorting_by_actual_is_numeric(result):
     model = FindingsModel("en")
     model.set_result(result)
-    proxy = FindingsFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.set_show_off_scheme(True)  # every warning, the one about XG-04-01 (not touched by the scheme) too
-    proxy.sort(M.ACTUAL, Qt.SortOrder.AscendingOrder)
-    values = [proxy.index(r, M.ACTUAL).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    model.set_show_off_scheme(True)  # every warning, the one about XG-04-01 (not touched by the scheme) too
+    model.sort(M.ACTUAL, Qt.SortOrder.AscendingOrder)
+    values = [model.index(r, M.ACTUAL).data(SORT_ROLE) for r in range(model.rowCount())]
     numbers = [v for v in values if isinstance(v, float)]
     assert numbers == sorted(numbers) and len(numbers) == 11
     assert values[:len(numbers)] == numbers  # numbers first, then texts (uses), then blanks (warnings)
     assert values[-len(result.warnings):] == [None] * len(result.warnings)
-    shown = [proxy.index(r, M.ACTUAL).data() for r in range(len(numbers))]
+    shown = [model.index(r, M.ACTUAL).data() for r in range(len(numbers))]
     # As text "18.30 m" < "2.50" < "280.0 m²" < "49.5 m"; as numbers they run the other way round.
     assert shown.index("2.5004") < shown.index("18.3 m") < shown.index("49.5 m") < shown.index(format_area(280.0))
 
@@ -174,27 +168,10 @@ def test_sorting_by_actual_is_numeric(result):
 def test_sorting_ids_is_natural(result):
     model = FindingsModel("en")
     model.set_result(result)
-    proxy = FindingsFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(M.BUILDING, Qt.SortOrder.AscendingOrder)
-    buildings = [proxy.index(r, M.BUILDING).data() for r in range(proxy.rowCount())]
+    model.sort(M.BUILDING, Qt.SortOrder.AscendingOrder)
+    buildings = [model.index(r, M.BUILDING).data() for r in range(model.rowCount())]
     named = [b for b in buildings if b]
     assert named.index("3#") < named.index("8#") < named.index("10#") < named.index("11#")
-
-
-def test_the_proxy_sorts_other_models_by_sort_role_too():
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-
-    model = QStandardItemModel()
-    for value in (280.0, None, "10#", 2.5, "2#", 49.5):
-        item = QStandardItem(str(value))
-        item.setData(value, SORT_ROLE)
-        model.appendRow(item)
-    proxy = FindingsFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(0, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(r, 0).data(SORT_ROLE) for r in range(proxy.rowCount())] == [
-        2.5, 49.5, 280.0, "2#", "10#", None]
 
 
 # -- the panel -------------------------------------------------------------------------------------------
