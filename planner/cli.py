@@ -206,14 +206,8 @@ def run_diff(args: argparse.Namespace) -> int:
         diff = diff_plans(load_plan(args.old, args.old_layer, mapping), load_plan(args.new, args.new_layer, mapping))
         if args.json:
             _write_json(diff_json(diff, lang), args.json)
-    except InputError as exc:
-        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
-        return EXIT_INPUT
-    except Exception as exc:  # a bug: one line for the user, the traceback in the log
-        log = _log_traceback()
-        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
-              f"({log})", file=sys.stderr)
-        return EXIT_INPUT
+    except Exception as exc:  # an input that cannot be used, or a bug: one line either way
+        return _failed(exc, lang)
     if args.json != "-":
         print_diff_summary(diff, lang, sys.stdout)
     return EXIT_SAME if diff.same else EXIT_DIFFERENT
@@ -321,16 +315,9 @@ def run_check(args: argparse.Namespace) -> int:
         messages = _write_outputs(args, result, layers, review, lang, comparison)
         _write_documents(args, result, review, lang)  # issue 15
         _case_record(args, result, review, messages, lang)
-    except InputError as exc:
+    except Exception as exc:  # an input that cannot be used, or a bug: one line either way
         progress.clear()
-        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
-        return EXIT_INPUT
-    except Exception as exc:  # a bug: one line for the user, the traceback in the log
-        progress.clear()
-        log = _log_traceback()
-        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
-              f"({log})", file=sys.stderr)
-        return EXIT_INPUT
+        return _failed(exc, lang)
     if args.json != "-":
         print_summary(result, lang, sys.stdout, messages)
         if result.sunlight is not None or getattr(args, "sunlight_matters", False):
@@ -482,6 +469,18 @@ def _log_lines(lines: list[str]) -> str:
 
 def _log_traceback() -> str:
     return _log_lines([traceback.format_exc()])
+
+
+def _failed(exc: Exception, lang: str) -> int:
+    """Exit 2 with one line on stderr: what cannot be used and where (an InputError), or, for a bug, that it
+    happened and where its traceback was logged. Call it inside the `except` that caught `exc`."""
+    if isinstance(exc, InputError):
+        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
+    else:
+        log = _log_traceback()
+        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
+              f"({log})", file=sys.stderr)
+    return EXIT_INPUT
 
 
 # --- the human-readable summary --------------------------------------------------------------------
@@ -949,14 +948,8 @@ def run_case(args: argparse.Namespace) -> int:
         with _warnings_to_log():
             {"add": _case_add, "list": _case_list, "show": _case_show, "close": _case_close}[args.case_command](
                 args, lang)
-    except InputError as exc:
-        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
-        return EXIT_INPUT
-    except Exception as exc:  # a bug: one line for the user, the traceback in the log
-        log = _log_traceback()
-        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
-              f"({log})", file=sys.stderr)
-        return EXIT_INPUT
+    except Exception as exc:  # an input that cannot be used, or a bug: one line either way
+        return _failed(exc, lang)
     return EXIT_PASS
 
 
@@ -1058,14 +1051,8 @@ def run_conditions(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InputError("output_unwritable", path=exc.filename or args.pdf,
                              error=exc.strerror or str(exc)) from None
-    except InputError as exc:
-        print(f"planner: {error_message(exc.code, exc.details, lang)}", file=sys.stderr)
-        return EXIT_INPUT
-    except Exception as exc:  # a bug: one line for the user, the traceback in the log
-        log = _log_traceback()
-        print(f"planner: {error_message('unexpected', {'error': f'{type(exc).__name__}: {exc}'}, lang)} "
-              f"({log})", file=sys.stderr)
-        return EXIT_INPUT
+    except Exception as exc:  # an input that cannot be used, or a bug: one line either way
+        return _failed(exc, lang)
     return EXIT_PASS
 
 
