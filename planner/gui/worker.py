@@ -175,7 +175,6 @@ class CheckWorker(QObject):
         if self.is_cancelled():
             raise engine.Cancelled()
 
-
     # --- sunlight (issue 16) ---------------------------------------------------------------------------------
     def _sunlight(self, result, current: dict, progress) -> Any:
         """The result with sunlight analysed as chosen (planner.cli does the same), the existing buildings named
