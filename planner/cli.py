@@ -502,7 +502,8 @@ def _pad(text: str, width: int) -> str:
 
 ROLE_NAMES = {"plan": QT_TRANSLATE_NOOP("messages", "Plan"), "buildings": QT_TRANSLATE_NOOP("messages", "Buildings"),
               "green": QT_TRANSLATE_NOOP("messages", "Green areas"),
-              "lines": QT_TRANSLATE_NOOP("messages", "Control lines")}
+              "lines": QT_TRANSLATE_NOOP("messages", "Control lines"),
+              "existing": QT_TRANSLATE_NOOP("messages", "Existing buildings")}
 SUMMARY_COLUMNS = (QT_TRANSLATE_NOOP("messages", "Parcel"), QT_TRANSLATE_NOOP("messages", "Land use"),
                    *(INDICATOR_LABELS[i] for i in INDICATORS), QT_TRANSLATE_NOOP("messages", "Status"))
 
@@ -1206,9 +1207,6 @@ def _office_settings_plain(args: argparse.Namespace):
 
 
 # --- sunlight (日照分析): --existing, --sunlight-zone, --city-size, --sunlight-city -----------------------------
-
-ROLE_NAMES["existing"] = QT_TRANSLATE_NOOP("messages", "Existing buildings")
-
 
 def _add_sunlight_arguments(check: argparse.ArgumentParser) -> None:
     from planner.checking.sunlight import CITY_SIZES, ZONES, city_names

@@ -715,7 +715,8 @@ def geos_reason(text: str, lang: str) -> str:
 ROLE_NAMES = {"lines": QT_TRANSLATE_NOOP("messages", "control line"),
               "plan": QT_TRANSLATE_NOOP("messages", "plan parcel"),
               "buildings": QT_TRANSLATE_NOOP("messages", "building"),
-              "green": QT_TRANSLATE_NOOP("messages", "green area")}
+              "green": QT_TRANSLATE_NOOP("messages", "green area"),
+              "existing": QT_TRANSLATE_NOOP("messages", "Existing buildings")}
 
 #: What a layer lacked when its fields could not be recognised.
 NEEDED_NAMES = {"id": QT_TRANSLATE_NOOP("messages", "parcel-id"),

@@ -34,7 +34,6 @@ from planner.messages import (
     CITY_SIZE_NAMES,
     FACING_TEXT,
     QT_TRANSLATE_NOOP,
-    ROLE_NAMES,
     hours_text,
     sunlight_standard_text,
     tr,
@@ -43,8 +42,6 @@ from planner.model import InputError
 
 SUNLIGHT_LAYER = "sunlight"
 EXISTING_LAYER = "existing"
-
-ROLE_NAMES.setdefault("existing", QT_TRANSLATE_NOOP("messages", "Existing buildings"))
 
 LOAD_EXISTING = QT_TRANSLATE_NOOP("messages", "Load &existing buildings…")
 SUNLIGHT_STANDARD = QT_TRANSLATE_NOOP("messages", "Sunlight &standard…")

@@ -714,425 +714,425 @@ layer: {layer}
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../planner/report/exports.py" line="51"/>
+        <location filename="../../planner/report/exports.py" line="52"/>
         <source>Parcels</source>
         <extracomment>Export headers and sheet names, marked for lupdate in their own context (&quot;Parcel&quot; is 地块编号 in a spreadsheet header but 地块 in a sentence); the Chinese is in resources/translations.</extracomment>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="52"/>
+        <location filename="../../planner/report/exports.py" line="53"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="53"/>
+        <location filename="../../planner/report/exports.py" line="54"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="54"/>
+        <location filename="../../planner/report/exports.py" line="55"/>
         <source>Provenance</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="55"/>
+        <location filename="../../planner/report/exports.py" line="56"/>
         <source>Parcel</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="56"/>
+        <location filename="../../planner/report/exports.py" line="57"/>
         <source>Land-use code</source>
         <translation>用地代码</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="57"/>
+        <location filename="../../planner/report/exports.py" line="58"/>
         <source>Site area (m²)</source>
         <translation>用地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="58"/>
+        <location filename="../../planner/report/exports.py" line="59"/>
         <source>Counted floor area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="59"/>
+        <location filename="../../planner/report/exports.py" line="60"/>
         <source>Footprint area (m²)</source>
         <translation>建筑基底面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="60"/>
+        <location filename="../../planner/report/exports.py" line="61"/>
         <source>Green area (m²)</source>
         <translation>绿地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="61"/>
+        <location filename="../../planner/report/exports.py" line="62"/>
         <source>FAR</source>
         <translation>容积率</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="62"/>
+        <location filename="../../planner/report/exports.py" line="63"/>
         <source>Building density</source>
         <translation>建筑密度</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="63"/>
+        <location filename="../../planner/report/exports.py" line="64"/>
         <source>Max height (m)</source>
         <translation>最大建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="64"/>
+        <location filename="../../planner/report/exports.py" line="65"/>
         <source>Green ratio</source>
         <translation>绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="65"/>
+        <location filename="../../planner/report/exports.py" line="66"/>
         <source>FAR min</source>
         <translation>容积率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="66"/>
+        <location filename="../../planner/report/exports.py" line="67"/>
         <source>FAR max</source>
         <translation>容积率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="67"/>
+        <location filename="../../planner/report/exports.py" line="68"/>
         <source>FAR as written</source>
         <translation>容积率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="68"/>
+        <location filename="../../planner/report/exports.py" line="69"/>
         <source>Density min</source>
         <translation>建筑密度下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="69"/>
+        <location filename="../../planner/report/exports.py" line="70"/>
         <source>Density max</source>
         <translation>建筑密度上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="70"/>
+        <location filename="../../planner/report/exports.py" line="71"/>
         <source>Density as written</source>
         <translation>建筑密度（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="71"/>
+        <location filename="../../planner/report/exports.py" line="72"/>
         <source>Height min (m)</source>
         <translation>建筑高度下限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="72"/>
+        <location filename="../../planner/report/exports.py" line="73"/>
         <source>Height max (m)</source>
         <translation>建筑高度上限（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="73"/>
+        <location filename="../../planner/report/exports.py" line="74"/>
         <source>Height as written</source>
         <translation>建筑限高（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="74"/>
+        <location filename="../../planner/report/exports.py" line="75"/>
         <source>Green ratio min</source>
         <translation>绿地率下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="75"/>
+        <location filename="../../planner/report/exports.py" line="76"/>
         <source>Green ratio max</source>
         <translation>绿地率上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="76"/>
+        <location filename="../../planner/report/exports.py" line="77"/>
         <source>Green ratio as written</source>
         <translation>绿地率（控规原文）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="77"/>
+        <location filename="../../planner/report/exports.py" line="78"/>
         <source>Status</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="78"/>
+        <location filename="../../planner/report/exports.py" line="79"/>
         <source>FAR from estimated storeys</source>
         <translation>容积率按估算层数计算</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="79"/>
-        <location filename="../../planner/report/exports.py" line="117"/>
+        <location filename="../../planner/report/exports.py" line="80"/>
+        <location filename="../../planner/report/exports.py" line="118"/>
         <source>Violations</source>
         <translation>不符合项数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="80"/>
+        <location filename="../../planner/report/exports.py" line="81"/>
         <source>Rules</source>
         <translation>不符合规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="81"/>
+        <location filename="../../planner/report/exports.py" line="82"/>
         <source>Buildings on the parcel</source>
         <translation>地块内建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="82"/>
+        <location filename="../../planner/report/exports.py" line="83"/>
         <source>Severity</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="83"/>
+        <location filename="../../planner/report/exports.py" line="84"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="84"/>
+        <location filename="../../planner/report/exports.py" line="85"/>
         <source>Rule</source>
         <translation>审查规则</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="85"/>
+        <location filename="../../planner/report/exports.py" line="86"/>
         <source>Building</source>
         <translation>建筑编号</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="86"/>
+        <location filename="../../planner/report/exports.py" line="87"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="87"/>
+        <location filename="../../planner/report/exports.py" line="88"/>
         <source>Limit min</source>
         <translation>控制下限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="88"/>
+        <location filename="../../planner/report/exports.py" line="89"/>
         <source>Limit max</source>
         <translation>控制上限</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="89"/>
+        <location filename="../../planner/report/exports.py" line="90"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="90"/>
+        <location filename="../../planner/report/exports.py" line="91"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="91"/>
+        <location filename="../../planner/report/exports.py" line="92"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="92"/>
+        <location filename="../../planner/report/exports.py" line="93"/>
         <source>Reviewer note</source>
         <translation>审查备注</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="93"/>
+        <location filename="../../planner/report/exports.py" line="94"/>
         <source>Accepted</source>
         <translation>已认可</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="94"/>
+        <location filename="../../planner/report/exports.py" line="95"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="95"/>
+        <location filename="../../planner/report/exports.py" line="96"/>
         <source>violation</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="96"/>
+        <location filename="../../planner/report/exports.py" line="97"/>
         <source>warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="97"/>
+        <location filename="../../planner/report/exports.py" line="98"/>
         <source>Use</source>
         <translation>建筑用途</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="98"/>
+        <location filename="../../planner/report/exports.py" line="99"/>
         <source>Storeys</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="99"/>
+        <location filename="../../planner/report/exports.py" line="100"/>
         <source>Height (m)</source>
         <translation>建筑高度（m）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="100"/>
+        <location filename="../../planner/report/exports.py" line="101"/>
         <source>Counted area (m²)</source>
         <translation>计容建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="101"/>
+        <location filename="../../planner/report/exports.py" line="102"/>
         <source>Outside the plan (m²)</source>
         <translation>规划范围外面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="102"/>
+        <location filename="../../planner/report/exports.py" line="103"/>
         <source>Parcels it stands on</source>
         <translation>所在地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="103"/>
+        <location filename="../../planner/report/exports.py" line="104"/>
         <source>Role</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="104"/>
+        <location filename="../../planner/report/exports.py" line="105"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="105"/>
+        <location filename="../../planner/report/exports.py" line="106"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="106"/>
+        <location filename="../../planner/report/exports.py" line="107"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="107"/>
+        <location filename="../../planner/report/exports.py" line="108"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="108"/>
+        <location filename="../../planner/report/exports.py" line="109"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="109"/>
+        <location filename="../../planner/report/exports.py" line="110"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="110"/>
+        <location filename="../../planner/report/exports.py" line="111"/>
         <source>Plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="111"/>
+        <location filename="../../planner/report/exports.py" line="112"/>
         <source>Scheme buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="112"/>
+        <location filename="../../planner/report/exports.py" line="113"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="113"/>
+        <location filename="../../planner/report/exports.py" line="114"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="114"/>
+        <location filename="../../planner/report/exports.py" line="115"/>
         <source>Planner version</source>
         <translation>Planner 版本</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="115"/>
+        <location filename="../../planner/report/exports.py" line="116"/>
         <source>Parcels checked</source>
         <translation>审查地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="116"/>
+        <location filename="../../planner/report/exports.py" line="117"/>
         <source>Parcels violating</source>
         <translation>不符合地块数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="118"/>
+        <location filename="../../planner/report/exports.py" line="119"/>
         <source>Warnings</source>
         <translation>提示数</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="119"/>
+        <location filename="../../planner/report/exports.py" line="120"/>
         <source>Reviewer</source>
         <translation>审查人</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="120"/>
+        <location filename="../../planner/report/exports.py" line="121"/>
         <source>Review opinion</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="121"/>
+        <location filename="../../planner/report/exports.py" line="122"/>
         <source>plan</source>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="122"/>
+        <location filename="../../planner/report/exports.py" line="123"/>
         <source>buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="123"/>
+        <location filename="../../planner/report/exports.py" line="124"/>
         <source>green-area</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="124"/>
+        <location filename="../../planner/report/exports.py" line="125"/>
         <source>it is the {role} input of this check; choose another output file</source>
         <translation>该文件是本次审查的输入数据（{role}），不能覆盖，请另选输出文件</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="650"/>
+        <location filename="../../planner/report/exports.py" line="657"/>
         <source>Sunlight</source>
         <extracomment>Number formats, by indicator and kind of quantity (Excel codes; they read the same in WPS and LibreOffice). A marginal breach shows two more decimals, so the cell itself says why 2.50 breaches ≤2.50. One number format for the column, or one per row (None: General). Cell value types of a column written as numbers, and as text (bool is not a number here: it has its own cell).</extracomment>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="651"/>
+        <location filename="../../planner/report/exports.py" line="658"/>
         <source>Existing</source>
         <translation>现状建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="652"/>
+        <location filename="../../planner/report/exports.py" line="659"/>
         <source>Standard</source>
         <translation>日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="653"/>
+        <location filename="../../planner/report/exports.py" line="660"/>
         <source>Standard (h)</source>
         <translation>标准日照时数（小时）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="654"/>
+        <location filename="../../planner/report/exports.py" line="661"/>
         <source>Facing (° from north)</source>
         <translation>朝向（自正北顺时针，度）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="655"/>
+        <location filename="../../planner/report/exports.py" line="662"/>
         <source>Facade length (m)</source>
         <translation>立面长度（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="656"/>
+        <location filename="../../planner/report/exports.py" line="663"/>
         <source>Held to the standard</source>
         <translation>须满足日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="657"/>
+        <location filename="../../planner/report/exports.py" line="664"/>
         <source>Least sun (h)</source>
         <translation>最少日照（小时）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="658"/>
+        <location filename="../../planner/report/exports.py" line="665"/>
         <source>Length below the standard (m)</source>
         <translation>不满足标准的长度（米）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="659"/>
+        <location filename="../../planner/report/exports.py" line="666"/>
         <source>Least sun without the scheme (h)</source>
         <translation>无本方案时最少日照（小时）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/exports.py" line="660"/>
+        <location filename="../../planner/report/exports.py" line="667"/>
         <source>Length below without the scheme (m)</source>
         <translation>无本方案时不满足标准的长度（米）</translation>
     </message>
@@ -1140,25 +1140,25 @@ layer: {layer}
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../planner/cli.py" line="504"/>
+        <location filename="../../planner/cli.py" line="503"/>
         <source>Plan</source>
         <extracomment>Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).</extracomment>
         <translation>控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="504"/>
+        <location filename="../../planner/cli.py" line="503"/>
         <location filename="../../planner/report/document.py" line="293"/>
         <source>Buildings</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="505"/>
+        <location filename="../../planner/cli.py" line="504"/>
         <location filename="../../planner/report/document.py" line="296"/>
         <source>Green areas</source>
         <translation>方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="506"/>
+        <location filename="../../planner/cli.py" line="505"/>
         <location filename="../../planner/report/document.py" line="351"/>
         <source>Control lines</source>
         <translation>控制线</translation>
@@ -1171,7 +1171,7 @@ layer: {layer}
     </message>
     <message>
         <location filename="../../planner/cli.py" line="507"/>
-        <location filename="../../planner/gui/violations.py" line="67"/>
+        <location filename="../../planner/gui/violations.py" line="66"/>
         <location filename="../../planner/report/conditions.py" line="26"/>
         <location filename="../../planner/report/document.py" line="160"/>
         <location filename="../../planner/report/official.py" line="45"/>
@@ -1265,15 +1265,14 @@ An indicator inside a sentence.</extracomment>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="1223"/>
-        <location filename="../../planner/gui/sunlight_layer.py" line="47"/>
-        <location filename="../../planner/gui/sunlight_layer.py" line="61"/>
+        <location filename="../../planner/cli.py" line="506"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="58"/>
+        <location filename="../../planner/messages.py" line="719"/>
         <source>Existing buildings</source>
-        <extracomment>Outputs of `planner check` recorded as reports of the case: option -&gt; kind (planner.cases.register.REPORT_KINDS).</extracomment>
         <translation>现状建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="257"/>
+        <location filename="../../planner/cli.py" line="251"/>
         <location filename="../../planner/cli.py" line="596"/>
         <source>Working CRS</source>
         <translation>计算坐标系</translation>
@@ -1302,14 +1301,14 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/cli.py" line="606"/>
-        <location filename="../../planner/gui/violations.py" line="89"/>
+        <location filename="../../planner/gui/violations.py" line="88"/>
         <source>Violations</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../planner/cli.py" line="274"/>
+        <location filename="../../planner/cli.py" line="268"/>
         <location filename="../../planner/cli.py" line="613"/>
-        <location filename="../../planner/gui/violations.py" line="90"/>
+        <location filename="../../planner/gui/violations.py" line="89"/>
         <location filename="../../planner/report/document.py" line="106"/>
         <source>Warnings</source>
         <translation>提示</translation>
@@ -2812,1205 +2811,1205 @@ An indicator inside a sentence.</extracomment>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="721"/>
+        <location filename="../../planner/messages.py" line="722"/>
         <source>parcel-id</source>
         <extracomment>What a layer lacked when its fields could not be recognised.</extracomment>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="722"/>
+        <location filename="../../planner/messages.py" line="723"/>
         <source>land-use or indicator</source>
         <translation>用地性质或控制指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="727"/>
+        <location filename="../../planner/messages.py" line="728"/>
         <source>reading the plan</source>
         <extracomment>Stages reported by the loaders and planner.checking.engine.check through the progress callback.</extracomment>
         <translation>正在读取控规地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="728"/>
+        <location filename="../../planner/messages.py" line="729"/>
         <source>reading the buildings</source>
         <translation>正在读取方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="729"/>
+        <location filename="../../planner/messages.py" line="730"/>
         <source>reading the green areas</source>
         <translation>正在读取方案绿地</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="730"/>
+        <location filename="../../planner/messages.py" line="731"/>
         <source>reading the control lines</source>
         <translation>正在读取控制线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="731"/>
+        <location filename="../../planner/messages.py" line="732"/>
         <source>aligning coordinate systems</source>
         <translation>正在统一坐标系</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="732"/>
+        <location filename="../../planner/messages.py" line="733"/>
         <source>overlaying buildings on parcels</source>
         <translation>正在叠加建筑与地块</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="733"/>
+        <location filename="../../planner/messages.py" line="734"/>
         <source>measuring FAR, density and height</source>
         <translation>正在计算容积率、建筑密度和建筑高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="734"/>
+        <location filename="../../planner/messages.py" line="735"/>
         <source>measuring green ratio</source>
         <translation>正在计算绿地率</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="735"/>
+        <location filename="../../planner/messages.py" line="736"/>
         <source>checking the rules</source>
         <translation>正在审查各项指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="736"/>
+        <location filename="../../planner/messages.py" line="737"/>
         <source>checking control lines and setbacks</source>
         <translation>正在审查控制线与退线</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="737"/>
+        <location filename="../../planner/messages.py" line="738"/>
         <source>collecting results</source>
         <translation>正在汇总结果</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="738"/>
+        <location filename="../../planner/messages.py" line="739"/>
         <source>comparing with the other plan version</source>
         <translation>正在与另一规划版本比较</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="739"/>
+        <location filename="../../planner/messages.py" line="740"/>
         <source>preparing the map and the findings table</source>
         <translation>正在准备地图和问题列表</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="740"/>
+        <location filename="../../planner/messages.py" line="741"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="748"/>
+        <location filename="../../planner/messages.py" line="749"/>
         <source>(parcel {parcel}) </source>
         <translation>（地块{parcel}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="749"/>
+        <location filename="../../planner/messages.py" line="750"/>
         <source>(building {building}) </source>
         <translation>（建筑{building}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="750"/>
+        <location filename="../../planner/messages.py" line="751"/>
         <source>(green area {green}) </source>
         <translation>（绿地{green}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="751"/>
+        <location filename="../../planner/messages.py" line="752"/>
         <source>(line {line}) </source>
         <translation>（控制线{line}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1205"/>
+        <location filename="../../planner/messages.py" line="1206"/>
         <source>unchanged</source>
         <extracomment>A cell&apos;s text quoted in a sentence is cut to this many characters, any other value to the second: a 1 MB cell must not flood the terminal or the report. Details that are lists of ids or texts (given as lists, or joined with &quot;, &quot; where they were found). What happened to a parcel between two plan versions (planner.versions.diff.KINDS): a map legend&apos;s words.</extracomment>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1206"/>
+        <location filename="../../planner/messages.py" line="1207"/>
         <source>changed</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1207"/>
+        <location filename="../../planner/messages.py" line="1208"/>
         <source>renamed</source>
         <translation>更名</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1208"/>
+        <location filename="../../planner/messages.py" line="1209"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1209"/>
+        <location filename="../../planner/messages.py" line="1210"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1210"/>
+        <location filename="../../planner/messages.py" line="1211"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1211"/>
+        <location filename="../../planner/messages.py" line="1212"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1215"/>
+        <location filename="../../planner/messages.py" line="1216"/>
         <source>Changed</source>
         <extracomment>Headings of the lists in `planner diff`&apos;s summary.</extracomment>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1216"/>
+        <location filename="../../planner/messages.py" line="1217"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1217"/>
+        <location filename="../../planner/messages.py" line="1218"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1218"/>
+        <location filename="../../planner/messages.py" line="1219"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1219"/>
+        <location filename="../../planner/messages.py" line="1220"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1221"/>
+        <location filename="../../planner/messages.py" line="1222"/>
         <source>Old plan</source>
         <translation>原版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1221"/>
+        <location filename="../../planner/messages.py" line="1222"/>
         <source>New plan</source>
         <translation>新版控规</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1222"/>
+        <location filename="../../planner/messages.py" line="1223"/>
         <source>{added} added, {removed} removed, {changed} changed, {split} split, {merged} merged, {unchanged} unchanged.</source>
         <translation>新增 {added} 块，删除 {removed} 块，调整 {changed} 块，拆分 {split} 处，合并 {merged} 处，未变 {unchanged} 块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1224"/>
+        <location filename="../../planner/messages.py" line="1225"/>
         <source>The two versions are the same.</source>
         <translation>两个版本相同。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1296"/>
+        <location filename="../../planner/messages.py" line="1297"/>
         <source>Map tools</source>
         <translation>地图工具</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1299"/>
+        <location filename="../../planner/messages.py" line="1300"/>
         <source>Identify and select</source>
         <extracomment>(name, tooltip) of each tool of the map&apos;s toolbar.</extracomment>
         <translation>识别与选择</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1300"/>
+        <location filename="../../planner/messages.py" line="1301"/>
         <source>Identify and select: click a parcel or building to select it and see its attributes; drag to move the map.</source>
         <translation>识别与选择：点击地块或建筑即选中它并查看其属性；拖动可移动地图。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1302"/>
+        <location filename="../../planner/messages.py" line="1303"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1303"/>
+        <location filename="../../planner/messages.py" line="1304"/>
         <source>Pan: drag to move the map; a click selects nothing.</source>
         <translation>平移：拖动移动地图；点击不选择任何要素。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1304"/>
+        <location filename="../../planner/messages.py" line="1305"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1305"/>
+        <location filename="../../planner/messages.py" line="1306"/>
         <source>Zoom in: click where to zoom in, or drag a rectangle to show it whole.</source>
         <translation>放大：点击要放大的位置，或拖出一个矩形，放大到该范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1307"/>
+        <location filename="../../planner/messages.py" line="1308"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1308"/>
+        <location filename="../../planner/messages.py" line="1309"/>
         <source>Zoom out: click where to zoom out.</source>
         <translation>缩小：点击要缩小的位置。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1309"/>
+        <location filename="../../planner/messages.py" line="1310"/>
         <source>Zoom to all</source>
         <translation>全图显示</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1310"/>
+        <location filename="../../planner/messages.py" line="1311"/>
         <source>Zoom to all: show every loaded layer whole.</source>
         <translation>全图显示：完整显示已载入的所有图层。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1311"/>
+        <location filename="../../planner/messages.py" line="1312"/>
         <source>Measure distance</source>
         <translation>测量距离</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1312"/>
+        <location filename="../../planner/messages.py" line="1313"/>
         <source>Measure distance: click points along the way; double-click or Esc ends the line, Esc again clears it.</source>
         <translation>测量距离：沿线依次点击各点；双击或按 Esc 结束测量，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1314"/>
+        <location filename="../../planner/messages.py" line="1315"/>
         <source>Measure area</source>
         <translation>测量面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1315"/>
+        <location filename="../../planner/messages.py" line="1316"/>
         <source>Measure area: click the corners; double-click or Esc closes the polygon, Esc again clears it.</source>
         <translation>测量面积：依次点击各角点；双击或按 Esc 闭合多边形，再按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1317"/>
+        <location filename="../../planner/messages.py" line="1318"/>
         <source>Status colours</source>
         <translation>按审查结论着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1318"/>
+        <location filename="../../planner/messages.py" line="1319"/>
         <source>Colour parcels by the check&apos;s verdict (violation, pass, not assessed).</source>
         <translation>按审查结论为地块着色（违规、通过、未评估）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1320"/>
+        <location filename="../../planner/messages.py" line="1321"/>
         <source>Land-use colours</source>
         <translation>按用地性质着色</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1321"/>
+        <location filename="../../planner/messages.py" line="1322"/>
         <source>Colour parcels by their land-use class (GB 50137-2011 and the 国土空间 land and sea use classes).</source>
         <translation>按用地性质大类为地块着色（GB 50137-2011及国土空间用地用海分类）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1324"/>
+        <location filename="../../planner/messages.py" line="1325"/>
         <source>Length {length} (last segment {segment})</source>
         <translation>总长{length}（末段{segment}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1325"/>
+        <location filename="../../planner/messages.py" line="1326"/>
         <source>Area {area}, perimeter {perimeter}</source>
         <translation>面积{area}，周长{perimeter}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1326"/>
+        <location filename="../../planner/messages.py" line="1327"/>
         <source>Parcel {parcel}: land use {land_use}, area {area}</source>
         <translation>地块{parcel}：用地性质{land_use}，面积{area}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1327"/>
+        <location filename="../../planner/messages.py" line="1328"/>
         <source>{indicator}: limit {limit}</source>
         <translation>{indicator}：控制值{limit}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1328"/>
+        <location filename="../../planner/messages.py" line="1329"/>
         <source>Building {building}: {storeys} storeys, height {height}, use {use}</source>
         <translation>建筑{building}：{storeys}层，高度{height}，用途{use}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1330"/>
+        <location filename="../../planner/messages.py" line="1331"/>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1378"/>
+        <location filename="../../planner/messages.py" line="1379"/>
         <source>{path}: a case numbered {number} is already registered. See it with: planner case show {number}; give a new case another number.</source>
         <translation>{path}：受理号为{number}的案卷已登记。可用 planner case show {number} 查看；新案卷请使用其他受理号。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1380"/>
+        <location filename="../../planner/messages.py" line="1381"/>
         <source>{path}: no case numbered {number} is registered. The registered cases are listed by: planner case list.</source>
         <translation>{path}：未登记受理号为{number}的案卷。已登记的案卷可用 planner case list 列出。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1382"/>
+        <location filename="../../planner/messages.py" line="1383"/>
         <source>{path}: case {number} is closed (办结); it takes no more submissions.</source>
         <translation>{path}：案卷{number}已办结，不再接收提交的方案。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1384"/>
+        <location filename="../../planner/messages.py" line="1385"/>
         <source>{path}: case {number} has no {role} file registered; give it with {option}.</source>
         <translation>{path}：案卷{number}未登记{role}文件，请用 {option} 指定。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1386"/>
+        <location filename="../../planner/messages.py" line="1387"/>
         <source>{path}: cannot be read as a case register ({error}). Name another file with --register, or restore this one from a backup.</source>
         <translation>{path}：无法作为案卷登记库读取（{error}）。请用 --register 指定其他文件，或从备份恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1389"/>
+        <location filename="../../planner/messages.py" line="1390"/>
         <source>{path}: the case register was written by a later Planner (register version {version}; this Planner reads up to {supported}). Update Planner to open it.</source>
         <translation>{path}：该案卷登记库由更新版本的 Planner 写入（登记库版本{version}，本程序最高可读版本{supported}）。请升级 Planner 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1392"/>
+        <location filename="../../planner/messages.py" line="1393"/>
         <source>{path}: the case register is busy: another Planner has been writing to it for more than 10 seconds. Wait for it to finish or close it, then try again.</source>
         <translation>{path}：案卷登记库正被另一个 Planner 写入，已超过10秒。请等其完成或将其关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1399"/>
+        <location filename="../../planner/messages.py" line="1400"/>
         <source>Case accepted</source>
         <extracomment>A case&apos;s status (model.CASE_STATUSES): 受理 / 审查中 / 已一次性告知补正 / 已办结.</extracomment>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1400"/>
+        <location filename="../../planner/messages.py" line="1401"/>
         <source>Under review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1401"/>
+        <location filename="../../planner/messages.py" line="1402"/>
         <source>Told to correct (one notice)</source>
         <translation>已一次性告知补正</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1402"/>
+        <location filename="../../planner/messages.py" line="1403"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1406"/>
+        <location filename="../../planner/messages.py" line="1407"/>
         <location filename="../../planner/report/official.py" line="35"/>
         <source>Case number</source>
         <extracomment>The columns of the case list (`planner case list`, the window&apos;s case list).</extracomment>
         <translation>受理号</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1407"/>
+        <location filename="../../planner/messages.py" line="1408"/>
         <location filename="../../planner/report/official.py" line="36"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1408"/>
+        <location filename="../../planner/messages.py" line="1409"/>
         <location filename="../../planner/report/official.py" line="37"/>
         <source>Applicant</source>
         <translation>建设单位</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1409"/>
+        <location filename="../../planner/messages.py" line="1410"/>
         <location filename="../../planner/report/official.py" line="39"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1410"/>
+        <location filename="../../planner/messages.py" line="1411"/>
         <source>Deadline</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1411"/>
+        <location filename="../../planner/messages.py" line="1412"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1412"/>
+        <location filename="../../planner/messages.py" line="1413"/>
         <source>Case status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1416"/>
-        <location filename="../../planner/messages.py" line="1854"/>
+        <location filename="../../planner/messages.py" line="1417"/>
+        <location filename="../../planner/messages.py" line="1855"/>
         <location filename="../../planner/report/official.py" line="38"/>
         <source>Site</source>
         <extracomment>Labels of a case&apos;s other details (`planner case show`, the new-case form).</extracomment>
         <translation>建设地点</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1417"/>
+        <location filename="../../planner/messages.py" line="1418"/>
         <source>Time limit (working days)</source>
         <translation>办理时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1418"/>
+        <location filename="../../planner/messages.py" line="1419"/>
         <source>Officer (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1419"/>
+        <location filename="../../planner/messages.py" line="1420"/>
         <source>Reviewer (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1420"/>
+        <location filename="../../planner/messages.py" line="1421"/>
         <source>Approver (审定人)</source>
         <translation>审定人</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1424"/>
+        <location filename="../../planner/messages.py" line="1425"/>
         <source>Violation report</source>
         <extracomment>Kinds of document a case records (planner.cases.register.REPORT_KINDS) and the declared-figures file&apos;s role.</extracomment>
         <translation>违规审查报告</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1425"/>
+        <location filename="../../planner/messages.py" line="1426"/>
         <source>Notice to the applicant</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1427"/>
+        <location filename="../../planner/messages.py" line="1428"/>
         <source>Planning conditions</source>
         <translation>规划条件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1428"/>
+        <location filename="../../planner/messages.py" line="1429"/>
         <source>Spreadsheet</source>
         <translation>电子表格</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1429"/>
+        <location filename="../../planner/messages.py" line="1430"/>
         <source>GeoPackage of the findings</source>
         <translation>审查结果GeoPackage文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1430"/>
+        <location filename="../../planner/messages.py" line="1431"/>
         <source>JSON of the check</source>
         <translation>审查结果JSON文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1432"/>
+        <location filename="../../planner/messages.py" line="1433"/>
         <source>Declared indicators</source>
         <translation>申报技术经济指标</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1433"/>
+        <location filename="../../planner/messages.py" line="1434"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1434"/>
+        <location filename="../../planner/messages.py" line="1435"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1435"/>
+        <location filename="../../planner/messages.py" line="1436"/>
         <source>{date} (estimated: no official holiday data for that year, weekends only)</source>
         <translation>{date}（估算：该年度尚无官方节假日安排，仅扣除周末）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1437"/>
+        <location filename="../../planner/messages.py" line="1438"/>
         <source>No case is registered in {path}.</source>
         <translation>{path}中尚未登记案卷。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1438"/>
+        <location filename="../../planner/messages.py" line="1439"/>
         <source>Case {number} registered in {path}; deadline: {deadline}.</source>
         <translation>案卷{number}已登记于{path}；办结期限：{deadline}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1439"/>
+        <location filename="../../planner/messages.py" line="1440"/>
         <source>Case {number} closed.</source>
         <translation>案卷{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1441"/>
+        <location filename="../../planner/messages.py" line="1442"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1442"/>
+        <location filename="../../planner/messages.py" line="1443"/>
         <source>Submissions</source>
         <translation>提交的方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1443"/>
+        <location filename="../../planner/messages.py" line="1444"/>
         <source>Reports issued</source>
         <translation>已出具的文书</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1444"/>
+        <location filename="../../planner/messages.py" line="1445"/>
         <source>Status changes</source>
         <translation>办理状态变更</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1446"/>
+        <location filename="../../planner/messages.py" line="1447"/>
         <source>Submission {number}, checked {time}: {violations} violations, {warnings} warnings</source>
         <translation>第{number}次提交，审查时间{time}：不符合项{violations}项，提示{warnings}条</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1448"/>
+        <location filename="../../planner/messages.py" line="1449"/>
         <source>with the application</source>
         <translation>随申请登记</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1449"/>
+        <location filename="../../planner/messages.py" line="1450"/>
         <source>submission {number}</source>
         <translation>第{number}次提交</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1450"/>
+        <location filename="../../planner/messages.py" line="1451"/>
         <source>Case {number}: recorded as submission {submission} in {path}.</source>
         <translation>案卷{number}：已作为第{submission}次提交记录于{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1451"/>
+        <location filename="../../planner/messages.py" line="1452"/>
         <source>Against submission {previous}: {fixed} fixed, {still_open} still open, {new} new.</source>
         <translation>与第{previous}次提交相比：已整改{fixed}项，仍未整改{still_open}项，新增{new}项。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1453"/>
+        <location filename="../../planner/messages.py" line="1454"/>
         <source>Every item of submission {previous} is fixed and nothing new was found.</source>
         <translation>第{previous}次提交的各项问题均已整改，未发现新问题。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1455"/>
+        <location filename="../../planner/messages.py" line="1456"/>
         <source>First submission of case {number}: nothing to compare with.</source>
         <translation>案卷{number}的首次提交，无可比对的前次提交。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1457"/>
+        <location filename="../../planner/messages.py" line="1458"/>
         <source>Fixed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1458"/>
+        <location filename="../../planner/messages.py" line="1459"/>
         <source>Still open</source>
         <translation>仍未整改</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1459"/>
+        <location filename="../../planner/messages.py" line="1460"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1488"/>
+        <location filename="../../planner/messages.py" line="1489"/>
         <source>Declared site area differs from the drawing</source>
         <translation>申报用地面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1489"/>
+        <location filename="../../planner/messages.py" line="1490"/>
         <source>Declared total floor area differs from the drawing</source>
         <translation>申报总建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1490"/>
+        <location filename="../../planner/messages.py" line="1491"/>
         <source>Declared counted floor area differs from the drawing</source>
         <translation>申报计容建筑面积与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1491"/>
+        <location filename="../../planner/messages.py" line="1492"/>
         <source>Declared FAR differs from the drawing</source>
         <translation>申报容积率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1492"/>
+        <location filename="../../planner/messages.py" line="1493"/>
         <source>Declared building density differs from the drawing</source>
         <translation>申报建筑密度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1493"/>
+        <location filename="../../planner/messages.py" line="1494"/>
         <source>Declared green ratio differs from the drawing</source>
         <translation>申报绿地率与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1494"/>
+        <location filename="../../planner/messages.py" line="1495"/>
         <source>Declared height differs from the drawing</source>
         <translation>申报建筑高度与图纸不符</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1499"/>
+        <location filename="../../planner/messages.py" line="1500"/>
         <source>site area</source>
         <extracomment>A declared indicator inside a sentence and as a row of the 技术经济指标 table (model.DECLARED_INDICATORS).</extracomment>
         <translation>用地面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1500"/>
+        <location filename="../../planner/messages.py" line="1501"/>
         <source>total floor area</source>
         <translation>总建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1501"/>
+        <location filename="../../planner/messages.py" line="1502"/>
         <source>counted floor area</source>
         <translation>计容建筑面积</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1508"/>
+        <location filename="../../planner/messages.py" line="1509"/>
         <source>Parcel {parcel}: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>地块{parcel}：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1510"/>
+        <location filename="../../planner/messages.py" line="1511"/>
         <source>Whole scheme: declared {indicator} {declared}, measured {measured}, a difference of {difference}, beyond the tolerance of {tolerance}.</source>
         <translation>项目总体：申报{indicator}{declared}，实测{measured}，相差{difference}，超出允许误差{tolerance}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1514"/>
+        <location filename="../../planner/messages.py" line="1515"/>
         <source>Whole scheme</source>
         <extracomment>Where a declared figure is for the whole scheme (no parcel), in tables.</extracomment>
         <translation>项目总体</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1517"/>
+        <location filename="../../planner/messages.py" line="1518"/>
         <source>{path}: cannot be read as declared indicators ({error}). Give a CSV or XLSX table with the columns parcel, indicator and declared.</source>
         <translation>{path}：无法读取为申报技术经济指标（{error}）。请提供含 parcel（地块）、indicator（指标）、declared（申报值）三列的 CSV 或 XLSX 表格。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1520"/>
+        <location filename="../../planner/messages.py" line="1521"/>
         <source>{path}: has no column {column} ({names}); its columns are: {columns}.</source>
         <translation>{path}：缺少 {column} 列（可用列名：{names}）；该文件的列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1522"/>
+        <location filename="../../planner/messages.py" line="1523"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; is not an indicator Planner knows; use one of {indicators}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”不是可识别的指标名称，请使用以下之一：{indicators}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1525"/>
+        <location filename="../../planner/messages.py" line="1526"/>
         <source>{path} row {row}, column {column}: &quot;{value}&quot; cannot be read as a number; expected e.g. {expected}.</source>
         <translation>{path} 第{row}行“{column}”列：“{value}”无法识别为数值，应填写如 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1527"/>
+        <location filename="../../planner/messages.py" line="1528"/>
         <source>{path} row {row}: {value} of parcel {parcel} is declared again (first in row {first}); keep one.</source>
         <translation>{path} 第{row}行：地块{parcel}的“{value}”重复申报（首次见第{first}行），请只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1529"/>
+        <location filename="../../planner/messages.py" line="1530"/>
         <source>{path} row {row}: parcel {parcel} is not one the scheme stands on ({parcels}); correct the parcel id, or leave it blank for the whole scheme.</source>
         <translation>{path} 第{row}行：地块{parcel}不在本方案涉及的地块之内（{parcels}），请更正地块编号；项目总体指标请将地块留空。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1532"/>
+        <location filename="../../planner/messages.py" line="1533"/>
         <source>{path}: the plan has no parcel {parcel}; parcels such as {parcels}.</source>
         <translation>{path}：规划中没有地块{parcel}；现有地块如：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1557"/>
+        <location filename="../../planner/messages.py" line="1558"/>
         <source>Building no. {building}</source>
         <extracomment>A building named in a document to the applicant: &quot;4#楼&quot; for a numbered building, else &quot;建筑 A-1&quot;.</extracomment>
         <translation>{building}楼</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1558"/>
+        <location filename="../../planner/messages.py" line="1559"/>
         <source>Building {building}</source>
         <translation>建筑{building}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1568"/>
+        <location filename="../../planner/messages.py" line="1569"/>
         <source>Parcel {parcel}: the FAR is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the counted floor area so that the FAR is {bound} or less.</source>
         <extracomment>What the applicant must do about each finding, with the plan&apos;s basis ({basis}): the items of the 一次性告知书.</extracomment>
         <translation>地块{parcel}容积率{actual}，超过规划上限{bound}（依据：{basis}），应核减计容建筑面积，使容积率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1571"/>
+        <location filename="../../planner/messages.py" line="1572"/>
         <source>Parcel {parcel}: the FAR is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add counted floor area so that the FAR is at least {bound}.</source>
         <translation>地块{parcel}容积率{actual}，低于规划下限{bound}（依据：{basis}），应增加计容建筑面积，使容积率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1574"/>
+        <location filename="../../planner/messages.py" line="1575"/>
         <source>Parcel {parcel}: the building density is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); reduce the footprints so that the density is {bound} or less.</source>
         <translation>地块{parcel}建筑密度{actual}，超过规划上限{bound}（依据：{basis}），应缩减建筑基底面积，使建筑密度不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1577"/>
+        <location filename="../../planner/messages.py" line="1578"/>
         <source>Parcel {parcel}: the building density is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); enlarge the footprints so that the density is at least {bound}.</source>
         <translation>地块{parcel}建筑密度{actual}，低于规划下限{bound}（依据：{basis}），应增加建筑基底面积，使建筑密度不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1580"/>
+        <location filename="../../planner/messages.py" line="1581"/>
         <source>{building} is {actual} high, above the height limit {bound} of parcel {parcel} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>{building}建筑高度{actual}，超过地块{parcel}建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1582"/>
+        <location filename="../../planner/messages.py" line="1583"/>
         <source>{building} is {actual} high, below the minimum height {bound} of parcel {parcel} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>{building}建筑高度{actual}，低于地块{parcel}建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1584"/>
+        <location filename="../../planner/messages.py" line="1585"/>
         <source>Parcel {parcel}: the green ratio is {actual}, below the plan&apos;s minimum {bound} (basis: {basis}); add green area so that the green ratio is at least {bound}.</source>
         <translation>地块{parcel}绿地率{actual}，低于规划下限{bound}（依据：{basis}），应增加绿地面积，使绿地率不小于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1587"/>
+        <location filename="../../planner/messages.py" line="1588"/>
         <source>Parcel {parcel}: the green ratio is {actual}, above the plan&apos;s maximum {bound} (basis: {basis}); rearrange the green areas so that the green ratio is {bound} or less.</source>
         <translation>地块{parcel}绿地率{actual}，超过规划上限{bound}（依据：{basis}），应调整绿地布置，使绿地率不大于{bound}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1590"/>
+        <location filename="../../planner/messages.py" line="1591"/>
         <source>{building} ({use}) stands on parcel {parcel}, whose land use {code} does not allow it (basis: {basis}); change the building&apos;s use or remove it from the parcel.</source>
         <translation>{building}（{use}）位于地块{parcel}，与该地块用地性质{code}不符（依据：{basis}），应调整建筑用途或将其移出该地块。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1593"/>
+        <location filename="../../planner/messages.py" line="1594"/>
         <source>{building} stands across the parcels {parcels} (basis: {basis}); rearrange it so that it stands on one parcel.</source>
         <translation>{building}跨越地块{parcels}（依据：{basis}），应调整建筑布局，使其位于同一地块内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1595"/>
+        <location filename="../../planner/messages.py" line="1596"/>
         <source>{building}: {area} of its footprint lies outside the plan&apos;s parcels (basis: {basis}); move it onto the site.</source>
         <translation>{building}基底有{area}位于规划地块范围以外（依据：{basis}），应将建筑调整至规划用地范围内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1597"/>
+        <location filename="../../planner/messages.py" line="1598"/>
         <source>{building} crosses the road red line {lines} (basis: {basis}); move it back behind the red line and keep the required setback.</source>
         <translation>{building}跨越道路红线{lines}（依据：{basis}），应将建筑退至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1600"/>
+        <location filename="../../planner/messages.py" line="1601"/>
         <source>{building} stands beyond the road red line {lines}, on the road (basis: {basis}); move it behind the red line and keep the required setback.</source>
         <translation>{building}位于道路红线{lines}以外的道路一侧（依据：{basis}），应将建筑移至道路红线以内并满足退线要求。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1603"/>
+        <location filename="../../planner/messages.py" line="1604"/>
         <source>{building} stands {distance} from the road red line {line}, less than the required {required} ({source}; basis: {basis}); move it back so that it stands at least {required} from the line.</source>
         <translation>{building}距道路红线{line}为{distance}，小于应退让距离{required}（{source}；依据：{basis}），应调整建筑位置，使退线距离不小于{required}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1606"/>
+        <location filename="../../planner/messages.py" line="1607"/>
         <source>{building} takes up land within the {kind} {lines} (basis: {basis}); rearrange it so that it stays out of the {kind}.</source>
         <translation>{building}占用{kind}{lines}范围（依据：{basis}），应调整建筑布局，退出{kind}范围。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1610"/>
+        <location filename="../../planner/messages.py" line="1611"/>
         <source>{building} extends beyond the building control line {lines} (basis: {basis}); keep it within the building control line.</source>
         <translation>{building}超出建筑控制线{lines}（依据：{basis}），应将建筑调整至建筑控制线以内。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1614"/>
+        <location filename="../../planner/messages.py" line="1615"/>
         <source>On parcel {parcel}, {buildings} are above the height limit {bound} (basis: {basis}); lower each to {bound} or less.</source>
         <extracomment>A height finding about several buildings, and one naming none (the tallest of the parcel).</extracomment>
         <translation>地块{parcel}内{buildings}超过建筑限高{bound}（依据：{basis}），均应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1617"/>
+        <location filename="../../planner/messages.py" line="1618"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, above the height limit {bound} (basis: {basis}); lower it to {bound} or less.</source>
         <translation>地块{parcel}最高建筑高度{actual}，超过建筑限高{bound}（依据：{basis}），应降至{bound}及以下。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1619"/>
+        <location filename="../../planner/messages.py" line="1620"/>
         <source>Parcel {parcel}: the tallest building is {actual} high, below the minimum height {bound} (basis: {basis}); raise it to {bound} or more.</source>
         <translation>地块{parcel}最高建筑高度{actual}，低于建筑高度下限{bound}（依据：{basis}），应提高至{bound}及以上。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1624"/>
+        <location filename="../../planner/messages.py" line="1625"/>
         <source>Parcel {parcel}: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>地块{parcel}申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1628"/>
+        <location filename="../../planner/messages.py" line="1629"/>
         <source>Whole scheme: the declared {indicator} {declared} does not match the {measured} measured on the drawing (a difference of {difference}); correct the table of technical and economic indicators and declare it again.</source>
         <translation>项目总体申报{indicator}{declared}，与图纸实测{measured}不符（相差{difference}），应核正技术经济指标表后重新申报。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1634"/>
+        <location filename="../../planner/messages.py" line="1635"/>
         <source>{finding} (Basis: GB 50180-2018 clause 4.0.9 and the city&apos;s sunlight rules.)</source>
         <extracomment>After an item the official wrote a note on.</extracomment>
         <translation>{finding}（依据：《城市居住区规划设计标准》GB 50180-2018第4.0.9条及本市日照管理规定）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1636"/>
+        <location filename="../../planner/messages.py" line="1637"/>
         <source>(Note: {note})</source>
         <translation>（审查人员备注：{note}）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1638"/>
+        <location filename="../../planner/messages.py" line="1639"/>
         <source>{plan}, approved by {approval}</source>
         <extracomment>The plan a requirement comes from: its name and approval number.</extracomment>
         <translation>{plan}，批复文号{approval}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1720"/>
+        <location filename="../../planner/messages.py" line="1721"/>
         <source>Sunlight below the standard</source>
         <translation>日照不满足标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1721"/>
+        <location filename="../../planner/messages.py" line="1722"/>
         <source>Scheme cuts an existing home&apos;s sunlight</source>
         <translation>方案影响现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1724"/>
+        <location filename="../../planner/messages.py" line="1725"/>
         <source>Building {building} ({type}): {length} of its main facades get less than {hours} of sun on {day} ({band}); the least is {actual}, on the facade facing {facing}. Move or lower the buildings that shade it.</source>
         <translation>建筑{building}（{type}）：主要朝向外墙有{length}在{day}（{band}）的日照不足{hours}，最少为{actual}，位于朝向{facing}的外墙。请调整遮挡它的建筑的位置或高度。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1727"/>
+        <location filename="../../planner/messages.py" line="1728"/>
         <source>Existing building {building} ({type}): the scheme cuts its sun on {day} from {before} to {actual}, below the standard of {hours} ({band}), along {length} of its main facades (facing {facing}). Change the scheme buildings that shade it.</source>
         <translation>现状建筑{building}（{type}）：方案使其{day}日照由{before}减少为{actual}，低于{hours}的标准（{band}），涉及主要朝向外墙{length}（朝向{facing}）。请调整遮挡它的方案建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1733"/>
+        <location filename="../../planner/messages.py" line="1734"/>
         <source>Sunlight not checked</source>
         <translation>未进行日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1734"/>
+        <location filename="../../planner/messages.py" line="1735"/>
         <source>No height for sunlight</source>
         <translation>日照分析缺少高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1735"/>
+        <location filename="../../planner/messages.py" line="1736"/>
         <source>Height estimated for sunlight</source>
         <translation>日照分析估算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1738"/>
+        <location filename="../../planner/messages.py" line="1739"/>
         <source>Sunlight was not checked: no layer has a coordinate system, so the site&apos;s latitude is not known. Give the files their coordinate system.</source>
         <translation>未进行日照分析：各图层均无坐标系，无法确定场地纬度。请为文件设定坐标系。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1741"/>
+        <location filename="../../planner/messages.py" line="1742"/>
         <source>{path} layer {layer}: building {building} has no height, so it casts no shadow in the sunlight analysis and the hours around it may be too high. Add its height or storeys.</source>
         <translation>{path} 图层 {layer}：建筑{building}没有高度，日照分析中不计其遮挡，周边日照时数可能偏高。请补充其高度或层数。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1744"/>
+        <location filename="../../planner/messages.py" line="1745"/>
         <source>{path} layer {layer}: existing building {building} has storeys but no height; {height} m ({storeys} storeys of {storey_height} m) is used in the sunlight analysis. Add its height if it is known.</source>
         <translation>{path} 图层 {layer}：现状建筑{building}有层数而无高度，日照分析按{height} m（{storeys}层，层高{storey_height} m）计算。如已知其高度，请补充。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1750"/>
+        <location filename="../../planner/messages.py" line="1751"/>
         <source>Sunlight standard: climate zone {zone} with city size {size} is not a row of GB 50180-2018 table 4.0.9. Give --sunlight-zone I-VII and, except in zones V and VI, --city-size large or small.</source>
         <translation>日照标准：建筑气候区划{zone}与城市规模{size}不对应 GB 50180-2018 表 4.0.9 的任何一栏。请给出 --sunlight-zone I-VII，除Ⅴ、Ⅵ气候区外还需给出 --city-size large 或 small。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1754"/>
+        <location filename="../../planner/messages.py" line="1755"/>
         <source>Sunlight standard: resources/sunlight.toml has no city named {city}. Its cities: {cities}.</source>
         <translation>日照标准：resources/sunlight.toml 中没有名为{city}的城市。已有城市：{cities}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1757"/>
+        <location filename="../../planner/messages.py" line="1758"/>
         <source>analysing sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1758"/>
+        <location filename="../../planner/messages.py" line="1759"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}小时{minutes}分</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1759"/>
+        <location filename="../../planner/messages.py" line="1760"/>
         <source>{degrees}° from north</source>
         <translation>方位角{degrees}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1760"/>
+        <location filename="../../planner/messages.py" line="1761"/>
         <source>Sunlight: climate zone {zone}, {size} city{city}; homes {day} ≥ {hours} ({band}, true solar time); sweep angle {sweep}°, step {step} min, sampling {spacing} m, {height} m above the ground floor; latitude {latitude}°.</source>
         <translation>日照：建筑气候区划{zone}，{size}城市{city}；住宅{day}不少于{hours}（{band}，真太阳时）；最小扫掠角{sweep}°，时间间隔{step}分钟，采样点间距{spacing} m，计算高度为底层地面以上{height} m；纬度{latitude}°。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1764"/>
+        <location filename="../../planner/messages.py" line="1765"/>
         <source>Sunlight: not checked (choose --sunlight-zone and --city-size, or --sunlight-city).</source>
         <translation>日照：未分析（请选择 --sunlight-zone 和 --city-size，或 --sunlight-city）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1766"/>
+        <location filename="../../planner/messages.py" line="1767"/>
         <source>large (城区常住人口 ≥ 50万)</source>
         <translation>大（城区常住人口≥50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1767"/>
+        <location filename="../../planner/messages.py" line="1768"/>
         <source>small (城区常住人口 &lt; 50万)</source>
         <translation>小（城区常住人口＜50万）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1826"/>
+        <location filename="../../planner/messages.py" line="1827"/>
         <source>Sunlight</source>
         <translation>日照分析</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1827"/>
+        <location filename="../../planner/messages.py" line="1828"/>
         <source>Sunlight was not analysed: no sunlight standard was chosen for this check. To have it analysed, choose the climate zone and city size, or the city (planner check: --sunlight-zone and --city-size, or --sunlight-city; in the window: View &gt; Sunlight standard).</source>
         <translation>未进行日照分析：本次审查未选择日照标准。如需分析，请选择建筑气候区划和城市规模，或选择城市（planner check：--sunlight-zone 和 --city-size，或 --sunlight-city；窗口中：视图 &gt; 日照标准）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1832"/>
+        <location filename="../../planner/messages.py" line="1833"/>
         <source>Hours of sun on the standard day along every facade of every building that needs sun (homes, dormitories, homes for the elderly, kindergartens, schools), in the scheme and around it, at points every {spacing} m along the facades, {height} m above the ground floor, on a flat site. A facade facing between {low}° and {high}° from north that would get the standard with nothing around it is held to it.</source>
         <translation>对本方案及其周边每栋需要日照的建筑（住宅、宿舍、老年人居住建筑、幼儿园、中小学校）的每个立面，计算日照标准日的日照时数：沿立面每 {spacing} 米取一个采样点，高度为底层地面以上 {height} 米，场地按平地计。朝向在正北顺时针 {low}° 至 {high}° 之间、且周边无遮挡时可满足标准的立面，须满足日照标准。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1838"/>
+        <location filename="../../planner/messages.py" line="1839"/>
         <source>Parameters used</source>
         <translation>采用的参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1839"/>
+        <location filename="../../planner/messages.py" line="1840"/>
         <source>Buildings that need sun</source>
         <translation>需要日照的建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1840"/>
+        <location filename="../../planner/messages.py" line="1841"/>
         <source>No building that needs sun is in the scheme or within reach of its shadows.</source>
         <translation>本方案及其阴影所及范围内没有需要日照的建筑。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1842"/>
+        <location filename="../../planner/messages.py" line="1843"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1843"/>
+        <location filename="../../planner/messages.py" line="1844"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1844"/>
+        <location filename="../../planner/messages.py" line="1845"/>
         <source>Climate zone and city size</source>
         <translation>建筑气候区划和城市规模</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1845"/>
+        <location filename="../../planner/messages.py" line="1846"/>
         <source>City entry</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1846"/>
+        <location filename="../../planner/messages.py" line="1847"/>
         <source>Standard day, hours and time band</source>
         <translation>日照标准日、日照时数和有效日照时间带</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1847"/>
+        <location filename="../../planner/messages.py" line="1848"/>
         <source>Minimum sweep angle</source>
         <translation>最小扫掠角</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1848"/>
+        <location filename="../../planner/messages.py" line="1849"/>
         <source>Sampling spacing</source>
         <translation>采样点间距</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1849"/>
+        <location filename="../../planner/messages.py" line="1850"/>
         <source>Time step</source>
         <translation>时间间隔</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1850"/>
+        <location filename="../../planner/messages.py" line="1851"/>
         <source>Calculation height</source>
         <translation>计算高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1851"/>
+        <location filename="../../planner/messages.py" line="1852"/>
         <source>Minimum continuous sunshine counted</source>
         <translation>最小连续日照时间</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1852"/>
+        <location filename="../../planner/messages.py" line="1853"/>
         <source>Counting</source>
         <translation>累计方式</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1853"/>
+        <location filename="../../planner/messages.py" line="1854"/>
         <source>Existing homes</source>
         <translation>现状住宅</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1855"/>
+        <location filename="../../planner/messages.py" line="1856"/>
         <source>{type}: {day} ≥ {hours}, {band} (true solar time)</source>
         <translation>{type}：{day} ≥ {hours}，{band}（真太阳时）</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1856"/>
+        <location filename="../../planner/messages.py" line="1857"/>
         <source>{height} m above the floor of the lowest storey</source>
         <translation>最底层住宅地面以上 {height} 米</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1857"/>
+        <location filename="../../planner/messages.py" line="1858"/>
         <source>every sunlit period added up</source>
         <translation>累计全部日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1858"/>
+        <location filename="../../planner/messages.py" line="1859"/>
         <source>the longest {periods} sunlit periods added up</source>
         <translation>累计最长的 {periods} 个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1859"/>
+        <location filename="../../planner/messages.py" line="1860"/>
         <source>the longest sunlit period only</source>
         <translation>仅计最长的一个日照时段</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1861"/>
+        <location filename="../../planner/messages.py" line="1862"/>
         <source>may not be pushed below the standard by the scheme, nor lose sun where already below it</source>
         <translation>本方案不得使其低于日照标准；原已低于标准的，不得再减少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1863"/>
+        <location filename="../../planner/messages.py" line="1864"/>
         <source>may not be pushed below the standard by the scheme</source>
         <translation>本方案不得使其低于日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1864"/>
+        <location filename="../../planner/messages.py" line="1865"/>
         <source>not checked</source>
         <translation>不审查</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1866"/>
+        <location filename="../../planner/messages.py" line="1867"/>
         <source>latitude {latitude}°, longitude {longitude}°; grid north {north}° from true north</source>
         <translation>北纬 {latitude}°，东经 {longitude}°；坐标北与真北夹角 {north}°</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1868"/>
+        <location filename="../../planner/messages.py" line="1869"/>
         <source>Scheme or existing</source>
         <translation>方案或现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1869"/>
+        <location filename="../../planner/messages.py" line="1870"/>
         <source>Standard</source>
         <translation>日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1870"/>
+        <location filename="../../planner/messages.py" line="1871"/>
         <source>Facade</source>
         <translation>立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1871"/>
+        <location filename="../../planner/messages.py" line="1872"/>
         <source>Least sun</source>
         <translation>最少日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1872"/>
+        <location filename="../../planner/messages.py" line="1873"/>
         <source>Length below the standard</source>
         <translation>不满足标准的长度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1873"/>
+        <location filename="../../planner/messages.py" line="1874"/>
         <source>Without the scheme</source>
         <translation>无本方案时</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1874"/>
+        <location filename="../../planner/messages.py" line="1875"/>
         <source>scheme</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1875"/>
+        <location filename="../../planner/messages.py" line="1876"/>
         <source>existing</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1876"/>
+        <location filename="../../planner/messages.py" line="1877"/>
         <source>least {hours}; {length} below</source>
         <translation>最少 {hours}；{length} 不满足</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1877"/>
+        <location filename="../../planner/messages.py" line="1878"/>
         <source>no facade held to the standard</source>
         <translation>无须满足日照标准的立面</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1878"/>
+        <location filename="../../planner/messages.py" line="1879"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1879"/>
+        <location filename="../../planner/messages.py" line="1880"/>
         <source>zone {zone}, {size} city</source>
         <translation>{zone}气候区，{size}城市</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1880"/>
+        <location filename="../../planner/messages.py" line="1881"/>
         <source>Existing buildings file</source>
         <translation>现状建筑文件</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1881"/>
+        <location filename="../../planner/messages.py" line="1882"/>
         <source>{file}, layer {layer}, {features} buildings</source>
         <translation>{file}，图层 {layer}，{features} 栋建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1882"/>
+        <location filename="../../planner/messages.py" line="1883"/>
         <source>none given: only the scheme&apos;s buildings cast shadows, and no existing home is checked</source>
         <translation>未提供：仅计方案建筑的遮挡，不审查现状住宅日照</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1949"/>
+        <location filename="../../planner/messages.py" line="1950"/>
         <source>Detail pages with maps are given for the first {shown} of the {total} violating parcels, in the order of the parcels table; the findings on the other {left} are listed in one table after them. To have a detail page and map for every violating parcel, make the report again with a higher limit on detail maps (planner check: --max-detail-maps {total}).</source>
         <translation>按地块表顺序，仅为 {total} 个违规地块中的前 {shown} 个给出附图详情页；其余 {left} 个地块的不符合项列于其后的一张表中。如需为每个违规地块给出详情页和附图，请提高附图数量上限后重新生成报告（planner check：--max-detail-maps {total}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1957"/>
+        <location filename="../../planner/messages.py" line="1958"/>
         <source>Case {number} · {project} · deadline {deadline}</source>
         <translation>案卷{number} · {project} · 办结期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1958"/>
+        <location filename="../../planner/messages.py" line="1959"/>
         <source>Case {number}: deadline {deadline}; working days left: {days}</source>
         <translation>案卷{number}：办结期限{deadline}；剩余工作日：{days}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1959"/>
+        <location filename="../../planner/messages.py" line="1960"/>
         <source>The review notes of case {number} were restored from the case register ({path}).</source>
         <translation>已从案卷登记簿（{path}）恢复案卷{number}的审查意见。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1961"/>
+        <location filename="../../planner/messages.py" line="1962"/>
         <source>The review notes of case {number} were written for an earlier submission: they were carried over to be reviewed again, and no finding stays accepted as an exception.</source>
         <translation>案卷{number}的审查意见是针对此前提交的方案填写的：已转入本次方案，须重新审查，原认定的例外一律不再保留。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1964"/>
+        <location filename="../../planner/messages.py" line="1965"/>
         <source>Declared indicators from {path}: {count} figures, {differs} differ from the drawing beyond tolerance.</source>
         <translation>已载入申报指标（{path}）：共{count}项，其中{differs}项与图纸量算值的差异超出允许误差。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1966"/>
+        <location filename="../../planner/messages.py" line="1967"/>
         <source>The figures typed in were saved to {path}.</source>
         <translation>录入的指标已保存至{path}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1967"/>
+        <location filename="../../planner/messages.py" line="1968"/>
         <source>Open a plan and a scheme and let them be checked first: declared figures are compared with what the scheme measures.</source>
         <translation>请先打开控规和方案并完成审查：申报指标要与方案的量算值比对。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1969"/>
+        <location filename="../../planner/messages.py" line="1970"/>
         <source>Open a plan and a scheme and let them be checked first: the {document} is written from the check.</source>
         <translation>请先打开控规和方案并完成审查：{document}依据审查结果生成。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1971"/>
+        <location filename="../../planner/messages.py" line="1972"/>
         <source>Select a parcel on the map first: the planning conditions are written for one parcel.</source>
         <translation>请先在地图上选择一个地块：规划条件按单个地块出具。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1973"/>
+        <location filename="../../planner/messages.py" line="1974"/>
         <source>Open a plan layer first: the planning conditions are read from the plan.</source>
         <translation>请先打开控规地块图层：规划条件从控规中读取。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1975"/>
+        <location filename="../../planner/messages.py" line="1976"/>
         <source>Writing {path}…</source>
         <translation>正在写入{path}……</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1976"/>
+        <location filename="../../planner/messages.py" line="1977"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1977"/>
+        <location filename="../../planner/messages.py" line="1978"/>
         <source>Written: {path}; recorded with case {number}.</source>
         <translation>已写入：{path}，并已登记到案卷{number}。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1978"/>
+        <location filename="../../planner/messages.py" line="1979"/>
         <source>Close case {number} ({project})? Its status becomes “Closed” and it takes no further submissions; the files stay open in the window.</source>
         <translation>确定办结案卷{number}（{project}）吗？办结后状态为“已办结”，不再接收补正材料；窗口中已打开的文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1981"/>
+        <location filename="../../planner/messages.py" line="1982"/>
         <source>No case is open in the window: open one from File &gt; Cases…, or close it in the case list.</source>
         <translation>窗口中没有打开的案卷：请从“文件 &gt; 案卷…”打开案卷，或在案卷列表中办结。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1983"/>
+        <location filename="../../planner/messages.py" line="1984"/>
         <source>Case register: {path}</source>
         <translation>案卷登记库：{path}</translation>
     </message>
     <message>
         <location filename="../../planner/messages.py" line="150"/>
-        <location filename="../../planner/messages.py" line="1225"/>
+        <location filename="../../planner/messages.py" line="1226"/>
         <source>land use</source>
         <translation>用地性质</translation>
     </message>
@@ -4047,17 +4046,17 @@ An indicator inside a sentence.</extracomment>
         <translation>{path}：审查文件不是UTF-8编码的文本，可能被编辑器以其他编码保存过。请重新以UTF-8编码保存，或从副本恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="723"/>
+        <location filename="../../planner/messages.py" line="724"/>
         <source>storeys, counted-area or height</source>
         <translation>层数、计容面积或高度</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1226"/>
+        <location filename="../../planner/messages.py" line="1227"/>
         <source>renamed from {old}</source>
         <translation>原编号 {old}</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1227"/>
+        <location filename="../../planner/messages.py" line="1228"/>
         <source>boundary redrawn, area {old} → {new}</source>
         <translation>边界调整，面积 {old} → {new}</translation>
     </message>
@@ -4375,13 +4374,13 @@ An indicator inside a sentence.</extracomment>
         <translation>返回选择字段</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="65"/>
+        <location filename="../../planner/gui/violations.py" line="64"/>
         <source>Severity</source>
         <extracomment>Raw values for sorting (floats for Actual, ranks for Severity and Rule, ids for Parcel and Building). The Violation or CheckWarning of a row. A row&apos;s review state (REVIEW_STATES). True for a warning about a parcel the scheme does not touch (not among the result&apos;s parcels).</extracomment>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="66"/>
+        <location filename="../../planner/gui/violations.py" line="65"/>
         <location filename="../../planner/report/document.py" line="141"/>
         <location filename="../../planner/report/opinion.py" line="51"/>
         <source>Rule</source>
@@ -4449,7 +4448,7 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="57"/>
-        <location filename="../../planner/gui/violations.py" line="68"/>
+        <location filename="../../planner/gui/violations.py" line="67"/>
         <location filename="../../planner/report/document.py" line="243"/>
         <location filename="../../planner/report/symbology.py" line="38"/>
         <source>Building</source>
@@ -4504,74 +4503,74 @@ An indicator inside a sentence.</extracomment>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="76"/>
-        <location filename="../../planner/gui/violations.py" line="78"/>
+        <location filename="../../planner/gui/violations.py" line="77"/>
         <source>noted</source>
         <translation>已批注</translation>
     </message>
     <message>
         <location filename="../../planner/gui/inspector.py" line="77"/>
-        <location filename="../../planner/gui/violations.py" line="79"/>
+        <location filename="../../planner/gui/violations.py" line="78"/>
         <source>accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="69"/>
+        <location filename="../../planner/gui/violations.py" line="68"/>
         <source>Actual</source>
         <translation>方案值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="70"/>
+        <location filename="../../planner/gui/violations.py" line="69"/>
         <source>Limit</source>
         <translation>控制值</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="71"/>
+        <location filename="../../planner/gui/violations.py" line="70"/>
         <source>Marginal</source>
         <translation>临界</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="72"/>
+        <location filename="../../planner/gui/violations.py" line="71"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="73"/>
+        <location filename="../../planner/gui/violations.py" line="72"/>
         <source>Review</source>
         <translation>审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="77"/>
+        <location filename="../../planner/gui/violations.py" line="76"/>
         <source>open</source>
         <extracomment>A finding&apos;s review state (planner.review): no note yet, a note written, accepted as an approved exception.</extracomment>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="80"/>
+        <location filename="../../planner/gui/violations.py" line="79"/>
         <source>All review states</source>
         <translation>全部审查状态</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="81"/>
+        <location filename="../../planner/gui/violations.py" line="80"/>
         <source>Open</source>
         <translation>待审查</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="82"/>
+        <location filename="../../planner/gui/violations.py" line="81"/>
         <source>Reviewed (noted or accepted)</source>
         <translation>已审查（已批注或同意例外）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="83"/>
+        <location filename="../../planner/gui/violations.py" line="82"/>
         <source>Noted</source>
         <translation>已批注</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="84"/>
+        <location filename="../../planner/gui/violations.py" line="83"/>
         <source>Accepted as exception</source>
         <translation>同意作为例外</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="99"/>
+        <location filename="../../planner/gui/violations.py" line="98"/>
         <source>Filter: parcel, building or words</source>
         <translation>筛选：地块、建筑或文字</translation>
     </message>
@@ -4591,34 +4590,34 @@ An indicator inside a sentence.</extracomment>
         <translation>{count} 个地块</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="88"/>
+        <location filename="../../planner/gui/violations.py" line="87"/>
         <source>All severities</source>
         <extracomment>Tints of the Review cell: a reviewed finding looks reviewed at a glance.</extracomment>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="91"/>
+        <location filename="../../planner/gui/violations.py" line="90"/>
         <source>Warnings about parcels the scheme does not touch</source>
         <translation>方案未涉及地块的警告</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="94"/>
+        <location filename="../../planner/gui/violations.py" line="93"/>
         <source>Warnings about parcels the scheme does not touch ({count}, hidden): show</source>
         <extracomment>The button under the filters: warnings about parcels the scheme does not touch are hidden unless asked for.</extracomment>
         <translation>方案未涉及地块的警告{count}条（已隐藏）：显示</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="96"/>
+        <location filename="../../planner/gui/violations.py" line="95"/>
         <source>Warnings about parcels the scheme does not touch ({count}): hide</source>
         <translation>方案未涉及地块的警告{count}条：隐藏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="97"/>
+        <location filename="../../planner/gui/violations.py" line="96"/>
         <source>All rules</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/violations.py" line="98"/>
+        <location filename="../../planner/gui/violations.py" line="97"/>
         <source>{shown} of {total} findings</source>
         <translation>共 {total} 项，显示 {shown} 项</translation>
     </message>
@@ -5101,9 +5100,9 @@ An indicator inside a sentence.</extracomment>
         <translation>计算坐标系（面积单位 m²，长度单位 m）：{crs}。</translation>
     </message>
     <message>
-        <location filename="../../planner/report/document.py" line="775"/>
+        <location filename="../../planner/report/document.py" line="796"/>
         <source>Technical and economic indicators: declared and measured</source>
-        <extracomment>Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it; narrower ones shrink it (_fit_images). Header cells have this background; after setHtml, tables whose first cell has it repeat their first row. A small vertical gap between two tables that would otherwise touch. Detail pages (with a map) are made for at most this many violating parcels unless the caller asks for more; the findings on the others are listed in one table (`planner check --max-detail-maps`). A table of more rows than this (the parcels of a city, its warnings, the findings on parcels without a detail page) is painted row by row (pages.TablePart) instead of laid out by QTextDocument. How to draw each map of the current part, by resource name.</extracomment>
+        <extracomment>Image width in CSS pixels (1/96 inch): the 180 mm between A4 margins of 15 mm. Wider pages keep it; narrower ones shrink it (_fit_images). Header cells have this background; after setHtml, tables whose first cell has it repeat their first row. A small vertical gap between two tables that would otherwise touch. Detail pages (with a map) are made for at most this many violating parcels unless the caller asks for more; the findings on the others are listed in one table (`planner check --max-detail-maps`). A table of more rows than this (the parcels of a city, its warnings, the findings on parcels without a detail page) is painted row by row (pages.TablePart) instead of laid out by QTextDocument. The parcels and warnings tables of more rows than this are painted row by row too, and what follows goes on below them: QTextDocument lays a table out whole, in one call that holds Python&apos;s GIL (200 rows about 100 ms), while the window&apos;s thread waits for it. How to draw each map of the current part, by resource name. The part being collected goes on below the one before it, on the same page (HtmlPart.follows).</extracomment>
         <translation>技术经济指标：申报值与实测值</translation>
     </message>
     <message>
@@ -5168,7 +5167,7 @@ An indicator inside a sentence.</extracomment>
         <translation>审查机关（盖章）</translation>
     </message>
     <message>
-        <location filename="../../planner/report/pages.py" line="40"/>
+        <location filename="../../planner/report/pages.py" line="41"/>
         <source>Page {page} of {pages}</source>
         <extracomment>Table headers&apos; background, in the HTML and again when a header row repeats on the next page.</extracomment>
         <translation>第 {page} / {pages} 页</translation>
@@ -5374,7 +5373,7 @@ An indicator inside a sentence.</extracomment>
         <translation>未申报</translation>
     </message>
     <message>
-        <location filename="../../planner/messages.py" line="1426"/>
+        <location filename="../../planner/messages.py" line="1427"/>
         <location filename="../../planner/report/opinion.py" line="36"/>
         <source>Review opinion</source>
         <translation>审查意见书</translation>
@@ -5506,112 +5505,112 @@ An indicator inside a sentence.</extracomment>
         <translation>附件：技术审查报告（测算数据由 Planner 计算得出，审查结论以本意见书签署人员的意见为准）。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="49"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="46"/>
         <source>Load &amp;existing buildings…</source>
         <translation>载入现状建筑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="50"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="47"/>
         <source>Sunlight &amp;standard…</source>
         <translation>日照标准(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="51"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="48"/>
         <source>Sunlight standard</source>
         <translation>日照标准</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="52"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="49"/>
         <source>Choose a city of resources/sunlight.toml, or the building climate zone (建筑气候区划) and the city size. Without a choice, sunlight is not analysed.</source>
         <translation>请选择 resources/sunlight.toml 中的城市，或选择建筑气候区划和城市规模。未选择时不进行日照分析。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="55"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="52"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="56"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="53"/>
         <source>Climate zone</source>
         <translation>建筑气候区划</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="57"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="54"/>
         <source>City size</source>
         <translation>城市规模</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="58"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="55"/>
         <source>(none: sunlight not analysed)</source>
         <translation>（不选择：不进行日照分析）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="59"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="56"/>
         <source>(by climate zone and city size)</source>
         <translation>（按建筑气候区划和城市规模）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="60"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="57"/>
         <source>Sunlight on facades</source>
         <translation>立面日照</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="62"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="59"/>
         <source>Facade sun &lt; 1 h</source>
         <translation>立面日照不足1小时</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="63"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="60"/>
         <source>Facade sun 1-2 h</source>
         <translation>立面日照1至2小时</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="64"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="61"/>
         <source>Facade sun 2-3 h (below its standard)</source>
         <translation>立面日照2至3小时（低于其标准）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="65"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="62"/>
         <source>Facade sun ≥ its standard</source>
         <translation>立面日照满足其标准</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="66"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="63"/>
         <source>Existing building</source>
         <translation>现状建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="67"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="64"/>
         <source>Sunlight of {building}</source>
         <translation>{building}的日照</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="68"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="65"/>
         <source>scheme building</source>
         <translation>方案建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="69"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="66"/>
         <source>existing building</source>
         <translation>现状建筑</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="70"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="67"/>
         <source>facing {facing}: least {hours}, {length} below the standard</source>
         <translation>朝向{facing}：最少{hours}，{length}不满足标准</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="71"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="68"/>
         <source> (without the scheme: least {hours})</source>
         <translation>（无本方案时最少{hours}）</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="72"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="69"/>
         <source>{count} other facades are not held to the standard: they face away from the south, or would not get it with nothing around them.</source>
         <translation>其余 {count} 个立面不要求满足日照标准：其朝向背离南向，或周边无遮挡时也达不到标准。</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/sunlight_layer.py" line="74"/>
+        <location filename="../../planner/gui/sunlight_layer.py" line="71"/>
         <source>{building} does not need sun, or is out of reach of the scheme&apos;s shadows: it was not analysed.</source>
         <translation>{building}不需要日照，或不在本方案阴影范围内，未进行分析。</translation>
     </message>
