@@ -148,13 +148,40 @@ def _keep_with_next(document: QTextDocument, page_height: float) -> int:
     return moved
 
 
+class _PageFrame:
+    """An A4 page of the device as the report prints it: a running header above the body and the page number
+    below, 9 mm each. _paint_pages and _paint_report both frame their pages with it."""
+
+    def __init__(self, device: QPagedPaintDevice, dpi: float, font: QFont) -> None:
+        self.full = device.pageLayout().paintRectPixels(round(dpi))
+        self.mm = dpi / 25.4
+        self.header_h, self.footer_h = 9 * self.mm, 9 * self.mm
+        self.body = QRectF(0, self.header_h, self.full.width(), self.full.height() - self.header_h - self.footer_h)
+        self.small = QFont(font)
+        self.small.setPointSizeF(8)
+
+    def header(self, painter: QPainter, text: str) -> None:
+        mm, width = self.mm, self.body.width()
+        painter.setFont(self.small)
+        painter.setPen(QColor(70, 70, 70))
+        painter.drawText(QRectF(0, 0, width, self.header_h - 2.5 * mm),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
+        painter.setPen(QPen(QColor(120, 120, 120), max(1.0, 0.25 * mm)))
+        painter.drawLine(QPointF(0, self.header_h - 1.5 * mm), QPointF(width, self.header_h - 1.5 * mm))
+
+    def footer(self, painter: QPainter, text: str) -> None:
+        mm = self.mm
+        painter.setFont(self.small)
+        painter.setPen(QColor(70, 70, 70))
+        painter.drawText(QRectF(0, self.full.height() - self.footer_h + 2.5 * mm, self.body.width(),
+                                self.footer_h - 2.5 * mm),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+
+
 def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, dpi: float) -> int:
     """Paint the document page by page onto device: running header, the page's slice, page number."""
-    layout = device.pageLayout()
-    full = layout.paintRectPixels(round(dpi))
-    mm = dpi / 25.4
-    header_h, footer_h = 9 * mm, 9 * mm
-    body = QRectF(0, header_h, full.width(), full.height() - header_h - footer_h)
+    frame = _PageFrame(device, dpi, document.defaultFont())
+    body = frame.body
 
     def laid_out(source: QTextDocument) -> QTextDocument:
         doc = source.clone(document)  # images are found through the parent's resources
@@ -175,8 +202,6 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, dpi: float)
 
     header = str(document.property("plannerHeader") or "")
     numbering = str(document.property("plannerPageNumber") or "{page} / {pages}")
-    small = QFont(document.defaultFont())
-    small.setPointSizeF(8)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot paint on the output device")
@@ -184,23 +209,14 @@ def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, dpi: float)
         for page in range(pages):
             if page:
                 device.newPage()
-            painter.setFont(small)
-            painter.setPen(QColor(70, 70, 70))
-            top = QRectF(0, 0, body.width(), header_h - 2.5 * mm)
-            painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), header)
-            painter.setPen(QPen(QColor(120, 120, 120), max(1.0, 0.25 * mm)))
-            painter.drawLine(QPointF(0, header_h - 1.5 * mm), QPointF(body.width(), header_h - 1.5 * mm))
+            frame.header(painter, header)
             painter.save()
-            painter.translate(0, header_h - page * body.height())
+            painter.translate(0, frame.header_h - page * body.height())
             # The layout puts a block moved to the next page a hair above the page line (fixed-point
             # rounding): nudge the slice up so such a block is not also drawn, clipped, on this page.
             doc.drawContents(painter, QRectF(0, page * body.height() - 0.25, body.width(), body.height()))
             painter.restore()
-            painter.setFont(small)
-            painter.setPen(QColor(70, 70, 70))
-            bottom = QRectF(0, full.height() - footer_h + 2.5 * mm, body.width(), footer_h - 2.5 * mm)
-            painter.drawText(bottom, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                             numbering.format(page=page + 1, pages=pages))
+            frame.footer(painter, numbering.format(page=page + 1, pages=pages))
     finally:
         painter.end()
     return pages
@@ -491,11 +507,8 @@ def _used_height(document: QTextDocument, page_height: float) -> float:
 
 def _paint_report(report: Report, device: QPagedPaintDevice, dpi: float) -> int:
     """Lay every part out once, then paint page by page; an HtmlPart's maps are drawn when its pages are."""
-    layout = device.pageLayout()
-    full = layout.paintRectPixels(round(dpi))
-    mm = dpi / 25.4
-    header_h, footer_h = 9 * mm, 9 * mm
-    body = QRectF(0, header_h, full.width(), full.height() - header_h - footer_h)
+    frame = _PageFrame(device, dpi, report.font)
+    body, header_h = frame.body, frame.header_h
     page_h = body.height()
 
     # Layout: where each part goes. An HtmlPart starts a page; a TablePart follows on the page it finds.
@@ -541,27 +554,16 @@ def _paint_report(report: Report, device: QPagedPaintDevice, dpi: float) -> int:
             page, y = page + 1, 0.0
     pages = page + 1
 
-    small = QFont(report.font)
-    small.setPointSizeF(8)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot paint on the output device")
     painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
 
     def running_header() -> None:
-        painter.setFont(small)
-        painter.setPen(QColor(70, 70, 70))
-        top = QRectF(0, 0, body.width(), header_h - 2.5 * mm)
-        painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), report.header)
-        painter.setPen(QPen(QColor(120, 120, 120), max(1.0, 0.25 * mm)))
-        painter.drawLine(QPointF(0, header_h - 1.5 * mm), QPointF(body.width(), header_h - 1.5 * mm))
+        frame.header(painter, report.header)
 
     def footer(number: int) -> None:
-        painter.setFont(small)
-        painter.setPen(QColor(70, 70, 70))
-        bottom = QRectF(0, full.height() - footer_h + 2.5 * mm, body.width(), footer_h - 2.5 * mm)
-        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                         report.page_number.format(page=number + 1, pages=pages))
+        frame.footer(painter, report.page_number.format(page=number + 1, pages=pages))
 
     number = 0
     try:
