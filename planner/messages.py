@@ -20,6 +20,8 @@ from planner.model import (ACHIEVED, CONTROL_RULES, DECLARED_RULES, INDICATOR_RU
 from planner.resources import resource_path
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from planner.versions.diff import ParcelChange, PlanDiff
 
 CONTEXT = "messages"
@@ -774,12 +776,20 @@ def _translator(lang: str):
     return translator
 
 
+#: Translations looked up so far, by (lang, context, text): a city's findings ask for the same few templates
+#: ~10^5 times, and a dict lookup is a twentieth of a call into Qt's translator.
+_TRANSLATED: dict[tuple[str, str, str], str] = {}
+
+
 def tr(text: str, lang: str, context: str = CONTEXT) -> str:
     """`text` in `lang`; a module whose short words would clash with others' (exports) has its own context."""
-    translator = _translator(lang)
-    if translator is None:
-        return text
-    return translator.translate(context, text) or text
+    key = (lang, context, text)
+    translated = _TRANSLATED.get(key)
+    if translated is None:
+        translator = _translator(lang)
+        translated = text if translator is None else translator.translate(context, text) or text
+        _TRANSLATED[key] = translated
+    return translated
 
 
 class _Blank(dict):
@@ -1128,6 +1138,41 @@ def warning_message(w: CheckWarning, lang: str) -> str:
     if template is None:
         return f"{w.code}: " + ", ".join(f"{k}={v}" for k, v in values.items() if v)
     return _fill(template, lang, values)
+
+
+#: Stand-ins for a warning's parcel and building while warning_messages words one warning of a kind.
+_PARCEL_MARK, _BUILDING_MARK = "\x00parcel\x00", "\x00building\x00"
+
+
+def _long(value: Any) -> bool:
+    return isinstance(value, str) and len(value) > QUOTE_LIMIT
+
+
+def warning_messages(warnings: Sequence[CheckWarning], lang: str) -> list[str]:
+    """warning_message for many warnings at once, byte for byte the same sentences.
+
+    A city's warnings are mostly a few kinds with the same details (a use beside a land-use code, a layer without
+    heights) on thousands of parcels and buildings: each (code, details) is worded once with stand-ins for the
+    parcel and the building, which are then put in.
+    """
+    worded: dict[tuple, str] = {}
+    out = []
+    for w in warnings:
+        details = repr(w.details)
+        if "\x00" in details or w.code not in WARNING_TEMPLATES or _long(w.parcel) or _long(w.building):
+            # a stand-in could clash, or a long id be cut inside a longer quoted value: worded alone
+            out.append(warning_message(w, lang))
+            continue
+        key = (w.code, w.parcel is None, w.building is None, details)
+        pattern = worded.get(key)
+        if pattern is None:
+            marked = CheckWarning(w.code, None if w.parcel is None else _PARCEL_MARK,
+                                  None if w.building is None else _BUILDING_MARK, w.details)
+            pattern = (warning_message(marked, lang).replace("{", "{{").replace("}", "}}")
+                       .replace(_PARCEL_MARK, "{0}").replace(_BUILDING_MARK, "{1}"))
+            worded[key] = pattern
+        out.append(pattern.format(_quoted("parcel", w.parcel), _quoted("building", w.building)))
+    return out
 
 
 def _code_list(codes: list, lang: str) -> str:

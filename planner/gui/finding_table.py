@@ -24,7 +24,7 @@ from planner.messages import (
     rule_name,
     tr,
     violation_messages,
-    warning_message,
+    warning_messages,
     warning_name,
 )
 from planner.model import CONTROL_RULES, INDICATOR_RULES, RULES, CheckResult, CheckWarning, Violation, finding_key
@@ -187,11 +187,11 @@ class FindingTable:
             if name is None:
                 name = names[f.rule] = rule_name(f.rule, lang)
             texts.append(_violation_cells(f, lang, violation, name, marginal, message))
-        for w in result.warnings:
+        for w, message in zip(result.warnings, warning_messages(result.warnings, lang)):
             name = names.get("w:" + w.code)
             if name is None:
                 name = names["w:" + w.code] = warning_name(w.code, lang)
-            texts.append((warning, name, w.parcel or "", w.building or "", "", "", "", warning_message(w, lang)))
+            texts.append((warning, name, w.parcel or "", w.building or "", "", "", "", message))
         return texts
 
     def _sort_value(self, k: int, column: int) -> Any:

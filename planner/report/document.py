@@ -35,6 +35,7 @@ from planner.messages import (
     violation_message,
     violation_messages,
     warning_message,
+    warning_messages,
     warning_name,
 )
 from planner.model import (
@@ -835,8 +836,7 @@ def _warnings_section(doc: _Html, result: CheckResult, review: Any) -> None:
     if len(result.warnings) > HTML_TABLE_ROWS:
         doc.section += 1
         rows = []
-        for w in result.warnings:
-            text = warning_message(w, doc.lang)
+        for w, text in zip(result.warnings, warning_messages(result.warnings, doc.lang)):
             note = _review_note(review, w)
             if note is not None and _note_text(doc, note):
                 text += "\n" + _note_text(doc, note)

@@ -40,7 +40,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from planner.messages import diff_warning_messages, violation_message, violation_messages, warning_message
+from planner.messages import (diff_warning_messages, violation_message, violation_messages, warning_messages)
 from planner.model import (
     CHECKED_ITEMS,
     INDICATORS,
@@ -202,7 +202,7 @@ def _result_json(result: CheckResult, lang: str, messages: dict[int, str] | None
                    "lines": [_input(info) for info in result.lines]},
         "parcels": parcels_json(result.parcels, as_json),
         "violations": [as_json(v) for v in result.violations],
-        "warnings": [warning_json(w, warning_message(w, lang)) for w in result.warnings],
+        "warnings": [warning_json(w, m) for w, m in zip(result.warnings, warning_messages(result.warnings, lang))],
         "summary": result.summary,
         **({"declared": declared_json(result)} if result.declared else {}),
         **sunlight_json(result),

@@ -4,6 +4,7 @@ for each finding: on the bundled samples with their control lines, and on genera
 from __future__ import annotations
 
 from pathlib import Path
+from string import Formatter
 
 import numpy as np
 import pytest
@@ -11,13 +12,18 @@ import pytest
 from planner import check, load_buildings, load_green, load_plan
 from planner.io.controls import load_controls
 from planner.messages import (
+    INDICATOR_REASONS,
+    LIST_KEYS,
     VIOLATION_TEMPLATES,
+    WARNING_TEMPLATES,
     format_value,
     format_values,
     violation_message,
     violation_messages,
+    warning_message,
+    warning_messages,
 )
-from planner.model import INDICATOR_RULES, Violation
+from planner.model import INDICATOR_RULES, CheckWarning, Violation
 from planner.report.serialise import sentences
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
@@ -123,3 +129,51 @@ def test_format_values_with_repeats_equals_format_value(indicator):
     rng = np.random.default_rng(7)
     column = rng.choice([2.5, 2.505, 0.3505, 0.125, 99.95, np.nan, 1e-9], 1000)
     assert format_values(indicator, column) == ["-" if x != x else format_value(indicator, float(x)) for x in column]
+
+
+# --- warnings --------------------------------------------------------------------------------------------
+
+def _generated_warnings() -> list[CheckWarning]:
+    """A warning of every code, its details filled from the placeholders of its template (lists where sentences
+    list, the words warning_message translates), on a parcel, a building, both and neither, with ids that hold
+    braces, Chinese, NUL and more characters than a sentence quotes; and warnings of an unknown code."""
+    found = []
+    ids = ["A-01", "地块{0}", "{parcel}", "B\x00", "x" * 150, 7]
+    for k, (code, template) in enumerate(sorted(WARNING_TEMPLATES.items())):
+        details: dict = {}
+        for _, name, _, _ in Formatter().parse(template):
+            if name in (None, "", "who", "parcel", "building"):
+                continue
+            details[name] = (["L1", "L{2}"] if name in LIST_KEYS else
+                             next(iter(INDICATOR_REASONS)) if name == "reason" else
+                             "far" if name == "indicator" else 12.5 if name in ("area", "distance") else
+                             f"值{name}{k}")
+        details.setdefault("line_kind", "red_line")
+        for parcel, building in [(ids[k % len(ids)], None), (None, ids[(k + 1) % len(ids)]),
+                                 (ids[(k + 2) % len(ids)], ids[(k + 3) % len(ids)]), (None, None),
+                                 ("P-2", "B-3"), ("P-4", "B-5")]:
+            found.append(CheckWarning(code, parcel, building, dict(details)))
+    found.append(CheckWarning("not_a_code", "P-1", None, {"x": 1}))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_warnings_bulk_equals_one_by_one(sample_results, lang):
+    warnings = _generated_warnings() + [w for result in sample_results for w in result.warnings]
+    assert len({w.code for w in warnings}) == len(WARNING_TEMPLATES) + 1
+    assert warning_messages(warnings, lang) == [warning_message(w, lang) for w in warnings]
+
+
+def test_warnings_bulk_words_each_kind_once(monkeypatch):
+    """Ten thousand warnings on as many buildings, from two files, are worded from two sentences."""
+    import planner.messages as messages
+
+    calls = []
+    real = messages.warning_message
+    monkeypatch.setattr(messages, "warning_message", lambda w, lang: calls.append(w) or real(w, lang))
+    warnings = [CheckWarning("no_height", None, f"J{k}", {"path": "b.gpkg", "layer": "建筑"}) for k in range(5000)]
+    warnings += [CheckWarning("no_height", None, f"K{k}", {"path": "c.gpkg", "layer": "建筑"}) for k in range(5000)]
+    texts = messages.warning_messages(warnings, "zh")
+    assert len(calls) == 2
+    assert texts[4999] == real(warnings[4999], "zh") and "J4999" in texts[4999]
+    assert texts[5000] == real(warnings[5000], "zh") and "K0" in texts[5000]
