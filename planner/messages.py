@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -938,12 +939,34 @@ def violation_message(v: Violation, lang: str) -> str:
 
 
 def _fill_columns(template: str, **columns: list[str]) -> list[str]:
-    """`template` filled row by row from columns of texts (a missing value is given as "-", as _fill shows it)."""
-    names = list(columns)
-    try:
-        return [template.format(**dict(zip(names, row))) for row in zip(*columns.values())]
-    except (KeyError, IndexError):  # a translation naming a field the English does not: "-" as _fill says it
-        return [template.format_map(_Blank(zip(names, row))) for row in zip(*columns.values())]
+    """`template` filled row by row from columns of texts (a field without a column is "-", as _fill shows it).
+
+    The template is rewritten once with numbered fields ("{parcel}" -> "{0}") for the columns it names, so each
+    row is one str.format of a tuple, without a dict per row or columns it does not show."""
+    n_rows = len(next(iter(columns.values()))) if columns else 0
+    numbered, used = _numbered(template)
+    if not used:
+        return [numbered.format()] * n_rows
+    return list(map(numbered.format, *(columns[name] if name in columns else ["-"] * n_rows for name in used)))
+
+
+@lru_cache(maxsize=256)
+def _numbered(template: str) -> tuple[str, tuple[str, ...]]:
+    """`template` with its fields numbered in order of first use, and their names: "{a} {b} {a:>3}" ->
+    ("{0} {1} {0:>3}", ("a", "b"))."""
+    from string import Formatter
+
+    parts, used = [], []
+    for literal, field, spec, conversion in Formatter().parse(template):
+        parts.append(literal.replace("{", "{{").replace("}", "}}"))
+        if field is None:
+            continue
+        name = re.split(r"[.\[]", field, maxsplit=1)[0]
+        if name not in used:
+            used.append(name)
+        parts.append("{" + str(used.index(name)) + field[len(name):] + (f"!{conversion}" if conversion else "")
+                     + (f":{spec}" if spec else "") + "}")
+    return "".join(parts), tuple(used)
 
 
 def violation_messages(violations: list[Violation], lang: str) -> list[str]:
@@ -1013,8 +1036,10 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
         if rule == "crosses_parcel":  # as violation_message words it: each parcel with the footprint's area on it
             crossed = [v.details.get("parcels", []) for v in found]
             columns["count"] = [len(parcels) for parcels in crossed]
-            columns["parcels"] = [_listed([f"{p} ({a:,.1f} m²)" for p, a in zip(parcels, v.details.get("areas", []))],
-                                          lang) for v, parcels in zip(found, crossed)]
+            areas = [v.details.get("areas", []) for v in found]
+            shown = iter([f"{p} ({a:,.1f} m²)" for parcels, on in zip(crossed, areas) for p, a in zip(parcels, on)])
+            columns["parcels"] = [_listed(list(islice(shown, min(len(parcels), len(on)))), lang)
+                                  for parcels, on in zip(crossed, areas)]
         texts = _fill_columns(tr(VIOLATION_TEMPLATES[rule], lang),
                               **{key: _quoted_column(key, values) for key, values in columns.items()})
         for k, text in zip(ks, texts):
@@ -1025,6 +1050,8 @@ def violation_messages(violations: list[Violation], lang: str) -> list[str]:
 def _quoted_column(key: str, values: list) -> list:
     """_quoted over a column, with None as "-" (what _fill shows for a value it is not given)."""
     limit = QUOTE_LIMIT if key == "text" else VALUE_LIMIT
+    if set(map(type, values)) == {str} and max(map(len, values)) <= limit:  # the usual column: nothing to do
+        return values
     return ["-" if x is None else f"{x[:limit]}…" if isinstance(x, str) and len(x) > limit else x for x in values]
 
 

@@ -23,6 +23,7 @@ from planner.io.files import check_file, gdal_failure, reading_warnings
 from planner.io.frames import is_frame, raw_from_frame
 from planner.io.raw import RawLayer
 from planner.model import InputError
+from planner.parallel import in_background
 
 if TYPE_CHECKING:
     from geopandas import GeoDataFrame
@@ -186,6 +187,7 @@ def read_layer(source: str | Path | GeoDataFrame, role: str, layer: str | None =
         return dxf.read_layer(path, role, layer)
     name = choose_layer(path, list_layers(path), role, layer)
     encoding = shapefile_encoding(path) if path.suffix.lower() == ".shp" else None
+    sha256 = in_background(file_sha256, path)  # hashlib lets go of the GIL: the file is hashed while GDAL reads it
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -210,7 +212,7 @@ def read_layer(source: str | Path | GeoDataFrame, role: str, layer: str | None =
     fields.index = pd.Index(fids, name="fid")
     crs = CRS.from_user_input(meta["crs"]) if meta.get("crs") else None
     return RawLayer(path=path, layer=name, fields=fields, geometry=geometry, crs=crs, encoding=encoding,
-                    sha256=file_sha256(path), warnings=reading_warnings(caught, path, name),
+                    sha256=sha256.result(), warnings=reading_warnings(caught, path, name),
                     read_problems=problems)
 
 

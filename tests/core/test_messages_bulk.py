@@ -177,3 +177,12 @@ def test_warnings_bulk_words_each_kind_once(monkeypatch):
     assert len(calls) == 2
     assert texts[4999] == real(warnings[4999], "zh") and "J4999" in texts[4999]
     assert texts[5000] == real(warnings[5000], "zh") and "K0" in texts[5000]
+
+
+def test_fill_columns_numbers_the_fields_it_fills():
+    from planner.messages import _fill_columns
+
+    template = "{{literal}} {parcel} {actual:>6} {parcel!r} {missing}"
+    texts = _fill_columns(template, parcel=["A", "地块"], actual=["1.5", "22"], unused=["x", "y"])
+    assert texts == ["{literal} A    1.5 'A' -", "{literal} 地块     22 '地块' -"]
+    assert _fill_columns("No fields.", parcel=["A", "B"]) == ["No fields.", "No fields."]
