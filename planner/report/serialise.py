@@ -166,7 +166,7 @@ def parcels_json(parcels: ParcelTable, as_json: Callable[[Violation], dict]) -> 
             "buildings": building_ids[offsets[k]:offsets[k + 1]],
             "status": status,
             "checked": dict(zip(CHECKED_ITEMS, items)),
-            "violations": [as_json(v) for v in violations],
+            "violations": list(map(as_json, violations)),
         }
         if far_estimated:
             row["far_estimated"] = True
@@ -190,10 +190,12 @@ def result_json(result: CheckResult, lang: str, messages: dict[int, str] | None 
 def _result_json(result: CheckResult, lang: str, messages: dict[int, str] | None) -> dict[str, Any]:
     messages = messages if messages is not None else sentences(result, lang)
     # A violation is listed under its parcel(s) and at the top: its dict is built once.
-    built = dict(zip(map(id, result.violations), violations_json(result.violations, messages), strict=True))
+    listed = violations_json(result.violations, messages)
+    built = dict(zip(map(id, result.violations), listed, strict=True))
+    by_id = built.__getitem__
 
     def as_json(v: Violation) -> dict[str, Any]:
-        return built[id(v)]
+        return by_id(id(v))
 
     return {
         "schema": SCHEMA,
@@ -201,7 +203,7 @@ def _result_json(result: CheckResult, lang: str, messages: dict[int, str] | None
         "inputs": {**{role: _input(info) for role, info in result.inputs.items()},
                    "lines": [_input(info) for info in result.lines]},
         "parcels": parcels_json(result.parcels, as_json),
-        "violations": [as_json(v) for v in result.violations],
+        "violations": listed,
         "warnings": [warning_json(w, m) for w, m in zip(result.warnings, warning_messages(result.warnings, lang))],
         "summary": result.summary,
         **({"declared": declared_json(result)} if result.declared else {}),
