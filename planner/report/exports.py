@@ -358,9 +358,19 @@ _SAMPLE_ROWS = 2000  # columns are sized from the first rows; a city-wide sheet 
 def _width(column: _Column) -> float:
     widest = _display_width(column.header)
     formats = column.format
-    for k, value in enumerate(column.values[:_SAMPLE_ROWS]):
-        number_format = formats[k] if isinstance(formats, (list, tuple)) else formats
-        widest = max(widest, _display_width(_shown(value, number_format)))
+    values = column.values[:_SAMPLE_ROWS]
+    if isinstance(values, np.ndarray) and values.dtype == np.float64 and not isinstance(formats, (list, tuple)):
+        # What _shown shows of each number, in one pass; its texts are ASCII, as wide as long.
+        if formats and "%" in formats:
+            shown = map("{:.2f}%".format, (values * 100).tolist())
+        elif formats and "," in formats:
+            shown = map("{:,.1f}".format, values.tolist())
+        else:
+            shown = map(("{:.4f}" if formats == EXACT_FORMATS["far"] else "{:.2f}").format, values.tolist())
+        widest = max(widest, max(map(len, shown), default=0))
+    else:
+        for value, number_format in zip(values, formats if isinstance(formats, (list, tuple)) else repeat(formats)):
+            widest = max(widest, _display_width(_shown(value, number_format)))
     return min(max(widest, 6), column.max_width) + 2
 
 
@@ -569,10 +579,31 @@ def _rows_xml(columns: list[_Column], styles: dict[str | None, int], chunk: int 
         yield "".join(chain.from_iterable(zip(*(repeat(s) if isinstance(s, str) else s for s in streams))))
 
 
-def _write_behind(out, chunks: Iterable[bytes], depth: int = 4) -> None:
-    """Write `chunks` into `out` (a zip member) on a second thread, which compresses one chunk while this thread
-    makes the next: zlib lets go of the GIL while it deflates. At most `depth` chunks wait (bounded memory); an
-    error of the writer is raised here, and one of `chunks` after the writer has stopped."""
+#: Bytes given to the writer thread at a time (_write_behind). Each write takes the GIL back a few times (after
+#: the CRC, the deflate and the file write), each time waiting up to the switch interval (5 ms) while this thread
+#: runs Python: in writes of a few megabytes the waits are few against the work.
+_WRITE_BYTES = 4 << 20
+
+
+def _batched(chunks: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """`chunks` joined into pieces of at least `size` bytes (the last may be shorter)."""
+    batch: list[bytes] = []
+    held = 0
+    for data in chunks:
+        batch.append(data)
+        held += len(data)
+        if held >= size:
+            yield b"".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield b"".join(batch)
+
+
+def _write_behind(out, chunks: Iterable[bytes], depth: int = 2) -> None:
+    """Write `chunks` into `out` (a zip member) on a second thread, which compresses while this thread makes the
+    next chunks: zlib lets go of the GIL while it deflates. The chunks are written _WRITE_BYTES at a time, and at
+    most `depth` such pieces wait (bounded memory); an error of the writer is raised here, and one of `chunks`
+    after the writer has stopped."""
     waiting: queue.Queue[bytes | None] = queue.Queue(depth)
     failed: list[BaseException] = []
 
@@ -587,7 +618,7 @@ def _write_behind(out, chunks: Iterable[bytes], depth: int = 4) -> None:
     writer = threading.Thread(target=drain, name="xlsx-writer", daemon=True)
     writer.start()
     try:
-        for data in chunks:
+        for data in _batched(chunks, _WRITE_BYTES):
             if failed:
                 break
             waiting.put(data)
