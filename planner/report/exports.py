@@ -10,10 +10,10 @@ import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import shapely
@@ -218,33 +218,47 @@ def _finding_parcels(v: Violation) -> list[str]:
     return [v.parcel] if v.parcel else []
 
 
-class _Finding(NamedTuple):
-    """One violation or warning, as the numbers and words every export needs (a tuple: a city has tens of
-    thousands, and a tuple is made several times faster than a frozen dataclass)."""
+@dataclass(slots=True)
+class _Findings:
+    """Violations and warnings, as columns of the numbers and words every export needs: a list per field, not an
+    object per finding (a city has tens of thousands, and each object would be one more for the garbage collector
+    to walk, on the window's export thread while the UI thread waits)."""
 
-    severity: str  # "violation" | "warning"
-    code: str
-    name: str
-    parcel: str
-    building: str
-    actual: Any  # float, text or None
-    actual_format: str | None
-    lower: float | None
-    upper: float | None
-    limit_format: str | None
-    limit: str
-    marginal: bool | None
-    message: str
-    source: Violation | CheckWarning
+    severity: list[str] = field(default_factory=list)  # "violation" | "warning"
+    code: list[str] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+    parcel: list[str] = field(default_factory=list)
+    building: list[str] = field(default_factory=list)
+    actual: list[Any] = field(default_factory=list)  # float, text or None
+    actual_format: list[str | None] = field(default_factory=list)
+    lower: list[float | None] = field(default_factory=list)
+    upper: list[float | None] = field(default_factory=list)
+    limit_format: list[str | None] = field(default_factory=list)
+    limit: list[str] = field(default_factory=list)
+    marginal: list[bool | None] = field(default_factory=list)
+    message: list[str] = field(default_factory=list)
+    source: list[Violation | CheckWarning] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.code)
+
+    def extend(self, other: _Findings) -> _Findings:
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            getattr(self, name).extend(getattr(other, name))
+        return self
 
 
-def _violation_findings(violations: Sequence[Violation], lang: str, messages: Sequence[str]) -> list[_Finding]:
-    """Each violation as a _Finding, with its sentence from `messages` (violation_messages words them in bulk).
-    Each rule's name is translated once, and each limit written once (format_limit)."""
+def _violation_findings(violations: Sequence[Violation], lang: str, messages: Sequence[str]) -> _Findings:
+    """The violations with their sentences from `messages` (violation_messages words them in bulk). Each rule's
+    name is translated once, and each limit written once (format_limit)."""
+    found = _Findings()
     names: dict[str, str] = {}
     limits: dict[tuple[str, float | None, float | None], str] = {}
-    findings = []
-    for v, message in zip(violations, messages):
+    code, name_, parcel_, building_ = found.code.append, found.name.append, found.parcel.append, found.building.append
+    actual_, actual_format_ = found.actual.append, found.actual_format.append
+    lower_, upper_, limit_format_, limit_ = found.lower.append, found.upper.append, found.limit_format.append, \
+        found.limit.append
+    for v in violations:
         rule = v.rule
         name = names.get(rule)
         if name is None:
@@ -278,20 +292,35 @@ def _violation_findings(violations: Sequence[Violation], lang: str, messages: Se
             number = _number(v.actual)
             actual = number if number is not None else (None if v.actual is None else str(v.actual))
             limit = "" if v.limit is None else str(v.limit)
-        findings.append(_Finding("violation", rule, name, ", ".join(parcels), v.building or "", actual,
-                                 actual_format, lower, upper, limit_format, limit, bool(v.marginal), message, v))
-    return findings
+        code(rule)
+        name_(name)
+        parcel_(", ".join(parcels))
+        building_(v.building or "")
+        actual_(actual)
+        actual_format_(actual_format)
+        lower_(lower)
+        upper_(upper)
+        limit_format_(limit_format)
+        limit_(limit)
+    found.severity = ["violation"] * len(found)
+    found.marginal = [bool(v.marginal) for v in violations]
+    found.message = list(messages)
+    found.source = list(violations)
+    return found
 
 
-def _warning_finding(w: CheckWarning, lang: str) -> _Finding:
-    return _Finding("warning", w.code, warning_name(w.code, lang), w.parcel or "", w.building or "", None, None,
-                    None, None, None, "", None, warning_message(w, lang), w)
+def _warning_findings(warnings: Sequence[CheckWarning], lang: str) -> _Findings:
+    n = len(warnings)
+    return _Findings(["warning"] * n, [w.code for w in warnings], [warning_name(w.code, lang) for w in warnings],
+                     [w.parcel or "" for w in warnings], [w.building or "" for w in warnings], [None] * n, [None] * n,
+                     [None] * n, [None] * n, [None] * n, [""] * n, [None] * n,
+                     [warning_message(w, lang) for w in warnings], list(warnings))
 
 
-def _findings(result: CheckResult, lang: str) -> list[_Finding]:
+def _findings(result: CheckResult, lang: str) -> _Findings:
     violations = list(result.violations)
-    return (_violation_findings(violations, lang, violation_messages(violations, lang))
-            + [_warning_finding(w, lang) for w in result.warnings])
+    return _violation_findings(violations, lang, violation_messages(violations, lang)).extend(
+        _warning_findings(result.warnings, lang))
 
 
 def _review_columns(review, finding: Violation | CheckWarning) -> tuple[str | None, bool | None, str | None]:
@@ -700,24 +729,24 @@ def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
     return columns
 
 
-def _finding_columns(findings: list[_Finding], lang: str, review) -> list[_Column]:
+def _finding_columns(findings: _Findings, lang: str, review) -> list[_Column]:
     severity = {"violation": _label("violation", lang), "warning": _label("warning", lang)}
-    limit_formats = [f.limit_format for f in findings]
+    f = findings
     columns = [
-        _Column(_label("severity", lang), [severity[f.severity] for f in findings]),
-        _Column(_label("rule_id", lang), [f.code for f in findings]),
-        _Column(_label("rule", lang), [f.name for f in findings]),
-        _Column(_label("parcel", lang), [f.parcel or None for f in findings]),
-        _Column(_label("building", lang), [f.building or None for f in findings]),
-        _Column(_label("actual", lang), [f.actual for f in findings], [f.actual_format for f in findings]),
-        _Column(_label("limit_lo", lang), [f.lower for f in findings], limit_formats),
-        _Column(_label("limit_hi", lang), [f.upper for f in findings], limit_formats),
-        _Column(_label("limit", lang), [f.limit or None for f in findings]),
-        _Column(_label("marginal", lang), [f.marginal for f in findings], FORMATS["bool"]),
-        _Column(_label("message", lang), [f.message for f in findings], max_width=100),
+        _Column(_label("severity", lang), [severity[s] for s in f.severity]),
+        _Column(_label("rule_id", lang), f.code),
+        _Column(_label("rule", lang), f.name),
+        _Column(_label("parcel", lang), [p or None for p in f.parcel]),
+        _Column(_label("building", lang), [b or None for b in f.building]),
+        _Column(_label("actual", lang), f.actual, f.actual_format),
+        _Column(_label("limit_lo", lang), f.lower, f.limit_format),
+        _Column(_label("limit_hi", lang), f.upper, f.limit_format),
+        _Column(_label("limit", lang), [x or None for x in f.limit]),
+        _Column(_label("marginal", lang), f.marginal, FORMATS["bool"]),
+        _Column(_label("message", lang), f.message, max_width=100),
     ]
     if review is not None:
-        notes = [_review_columns(review, f.source) for f in findings]
+        notes = [_review_columns(review, s) for s in f.source]
         columns += [
             _Column(_label("note", lang), [n[0] for n in notes], max_width=60),
             _Column(_label("accepted", lang), [n[1] for n in notes], FORMATS["bool"]),
@@ -728,21 +757,14 @@ def _finding_columns(findings: list[_Finding], lang: str, review) -> list[_Colum
 
 def _building_parcels(result: CheckResult) -> dict[str, str]:
     """Building id -> the parcels it stands on, as its cell shows them ("A, B"), from the parcel table's building
-    lists. Most buildings stand on one parcel: those are paired in one dict(zip); a loop goes only through the
-    list entries of buildings listed more than once."""
+    lists (in the parcels' order). Texts, not a list per building: a city has 200,000 buildings, and each list
+    would be one more object for the garbage collector to walk."""
     p = result.parcels
-    keys = list(map(str, p.building_ids.tolist()))
-    owners = list(map(str, p.ids[np.repeat(np.arange(len(p)), np.diff(p.building_offsets))].tolist()))
-    first: dict[str, int] = {}
-    # Each entry's first entry of the same building: itself, unless the building was listed before.
-    firsts = np.fromiter(map(first.setdefault, keys, range(len(keys))), dtype=np.int64, count=len(keys))
-    on = dict(zip(keys, owners))
-    listed_again = firsts != np.arange(len(keys))
-    if listed_again.any():
-        several: dict[str, list[str]] = {}
-        for e in np.flatnonzero(np.isin(firsts, firsts[listed_again])).tolist():  # in the parcels' order
-            several.setdefault(keys[e], []).append(owners[e])
-        on.update((key, ", ".join(parcels)) for key, parcels in several.items())
+    owners = p.ids[np.repeat(np.arange(len(p)), np.diff(p.building_offsets))].tolist()
+    on: dict[str, str] = {}
+    for building, parcel in zip(map(str, p.building_ids.tolist()), map(str, owners)):
+        listed = on.get(building)
+        on[building] = parcel if listed is None else f"{listed}, {parcel}"
     return on
 
 
@@ -998,20 +1020,20 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
 
     table = _violation_findings(result.violations, lang, texts)
     findings = {
-        "rule": _strings(f.code for f in table),
-        "rule_name": _strings(f.name for f in table),
+        "rule": _strings(table.code),
+        "rule_name": _strings(table.name),
         "parcel": _strings(",".join(_finding_parcels(v)) or None for v in result.violations),
-        "building": _strings(f.building or None for f in table),
-        "actual": _floats(f.actual if not isinstance(f.actual, str) else None for f in table),
-        "actual_text": _strings(f.actual if isinstance(f.actual, str) else None for f in table),
-        "limit_lo": _floats(f.lower for f in table),
-        "limit_hi": _floats(f.upper for f in table),
-        "limit": _strings(f.limit or None for f in table),
-        "marginal": np.array([bool(f.marginal) for f in table], dtype=bool),
-        "message": _strings(f.message for f in table),
+        "building": _strings(b or None for b in table.building),
+        "actual": _floats(a if not isinstance(a, str) else None for a in table.actual),
+        "actual_text": _strings(a if isinstance(a, str) else None for a in table.actual),
+        "limit_lo": _floats(table.lower),
+        "limit_hi": _floats(table.upper),
+        "limit": _strings(x or None for x in table.limit),
+        "marginal": np.array([bool(m) for m in table.marginal], dtype=bool),
+        "message": _strings(table.message),
     }
     if review is not None:
-        notes = [_review_columns(review, f.source) for f in table]
+        notes = [_review_columns(review, s) for s in table.source]
         findings["note"] = _strings(n[0] for n in notes)
         findings["accepted"] = np.array([n[1] for n in notes], dtype=object)  # null: not decided
         findings["reason"] = _strings(n[2] for n in notes)
