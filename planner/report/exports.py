@@ -783,6 +783,12 @@ def _texts(values: np.ndarray) -> list[str | None]:
     return values if set(map(type, values)) <= _TEXT_TYPES else [_text(v) for v in values]
 
 
+def _looked_up(texts: dict[str, str], ids: list[str]) -> list[str | None]:
+    """Each id's text, None where it has none (or an empty one)."""
+    cells = list(map(texts.get, ids))
+    return [c or None for c in cells] if "" in cells else cells
+
+
 def _building_columns(result: CheckResult, lang: str) -> list[_Column]:
     b = result.buildings
     assert b is not None
@@ -796,8 +802,8 @@ def _building_columns(result: CheckResult, lang: str) -> list[_Column]:
         _Column(_label("height", lang), _float_column(b.height), FORMATS["height"]),
         *(_Column(_label(name, lang), _float_column(getattr(b, name)), FORMATS["area"])
           for name in ("footprint_area", "counted_area", "outside_area")),
-        _Column(_label("building_parcels", lang), [on.get(i) or None for i in ids], max_width=60),
-        _Column(_label("rules", lang), [rules.get(i) or None for i in ids]),
+        _Column(_label("building_parcels", lang), _looked_up(on, ids), max_width=60),
+        _Column(_label("rules", lang), _looked_up(rules, ids)),
     ]
 
 
