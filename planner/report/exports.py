@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 import os
+import queue
 import re
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +28,6 @@ from planner.messages import (
     parcel_status_name,
     rule_name,
     tr,
-    violation_message,
     violation_messages,
     warning_message,
     warning_name,
@@ -216,62 +218,109 @@ def _finding_parcels(v: Violation) -> list[str]:
     return [v.parcel] if v.parcel else []
 
 
-@dataclass(frozen=True, slots=True)
-class _Finding:
-    """One violation or warning, as the numbers and words every export needs."""
+@dataclass(slots=True)
+class _Findings:
+    """Violations and warnings, as columns of the numbers and words every export needs: a list per field, not an
+    object per finding (a city has tens of thousands, and each object would be one more for the garbage collector
+    to walk, on the window's export thread while the UI thread waits)."""
 
-    severity: str  # "violation" | "warning"
-    code: str
-    name: str
-    parcel: str
-    building: str
-    actual: Any  # float, text or None
-    actual_format: str | None
-    lower: float | None
-    upper: float | None
-    limit_format: str | None
-    limit: str
-    marginal: bool | None
-    message: str
-    source: Violation | CheckWarning
+    severity: list[str] = field(default_factory=list)  # "violation" | "warning"
+    code: list[str] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+    parcel: list[str] = field(default_factory=list)
+    building: list[str] = field(default_factory=list)
+    actual: list[Any] = field(default_factory=list)  # float, text or None
+    actual_format: list[str | None] = field(default_factory=list)
+    lower: list[float | None] = field(default_factory=list)
+    upper: list[float | None] = field(default_factory=list)
+    limit_format: list[str | None] = field(default_factory=list)
+    limit: list[str] = field(default_factory=list)
+    marginal: list[bool | None] = field(default_factory=list)
+    message: list[str] = field(default_factory=list)
+    source: list[Violation | CheckWarning] = field(default_factory=list)
 
+    def __len__(self) -> int:
+        return len(self.code)
 
-def _violation_finding(v: Violation, lang: str, message: str | None = None) -> _Finding:
-    """`message`: the finding's sentence when already built (violation_messages words them in bulk)."""
-    actual: Any = v.actual
-    actual_format = limit_format = None
-    lower = upper = None
-    limit = ""
-    if v.rule in INDICATOR_RULES:
-        indicator = INDICATOR_RULES[v.rule][0]
-        actual = _number(v.actual)
-        actual_format = (EXACT_FORMATS if v.marginal else FORMATS)[indicator]
-        limit_format = FORMATS[indicator]
-        if isinstance(v.limit, tuple):
-            lower, upper = _number(v.limit[0]), _number(v.limit[1])
-            limit = format_limit(indicator, v.limit)
-    elif v.rule == "outside_plan":
-        actual, actual_format = _number(v.actual), FORMATS["area"]
-    elif v.rule == "crosses_parcel":
-        actual, actual_format = len(_finding_parcels(v)), FORMATS["count"]
-    else:
-        number = _number(v.actual)
-        actual = number if number is not None else (None if v.actual is None else str(v.actual))
-        limit = "" if v.limit is None else str(v.limit)
-    return _Finding("violation", v.rule, rule_name(v.rule, lang), ", ".join(_finding_parcels(v)),
-                    v.building or "", actual, actual_format, lower, upper, limit_format, limit, bool(v.marginal),
-                    violation_message(v, lang) if message is None else message, v)
+    def extend(self, other: _Findings) -> _Findings:
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            getattr(self, name).extend(getattr(other, name))
+        return self
 
 
-def _warning_finding(w: CheckWarning, lang: str) -> _Finding:
-    return _Finding("warning", w.code, warning_name(w.code, lang), w.parcel or "", w.building or "", None, None,
-                    None, None, None, "", None, warning_message(w, lang), w)
+def _violation_findings(violations: Sequence[Violation], lang: str, messages: Sequence[str]) -> _Findings:
+    """The violations with their sentences from `messages` (violation_messages words them in bulk). Each rule's
+    name is translated once, and each limit written once (format_limit)."""
+    found = _Findings()
+    names: dict[str, str] = {}
+    limits: dict[tuple[str, float | None, float | None], str] = {}
+    code, name_, parcel_, building_ = found.code.append, found.name.append, found.parcel.append, found.building.append
+    actual_, actual_format_ = found.actual.append, found.actual_format.append
+    lower_, upper_, limit_format_, limit_ = found.lower.append, found.upper.append, found.limit_format.append, \
+        found.limit.append
+    for v in violations:
+        rule = v.rule
+        name = names.get(rule)
+        if name is None:
+            name = names[rule] = rule_name(rule, lang)
+        parcels = _finding_parcels(v)
+        actual: Any = v.actual
+        actual_format = limit_format = None
+        lower = upper = None
+        limit = ""
+        if rule in INDICATOR_RULES:
+            indicator = INDICATOR_RULES[rule][0]
+            actual = _number(v.actual)
+            actual_format = (EXACT_FORMATS if v.marginal else FORMATS)[indicator]
+            limit_format = FORMATS[indicator]
+            if isinstance(v.limit, tuple):
+                lower, upper = _number(v.limit[0]), _number(v.limit[1])
+                key = (indicator, *v.limit)
+                # Only floats (and None) away from zero are looked up: 0.0 == -0.0 and 2 == 2.0 but may be
+                # written differently.
+                if len(key) == 3 and all(type(x) is float and x != 0 or x is None for x in v.limit):
+                    limit = limits.get(key)  # type: ignore[arg-type]
+                    if limit is None:
+                        limit = limits[key] = format_limit(indicator, v.limit)  # type: ignore[index]
+                else:
+                    limit = format_limit(indicator, v.limit)
+        elif rule == "outside_plan":
+            actual, actual_format = _number(v.actual), FORMATS["area"]
+        elif rule == "crosses_parcel":
+            actual, actual_format = len(parcels), FORMATS["count"]
+        else:
+            number = _number(v.actual)
+            actual = number if number is not None else (None if v.actual is None else str(v.actual))
+            limit = "" if v.limit is None else str(v.limit)
+        code(rule)
+        name_(name)
+        parcel_(", ".join(parcels))
+        building_(v.building or "")
+        actual_(actual)
+        actual_format_(actual_format)
+        lower_(lower)
+        upper_(upper)
+        limit_format_(limit_format)
+        limit_(limit)
+    found.severity = ["violation"] * len(found)
+    found.marginal = [bool(v.marginal) for v in violations]
+    found.message = list(messages)
+    found.source = list(violations)
+    return found
 
 
-def _findings(result: CheckResult, lang: str) -> list[_Finding]:
-    messages = violation_messages(list(result.violations), lang)
-    return ([_violation_finding(v, lang, m) for v, m in zip(result.violations, messages)]
-            + [_warning_finding(w, lang) for w in result.warnings])
+def _warning_findings(warnings: Sequence[CheckWarning], lang: str) -> _Findings:
+    n = len(warnings)
+    return _Findings(["warning"] * n, [w.code for w in warnings], [warning_name(w.code, lang) for w in warnings],
+                     [w.parcel or "" for w in warnings], [w.building or "" for w in warnings], [None] * n, [None] * n,
+                     [None] * n, [None] * n, [None] * n, [""] * n, [None] * n,
+                     [warning_message(w, lang) for w in warnings], list(warnings))
+
+
+def _findings(result: CheckResult, lang: str) -> _Findings:
+    violations = list(result.violations)
+    return _violation_findings(violations, lang, violation_messages(violations, lang)).extend(
+        _warning_findings(result.warnings, lang))
 
 
 def _review_columns(review, finding: Violation | CheckWarning) -> tuple[str | None, bool | None, str | None]:
@@ -338,9 +387,19 @@ _SAMPLE_ROWS = 2000  # columns are sized from the first rows; a city-wide sheet 
 def _width(column: _Column) -> float:
     widest = _display_width(column.header)
     formats = column.format
-    for k, value in enumerate(column.values[:_SAMPLE_ROWS]):
-        number_format = formats[k] if isinstance(formats, (list, tuple)) else formats
-        widest = max(widest, _display_width(_shown(value, number_format)))
+    values = column.values[:_SAMPLE_ROWS]
+    if isinstance(values, np.ndarray) and values.dtype == np.float64 and not isinstance(formats, (list, tuple)):
+        # What _shown shows of each number, in one pass; its texts are ASCII, as wide as long.
+        if formats and "%" in formats:
+            shown = map("{:.2f}%".format, (values * 100).tolist())
+        elif formats and "," in formats:
+            shown = map("{:,.1f}".format, values.tolist())
+        else:
+            shown = map(("{:.4f}" if formats == EXACT_FORMATS["far"] else "{:.2f}").format, values.tolist())
+        widest = max(widest, max(map(len, shown), default=0))
+    else:
+        for value, number_format in zip(values, formats if isinstance(formats, (list, tuple)) else repeat(formats)):
+            widest = max(widest, _display_width(_shown(value, number_format)))
     return min(max(widest, 6), column.max_width) + 2
 
 
@@ -389,8 +448,15 @@ def _add_sheet(workbook, title: str, columns: list[_Column], freeze_columns: int
     return styles
 
 
-_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _MAX_CELL_TEXT = 32767  # Excel's limit on the characters of one cell
+#: The characters XML forbids (openpyxl's ILLEGAL_CHARACTERS_RE) but NUL, which _escaped puts between texts.
+_ILLEGAL_BUT_NUL = re.compile(r"[\001-\010\013\014\016-\037]")
+
+
+def _escape(text: str) -> str:
+    """& < > as entities. (str.replace returns the string itself when the character is absent, and searches in C;
+    str.translate would look every character up in a dict.)"""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _number_text(x: float) -> str:
@@ -401,89 +467,195 @@ def _number_text(x: float) -> str:
 _NUMBER_TYPES = frozenset({int, float, type(None), np.float64, np.float32, np.int64, np.int32})
 _TEXT_TYPES = frozenset({str, type(None)})
 
+#: Rows of a sheet made into XML at a time (_rows_xml): every C call on a chunk (join, escape, encode, compress)
+#: holds the GIL a few milliseconds at most, so the window's UI thread gets it back while it exports.
+_ROWS_CHUNK = 2000
 
-def _cells_of_numbers(letter: str, values: Sequence[Any], attrs: list[str]) -> list[str]:
-    """A column of numbers (None, NaN and infinities: empty cells) as <c> elements, whole numbers without a
-    decimal point. One float array and one comprehension: a tenth of the time of a cell-by-cell type test."""
-    numbers = np.array(values, dtype=float)  # None -> NaN
+#: A column's cells for the rows start:stop, given those rows' numbers as text: pieces that put together row by row
+#: make each row's cell ("" where it is empty): a str is the same in every row, a list has a text per row.
+_CellMaker = Callable[[int, int, list[str]], list[str | list[str]]]
+
+
+def _number_texts(numbers: np.ndarray) -> list[str | None]:
+    """Numbers as cell values: whole numbers without a decimal point, others as repr (the shortest text that reads
+    back the same float); None for NaN and infinities (an empty cell)."""
     finite = np.isfinite(numbers)
     whole = finite & (np.abs(numbers) < 1e15)
     whole[whole] = numbers[whole] == np.floor(numbers[whole])
-    integers = np.where(whole, numbers, 0).astype(np.int64).tolist()
-    return [(f'<c r="{letter}{r}"{a}><v>{i}</v></c>' if w else f'<c r="{letter}{r}"{a}><v>{x!r}</v></c>') if ok
-            else "" for r, x, i, w, ok, a in zip(range(2, len(values) + 2), numbers.tolist(), integers,
-                                                 whole.tolist(), finite.tolist(), attrs)]
+    fraction = finite & ~whole
+    texts = np.full(len(numbers), None, dtype=object)
+    if whole.any():
+        texts[whole] = np.array(list(map(str, numbers[whole].astype(np.int64).tolist())), dtype=object)
+    if fraction.any():
+        texts[fraction] = np.array(list(map(repr, numbers[fraction].tolist())), dtype=object)
+    return texts.tolist()
 
 
-_TEXT_SLICE = 10_000  # cells escaped in one C call: short enough that the window's UI thread gets the GIL back
-
-
-def _cells_of_texts(letter: str, values: Sequence[Any], attrs: list[str]) -> list[str]:
-    """A column of strings (None: empty) as inline-string <c> elements. Each slice of the column is cleaned and
-    escaped as one string when it can be (no character XML forbids, no cell too long)."""
+def _escaped(texts: list[str]) -> list[str]:
+    """Texts cleaned of the characters XML forbids, cut to a cell's limit and escaped: all of them as one string
+    when they can be (none has a forbidden character, none is too long), else text by text."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    escaped: list[str] = []
-    for start in range(0, len(values), _TEXT_SLICE):
-        texts = ["" if v is None else v for v in values[start:start + _TEXT_SLICE]]
-        joined = "\x00".join(texts)  # NUL is itself illegal in XML, so it never occurs inside a cleaned text
-        if ILLEGAL_CHARACTERS_RE.search(joined) or max(map(len, texts), default=0) > _MAX_CELL_TEXT:
-            joined = "\x00".join(ILLEGAL_CHARACTERS_RE.sub("", t)[:_MAX_CELL_TEXT] for t in texts)
-        escaped += joined.translate(_XML_ESCAPES).split("\x00")
-    return [f'<c r="{letter}{r}" t="inlineStr"{a}><is><t xml:space="preserve">{t}</t></is></c>' if v is not None
-            else "" for r, t, v, a in zip(range(2, len(values) + 2), escaped, values, attrs)]
+    joined = "\x00".join(texts)  # NUL is itself forbidden, so a cleaned text never holds one
+    if (joined.count("\x00") != len(texts) - 1 or _ILLEGAL_BUT_NUL.search(joined)
+            or (len(joined) > _MAX_CELL_TEXT and max(map(len, texts)) > _MAX_CELL_TEXT)):
+        joined = "\x00".join(ILLEGAL_CHARACTERS_RE.sub("", t)[:_MAX_CELL_TEXT] for t in texts)
+    return _escape(joined).split("\x00")
 
 
-def _cells_of_anything(letter: str, values: Sequence[Any], attrs: list[str]) -> list[str]:
+def _cells_of_numbers(pre: str, numbers: np.ndarray, attr: str | None, attrs: list[str]) -> _CellMaker:
+    """A column of numbers (NaN and infinities: empty cells) as <c> elements. `pre` is '<c r="' and the column's
+    letter; `attr` the style attribute of every cell, or None when `attrs` has one per row."""
+    mid = f'"{attr}><v>'
+    every = attr is not None and bool(np.isfinite(numbers).all())
+
+    def make(start: int, stop: int, rows: list[str]) -> list[str | list[str]]:
+        texts = _number_texts(numbers[start:stop])
+        if every:  # no empty cell, one style: no text made per cell
+            return [pre, rows, mid, texts, "</v></c>"]  # type: ignore[list-item]
+        row_attrs = repeat(attr) if attr is not None else attrs[start:stop]
+        return [[f'{pre}{r}"{a}><v>{t}</v></c>' if t is not None else "" for r, t, a in zip(rows, texts, row_attrs)]]
+    return make
+
+
+def _cells_of_texts(pre: str, values: list[str | None], attr: str | None, attrs: list[str]) -> _CellMaker:
+    """A column of strings (None: empty) as inline-string <c> elements."""
+    mid = f'" t="inlineStr"{attr}><is><t xml:space="preserve">'
+    every = attr is not None and None not in values
+
+    def make(start: int, stop: int, rows: list[str]) -> list[str | list[str]]:
+        part = values[start:stop]
+        if every:
+            return [pre, rows, mid, _escaped(part), "</t></is></c>"]  # type: ignore[arg-type]
+        texts = _escaped(["" if v is None else v for v in part])
+        row_attrs = repeat(attr) if attr is not None else attrs[start:stop]
+        return [[f'{pre}{r}" t="inlineStr"{a}><is><t xml:space="preserve">{t}</t></is></c>' if v is not None else ""
+                 for r, t, v, a in zip(rows, texts, part, row_attrs)]]
+    return make
+
+
+def _cells_of_anything(pre: str, values: list[Any], attr: str | None, attrs: list[str]) -> _CellMaker:
     """A mixed column, cell by cell: booleans, numbers, text."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    texts = []
-    for r, (value, a) in enumerate(zip(values, attrs), start=2):
-        if value is None:
-            texts.append("")
-        elif isinstance(value, (bool, np.bool_)):
-            texts.append(f'<c r="{letter}{r}" t="b"{a}><v>{int(value)}</v></c>')
-        elif isinstance(value, (int, float, np.integer, np.floating)):
-            number = float(value)
-            texts.append(f'<c r="{letter}{r}"{a}><v>{_number_text(number)}</v></c>' if math.isfinite(number) else "")
-        else:
-            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_MAX_CELL_TEXT].translate(_XML_ESCAPES)
-            texts.append(f'<c r="{letter}{r}" t="inlineStr"{a}><is><t xml:space="preserve">{text}</t></is></c>')
-    return texts
+    def make(start: int, stop: int, rows: list[str]) -> list[str | list[str]]:
+        texts: list[str] = []
+        row_attrs = repeat(attr) if attr is not None else attrs[start:stop]
+        for r, value, a in zip(rows, values[start:stop], row_attrs):
+            if value is None:
+                texts.append("")
+            elif isinstance(value, (bool, np.bool_)):
+                texts.append(f'{pre}{r}" t="b"{a}><v>{int(value)}</v></c>')
+            elif isinstance(value, (int, float, np.integer, np.floating)):
+                number = float(value)
+                texts.append(f'{pre}{r}"{a}><v>{_number_text(number)}</v></c>' if math.isfinite(number) else "")
+            else:
+                text = _escape(ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_MAX_CELL_TEXT])
+                texts.append(f'{pre}{r}" t="inlineStr"{a}><is><t xml:space="preserve">{text}</t></is></c>')
+        return [texts]
+    return make
 
 
-def _rows_xml(columns: list[_Column], styles: dict[str | None, int], chunk: int = 2000) -> Iterator[str]:
-    """The data rows of a sheet (from row 2) as SpreadsheetML, a chunk of rows at a time.
+def _rows_xml(columns: list[_Column], styles: dict[str | None, int], chunk: int | None = None) -> Iterator[str]:
+    """The data rows of a sheet (from row 2) as SpreadsheetML, `chunk` rows at a time.
 
     openpyxl builds an object per cell (about 15 µs each: 45 s for a city-wide check of 200 000 buildings); here
-    each column is turned into text at once, by its type (numbers, texts, or mixed cell by cell). Strings are
-    inline, so text never turns into a formula.
+    each column is turned into text a chunk at a time, by its type (numbers, texts, or mixed cell by cell), and
+    the chunk's rows are joined in one call. A column without an empty cell and with one style gives its values
+    and the tags between them (the same in every row), not a text per cell. Strings are inline, so text never turns
+    into a formula.
     """
     from openpyxl.utils import get_column_letter
 
     n_rows = len(columns[0].values)
-    cells: list[list[str]] = []
+    chunk = chunk or _ROWS_CHUNK
+    makers: list[_CellMaker] = []
     for k, column in enumerate(columns):
-        letter = get_column_letter(k + 1)
+        pre = f'<c r="{get_column_letter(k + 1)}'
+        attrs: list[str] = []
         if isinstance(column.format, (list, tuple)):
+            attr = None
             attrs = [f' s="{styles[f]}"' if styles[f] else "" for f in column.format]
         else:
             style = styles[column.format]
-            attrs = [f' s="{style}"' if style else ""] * n_rows
+            attr = f' s="{style}"' if style else ""
         values = column.values
         if isinstance(values, np.ndarray) and values.dtype.kind == "f":
-            cells.append(_cells_of_numbers(letter, values, attrs))
+            makers.append(_cells_of_numbers(pre, values, attr, attrs))
             continue
         values = list(values)
         kinds = set(map(type, values))
-        write = _cells_of_numbers if kinds <= _NUMBER_TYPES else _cells_of_texts if kinds <= _TEXT_TYPES else \
-            _cells_of_anything
-        cells.append(write(letter, values, attrs))
-    rows = map("".join, zip(*cells))
+        if kinds <= _NUMBER_TYPES:
+            makers.append(_cells_of_numbers(pre, np.array(values, dtype=float), attr, attrs))  # None -> NaN
+        elif kinds <= _TEXT_TYPES:
+            makers.append(_cells_of_texts(pre, values, attr, attrs))
+        else:
+            makers.append(_cells_of_anything(pre, values, attr, attrs))
     for start in range(0, n_rows, chunk):
-        yield "".join(f'<row r="{r}">{row}</row>' for r, row in zip(range(start + 2, min(start + chunk, n_rows) + 2),
-                                                                     rows))
+        stop = min(start + chunk, n_rows)
+        rows = list(map(str, range(start + 2, stop + 2)))  # each row's number, shared by its cells
+        pieces: list[str | list[str]] = ['<row r="', rows, '">']
+        for make in makers:
+            pieces += make(start, stop, rows)
+        pieces.append("</row>")
+        streams: list[str | list[str]] = []  # the pieces, neighbouring constant ones as one
+        for piece in pieces:
+            if isinstance(piece, str) and streams and isinstance(streams[-1], str):
+                streams[-1] += piece
+            else:
+                streams.append(piece)
+        # One join for the chunk: row by row, the constant pieces and each row's own.
+        yield "".join(chain.from_iterable(zip(*(repeat(s) if isinstance(s, str) else s for s in streams))))
+
+
+#: Bytes given to the writer thread at a time (_write_behind). Each write takes the GIL back a few times (after
+#: the CRC, the deflate and the file write), each time waiting up to the switch interval (5 ms) while this thread
+#: runs Python: in writes of a few megabytes the waits are few against the work.
+_WRITE_BYTES = 4 << 20
+
+
+def _batched(chunks: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """`chunks` joined into pieces of at least `size` bytes (the last may be shorter)."""
+    batch: list[bytes] = []
+    held = 0
+    for data in chunks:
+        batch.append(data)
+        held += len(data)
+        if held >= size:
+            yield b"".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield b"".join(batch)
+
+
+def _write_behind(out, chunks: Iterable[bytes], depth: int = 2) -> None:
+    """Write `chunks` into `out` (a zip member) on a second thread, which compresses while this thread makes the
+    next chunks: zlib lets go of the GIL while it deflates. The chunks are written _WRITE_BYTES at a time, and at
+    most `depth` such pieces wait (bounded memory); an error of the writer is raised here, and one of `chunks`
+    after the writer has stopped."""
+    waiting: queue.Queue[bytes | None] = queue.Queue(depth)
+    failed: list[BaseException] = []
+
+    def drain() -> None:
+        while (data := waiting.get()) is not None:
+            if not failed:  # after an error, only empty the queue so that the maker never blocks
+                try:
+                    out.write(data)
+                except BaseException as error:  # noqa: BLE001 - raised again in the maker's thread
+                    failed.append(error)
+
+    writer = threading.Thread(target=drain, name="xlsx-writer", daemon=True)
+    writer.start()
+    try:
+        for data in _batched(chunks, _WRITE_BYTES):
+            if failed:
+                break
+            waiting.put(data)
+    finally:
+        waiting.put(None)
+        writer.join()
+    if failed:
+        raise failed[0]
 
 
 def _write_workbook(path: Path, sheets: list[tuple[str, list[_Column], int]]) -> None:
@@ -519,10 +691,9 @@ def _write_workbook(path: Path, sheets: list[tuple[str, list[_Column], int]]) ->
             head = re.sub(r'<dimension ref="[^"]*"\s*/>', "", head, count=1).replace(
                 "</sheetPr>", f'</sheetPr><dimension ref="A1:{last}"/>', 1)
             with target.open(item.filename, "w") as out:
-                out.write(head.encode("utf-8"))
-                for rows in _rows_xml(columns, styles[k]):
-                    out.write(rows.encode("utf-8"))
-                out.write((end + tail).encode("utf-8"))
+                _write_behind(out, chain([head.encode("utf-8")],
+                                         (rows.encode("utf-8") for rows in _rows_xml(columns, styles[k])),
+                                         [(end + tail).encode("utf-8")]))
 
 
 def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
@@ -532,8 +703,8 @@ def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
     building_ids = [str(b) for b in p.building_ids.tolist()]
     status = {state: parcel_status_name(state, lang) for state in PARCEL_STATES}
     columns = [
-        _Column(_label("parcel", lang), [str(i) for i in p.ids.tolist()]),
-        _Column(_label("land_use", lang), [_text(u) for u in p.land_use.tolist()]),
+        _Column(_label("parcel", lang), list(map(str, p.ids.tolist()))),
+        _Column(_label("land_use", lang), _texts(p.land_use)),
         *(_Column(_label(name, lang), _float_column(getattr(p, name)), FORMATS["area"])
           for name in ("site_area", "gfa", "footprint_area", "green_area")),
         *(_Column(_label(column, lang), _float_column(getattr(p, column)), FORMATS[indicator])
@@ -558,24 +729,24 @@ def _parcel_columns(result: CheckResult, lang: str) -> list[_Column]:
     return columns
 
 
-def _finding_columns(findings: list[_Finding], lang: str, review) -> list[_Column]:
+def _finding_columns(findings: _Findings, lang: str, review) -> list[_Column]:
     severity = {"violation": _label("violation", lang), "warning": _label("warning", lang)}
-    limit_formats = [f.limit_format for f in findings]
+    f = findings
     columns = [
-        _Column(_label("severity", lang), [severity[f.severity] for f in findings]),
-        _Column(_label("rule_id", lang), [f.code for f in findings]),
-        _Column(_label("rule", lang), [f.name for f in findings]),
-        _Column(_label("parcel", lang), [f.parcel or None for f in findings]),
-        _Column(_label("building", lang), [f.building or None for f in findings]),
-        _Column(_label("actual", lang), [f.actual for f in findings], [f.actual_format for f in findings]),
-        _Column(_label("limit_lo", lang), [f.lower for f in findings], limit_formats),
-        _Column(_label("limit_hi", lang), [f.upper for f in findings], limit_formats),
-        _Column(_label("limit", lang), [f.limit or None for f in findings]),
-        _Column(_label("marginal", lang), [f.marginal for f in findings], FORMATS["bool"]),
-        _Column(_label("message", lang), [f.message for f in findings], max_width=100),
+        _Column(_label("severity", lang), [severity[s] for s in f.severity]),
+        _Column(_label("rule_id", lang), f.code),
+        _Column(_label("rule", lang), f.name),
+        _Column(_label("parcel", lang), [p or None for p in f.parcel]),
+        _Column(_label("building", lang), [b or None for b in f.building]),
+        _Column(_label("actual", lang), f.actual, f.actual_format),
+        _Column(_label("limit_lo", lang), f.lower, f.limit_format),
+        _Column(_label("limit_hi", lang), f.upper, f.limit_format),
+        _Column(_label("limit", lang), [x or None for x in f.limit]),
+        _Column(_label("marginal", lang), f.marginal, FORMATS["bool"]),
+        _Column(_label("message", lang), f.message, max_width=100),
     ]
     if review is not None:
-        notes = [_review_columns(review, f.source) for f in findings]
+        notes = [_review_columns(review, s) for s in f.source]
         columns += [
             _Column(_label("note", lang), [n[0] for n in notes], max_width=60),
             _Column(_label("accepted", lang), [n[1] for n in notes], FORMATS["bool"]),
@@ -584,43 +755,55 @@ def _finding_columns(findings: list[_Finding], lang: str, review) -> list[_Colum
     return columns
 
 
-def _building_parcels(result: CheckResult) -> dict[str, list[str]]:
-    """Building id -> the parcels it stands on (from the parcel table's building lists)."""
+def _building_parcels(result: CheckResult) -> dict[str, str]:
+    """Building id -> the parcels it stands on, as its cell shows them ("A, B"), from the parcel table's building
+    lists (in the parcels' order). Texts, not a list per building: a city has 200,000 buildings, and each list
+    would be one more object for the garbage collector to walk."""
     p = result.parcels
-    on: dict[str, list[str]] = {}
-    offsets = p.building_offsets.tolist()
-    building_ids = p.building_ids.tolist()
-    for k, parcel in enumerate(p.ids.tolist()):
-        for b in building_ids[offsets[k]:offsets[k + 1]]:
-            on.setdefault(str(b), []).append(str(parcel))
+    owners = p.ids[np.repeat(np.arange(len(p)), np.diff(p.building_offsets))].tolist()
+    on: dict[str, str] = {}
+    for building, parcel in zip(map(str, p.building_ids.tolist()), map(str, owners)):
+        listed = on.get(building)
+        on[building] = parcel if listed is None else f"{listed}, {parcel}"
     return on
 
 
-def _building_rules(result: CheckResult) -> dict[str, list[str]]:
-    rules: dict[str, list[str]] = {}
+def _building_rules(result: CheckResult) -> dict[str, str]:
+    """Building id -> the rules its violations break, as its cell shows them ("land_use, crosses_parcel")."""
+    rules: dict[str, dict[str, None]] = {}
     for v in result.violations:
         if v.building is not None:
-            rules.setdefault(str(v.building), [])
-            if v.rule not in rules[str(v.building)]:
-                rules[str(v.building)].append(v.rule)
-    return rules
+            rules.setdefault(str(v.building), {})[v.rule] = None
+    return {building: ", ".join(found) for building, found in rules.items()}
+
+
+def _texts(values: np.ndarray) -> list[str | None]:
+    """_text of every value: a column of strings (and None) as it is."""
+    values = values.tolist()
+    return values if set(map(type, values)) <= _TEXT_TYPES else [_text(v) for v in values]
+
+
+def _looked_up(texts: dict[str, str], ids: list[str]) -> list[str | None]:
+    """Each id's text, None where it has none (or an empty one)."""
+    cells = list(map(texts.get, ids))
+    return [c or None for c in cells] if "" in cells else cells
 
 
 def _building_columns(result: CheckResult, lang: str) -> list[_Column]:
     b = result.buildings
     assert b is not None
-    ids = [str(i) for i in b.ids.tolist()]
+    ids = list(map(str, b.ids.tolist()))
     on = _building_parcels(result)
     rules = _building_rules(result)
     return [
         _Column(_label("building", lang), ids),
-        _Column(_label("use", lang), [_text(u) for u in b.use.tolist()]),
+        _Column(_label("use", lang), _texts(b.use)),
         _Column(_label("storeys", lang), _float_column(b.floors), FORMATS["count"]),
         _Column(_label("height", lang), _float_column(b.height), FORMATS["height"]),
         *(_Column(_label(name, lang), _float_column(getattr(b, name)), FORMATS["area"])
           for name in ("footprint_area", "counted_area", "outside_area")),
-        _Column(_label("building_parcels", lang), [", ".join(on.get(i, ())) or None for i in ids], max_width=60),
-        _Column(_label("rules", lang), [", ".join(rules.get(i, ())) or None for i in ids]),
+        _Column(_label("building_parcels", lang), _looked_up(on, ids), max_width=60),
+        _Column(_label("rules", lang), _looked_up(rules, ids)),
     ]
 
 
@@ -841,22 +1024,22 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
         "message": _strings("\n".join(messages[id(v)] for v in vs) for vs in found),
     }
 
-    table = [_violation_finding(v, lang, text) for v, text in zip(result.violations, texts)]
+    table = _violation_findings(result.violations, lang, texts)
     findings = {
-        "rule": _strings(f.code for f in table),
-        "rule_name": _strings(f.name for f in table),
+        "rule": _strings(table.code),
+        "rule_name": _strings(table.name),
         "parcel": _strings(",".join(_finding_parcels(v)) or None for v in result.violations),
-        "building": _strings(f.building or None for f in table),
-        "actual": _floats(f.actual if not isinstance(f.actual, str) else None for f in table),
-        "actual_text": _strings(f.actual if isinstance(f.actual, str) else None for f in table),
-        "limit_lo": _floats(f.lower for f in table),
-        "limit_hi": _floats(f.upper for f in table),
-        "limit": _strings(f.limit or None for f in table),
-        "marginal": np.array([bool(f.marginal) for f in table], dtype=bool),
-        "message": _strings(f.message for f in table),
+        "building": _strings(b or None for b in table.building),
+        "actual": _floats(a if not isinstance(a, str) else None for a in table.actual),
+        "actual_text": _strings(a if isinstance(a, str) else None for a in table.actual),
+        "limit_lo": _floats(table.lower),
+        "limit_hi": _floats(table.upper),
+        "limit": _strings(x or None for x in table.limit),
+        "marginal": np.array([bool(m) for m in table.marginal], dtype=bool),
+        "message": _strings(table.message),
     }
     if review is not None:
-        notes = [_review_columns(review, f.source) for f in table]
+        notes = [_review_columns(review, s) for s in table.source]
         findings["note"] = _strings(n[0] for n in notes)
         findings["accepted"] = np.array([n[1] for n in notes], dtype=object)  # null: not decided
         findings["reason"] = _strings(n[2] for n in notes)

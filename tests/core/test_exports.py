@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
+import threading
 import unicodedata
+import zipfile
 
 import numpy as np
 import openpyxl
@@ -16,6 +18,7 @@ import shapely
 import planner
 from planner import check, load_buildings, load_green, load_plan
 from planner.model import CheckWarning, InputError
+from planner.report import exports
 from planner.report.exports import OutputIsInputError, write_findings_gpkg, write_xlsx
 from planner.resources import sample_path
 from planner.review import FindingNote, Review
@@ -209,6 +212,74 @@ def test_text_that_looks_like_a_formula_stays_text(result, tmp_path):
     sheet = _xlsx(odd, tmp_path)["Findings"]
     cell = _records(sheet)[-1]["Building"]
     assert cell.value == "=1+1" and cell.data_type == "s"
+
+
+def test_text_cells_are_cleaned_cut_and_escaped(result, tmp_path):
+    """Texts are written as they read back: & < > escaped; characters XML forbids (NUL too) dropped and a text longer
+    than a cell holds cut at 32,767 characters, without touching the other cells of the column."""
+    def buildings(names, name):
+        odd = dataclasses.replace(result, warnings=tuple(CheckWarning("no_height", None, n, {}) for n in names))
+        records = _records(_xlsx(odd, tmp_path, name=name)["Findings"])
+        return [r["Building"].value for r in records[-len(names):]]
+
+    assert buildings(["<b>&c", "a > b", "plain"], "escaped.xlsx") == ["<b>&c", "a > b", "plain"]
+    assert buildings(["a\x00b", "<c>"], "nul.xlsx") == ["ab", "<c>"]  # NUL separates the texts of a chunk
+    assert buildings(["a\x00b", "x\x07y\x1f", "<b>&c", "z" * 40_000, "plain"], "cleaned.xlsx") == \
+        ["ab", "xy", "<b>&c", "z" * 32_767, "plain"]
+
+
+def _sheet_parts(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist() if name.startswith("xl/worksheets/")}
+
+
+def test_rows_written_in_chunks_are_the_same_bytes(result, tmp_path, monkeypatch):
+    """A sheet's rows are made a chunk at a time and handed to the writer thread in pieces: cutting them small
+    (3 rows, every chunk a write of its own) gives the same sheets."""
+    write_xlsx(result, tmp_path / "whole.xlsx", "zh")
+    monkeypatch.setattr(exports, "_ROWS_CHUNK", 3)
+    monkeypatch.setattr(exports, "_WRITE_BYTES", 1)
+    write_xlsx(result, tmp_path / "chunks.xlsx", "zh")
+    whole, chunks = _sheet_parts(tmp_path / "whole.xlsx"), _sheet_parts(tmp_path / "chunks.xlsx")
+    assert len(whole) == 4 and whole == chunks
+    assert len(result.violations) + len(result.warnings) > 3 * 3  # the findings sheet took several chunks
+
+
+def _writer_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "xlsx-writer"]
+
+
+def test_a_failed_write_keeps_the_older_output(result, tmp_path, monkeypatch):
+    """An error on the writer thread (a full disk), or in making the rows, reaches the caller; the older output
+    stays, no temporary file is left and the writer thread has ended."""
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"an older export")
+    write = zipfile._ZipWriteFile.write
+
+    def full_disk(self, data):  # the disk fills up while the writer thread writes a sheet's rows
+        if threading.current_thread().name == "xlsx-writer":
+            raise OSError(28, "No space left on device")
+        return write(self, data)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(zipfile._ZipWriteFile, "write", full_disk)
+        with pytest.raises(OSError, match="No space left"):
+            write_xlsx(result, path, "en")
+    assert path.read_bytes() == b"an older export" and [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+    assert _writer_threads() == []
+
+    rows_xml = exports._rows_xml
+
+    def broken(columns, styles, chunk=None):
+        rows = rows_xml(columns, styles, 2)
+        yield next(rows)
+        raise ValueError("a bug while making rows")
+
+    monkeypatch.setattr(exports, "_rows_xml", broken)
+    with pytest.raises(ValueError, match="a bug while making rows"):
+        write_xlsx(result, path, "en")
+    assert path.read_bytes() == b"an older export" and [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+    assert _writer_threads() == []
 
 
 def test_compliant_scheme_gives_empty_findings(tmp_path):
