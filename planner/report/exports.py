@@ -29,7 +29,7 @@ from planner.messages import (
     rule_name,
     tr,
     violation_messages,
-    warning_message,
+    warning_messages,
     warning_name,
 )
 from planner.model import (
@@ -314,7 +314,7 @@ def _warning_findings(warnings: Sequence[CheckWarning], lang: str) -> _Findings:
     return _Findings(["warning"] * n, [w.code for w in warnings], [warning_name(w.code, lang) for w in warnings],
                      [w.parcel or "" for w in warnings], [w.building or "" for w in warnings], [None] * n, [None] * n,
                      [None] * n, [None] * n, [None] * n, [""] * n, [None] * n,
-                     [warning_message(w, lang) for w in warnings], list(warnings))
+                     warning_messages(warnings, lang), list(warnings))
 
 
 def _findings(result: CheckResult, lang: str) -> _Findings:
