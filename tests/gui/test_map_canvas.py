@@ -304,6 +304,32 @@ def test_the_widget_paints_what_render_image_draws(canvas):
     assert same(grabbed.pixelColor(canvas.map_to_screen(X0 + 50, Y0 + 50).toPoint()), BACKGROUND)
 
 
+def test_a_picture_too_long_to_draw_at_once_is_finished_in_later_turns(canvas, qtbot, monkeypatch):
+    """A whole city takes ~50 ms to draw: the widget draws DRAW_SLICE at a time between other events, showing the
+    last picture (moved to the new view) until the new one is whole."""
+    from planner.gui import map_canvas
+
+    squares_layer(canvas)
+    assert same(pixel(canvas, canvas.grab().toImage(), 25, 25), RED)  # small: drawn at once, as always
+    monkeypatch.setattr(map_canvas, "DRAW_SLICE", 0.0)  # every turn draws one piece
+    canvas.set_classes("squares", np.array([1, 0, 0]))
+    stand_in = canvas.grab().toImage()
+    assert same(pixel(canvas, stand_in, 25, 25), RED) and same(pixel(canvas, stand_in, 75, 25), BLUE)
+    qtbot.waitUntil(lambda: canvas._drawing is None, timeout=2000)
+    drawn = canvas.grab().toImage()
+    assert same(pixel(canvas, drawn, 25, 25), BLUE) and same(pixel(canvas, drawn, 75, 25), RED)
+    assert drawn == canvas.render_image(SIZE, SIZE).convertToFormat(drawn.format())
+    # Zoomed out: the last picture, half as big, stands in where its features now are.
+    canvas.set_view(X0 + 50, Y0 + 50, 1.0)
+    stand_in = canvas.grab().toImage()
+    assert canvas._drawing is not None
+    assert same(pixel(canvas, stand_in, 25, 25), BLUE) and same(pixel(canvas, stand_in, 75, 25), RED)
+    assert same(pixel(canvas, stand_in, -40, 50), BACKGROUND)  # outside the last picture
+    canvas.finish_drawing()  # what a screenshot does
+    assert canvas._drawing is None
+    assert canvas.grab().toImage() == canvas.render_image(SIZE, SIZE).convertToFormat(drawn.format())
+
+
 # -- navigation ------------------------------------------------------------------------------------------------
 
 
