@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from planner.parallel import in_slices
+from planner.parallel import GIL_SLICE, in_slices
 
 __all__ = ["BACKGROUND", "HIGHLIGHT_COLOR", "SELECTION_COLOR", "Label", "LayerStyle", "MapCanvas"]
 
@@ -83,6 +83,8 @@ REVIEW_MARK_COLORS = {"accepted": QColor(40, 150, 70), "noted": QColor(50, 110, 
 REVIEW_MARK_SYMBOLS = {"accepted": "✓", "noted": "✎"}
 REVIEW_MARK_PX = 15.0
 
+#: Vertices (20 bytes each) turned into paths per QDataStream read in _paths.
+PATH_BATCH = 50_000
 # A QPainterPath element as QDataStream writes it (qint32 type, double x, double y), little-endian, packed.
 _ELEMENT = np.dtype([("type", "<i4"), ("x", "<f8"), ("y", "<f8")])
 _MOVE_TO, _LINE_TO = 0, 1
@@ -171,11 +173,11 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
 
     plain_xy = in_slices(shapely.get_coordinates, geometry[plain], size=20_000)  # (it holds the GIL throughout)
     plain_len = n_coords[plain]
-    parts, part_owner = shapely.get_parts(geometry[other], return_index=True)
+    parts, part_owner = _indexed_in_slices(shapely.get_parts, geometry[other])
     part_line = np.isin(shapely.get_type_id(parts), _LINE_TYPE_IDS)
     polygon_parts = np.flatnonzero(~part_line)
     line_parts = np.flatnonzero(part_line)
-    rings, ring_part = shapely.get_rings(parts[polygon_parts], return_index=True)
+    rings, ring_part = _indexed_in_slices(shapely.get_rings, parts[polygon_parts])
     ring_part = polygon_parts[ring_part]
     # Lines are their own single "ring"; merged in part order, so that each feature's rings stay together.
     rings = np.concatenate([rings, parts[line_parts]])
@@ -208,7 +210,7 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
     exterior = np.concatenate([np.ones(len(plain_len), bool), other_exterior])
     line = np.concatenate([np.zeros(len(plain_len), bool), ring_line])
     # New memory is slow to touch on this VM (page faults: ~70 ms for 16 MB): reuse arrays where possible.
-    xy = np.concatenate([plain_xy, shapely.get_coordinates(rings)]) if len(rings) else plain_xy
+    xy = np.concatenate([plain_xy, in_slices(shapely.get_coordinates, rings, size=20_000)]) if len(rings) else plain_xy
     xy -= np.asarray(origin)
     _orient(xy, ring_start, exterior, line)
 
@@ -220,6 +222,17 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
 
 
 _LINE_TYPE_IDS = (shapely.GeometryType.LINESTRING, shapely.GeometryType.LINEARRING)
+
+
+def _indexed_in_slices(operation, geometry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """operation(geometry, return_index=True) (get_parts, get_rings) GIL_SLICE features at a time: they make Python
+    objects and hold the GIL throughout (130-180 ms for a city's green areas at once)."""
+    if len(geometry) <= GIL_SLICE:
+        return operation(geometry, return_index=True)
+    made, index = zip(*(operation(geometry[start:start + GIL_SLICE], return_index=True)
+                        for start in range(0, len(geometry), GIL_SLICE)))
+    offsets = range(0, len(geometry), GIL_SLICE)
+    return np.concatenate(made), np.concatenate([i + start for i, start in zip(index, offsets)])
 
 
 def _orient(xy: np.ndarray, ring_start: np.ndarray, exterior: np.ndarray, line: np.ndarray | None = None) -> None:
@@ -248,26 +261,42 @@ def _paths(rings: _Rings, features: np.ndarray, group_starts: np.ndarray) -> lis
     """One QPainterPath per group of `features` (groups begin at `group_starts`), built in one pass.
 
     The elements are written in QDataStream's QPainterPath format with numpy and read back by Qt, so no
-    Python loop touches a vertex: ~90 ns per vertex, against ~1 µs for moveTo/lineTo calls.
+    Python loop touches a vertex: ~90 ns per vertex, against ~1 µs for moveTo/lineTo calls. Whole groups of about
+    PATH_BATCH vertices at a time (_read_paths).
     """
     if len(features) == 0:
         return []
     first, count = rings.vertex_range(features)
-    elements = rings.elements[_ranges(first, count)]
     group_sizes = np.add.reduceat(count, group_starts)
     group_ends = np.concatenate([group_starts[1:], [len(features)]])
     c_start = group_sizes - rings.last_ring_length(features[group_ends - 1])
-    element_ends = np.cumsum(group_sizes)
-    chunks: list[bytes] = []
-    begin = 0
-    for size, end, start in zip(group_sizes.tolist(), element_ends.tolist(), c_start.tolist()):
-        chunks += [struct.pack("<i", size), elements[begin:end].tobytes(), struct.pack("<ii", start, _WINDING_FILL)]
-        begin = end
+    batch = np.cumsum(group_sizes) // PATH_BATCH
+    firsts = np.r_[np.flatnonzero(np.r_[True, batch[1:] != batch[:-1]]), len(group_sizes)]  # a batch's first group
+    paths: list[QPainterPath] = []
+    for g0, g1 in zip(firsts[:-1].tolist(), firsts[1:].tolist()):
+        f0, f1 = int(group_starts[g0]), int(group_ends[g1 - 1])
+        elements = rings.elements[_ranges(first[f0:f1], count[f0:f1])]
+        chunks: list[bytes] = []
+        begin = 0
+        for size, start in zip(group_sizes[g0:g1].tolist(), c_start[g0:g1].tolist()):
+            chunks += [struct.pack("<i", size), elements[begin:begin + size].tobytes(),
+                       struct.pack("<ii", start, _WINDING_FILL)]
+            begin += size
+        paths += _read_paths(chunks)
+    return paths
+
+
+def _read_paths(chunks: list[bytes]) -> list[QPainterPath]:
+    """The paths QDataStream reads from these chunks (three per path): _paths gives a batch of about PATH_BATCH
+    vertices at a time, since picking, joining and copying a city's 30 MB of vertices at once holds Python's GIL for
+    50-300 ms (the memory is new and first touched there), and the window's thread waits for it."""
+    if not chunks:
+        return []
     data = QByteArray(b"".join(chunks))
     stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)  # reads from `data`: keep it alive meanwhile
     stream.setByteOrder(QDataStream.ByteOrder.LittleEndian)
     paths = []
-    for _ in range(len(group_sizes)):
+    for _ in range(len(chunks) // 3):
         path = QPainterPath()
         stream >> path
         paths.append(path)
@@ -381,8 +410,7 @@ class _Layer:
         self.label_width: np.ndarray | None = None  # text widths in pixels (NaN until measured)
         if labels is not None:
             self.labels = np.array([_label_text(v) for v in labels], dtype=object)
-            points = shapely.point_on_surface(geometry)
-            self.label_xy = np.column_stack([shapely.get_x(points), shapely.get_y(points)])
+            self.label_xy = _label_points(geometry)
         self._tree: _Trees | None = None
 
     def _cells(self) -> np.ndarray:
@@ -510,6 +538,17 @@ class _Trees:
         kwargs = {} if distance is None else {"distance": distance}
         hits = [start + tree.query(geometry, predicate=predicate, **kwargs) for start, tree in self.trees]
         return np.sort(np.concatenate(hits)) if hits else np.zeros(0, dtype=np.int64)
+
+
+def _label_points(geometry: np.ndarray) -> np.ndarray:
+    """Each feature's representative point as (x, y), a slice of GIL_SLICE features at a time: point_on_surface holds
+    Python's GIL while it makes the points, and freeing 200,000 points at once holds it again (~20 ms)."""
+    xy = [np.zeros((0, 2))]
+    for start in range(0, len(geometry), GIL_SLICE):
+        points = shapely.point_on_surface(geometry[start:start + GIL_SLICE])
+        xy.append(np.column_stack([shapely.get_x(points), shapely.get_y(points)]))
+        del points
+    return np.concatenate(xy)
 
 
 _DEFAULT_STYLE = LayerStyle(QColor(200, 200, 200), QColor(90, 90, 90))
