@@ -416,7 +416,9 @@ class MainWindow(QMainWindow):
         if plan is not None:
             layers["plan"] = plan
         self._comparison = None
-        self._incoming = None
+        stale, self._incoming = self._incoming, None  # made for a round that was cancelled
+        if stale is not None:
+            release_later([stale])
         self.runner.start(requests, layers, self.compare_with, self._preparer())
         background_work(True)
 

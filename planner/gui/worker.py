@@ -257,21 +257,29 @@ class _Run(QObject):
     def _on_worker_loaded(self, role: str, layer: object) -> None:
         if self.current():
             self.runner.loaded.emit(role, layer)
+        else:
+            release_later([layer])
 
     @Slot(object, dict)
     def _on_worker_finished(self, result: object, current: dict) -> None:
         if self._end():
             self.runner.finished.emit(result, current)
+        else:  # a city's result and layers, freed here at once, would hold the UI thread
+            release_later([result, current])
 
     @Slot(object)
     def _on_worker_compared(self, comparison: object) -> None:
         if self.current():
             self.runner.compared.emit(comparison)
+        else:
+            release_later([comparison])
 
     @Slot(object)
     def _on_worker_prepared(self, prepared: object) -> None:
         if self.current():
             self.runner.prepared.emit(prepared)
+        else:
+            release_later([prepared])
 
     @Slot(str, object)
     def _on_worker_failed(self, role: str, error: object) -> None:
