@@ -54,6 +54,18 @@ def in_slices(operation: Callable[..., np.ndarray], *arrays: np.ndarray, size: i
                            for start in range(0, n, size)])
 
 
+def indexed_in_slices(operation: Callable[..., tuple[np.ndarray, np.ndarray]], geometry: np.ndarray,
+                      size: int = GIL_SLICE) -> tuple[np.ndarray, np.ndarray]:
+    """operation(geometry, return_index=True) (get_coordinates, get_parts, get_rings: they hold the GIL throughout)
+    in calls of at most `size` geometries, joined, the index counting from the first geometry as in one call."""
+    n = len(geometry)
+    if n <= size:
+        return operation(geometry, return_index=True)
+    starts = range(0, n, size)
+    made, index = zip(*(operation(geometry[start:start + size], return_index=True) for start in starts))
+    return np.concatenate(made), np.concatenate([i + start for i, start in zip(index, starts)])
+
+
 def in_background(function: Callable, *args, **kwargs) -> Future:
     """function(*args) in a thread of its own, for a result needed later: its GEOS calls then run on the second
     core while the caller's Python runs on the first. A pool apart from on_two_cores', which `function` may use.

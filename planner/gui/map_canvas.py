@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from planner.parallel import GIL_SLICE, in_slices
+from planner.parallel import GIL_SLICE, in_slices, indexed_in_slices
 
 __all__ = ["BACKGROUND", "HIGHLIGHT_COLOR", "SELECTION_COLOR", "Label", "LayerStyle", "MapCanvas"]
 
@@ -173,11 +173,11 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
 
     plain_xy = in_slices(shapely.get_coordinates, geometry[plain], size=20_000)  # (it holds the GIL throughout)
     plain_len = n_coords[plain]
-    parts, part_owner = _indexed_in_slices(shapely.get_parts, geometry[other])
+    parts, part_owner = indexed_in_slices(shapely.get_parts, geometry[other])
     part_line = np.isin(shapely.get_type_id(parts), _LINE_TYPE_IDS)
     polygon_parts = np.flatnonzero(~part_line)
     line_parts = np.flatnonzero(part_line)
-    rings, ring_part = _indexed_in_slices(shapely.get_rings, parts[polygon_parts])
+    rings, ring_part = indexed_in_slices(shapely.get_rings, parts[polygon_parts])
     ring_part = polygon_parts[ring_part]
     # Lines are their own single "ring"; merged in part order, so that each feature's rings stay together.
     rings = np.concatenate([rings, parts[line_parts]])
@@ -222,17 +222,6 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
 
 
 _LINE_TYPE_IDS = (shapely.GeometryType.LINESTRING, shapely.GeometryType.LINEARRING)
-
-
-def _indexed_in_slices(operation, geometry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """operation(geometry, return_index=True) (get_parts, get_rings) GIL_SLICE features at a time: they make Python
-    objects and hold the GIL throughout (130-180 ms for a city's green areas at once)."""
-    if len(geometry) <= GIL_SLICE:
-        return operation(geometry, return_index=True)
-    made, index = zip(*(operation(geometry[start:start + GIL_SLICE], return_index=True)
-                        for start in range(0, len(geometry), GIL_SLICE)))
-    offsets = range(0, len(geometry), GIL_SLICE)
-    return np.concatenate(made), np.concatenate([i + start for i, start in zip(index, offsets)])
 
 
 def _orient(xy: np.ndarray, ring_start: np.ndarray, exterior: np.ndarray, line: np.ndarray | None = None) -> None:
