@@ -206,3 +206,14 @@ def test_a_green_area_that_cannot_be_counted_leaves_the_green_ratio_unchecked(tm
     assert parcel.green_ratio == pytest.approx(1000 / 5000)
     assert parcel.checked["green_ratio"] == "not_checked" and parcel.status == "partial"
     assert [w.code for w in result.warnings if w.code == "unreadable_factor"] == ["unreadable_factor"]
+
+
+def test_geometry_read_a_slice_at_a_time_is_the_same(tmp_path, monkeypatch):
+    """The WKB of a layer is made into Python bytes a slice at a time (the GIL let go between slices)."""
+    from planner.io import gdal
+
+    rows = [("1#", rect(5, 5, 10, 10), 3, 9.0), ("2#", rect(20, 5, 5, 5), 3, 9.0), ("3#", rect(40, 40, 5, 5), 3, 9.0)]
+    whole = buildings(tmp_path, rows)
+    monkeypatch.setattr(gdal, "WKB_SLICE", 2)
+    sliced = buildings(tmp_path, rows)
+    assert shapely.equals_exact(sliced.geometry, whole.geometry, tolerance=0).all() and len(sliced.geometry) == 3
