@@ -330,7 +330,7 @@ def main() -> int:
                                          ("export GPKG", window.export_gpkg, "gpkg")):
                 target = work / f"out_{run}.{suffix}"
                 driver.run(name, *exported(window, export, target))
-        if not args.no_pdf and (chosen("export") or chosen("pdf") or chosen("print")):
+        if not args.no_pdf and (chosen("export") or chosen("pdf") or chosen("print") or chosen("open district")):
             if district is not None:
                 driver.run("open district (for PDF)", *check_round(lambda: window.open_files(
                     [("buildings", str(district["buildings"]), "建筑"), ("green", str(district["green"]), "绿地")])))

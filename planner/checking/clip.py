@@ -17,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from planner.parallel import indexed_in_slices
+
 #: Shewchuk's ccwerrboundA: a 2x2 determinant whose magnitude exceeds this times the sum of its products' magnitudes
 #: has the sign of the exact one.
 ERROR_BOUND = (3.0 + 16.0 * 2.0**-53) * 2.0**-53
@@ -31,7 +33,7 @@ def is_convex(geometry: np.ndarray) -> np.ndarray:
     geometry = np.asarray(geometry, dtype=object)
     polygons = (shapely.get_type_id(geometry) == shapely.GeometryType.POLYGON) & ~shapely.is_empty(geometry)
     polygons &= shapely.get_num_interior_rings(geometry) == 0
-    coords, ring = shapely.get_coordinates(geometry, return_index=True)  # of the others too: cheaper than picking
+    coords, ring = indexed_in_slices(shapely.get_coordinates, geometry)  # of the others too: cheaper than picking
     convex = polygons & _convex_rings(coords, ring, len(geometry))
     return convex
 
@@ -104,7 +106,7 @@ def clip_convex(subjects: np.ndarray, clips: np.ndarray) -> np.ndarray:
 def _vertices(polygons: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x and y of each polygon's exterior ring without the closing point, padded to the longest ring, and the
     number of vertices of each."""
-    coords, index = shapely.get_coordinates(polygons, return_index=True)
+    coords, index = indexed_in_slices(shapely.get_coordinates, polygons)
     size = np.bincount(index, minlength=len(polygons))
     if len(size) and (size == size[0]).all():  # all rings alike (rectangles ...): no padding to do
         x, y = coords[:, 0].reshape(len(size), size[0]), coords[:, 1].reshape(len(size), size[0])

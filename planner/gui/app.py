@@ -87,6 +87,7 @@ def _report_unexpected(window, lang: str):
 
 
 def _save_and_quit(window, path: str) -> None:
+    window.canvas.finish_drawing()  # a big map's picture is otherwise drawn over several turns of the event loop
     window.grab().save(path)
     log.info("screenshot saved to %s", Path(path).resolve())
     window.close()

@@ -416,9 +416,13 @@ class MainWindow(QMainWindow):
         if plan is not None:
             layers["plan"] = plan
         self._comparison = None
-        self._incoming = None
-        self.runner.start(requests, layers, self.compare_with, self._preparer())
+        stale, self._incoming = self._incoming, None  # made for a round that was cancelled
+        if stale is not None:
+            release_later([stale])
+        # Before the worker starts: the engine's no_garbage_collection turns the collector back on at its end when
+        # it found it on, and a worker round with it on pauses for full collections (65-125 ms, the GIL held).
         background_work(True)
+        self.runner.start(requests, layers, self.compare_with, self._preparer())
 
     def _preparer(self) -> Preparer:
         """What the worker runs after the check: the map's layers and the findings' arrays (planner.gui.prepare)."""
@@ -1045,8 +1049,8 @@ class MainWindow(QMainWindow):
         job.finished.connect(lambda _value: ended(True))
         job.failed.connect(lambda error: ended(False, error))
         job.cancelled.connect(lambda: ended(False, cancelled=True))
-        job.start()
         background_work(True)
+        job.start()
         return True
 
     def _show_busy(self, busy: bool) -> None:
@@ -1135,8 +1139,8 @@ class MainWindow(QMainWindow):
         job.finished.connect(lambda _value: ended())
         job.failed.connect(ended)
         job.cancelled.connect(ended)
-        job.start()
         background_work(True)
+        job.start()
 
     def print_preview(self) -> None:
         """The print preview. Its pages (the report built, laid out and painted: the maps are the long part) are made
@@ -1174,8 +1178,8 @@ class MainWindow(QMainWindow):
         self._previewing = True
         self.stage_label.setText(self.tr("Preparing the report…"))
         self._show_busy(True)
-        job.start()
         background_work(True)
+        job.start()
         try:
             loop.exec()
         finally:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import copy
 import math
 import struct
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -32,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from planner.parallel import in_slices
+from planner.parallel import GIL_SLICE, in_slices, indexed_in_slices
 
 __all__ = ["BACKGROUND", "HIGHLIGHT_COLOR", "SELECTION_COLOR", "Label", "LayerStyle", "MapCanvas"]
 
@@ -66,6 +67,11 @@ TILE_VERTICES = 200
 # A click this close to a feature picks it when no feature lies under the cursor itself.
 PICK_TOLERANCE_PX = 3.0
 _DOT_LEVELS = 8  # opacities a dot can take
+#: The widget's map picture is drawn for at most this long per turn of the event loop; a picture that takes longer
+#: (a whole city) is finished in later turns, the last picture standing in meanwhile (MapCanvas.paintEvent).
+DRAW_SLICE = 0.012
+#: Paths and dots drawn between two looks at the clock while drawing a picture a slice at a time.
+DRAW_PATHS, DRAW_DOTS = 48, 4096
 DRAG_THRESHOLD_PX = 3
 ZOOM_STEP = 1.25
 MIN_MPP, MAX_MPP = 1e-3, 1e6
@@ -77,6 +83,8 @@ REVIEW_MARK_COLORS = {"accepted": QColor(40, 150, 70), "noted": QColor(50, 110, 
 REVIEW_MARK_SYMBOLS = {"accepted": "✓", "noted": "✎"}
 REVIEW_MARK_PX = 15.0
 
+#: Vertices (20 bytes each) turned into paths per QDataStream read in _paths.
+PATH_BATCH = 50_000
 # A QPainterPath element as QDataStream writes it (qint32 type, double x, double y), little-endian, packed.
 _ELEMENT = np.dtype([("type", "<i4"), ("x", "<f8"), ("y", "<f8")])
 _MOVE_TO, _LINE_TO = 0, 1
@@ -165,11 +173,11 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
 
     plain_xy = in_slices(shapely.get_coordinates, geometry[plain], size=20_000)  # (it holds the GIL throughout)
     plain_len = n_coords[plain]
-    parts, part_owner = shapely.get_parts(geometry[other], return_index=True)
+    parts, part_owner = indexed_in_slices(shapely.get_parts, geometry[other])
     part_line = np.isin(shapely.get_type_id(parts), _LINE_TYPE_IDS)
     polygon_parts = np.flatnonzero(~part_line)
     line_parts = np.flatnonzero(part_line)
-    rings, ring_part = shapely.get_rings(parts[polygon_parts], return_index=True)
+    rings, ring_part = indexed_in_slices(shapely.get_rings, parts[polygon_parts])
     ring_part = polygon_parts[ring_part]
     # Lines are their own single "ring"; merged in part order, so that each feature's rings stay together.
     rings = np.concatenate([rings, parts[line_parts]])
@@ -202,7 +210,7 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
     exterior = np.concatenate([np.ones(len(plain_len), bool), other_exterior])
     line = np.concatenate([np.zeros(len(plain_len), bool), ring_line])
     # New memory is slow to touch on this VM (page faults: ~70 ms for 16 MB): reuse arrays where possible.
-    xy = np.concatenate([plain_xy, shapely.get_coordinates(rings)]) if len(rings) else plain_xy
+    xy = np.concatenate([plain_xy, in_slices(shapely.get_coordinates, rings, size=20_000)]) if len(rings) else plain_xy
     xy -= np.asarray(origin)
     _orient(xy, ring_start, exterior, line)
 
@@ -242,26 +250,42 @@ def _paths(rings: _Rings, features: np.ndarray, group_starts: np.ndarray) -> lis
     """One QPainterPath per group of `features` (groups begin at `group_starts`), built in one pass.
 
     The elements are written in QDataStream's QPainterPath format with numpy and read back by Qt, so no
-    Python loop touches a vertex: ~90 ns per vertex, against ~1 µs for moveTo/lineTo calls.
+    Python loop touches a vertex: ~90 ns per vertex, against ~1 µs for moveTo/lineTo calls. Whole groups of about
+    PATH_BATCH vertices at a time (_read_paths).
     """
     if len(features) == 0:
         return []
     first, count = rings.vertex_range(features)
-    elements = rings.elements[_ranges(first, count)]
     group_sizes = np.add.reduceat(count, group_starts)
     group_ends = np.concatenate([group_starts[1:], [len(features)]])
     c_start = group_sizes - rings.last_ring_length(features[group_ends - 1])
-    element_ends = np.cumsum(group_sizes)
-    chunks: list[bytes] = []
-    begin = 0
-    for size, end, start in zip(group_sizes.tolist(), element_ends.tolist(), c_start.tolist()):
-        chunks += [struct.pack("<i", size), elements[begin:end].tobytes(), struct.pack("<ii", start, _WINDING_FILL)]
-        begin = end
+    batch = np.cumsum(group_sizes) // PATH_BATCH
+    firsts = np.r_[np.flatnonzero(np.r_[True, batch[1:] != batch[:-1]]), len(group_sizes)]  # a batch's first group
+    paths: list[QPainterPath] = []
+    for g0, g1 in zip(firsts[:-1].tolist(), firsts[1:].tolist()):
+        f0, f1 = int(group_starts[g0]), int(group_ends[g1 - 1])
+        elements = rings.elements[_ranges(first[f0:f1], count[f0:f1])]
+        chunks: list[bytes] = []
+        begin = 0
+        for size, start in zip(group_sizes[g0:g1].tolist(), c_start[g0:g1].tolist()):
+            chunks += [struct.pack("<i", size), elements[begin:begin + size].tobytes(),
+                       struct.pack("<ii", start, _WINDING_FILL)]
+            begin += size
+        paths += _read_paths(chunks)
+    return paths
+
+
+def _read_paths(chunks: list[bytes]) -> list[QPainterPath]:
+    """The paths QDataStream reads from these chunks (three per path): _paths gives a batch of about PATH_BATCH
+    vertices at a time, since picking, joining and copying a city's 30 MB of vertices at once holds Python's GIL for
+    50-300 ms (the memory is new and first touched there), and the window's thread waits for it."""
+    if not chunks:
+        return []
     data = QByteArray(b"".join(chunks))
     stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)  # reads from `data`: keep it alive meanwhile
     stream.setByteOrder(QDataStream.ByteOrder.LittleEndian)
     paths = []
-    for _ in range(len(group_sizes)):
+    for _ in range(len(chunks) // 3):
         path = QPainterPath()
         stream >> path
         paths.append(path)
@@ -375,8 +399,7 @@ class _Layer:
         self.label_width: np.ndarray | None = None  # text widths in pixels (NaN until measured)
         if labels is not None:
             self.labels = np.array([_label_text(v) for v in labels], dtype=object)
-            points = shapely.point_on_surface(geometry)
-            self.label_xy = np.column_stack([shapely.get_x(points), shapely.get_y(points)])
+            self.label_xy = _label_points(geometry)
         self._tree: _Trees | None = None
 
     def _cells(self) -> np.ndarray:
@@ -506,6 +529,17 @@ class _Trees:
         return np.sort(np.concatenate(hits)) if hits else np.zeros(0, dtype=np.int64)
 
 
+def _label_points(geometry: np.ndarray) -> np.ndarray:
+    """Each feature's representative point as (x, y), a slice of GIL_SLICE features at a time: point_on_surface holds
+    Python's GIL while it makes the points, and freeing 200,000 points at once holds it again (~20 ms)."""
+    xy = [np.zeros((0, 2))]
+    for start in range(0, len(geometry), GIL_SLICE):
+        points = shapely.point_on_surface(geometry[start:start + GIL_SLICE])
+        xy.append(np.column_stack([shapely.get_x(points), shapely.get_y(points)]))
+        del points
+    return np.concatenate(xy)
+
+
 _DEFAULT_STYLE = LayerStyle(QColor(200, 200, 200), QColor(90, 90, 90))
 
 
@@ -548,7 +582,12 @@ class MapCanvas(QWidget):
         self._segments: list[tuple[tuple[tuple[float, float], tuple[float, float]], str]] = []
         self._review_marks: dict[str, dict[int, str]] = {}
         self._content_version = 0
-        self._cache: tuple[tuple, QImage] | None = None
+        self._cache: tuple[tuple, QImage] | None = None  # the last whole map picture and what it shows
+        self._drawing: _Drawing | None = None  # the picture being drawn a slice at a time
+        self._drawing_timer = QTimer(self)
+        self._drawing_timer.setSingleShot(True)
+        self._drawing_timer.setInterval(0)
+        self._drawing_timer.timeout.connect(self._continue_drawing)
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragging = False
@@ -903,30 +942,104 @@ class MapCanvas(QWidget):
         return image
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        w, h, ratio = self.width(), self.height(), self.devicePixelRatioF()
-        key = (w, h, ratio, self._cx, self._cy, self._mpp, self._content_version)
+        w, h = self.width(), self.height()
+        key = self._picture_key()
         if self._cache is None or self._cache[0] != key:
-            image = QImage(round(w * ratio), round(h * ratio), QImage.Format.Format_ARGB32_Premultiplied)
-            image.setDevicePixelRatio(ratio)
-            painter = QPainter(image)
-            self._paint_map(painter, w, h)
-            painter.end()
-            self._cache = (key, image)
+            self._draw(key)
         painter = QPainter(self)
-        painter.drawImage(0, 0, self._cache[1])
+        if self._cache is not None and self._cache[0] == key:
+            painter.drawImage(0, 0, self._cache[1])
+        else:
+            self._paint_stand_in(painter, w, h)
         self._paint_overlays(painter, w, h)
         painter.end()
 
+    def _picture_key(self) -> tuple:
+        """What the map picture depends on: the widget's size, the view and the layers' content."""
+        return (self.width(), self.height(), self.devicePixelRatioF(), self._cx, self._cy, self._mpp,
+                self._content_version)
+
+    def _draw(self, key: tuple) -> None:
+        """Draw the map picture for `key`: at once when that takes less than DRAW_SLICE (any view of a district),
+        else a slice now and the rest in later turns of the event loop, so that the window keeps answering while
+        a whole city is drawn (~50 ms); the last picture stands in meanwhile."""
+        drawing = self._drawing
+        if drawing is not None and drawing.key == key:
+            return  # under way: the timer goes on with it
+        if drawing is not None:
+            drawing.abandon()
+        self._drawing = drawing = _Drawing(self, key)
+        if drawing.advance(DRAW_SLICE):
+            self._drawn(drawing)
+        else:
+            self._drawing_timer.start()
+
+    def _continue_drawing(self) -> None:
+        drawing = self._drawing
+        if drawing is None:
+            return
+        if drawing.key != self._picture_key():  # the view or the layers changed since: the next paint starts over
+            drawing.abandon()
+            self._drawing = None
+            self.update()
+        elif drawing.advance(DRAW_SLICE):
+            self._drawn(drawing)
+            self.update()
+        else:
+            self._drawing_timer.start()
+
+    def _drawn(self, drawing: _Drawing) -> None:
+        self._cache = (drawing.key, drawing.image)
+        self._drawing = None
+
+    def finish_drawing(self) -> None:
+        """Draw the map picture of the current view whole now (before grabbing the widget for a screenshot)."""
+        key = self._picture_key()
+        if self._cache is not None and self._cache[0] == key:
+            return
+        self._draw(key)
+        drawing = self._drawing
+        if drawing is not None:
+            drawing.advance(math.inf)
+            self._drawn(drawing)
+        self.update()
+
+    def _paint_stand_in(self, painter: QPainter, w: int, h: int) -> None:
+        """While the picture of the view is being drawn: the last picture, moved and scaled to where it shows in
+        this view (the same picture when only the layers changed)."""
+        if self._cache is None:
+            painter.fillRect(QRectF(0, 0, w, h), BACKGROUND)
+            return
+        (old_w, old_h, _ratio, old_cx, old_cy, old_mpp, _version), image = self._cache
+        if (old_w, old_h, old_cx, old_cy, old_mpp) == (w, h, self._cx, self._cy, self._mpp):
+            painter.drawImage(0, 0, image)
+            return
+        painter.fillRect(QRectF(0, 0, w, h), BACKGROUND)
+        scale = old_mpp / self._mpp
+        left = (old_cx - old_w * old_mpp / 2 - self._cx) / self._mpp + w / 2
+        top = h / 2 - (old_cy + old_h * old_mpp / 2 - self._cy) / self._mpp
+        painter.drawImage(QRectF(left, top, old_w * scale, old_h * scale), image)
+
     def _paint_map(self, painter: QPainter, w: int, h: int) -> None:
         """Background, then the visible layers bottom to top, then labels."""
+        for _ in self._map_steps(painter, w, h):
+            pass
+
+    def _map_steps(self, painter: QPainter, w: int, h: int) -> Iterator[None]:
+        """_paint_map a piece at a time: it pauses (yields) every DRAW_PATHS paths and DRAW_DOTS dots, and before
+        the labels. The painter must be left alone between two pieces."""
         painter.fillRect(QRectF(0, 0, w, h), BACKGROUND)
         view = self.view_bounds(w, h)
         for key in reversed(self._order):
             layer = self._layers[key]
             if layer.visible and len(layer.groups):
-                painter.setTransform(self._layer_transform(layer, w, h))
-                self._paint_layer(painter, layer, view)
+                transform = self._layer_transform(layer, w, h)
+                painter.setTransform(transform)
+                for _ in self._layer_steps(painter, layer, view):
+                    yield
+                    painter.setTransform(transform)
         painter.resetTransform()
+        yield
         self._paint_labels(painter, w, h)
 
     def _layer_transform(self, layer: _Layer, w: int, h: int) -> QTransform:
@@ -937,6 +1050,12 @@ class MapCanvas(QWidget):
 
     def _paint_layer(self, painter: QPainter, layer: _Layer, view: tuple[float, float, float, float]) -> None:
         """Draw the tile groups in view, each at the level of detail its feature size calls for."""
+        for _ in self._layer_steps(painter, layer, view):
+            pass
+
+    def _layer_steps(self, painter: QPainter, layer: _Layer, view: tuple[float, float, float, float]
+                     ) -> Iterator[None]:
+        """_paint_layer a piece at a time (see _map_steps)."""
         pad = 4 * self._mpp  # outlines reach past the features
         view = (view[0] - pad, view[1] - pad, view[2] + pad, view[3] + pad)
         visible = layer.groups_in(view)
@@ -952,23 +1071,32 @@ class MapCanvas(QWidget):
         lines = g.line[visible]
         tiers[lines] = np.where(extent_px[lines] < LINE_AA_PX, 4, 3)
         if (tiers == 0).any():
-            self._paint_dots(painter, layer, view)
+            yield from self._dot_steps(painter, layer, view)
         strokes = g.max_thickness[visible] / self._mpp >= STROKE_PX
         paths = tiers > 0
         state = None
-        for group, cls, tier, stroke in zip(visible[paths].tolist(), g.cls[visible[paths]].tolist(),
-                                            tiers[paths].tolist(), strokes[paths].tolist()):
+        for n, (group, cls, tier, stroke) in enumerate(zip(visible[paths].tolist(), g.cls[visible[paths]].tolist(),
+                                                            tiers[paths].tolist(), strokes[paths].tolist())):
             wanted = (cls, tier, stroke and tier >= 2)
             if wanted != state:
                 self._set_pen(painter, layer.style(cls), tier, wanted[2])
                 state = wanted
             painter.drawPath(g.paths[group])
+            if n % DRAW_PATHS == DRAW_PATHS - 1:
+                yield
+                state = None  # the pen is set again after a pause
 
     def _paint_dots(self, painter: QPainter, layer: _Layer, view: tuple[float, float, float, float]) -> None:
+        for _ in self._dot_steps(painter, layer, view):
+            pass
+
+    def _dot_steps(self, painter: QPainter, layer: _Layer, view: tuple[float, float, float, float]
+                   ) -> Iterator[None]:
         """Features too small to draw as shapes, as 1-px dots whose opacity is the pixel area they cover.
 
         Done per feature with numpy and one QPolygonF per (class, opacity), not per tile: at a city-wide view
-        most tiles are dots, and 10k drawPoints calls cost more than building the points.
+        most tiles are dots, and 10k drawPoints calls cost more than building the points. Pauses (yields) after
+        every DRAW_DOTS dots.
         """
         chosen = layer.dot_extent < DOT_PX * self._mpp
         minx, miny, maxx, maxy = layer.extent
@@ -983,14 +1111,17 @@ class MapCanvas(QWidget):
         run_key = layer.dot_class[dots] * (_DOT_LEVELS + 1) + opacity
         starts = np.flatnonzero(np.r_[True, run_key[1:] != run_key[:-1]])
         ends = np.r_[starts[1:], len(dots)]
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         for start, end in zip(starts.tolist(), ends.tolist()):
             style = layer.style(int(layer.dot_class[dots[start]]))
             color = QColor(style.stroke if style.fill is None else style.fill)
             color.setAlphaF(color.alphaF() * int(opacity[start]) / _DOT_LEVELS)
-            painter.setPen(_cosmetic_pen(color, 1.0))
-            painter.drawPoints(_points(layer.dot_local[dots[start:end]]))
+            pen = _cosmetic_pen(color, 1.0)
+            for piece in range(start, end, DRAW_DOTS):
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(pen)
+                painter.drawPoints(_points(layer.dot_local[dots[piece:min(piece + DRAW_DOTS, end)]]))
+                yield
 
     @staticmethod
     def _set_pen(painter: QPainter, style: LayerStyle, tier: int, stroke: bool) -> None:
@@ -1330,6 +1461,39 @@ class MapCanvas(QWidget):
     def _view_changed(self) -> None:
         self.viewChanged.emit(self._mpp)
         self.update()
+
+
+class _Drawing:
+    """A map picture being drawn a slice at a time (MapCanvas._draw): its image, a painter kept on it, and where
+    MapCanvas._map_steps stopped."""
+
+    def __init__(self, canvas: MapCanvas, key: tuple) -> None:
+        w, h, ratio = key[0], key[1], key[2]
+        self.key = key
+        self.image = QImage(round(w * ratio), round(h * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        self.image.setDevicePixelRatio(ratio)
+        self.painter = QPainter(self.image)
+        self.steps = canvas._map_steps(self.painter, w, h)
+
+    def advance(self, seconds: float) -> bool:
+        """Draw for about this long; True once the picture is whole (its painter then ended)."""
+        deadline = time.perf_counter() + seconds
+        for _ in self.steps:
+            if time.perf_counter() >= deadline:
+                return False
+        self.painter.end()
+        return True
+
+    def abandon(self) -> None:
+        self.steps.close()
+        if self.painter.isActive():
+            self.painter.end()
+
+    def __del__(self) -> None:
+        # The painter ends before its image goes (an image destroyed while painted on is an error in Qt).
+        painter = getattr(self, "painter", None)
+        if painter is not None and painter.isActive():
+            painter.end()
 
 
 def _cosmetic_pen(color: QColor, width: float, dashed: bool = False, dash_dot: bool = False) -> QPen:

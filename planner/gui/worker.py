@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import itertools
 import logging
 import sys
 import threading
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+import numpy as np
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -255,21 +257,29 @@ class _Run(QObject):
     def _on_worker_loaded(self, role: str, layer: object) -> None:
         if self.current():
             self.runner.loaded.emit(role, layer)
+        else:
+            release_later([layer])
 
     @Slot(object, dict)
     def _on_worker_finished(self, result: object, current: dict) -> None:
         if self._end():
             self.runner.finished.emit(result, current)
+        else:  # a city's result and layers, freed here at once, would hold the UI thread
+            release_later([result, current])
 
     @Slot(object)
     def _on_worker_compared(self, comparison: object) -> None:
         if self.current():
             self.runner.compared.emit(comparison)
+        else:
+            release_later([comparison])
 
     @Slot(object)
     def _on_worker_prepared(self, prepared: object) -> None:
         if self.current():
             self.runner.prepared.emit(prepared)
+        else:
+            release_later([prepared])
 
     @Slot(str, object)
     def _on_worker_failed(self, role: str, error: object) -> None:
@@ -382,51 +392,140 @@ def _stop_all(runs: set[_Run], *_args: object) -> None:
 
 
 def release_later(objects: list, delay: float = 0.5) -> None:
-    """Drop these objects on a thread of their own, a little at a time, after `delay` seconds.
+    """Drop these objects on the UI thread, a little at a time, starting `delay` seconds from now.
 
     The list must hold the last references (the caller keeps none). The memory of an old result (tens of thousands
-    of findings and their texts, 200,000 geometries, a map's Qt paths) is given back there, piece by piece: what
-    nobody else refers to is taken apart (its items, attributes, array elements) so that no single free runs long,
-    and the thread lets the interpreter lock go every few hundred objects, so the UI thread is not held while it
-    frees.
+    of findings and their texts, 200,000 geometries, a map's Qt paths) is given back piece by piece: what nobody
+    else refers to is taken apart (attributes, and long lists, dicts and object arrays in pieces of RELEASE_PIECE)
+    so that no single free runs long, and each turn of the event loop frees for at most RELEASE_SLICE seconds,
+    every RELEASE_INTERVAL_MS. On the UI thread rather than a thread of its own: a second thread busy in Python
+    would make the UI thread wait for the interpreter lock at every call from Qt into Python (a table's repaint
+    makes hundreds), up to the switch interval each, for as long as the freeing lasts.
     """
-    def drop() -> None:
-        time.sleep(delay)
-        stack = objects
-        count = 0
-        while stack:
-            item = stack.pop()
-            try:
-                if sys.getrefcount(item) <= 2:  # this variable and the call's argument: nobody else holds it
-                    stack.extend(_parts(item))
-            except Exception:  # taking apart is only a way to free in small steps
-                log.debug("could not take apart %r", type(item), exc_info=True)
-            del item
-            count += 1
-            if count % 200 == 0:
-                time.sleep(0)
+    _Releaser.instance().add(objects, delay)
 
-    threading.Thread(target=drop, name="planner-release", daemon=True).start()
+
+#: Pieces long lists, dicts and object arrays are cut into; records in a piece (tuples of texts, sort keys) are
+#: freed together with it.
+RELEASE_PIECE = 500
+#: Most objects a piece's records may hold for the piece to be freed whole (~0.5 ms).
+RELEASE_OBJECTS = 20_000
+#: Seconds of freeing per turn of the event loop, and the pause between two turns that free.
+RELEASE_SLICE = 0.002
+RELEASE_INTERVAL_MS = 5
+
+_LEAF_TYPES = frozenset({str, bytes, int, float, complex, bool, type(None)})
+_LEAVES = tuple(_LEAF_TYPES)
+_RECORD_TYPES = frozenset({tuple, list})
+
+
+class _Releaser(QObject):
+    """The UI thread's queue of objects to free (release_later)."""
+
+    _instance: _Releaser | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stacks: list[list] = []  # each a list of objects to free, popped from the end
+        self._timer = QTimer(self)
+        self._timer.setInterval(RELEASE_INTERVAL_MS)
+        self._timer.timeout.connect(self._free_some)
+
+    @classmethod
+    def instance(cls) -> _Releaser:
+        if cls._instance is None or not shiboken6.isValid(cls._instance):
+            cls._instance = _Releaser()
+        return cls._instance
+
+    def add(self, objects: list, delay: float) -> None:
+        QTimer.singleShot(max(0, round(delay * 1000)), self, lambda: self._start(objects))
+
+    def _start(self, objects: list) -> None:
+        self._stacks.append(objects)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def pending(self) -> int:
+        """How many objects wait to be looked at (tests)."""
+        return sum(len(stack) for stack in self._stacks)
+
+    def _free_some(self) -> None:
+        deadline = time.perf_counter() + RELEASE_SLICE
+        stacks = self._stacks
+        while stacks:
+            stack = stacks[-1]
+            while stack:
+                item = stack.pop()
+                try:
+                    if sys.getrefcount(item) <= 2:  # this variable and the call's argument: nobody else holds it
+                        stack.extend(_parts(item))
+                except Exception:  # taking apart is only a way to free in small steps
+                    log.debug("could not take apart %r", type(item), exc_info=True)
+                del item
+                if time.perf_counter() > deadline:
+                    return
+            stacks.pop()
+        self._timer.stop()
 
 
 def _parts(item: object) -> list:
-    """What an object nobody else holds refers to, to be freed one by one after it."""
-    import numpy as np
-
-    if isinstance(item, np.ndarray):
-        return item.ravel().tolist() if item.dtype == object else []
-    if isinstance(item, (list, tuple, set, frozenset)):
-        return list(item)
-    if isinstance(item, dict):
-        return list(item.values())
-    if isinstance(item, type):
+    """What an object nobody else holds refers to, to be freed after it, one by one or in pieces."""
+    if isinstance(item, _LEAVES) or isinstance(item, type):
         return []
+    if isinstance(item, np.ndarray):
+        return _pieces(item.ravel().tolist()) if item.dtype == object else []
+    if isinstance(item, (list, tuple)):
+        return _pieces(item)
+    if isinstance(item, (set, frozenset)):
+        return _pieces(list(item))
+    if isinstance(item, dict):
+        if len(item) <= RELEASE_PIECE:
+            return _pieces(list(item.values()))
+        # Emptied a piece at a time, then looked at again: freeing (or even copying) 200,000 entries at once is long.
+        values = [item.popitem()[1] for _ in range(RELEASE_PIECE)]
+        return [item, *_pieces(values)]
     attributes = getattr(item, "__dict__", None)
     if isinstance(attributes, dict):
-        return list(attributes.values())
-    if dataclasses.is_dataclass(item):  # a dataclass with slots (the layers, the result's tables)
-        return [getattr(item, f.name, None) for f in dataclasses.fields(item)]
-    return []
+        values = list(attributes.values())
+    elif dataclasses.is_dataclass(item):  # a dataclass with slots (the layers, the result's tables)
+        values = [getattr(item, f.name, None) for f in dataclasses.fields(item)]
+    else:
+        return []
+    return [x for x in values if not isinstance(x, _LEAVES)]
+
+
+def _pieces(items: list | tuple) -> list:
+    """A long sequence cut into pieces; a short one's elements that cannot simply be freed with it."""
+    if len(items) > RELEASE_PIECE:
+        return [items[k:k + RELEASE_PIECE] for k in range(0, len(items), RELEASE_PIECE)]
+    if _flat(items):
+        return []
+    return [x for x in items if not isinstance(x, _LEAVES)]
+
+
+def _flat(items: list | tuple) -> bool:
+    """Whether every element is a leaf (text, number), a numeric array, or a record (tuple or list) of leaves or of
+    tuples of leaves (a sort key), RELEASE_OBJECTS objects at most in all: then freeing them at once is quick.
+    Looked at with map and set, in C."""
+    types = set(map(type, items))
+    if types <= _LEAF_TYPES:
+        return True
+    if types == {np.ndarray}:
+        return all(a.dtype != object for a in items)
+    if not types <= _LEAF_TYPES | _RECORD_TYPES:
+        return False
+    records = [x for x in items if type(x) in _RECORD_TYPES] if types & _LEAF_TYPES else items
+    size = sum(map(len, records))
+    if size > RELEASE_OBJECTS:
+        return False
+    inner = set(map(type, itertools.chain.from_iterable(records)))
+    if inner <= _LEAF_TYPES:
+        return True
+    if not inner <= _LEAF_TYPES | {tuple}:
+        return False
+    nested = [x for x in itertools.chain.from_iterable(records) if type(x) is tuple]
+    return size + sum(map(len, nested)) <= RELEASE_OBJECTS and \
+        set(map(type, itertools.chain.from_iterable(nested))) <= _LEAF_TYPES
 
 
 class _JobThread(QThread):

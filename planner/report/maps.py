@@ -272,6 +272,13 @@ def _font(pixels: int, bold: bool = False) -> QFont:
     return font
 
 
+def _fill_white(image: QImage) -> None:
+    """image.fill(white) for an RGB32 image, through numpy. The first touch of a new image's memory can be slow (page
+    faults: 20-70 ms for a map on a virtual machine); numpy lets go of Python's GIL meanwhile, QImage.fill does not,
+    and the window's thread would wait for it while a report is made in the background."""
+    np.frombuffer(image.bits(), dtype=np.uint32)[...] = 0xFFFFFFFF
+
+
 def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = None, margin: float = 0.08,
                label_buildings: bool = False, size: tuple[int, int] = MAP_SIZE,
                measures: list[_Measure] | None = None, shown: list[str] | None = None) -> QImage:
@@ -291,7 +298,7 @@ def render_map(data: _MapData, bounds, lang: str, *, focus: list[int] | None = N
         names = {style.legend for style in CONTROL_SYMBOLS.values()}
         shown.extend(entry[0] for entry in present if entry[0] in names)
     image = QImage(width, full_height, QImage.Format.Format_RGB32)
-    image.fill(QColor(255, 255, 255))
+    _fill_white(image)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setClipRect(QRectF(0, 0, width, height))

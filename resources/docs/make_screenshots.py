@@ -113,6 +113,7 @@ def shoot_sunlight(out: Path, data: Path) -> None:
 def _save(app, window, out: Path) -> None:
     for _ in range(5):
         app.processEvents()
+    window.canvas.finish_drawing()
     window.grab().save(str(out))
 
 

@@ -126,6 +126,22 @@ def test_duplicate_building_ids_are_warned(tmp_path):
     assert warning.building == "1#" and warning.details["count"] == 2
 
 
+def test_ids_and_duplicates_are_read_the_same_a_slice_at_a_time(tmp_path, monkeypatch):
+    """A city's ids are made into texts and counted a slice at a time (so the window's thread gets the GIL between
+    slices); slices of one and two give what reading them whole gives."""
+    from planner.io import layers
+
+    rows = [("1#", rect(5, 5, 10, 10), 3, 9.0), (" 2# ", rect(20, 5, 5, 5), 3, 9.0),
+            ("1#", rect(60, 5, 10, 10), 3, 9.0), ("3#", rect(40, 40, 5, 5), 3, 9.0), ("1#", rect(5, 40, 5, 5), 3, 9.0)]
+    whole = buildings(tmp_path, rows)
+    monkeypatch.setattr(layers, "TEXT_SLICE", 2)
+    monkeypatch.setattr(layers, "GIL_SLICE", 1)
+    sliced = buildings(tmp_path, rows)
+    assert sliced.ids.tolist() == whole.ids.tolist() == ["1#", "2#", "1#", "3#", "1#"]
+    duplicates = [(w.building, w.details["count"]) for w in sliced.warnings if w.code == "duplicate_building_id"]
+    assert duplicates == [("1#", 3)]
+
+
 # --- huge cells ---------------------------------------------------------------------------------------------
 
 def test_a_huge_cell_is_not_echoed_whole(tmp_path):
@@ -190,3 +206,14 @@ def test_a_green_area_that_cannot_be_counted_leaves_the_green_ratio_unchecked(tm
     assert parcel.green_ratio == pytest.approx(1000 / 5000)
     assert parcel.checked["green_ratio"] == "not_checked" and parcel.status == "partial"
     assert [w.code for w in result.warnings if w.code == "unreadable_factor"] == ["unreadable_factor"]
+
+
+def test_geometry_read_a_slice_at_a_time_is_the_same(tmp_path, monkeypatch):
+    """The WKB of a layer is made into Python bytes a slice at a time (the GIL let go between slices)."""
+    from planner.io import gdal
+
+    rows = [("1#", rect(5, 5, 10, 10), 3, 9.0), ("2#", rect(20, 5, 5, 5), 3, 9.0), ("3#", rect(40, 40, 5, 5), 3, 9.0)]
+    whole = buildings(tmp_path, rows)
+    monkeypatch.setattr(gdal, "WKB_SLICE", 2)
+    sliced = buildings(tmp_path, rows)
+    assert shapely.equals_exact(sliced.geometry, whole.geometry, tolerance=0).all() and len(sliced.geometry) == 3

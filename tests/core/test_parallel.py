@@ -11,7 +11,7 @@ import shapely
 
 from planner.checking.engine import check
 from planner.io.layers import load_buildings, load_green, load_plan
-from planner.parallel import MIN_SPLIT, in_background, now, on_two_cores
+from planner.parallel import MIN_SPLIT, in_background, indexed_in_slices, now, on_two_cores
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
@@ -25,6 +25,21 @@ def test_on_two_cores_equals_one_call():
                           shapely.relate_pattern(boxes, others, "T********"))
     split = on_two_cores(shapely.intersection, boxes, others)
     assert shapely.equals_exact(split, shapely.intersection(boxes, others), tolerance=0).all()
+
+
+def test_indexed_in_slices_equals_one_call():
+    """Coordinates, parts and rings made a slice at a time (the GIL let go between slices) with the index of one call."""
+    holed = shapely.Polygon([(0, 0), (9, 0), (9, 9), (0, 9)], [[(2, 2), (4, 2), (4, 4), (2, 4)]])
+    pair = shapely.MultiPolygon([shapely.box(20, 0, 22, 2), shapely.box(30, 0, 31, 1)])
+    geometry = np.array([holed, pair, shapely.box(0, 0, 1, 1), shapely.Polygon(), pair, holed], dtype=object)
+    for operation in (shapely.get_coordinates, shapely.get_parts, shapely.get_rings):
+        whole, index = operation(geometry, return_index=True)
+        sliced, sliced_index = indexed_in_slices(operation, geometry, size=2)
+        assert np.array_equal(sliced_index, index)
+        if whole.dtype == object:
+            assert shapely.equals_exact(sliced, whole, tolerance=0).all()
+        else:
+            assert np.array_equal(sliced, whole)
 
 
 def test_in_background_returns_the_result_or_raises():

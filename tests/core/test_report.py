@@ -313,3 +313,16 @@ def test_no_sentence_when_every_parcel_has_its_map(checked, tmp_path):
     flat = _squash(_text(path))
     assert "--max-detail-maps" not in flat
     assert _squash(document.tr(document.DETAIL_CAPTION, "en").format(parcel="XG-07-01")) in flat
+
+
+def test_a_map_image_starts_as_white_as_qimage_fill_makes_it():
+    """render_map whitens its new image through numpy (which lets go of the GIL while the memory is first touched)."""
+    from PySide6.QtGui import QColor
+
+    from planner.report.maps import _fill_white
+
+    ensure_gui_application()
+    ours, theirs = QImage(37, 5, QImage.Format.Format_RGB32), QImage(37, 5, QImage.Format.Format_RGB32)
+    _fill_white(ours)
+    theirs.fill(QColor(255, 255, 255))
+    assert ours == theirs and ours.pixel(36, 4) == 0xFFFFFFFF

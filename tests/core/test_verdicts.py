@@ -35,3 +35,14 @@ def test_is_named_equals_np_isin():
     assert is_named(ids, set()).tolist() == [False] * 300
     assert is_named(np.zeros(0, dtype=object), named).tolist() == []
     assert is_named(np.array([1, 2, 3]), [2]).tolist() == [False, True, False]
+
+
+def test_is_named_looks_ids_up_a_slice_at_a_time(monkeypatch):
+    """Lookups over a city's ids go a slice at a time (the GIL let go between slices), with the same answer."""
+    import numpy as np
+
+    from planner.checking import verdicts
+
+    monkeypatch.setattr(verdicts, "GIL_SLICE", 2)
+    ids = np.array(["1#", "2#", "3#", "1#", "5#"], dtype=object)
+    assert verdicts.is_named(ids, {"1#", "5#"}).tolist() == [True, False, False, True, True]

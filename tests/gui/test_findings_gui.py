@@ -227,6 +227,21 @@ def test_the_off_scheme_group_in_chinese(qtbot, result):
     assert panel.severity_combo.itemText(panel.severity_combo.findData("off_scheme")) == "方案未涉及地块的警告"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_columns_are_sized_to_their_contents_as_qt_would(qtbot, result, lang):
+    """contents_width measures only the texts that look widest; Qt's resizeColumnToContents measures every row."""
+    panel = FindingsPanel(lang)
+    qtbot.addWidget(panel)
+    panel.resize(1600, 400)
+    panel.show()
+    panel.set_result(result)
+    ours = [panel.contents_width(column) for column in range(M.MESSAGE)]
+    for column in range(M.MESSAGE):
+        panel.view.resizeColumnToContents(column)
+    assert ours == [panel.view.columnWidth(column) for column in range(M.MESSAGE)]
+    assert ours[M.RULE] > ours[M.SEVERITY] > 0
+
+
 def test_rule_combo_lists_the_codes_present(panel, result):
     codes = [panel.rule_combo.itemData(i) for i in range(panel.rule_combo.count())]
     present = {v.rule for v in result.violations} | {w.code for w in result.warnings}

@@ -218,3 +218,18 @@ def test_zooming_to_a_building_keeps_the_parcels_it_stands_on_in_view(qtbot, win
     vx0, vy0, vx1, vy1 = canvas.view_bounds()
     assert vx0 <= px0 and vy0 <= py0 and vx1 >= px1 and vy1 >= py1
     assert min(vx1 - vx0, vy1 - vy0) >= 80
+
+
+def test_the_collector_is_off_before_a_round_starts_and_on_after(qtbot, window, monkeypatch):
+    """The engine turns the collector back on at its end when it found it on: were the worker started first, the
+    rest of its round would pause for full collections that hold the GIL (and the window) 65-125 ms."""
+    import gc
+
+    from planner.gui.worker import CheckRunner
+
+    seen = []
+    start = CheckRunner.start
+    monkeypatch.setattr(CheckRunner, "start", lambda self, *a, **k: (seen.append(gc.isenabled()), start(self, *a, **k)))
+    open_and_wait(qtbot, window, sample_files())
+    assert seen == [False]
+    assert gc.isenabled()

@@ -304,6 +304,46 @@ def test_the_widget_paints_what_render_image_draws(canvas):
     assert same(grabbed.pixelColor(canvas.map_to_screen(X0 + 50, Y0 + 50).toPoint()), BACKGROUND)
 
 
+def test_paths_read_in_batches_draw_the_same(canvas, monkeypatch):
+    """A city's vertices become Qt paths PATH_BATCH vertices at a time (the GIL is let go between batches)."""
+    from planner.gui import map_canvas
+
+    squares_layer(canvas)
+    whole = canvas.render_image(SIZE, SIZE)
+    paths = list(canvas.prepared_layer("squares").groups.paths)
+    monkeypatch.setattr(map_canvas, "PATH_BATCH", 1)  # every path in a batch of its own
+    monkeypatch.setattr(map_canvas, "GIL_SLICE", 1)  # the holed square's rings got feature by feature
+    squares_layer(canvas)
+    assert canvas.prepared_layer("squares").groups.paths == paths
+    assert canvas.render_image(SIZE, SIZE) == whole
+
+
+def test_a_picture_too_long_to_draw_at_once_is_finished_in_later_turns(canvas, qtbot, monkeypatch):
+    """A whole city takes ~50 ms to draw: the widget draws DRAW_SLICE at a time between other events, showing the
+    last picture (moved to the new view) until the new one is whole."""
+    from planner.gui import map_canvas
+
+    squares_layer(canvas)
+    assert same(pixel(canvas, canvas.grab().toImage(), 25, 25), RED)  # small: drawn at once, as always
+    monkeypatch.setattr(map_canvas, "DRAW_SLICE", 0.0)  # every turn draws one piece
+    canvas.set_classes("squares", np.array([1, 0, 0]))
+    stand_in = canvas.grab().toImage()
+    assert same(pixel(canvas, stand_in, 25, 25), RED) and same(pixel(canvas, stand_in, 75, 25), BLUE)
+    qtbot.waitUntil(lambda: canvas._drawing is None, timeout=2000)
+    drawn = canvas.grab().toImage()
+    assert same(pixel(canvas, drawn, 25, 25), BLUE) and same(pixel(canvas, drawn, 75, 25), RED)
+    assert drawn == canvas.render_image(SIZE, SIZE).convertToFormat(drawn.format())
+    # Zoomed out: the last picture, half as big, stands in where its features now are.
+    canvas.set_view(X0 + 50, Y0 + 50, 1.0)
+    stand_in = canvas.grab().toImage()
+    assert canvas._drawing is not None
+    assert same(pixel(canvas, stand_in, 25, 25), BLUE) and same(pixel(canvas, stand_in, 75, 25), RED)
+    assert same(pixel(canvas, stand_in, -40, 50), BACKGROUND)  # outside the last picture
+    canvas.finish_drawing()  # what a screenshot does
+    assert canvas._drawing is None
+    assert canvas.grab().toImage() == canvas.render_image(SIZE, SIZE).convertToFormat(drawn.format())
+
+
 # -- navigation ------------------------------------------------------------------------------------------------
 
 
