@@ -130,6 +130,7 @@ class FindingTable:
         self.buildings = [finding_buildings(f) for f in findings]
         self.keys = [finding_key(f) for f in findings]
         self.texts = self._texts(result)
+        self._violations = () if result is None else result.violations
         # What the text filter searches: parcels, buildings, rule and message, lowercased once.
         self.search = np.array([" ".join((*p, *b, t[RULE], t[MESSAGE])).casefold()
                                 for p, b, t in zip(self.parcels, self.buildings, self.texts)], dtype=object)
@@ -193,6 +194,13 @@ class FindingTable:
                 name = names["w:" + w.code] = warning_name(w.code, lang)
             texts.append((warning, name, w.parcel or "", w.building or "", "", "", "", message))
         return texts
+
+    def violation_messages(self, result: CheckResult | None, lang: str) -> list[str] | None:
+        """The sentences of `result`'s violations in `lang` as this table shows them, for an export to reuse;
+        None when the table was made from another result or language."""
+        if result is None or result.violations is not self._violations or lang != self.lang:
+            return None
+        return [texts[MESSAGE] for texts in self.texts[:len(self._violations)]]
 
     def _sort_value(self, k: int, column: int) -> Any:
         f = self.findings[k]

@@ -1088,7 +1088,9 @@ class MainWindow(QMainWindow):
 
         path = path or self._ask_output(self.tr("Export spreadsheet"), "_findings.xlsx", "Excel (*.xlsx)")
         result, review, lang = self.session.result, self.review_panel.review(), self.lang
-        return bool(path) and self._write(lambda p: write_xlsx(result, p, lang, review), path)
+        table = self.findings.model.table  # its sentences are reused (read in the job: ~10^5 of them in a city)
+        return bool(path) and self._write(
+            lambda p: write_xlsx(result, p, lang, review, table.violation_messages(result, lang)), path)
 
     def export_gpkg(self, path: str | None = None) -> bool:
         from planner.report.exports import write_findings_gpkg
@@ -1096,8 +1098,10 @@ class MainWindow(QMainWindow):
         path = path or self._ask_output(self.tr("Export findings"), "_findings.gpkg", "GeoPackage (*.gpkg)")
         result, plan, buildings, review, lang = (self.session.result, self.session.plan, self.session.buildings,
                                                  self.review_panel.review(), self.lang)
-        return bool(path) and self._write(lambda p: write_findings_gpkg(result, plan, buildings, p, lang, review),
-                                          path)
+        table = self.findings.model.table
+        return bool(path) and self._write(
+            lambda p: write_findings_gpkg(result, plan, buildings, p, lang, review,
+                                          table.violation_messages(result, lang)), path)
 
     def report_document(self):
         from planner.report.document import build_document

@@ -438,3 +438,33 @@ def test_gpkg_without_violations_has_empty_layers(tmp_path):
     for layer in ("violating_parcels", "violating_buildings", "findings"):
         assert pyogrio.read_info(path, layer=layer)["features"] == 0
     assert pyogrio.read_info(path, layer="violating_parcels")["crs"] == "EPSG:4542"
+
+
+# --- sentences made by the caller ------------------------------------------------------------------
+
+def test_exports_take_the_sentences_the_caller_has(result, layers, tmp_path):
+    """The window's findings table and the CLI's summary word every violation already: the exports write those
+    sentences (in the violations' order) instead of wording them again; the rest of the outputs is the same."""
+    given = [f"sentence {k}: {v.rule} @ {v.parcel}" for k, v in enumerate(result.violations)]
+    write_xlsx(result, tmp_path / "given.xlsx", "en", messages=given)
+    records = _records(openpyxl.load_workbook(tmp_path / "given.xlsx")["Findings"])
+    assert [r["Message"].value for r in records[:len(given)]] == given
+    worded = _records(_xlsx(result, tmp_path)["Findings"])
+    assert [r["Message"].value for r in records[len(given):]] == [r["Message"].value for r in worded[len(given):]]
+    assert [[c.value for k, c in r.items() if k != "Message"] for r in records] == \
+        [[c.value for k, c in r.items() if k != "Message"] for r in worded]
+
+    write_findings_gpkg(result, layers[0], layers[1], tmp_path / "given.gpkg", "en", messages=given)
+    _meta, _geometry, table = _read(tmp_path / "given.gpkg", "findings")
+    assert list(table["message"]) == given
+    _meta, _geometry, parcels = _read(tmp_path / "given.gpkg", "violating_parcels")
+    by_parcel = dict(zip(parcels["parcel_id"], parcels["message"]))
+    assert by_parcel["XG-06-04"] == "\n".join(m for m, v in zip(given, result.violations) if v.parcel == "XG-06-04")
+
+
+def test_exports_refuse_sentences_of_another_result(result, layers, tmp_path):
+    with pytest.raises(ValueError, match="12 messages for 13 violations"):
+        write_xlsx(result, tmp_path / "short.xlsx", "en", messages=["x"] * 12)
+    with pytest.raises(ValueError, match="14 messages for 13 violations"):
+        write_findings_gpkg(result, layers[0], layers[1], tmp_path / "long.gpkg", "en", messages=["x"] * 14)
+    assert not (tmp_path / "short.xlsx").exists() and not (tmp_path / "long.gpkg").exists()
