@@ -513,14 +513,26 @@ def _escaped(texts: list[str]) -> list[str]:
     return _escape(joined).split("\x00")
 
 
+def _number_texts_by_rows(numbers: np.ndarray) -> Callable[[int, int], list[str | None]]:
+    """_number_texts of numbers[start:stop]. A column of few values over many rows (storeys, limits, counts)
+    has each value worded once (repr takes ~0.5 µs a number); the others are worded a chunk at a time."""
+    sample = numbers[:_ROWS_CHUNK]
+    if len(numbers) > len(sample) and len(np.unique(sample)) * 2 <= len(sample):
+        values, inverse = np.unique(numbers, return_inverse=True)  # NaNs as one value, -0.0 as 0.0 (both "0")
+        words = np.array(_number_texts(values), dtype=object)
+        return lambda start, stop: words[inverse[start:stop]].tolist()
+    return lambda start, stop: _number_texts(numbers[start:stop])
+
+
 def _cells_of_numbers(pre: str, numbers: np.ndarray, attr: str | None, attrs: list[str]) -> _CellMaker:
     """A column of numbers (NaN and infinities: empty cells) as <c> elements. `pre` is '<c r="' and the column's
     letter; `attr` the style attribute of every cell, or None when `attrs` has one per row."""
     mid = f'"{attr}><v>'
     every = attr is not None and bool(np.isfinite(numbers).all())
+    number_texts = _number_texts_by_rows(numbers)
 
     def make(start: int, stop: int, rows: list[str]) -> list[str | list[str]]:
-        texts = _number_texts(numbers[start:stop])
+        texts = number_texts(start, stop)
         if every:  # no empty cell, one style: no text made per cell
             return [pre, rows, mid, texts, "</v></c>"]  # type: ignore[list-item]
         row_attrs = repeat(attr) if attr is not None else attrs[start:stop]
@@ -541,6 +553,22 @@ def _cells_of_texts(pre: str, values: list[str | None], attr: str | None, attrs:
         row_attrs = repeat(attr) if attr is not None else attrs[start:stop]
         return [[f'{pre}{r}" t="inlineStr"{a}><is><t xml:space="preserve">{t}</t></is></c>' if v is not None else ""
                  for r, t, v, a in zip(rows, texts, part, row_attrs)]]
+    return make
+
+
+def _cells_of_numbers_or_texts(pre: str, values: list[Any], attr: str | None, attrs: list[str]) -> _CellMaker:
+    """A column of numbers and strings (None: empty), as a finding's figure is a number or a land-use code: the
+    numbers worded and the strings escaped a chunk at a time, as in the columns of one kind."""
+    is_text = np.fromiter((type(v) is str for v in values), bool, len(values))
+    numbers = np.array([np.nan if t or v is None else v for v, t in zip(values, is_text.tolist())], dtype=float)
+    text_cell = '" t="inlineStr"{}><is><t xml:space="preserve">{}</t></is></c>'
+
+    def make(start: int, stop: int, rows: list[str]) -> list[str | list[str]]:
+        flags = is_text[start:stop].tolist()
+        texts = _escaped([v if f else "" for v, f in zip(values[start:stop], flags)])
+        row_attrs = repeat(attr) if attr is not None else attrs[start:stop]
+        return [[pre + r + text_cell.format(a, t) if f else (f'{pre}{r}"{a}><v>{n}</v></c>' if n is not None else "")
+                 for r, n, f, t, a in zip(rows, _number_texts(numbers[start:stop]), flags, texts, row_attrs)]]
     return make
 
 
@@ -599,6 +627,8 @@ def _rows_xml(columns: list[_Column], styles: dict[str | None, int], chunk: int 
             makers.append(_cells_of_numbers(pre, np.array(values, dtype=float), attr, attrs))  # None -> NaN
         elif kinds <= _TEXT_TYPES:
             makers.append(_cells_of_texts(pre, values, attr, attrs))
+        elif kinds <= _NUMBER_TYPES | _TEXT_TYPES:
+            makers.append(_cells_of_numbers_or_texts(pre, values, attr, attrs))
         else:
             makers.append(_cells_of_anything(pre, values, attr, attrs))
     for start in range(0, n_rows, chunk):

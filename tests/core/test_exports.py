@@ -468,3 +468,36 @@ def test_exports_refuse_sentences_of_another_result(result, layers, tmp_path):
     with pytest.raises(ValueError, match="14 messages for 13 violations"):
         write_findings_gpkg(result, layers[0], layers[1], tmp_path / "long.gpkg", "en", messages=["x"] * 14)
     assert not (tmp_path / "short.xlsx").exists() and not (tmp_path / "long.gpkg").exists()
+
+
+def test_columns_of_repeated_numbers_and_of_numbers_with_texts_make_the_cells_of_the_general_path():
+    """A column of few values over many rows has each value worded once, and a column of numbers and strings
+    (a finding's figure or land-use code) is worded a chunk at a time: both give the cells, byte for byte, that
+    the cell-by-cell path (_cells_of_anything) gives, across chunks and for the awkward values."""
+    n = 2 * exports._ROWS_CHUNK + 7
+    awkward = [0.0, -0.0, 3.0, 2.5, 0.1, 1 / 3, 1e15, 1e15 + 0.5, 1e16, -7.0, float("nan"), float("inf"), 5e-324]
+    repeated = np.array([awkward[k % len(awkward)] for k in range(n)])
+    texts = ["R2", "a<b & c>d", "bell\x07here", "x" * 40000, ""]
+    mixed = [[None, 2, 2.75, float("nan"), 1e16, *texts][k % 10] for k in range(n)]
+    formats = ["0.00", None, "#,##0.0"]
+    per_row = [formats[k % 3] for k in range(n)]
+    styles = {None: 0, "0.00": 3, "#,##0.0": 5}
+    columns = [exports._Column("repeated", repeated, "0.00"), exports._Column("mixed", mixed, per_row)]
+    made = "".join(exports._rows_xml(columns, styles))
+
+    def general(pre, values, fmt):
+        attr = None if isinstance(fmt, list) else (f' s="{styles[fmt]}"' if styles[fmt] else "")
+        attrs = [f' s="{styles[f]}"' if styles[f] else "" for f in fmt] if isinstance(fmt, list) else []
+        return exports._cells_of_anything(pre, list(values), attr, attrs)
+
+    makers = [general('<c r="A', repeated.tolist(), "0.00"), general('<c r="B', mixed, per_row)]
+    rows = [str(r) for r in range(2, n + 2)]
+    cells = [make(0, n, rows)[0] for make in makers]
+    expected = "".join(f'<row r="{r}">{a}{b}</row>' for r, a, b in zip(rows, *cells))
+    assert made == expected
+    assert '<c r="A3" s="3"><v>0</v></c>' in made  # -0.0 is written 0, as 0.0 is
+    assert '<c r="A8" s="3"><v>1000000000000000.0</v></c>' in made and '<c r="A10" s="3"><v>1e+16</v></c>' in made
+    assert '<row r="12"></row>' in made and '<c r="A13"' not in made  # NaN and infinity: empty cells
+    assert '<c r="B2"' not in made and '<c r="B5"' not in made  # None and NaN among the mixed: empty too
+    assert '<c r="B7" t="inlineStr" s="5"><is><t xml:space="preserve">R2</t></is></c>' in made
+    assert "a&lt;b &amp; c&gt;d" in made and "bellhere" in made and "x" * 32767 + "<" in made
