@@ -220,6 +220,16 @@ def _write_json(data: dict, target: str) -> None:
         raise InputError("output_unwritable", path=exc.filename or target, error=exc.strerror or str(exc)) from None
 
 
+#: Findings up to which the JSON is indented for a person to read. A city's (10^5 findings, ~150 MB indented) is
+#: written compact: a third smaller, and ~0.2-0.4 s sooner; no one reads it by eye, and every reader parses both.
+JSON_INDENTED_FINDINGS = 10_000
+
+
+def _json_layout(findings: int) -> int:
+    """orjson's option for a document of `findings` findings: indented, or compact for a city's."""
+    return orjson.OPT_INDENT_2 if findings <= JSON_INDENTED_FINDINGS else 0
+
+
 def _write_document(document: bytes, target: str) -> None:
     """A JSON document and its final newline to `target` (a path, or stdout with "-"), without joining them:
     the document of a city of 200,000 parcels is most of a gigabyte."""
@@ -375,7 +385,7 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
             if comparison is not None:
                 data["compare"] = comparison_json(comparison, lang)
             data.update(_case_json(args, result, messages))
-            document = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+            document = orjson.dumps(data, option=_json_layout(len(result.violations) + len(result.warnings)))
             # The file is written (the GIL let go) while this thread frees the tree: a city's tree has ~10^6 objects.
             written = in_background(_write_document, document, args.json)
             del data, document

@@ -415,3 +415,20 @@ def test_unknown_land_use_edition_is_a_usage_error(tmp_path, capsys):
         main([*_canal_plan(tmp_path), "--land-use-edition", "2015"])
     assert exc.value.code == 2
     assert "--land-use-edition" in capsys.readouterr().err
+
+
+def test_json_is_indented_unless_it_holds_a_city_of_findings(tmp_path, monkeypatch, capsys):
+    """18 findings (13 violations, 5 warnings): indented for a person to read; over the limit (here lowered to
+    17) the same document compact, as a city's 10^5 findings are written (a third smaller)."""
+    import planner.cli as cli
+
+    assert main(violating_args("--json", str(tmp_path / "indented.json"), "--lang", "en")) == 1
+    monkeypatch.setattr(cli, "JSON_INDENTED_FINDINGS", 17)
+    assert main(violating_args("--json", str(tmp_path / "compact.json"), "--lang", "en")) == 1
+    capsys.readouterr()
+    indented, compact = (tmp_path / "indented.json").read_text("utf-8"), (tmp_path / "compact.json").read_text("utf-8")
+    assert indented.startswith('{\n  "schema": "planner.check/1"') and indented.count("\n") > 500
+    assert compact.startswith('{"schema":"planner.check/1"') and compact.count("\n") == 1 and compact.endswith("}\n")
+    first, second = json.loads(indented), json.loads(compact)
+    assert len(first["violations"]) + len(first["warnings"]) == 18
+    assert first == second
