@@ -422,7 +422,11 @@ class MainWindow(QMainWindow):
         # Before the worker starts: the engine's no_garbage_collection turns the collector back on at its end when
         # it found it on, and a worker round with it on pauses for full collections (65-125 ms, the GIL held).
         background_work(True)
-        self.runner.start(requests, layers, self.compare_with, self._preparer())
+        try:
+            self.runner.start(requests, layers, self.compare_with, self._preparer())
+        except BaseException:  # the collector back on unless other work runs: an error must not leave it off
+            background_work(self.runner.is_running() or bool(self._jobs))
+            raise
 
     def _preparer(self) -> Preparer:
         """What the worker runs after the check: the map's layers and the findings' arrays (planner.gui.prepare)."""
@@ -450,8 +454,8 @@ class MainWindow(QMainWindow):
 
     def _on_runner_finished(self, result, layers: dict) -> None:
         changed = [role for role in layers if self.session.layers.get(role) is not layers[role]]
-        # What the last round showed is let go of on another thread: freeing a city's findings, texts and Qt paths
-        # here would hold the UI thread for a few hundred milliseconds.
+        # What the last round showed is let go of a little at a time (release_later): freeing a city's findings,
+        # texts and Qt paths at once would hold the UI thread for a few hundred milliseconds.
         release_later([self.session, self._prepared, self.findings.model.table,
                        *(self.canvas.prepared_layer(k) for k in self.canvas.layer_keys())])
         self._prepared, self._incoming = self._incoming, None

@@ -173,11 +173,11 @@ def _extract_rings(geometry: np.ndarray, origin: tuple[float, float]) -> _Rings:
 
     plain_xy = in_slices(shapely.get_coordinates, geometry[plain], size=20_000)  # (it holds the GIL throughout)
     plain_len = n_coords[plain]
-    parts, part_owner = indexed_in_slices(shapely.get_parts, geometry[other])
+    parts, part_owner = indexed_in_slices(shapely.get_parts, geometry[other], GIL_SLICE)
     part_line = np.isin(shapely.get_type_id(parts), _LINE_TYPE_IDS)
     polygon_parts = np.flatnonzero(~part_line)
     line_parts = np.flatnonzero(part_line)
-    rings, ring_part = indexed_in_slices(shapely.get_rings, parts[polygon_parts])
+    rings, ring_part = indexed_in_slices(shapely.get_rings, parts[polygon_parts], GIL_SLICE)
     ring_part = polygon_parts[ring_part]
     # Lines are their own single "ring"; merged in part order, so that each feature's rings stay together.
     rings = np.concatenate([rings, parts[line_parts]])
@@ -969,10 +969,20 @@ class MapCanvas(QWidget):
         if drawing is not None:
             drawing.abandon()
         self._drawing = drawing = _Drawing(self, key)
-        if drawing.advance(DRAW_SLICE):
+        if self._advance(drawing):
             self._drawn(drawing)
         else:
             self._drawing_timer.start()
+
+    def _advance(self, drawing: _Drawing) -> bool:
+        """A slice of `drawing`; True when it is done. A drawing that fails is dropped (its painter ended), so that
+        the next paint starts over rather than waiting for it forever."""
+        try:
+            return drawing.advance(DRAW_SLICE)
+        except BaseException:
+            drawing.abandon()
+            self._drawing = None
+            raise
 
     def _continue_drawing(self) -> None:
         drawing = self._drawing
@@ -982,7 +992,7 @@ class MapCanvas(QWidget):
             drawing.abandon()
             self._drawing = None
             self.update()
-        elif drawing.advance(DRAW_SLICE):
+        elif self._advance(drawing):
             self._drawn(drawing)
             self.update()
         else:

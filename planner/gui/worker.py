@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from types import FunctionType
 from typing import Any
 
 import numpy as np
@@ -484,6 +485,8 @@ def _parts(item: object) -> list:
         # Emptied a piece at a time, then looked at again: freeing (or even copying) 200,000 entries at once is long.
         values = [item.popitem()[1] for _ in range(RELEASE_PIECE)]
         return [item, *_pieces(values)]
+    if isinstance(item, FunctionType):  # a job's work: what its closure holds (the result it wrote)
+        return [cell.cell_contents for cell in item.__closure__ or () if _filled(cell)]
     attributes = getattr(item, "__dict__", None)
     if isinstance(attributes, dict):
         values = list(attributes.values())
@@ -492,6 +495,14 @@ def _parts(item: object) -> list:
     else:
         return []
     return [x for x in values if not isinstance(x, _LEAVES)]
+
+
+def _filled(cell) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 - an empty cell (a name not yet bound) raises ValueError
+    except ValueError:
+        return False
+    return True
 
 
 def _pieces(items: list | tuple) -> list:
@@ -565,6 +576,7 @@ class Job(QObject):
         _JOB_THREADS.add(self._thread)
         self._thread.finished.connect(lambda thread=self._thread: _JOB_THREADS.discard(thread),
                                       Qt.ConnectionType.QueuedConnection)
+        self._thread.finished.connect(self._let_go, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         self._thread.start()
@@ -583,6 +595,15 @@ class Job(QObject):
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the work to end (tests, closing the window); True when it did."""
         return self._done.wait(timeout)
+
+    def _let_go(self) -> None:
+        """Once the thread has ended (its outcome delivered): what the work refers to, a result a newer check may
+        have replaced meanwhile, is freed on the UI thread a little at a time, and the job itself is deleted (a child
+        of the window, it would otherwise keep its work, and so that result, until the window closes)."""
+        work = [self._work, self._abandoned]
+        self._work = self._abandoned = None
+        release_later(work)
+        self.deleteLater()
 
     def _run(self) -> None:
         try:

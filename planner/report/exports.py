@@ -1028,7 +1028,7 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
     working, parcel_geometry, building_geometry = _working_geometry(result, plan, buildings)
     crs_wkt = working.to_wkt() if working is not None else None
     texts = _violation_texts(result, lang, messages)  # each sentence once, for all three layers
-    messages = {id(v): text for v, text in zip(result.violations, texts)}
+    sentence_of = {id(v): text for v, text in zip(result.violations, texts)}
 
     p = result.parcels
     violating = [k for k, v in enumerate(p.violations) if v]
@@ -1046,7 +1046,7 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
         "green_ratio": p.green_ratio[violating].astype(np.float64),
         **{f"{indicator}_limit": _strings(str(p.texts[indicator][k]) or None for k in violating)
            for indicator in INDICATORS},
-        "message": _strings("\n".join(messages[id(v)] for v in p.violations[k]) for k in violating),
+        "message": _strings("\n".join(sentence_of[id(v)] for v in p.violations[k]) for k in violating),
     }
 
     named: dict[str, list[Violation]] = {}
@@ -1062,7 +1062,7 @@ def write_findings_gpkg(result: CheckResult, plan: PlanLayer, buildings: Buildin
         "rules": _strings(",".join(dict.fromkeys(v.rule for v in vs)) for vs in found),
         "parcel_ids": _strings(",".join(dict.fromkeys(x for v in vs for x in _finding_parcels(v))) or None
                                for vs in found),
-        "message": _strings("\n".join(messages[id(v)] for v in vs) for vs in found),
+        "message": _strings("\n".join(sentence_of[id(v)] for v in vs) for vs in found),
     }
 
     table = _violation_findings(result.violations, lang, texts)

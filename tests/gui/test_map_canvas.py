@@ -492,3 +492,25 @@ def test_a_north_arrow_is_drawn_in_the_top_right_corner_left_of_the_legend(canva
     # With the legend shown, the arrow moves left of the legend box so neither hides the other.
     canvas.set_legend([(RED, "违规"), (BLUE, "合规")])
     assert canvas.north_arrow_rect().right() < rect.left()
+
+
+def test_a_drawing_that_fails_is_dropped_and_the_next_paint_draws_again(canvas, monkeypatch):
+    """An error half-way through a picture (reported by the window's error hook) must not leave the canvas waiting
+    for that drawing forever: the next paint of the same view starts over."""
+    from planner.gui import map_canvas
+
+    squares_layer(canvas)
+    canvas.set_classes("squares", np.array([1, 0, 0]))  # a new picture to draw
+    advance = map_canvas._Drawing.advance
+
+    def fails(self, seconds):
+        raise RuntimeError("a label could not be placed")
+
+    monkeypatch.setattr(map_canvas._Drawing, "advance", fails)
+    with pytest.raises(RuntimeError):
+        canvas.finish_drawing()
+    assert canvas._drawing is None
+    monkeypatch.setattr(map_canvas._Drawing, "advance", advance)
+    canvas.finish_drawing()
+    drawn = canvas.grab().toImage()
+    assert same(pixel(canvas, drawn, 25, 25), BLUE) and same(pixel(canvas, drawn, 75, 25), RED)

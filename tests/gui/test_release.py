@@ -75,3 +75,37 @@ def test_records_of_texts_go_with_their_piece_and_objects_one_by_one():
     assert not worker._flat([tuple(range(30_000))])  # too many to free at once
     pieces = worker._parts(list(range(1_201)))
     assert [len(p) for p in pieces] == [500, 500, 201]
+
+
+def test_a_finished_job_lets_go_of_what_its_work_wrote(qtbot, releaser):
+    """A job is a child of the window: once its thread has ended, the result its work refers to (which a newer
+    check may have replaced meanwhile) is freed through release_later, taken apart like any old result, and the
+    job is deleted; the sentence list the window still shows is left whole."""
+    from PySide6.QtCore import QObject
+
+    from planner.gui.worker import Job
+
+    window = QObject()
+    sentinel = Sentinel()
+    gone = weakref.ref(sentinel)
+    shown = [f"message {k}" for k in range(1_000)]  # the findings table's, still shown
+    result = old_result({}, sentinel)
+    written: list[int] = []
+
+    def exporter(result):  # as the window's export_xlsx: a closure over the result it writes
+        return lambda path: written.append(len(result["texts"]) + len(shown))
+
+    work = (lambda write, path: lambda: write(path))(exporter(result), "out.xlsx")  # as MainWindow._write
+    job = Job(work, window)
+    del sentinel, result, work
+    gc.disable()  # only the release may free the sentinel
+    try:
+        with qtbot.waitSignal(job.finished, timeout=5000):
+            job.start()
+        qtbot.waitUntil(lambda: job._work is None, timeout=5000)
+        assert written == [201_000] and job._abandoned is None
+        qtbot.waitUntil(lambda: gone() is None, timeout=20000)
+    finally:
+        gc.enable()
+    assert len(shown) == 1_000
+    qtbot.waitUntil(lambda: not window.children(), timeout=2000)  # the job deleted
