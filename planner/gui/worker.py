@@ -458,7 +458,7 @@ class _Releaser(QObject):
             while stack:
                 item = stack.pop()
                 try:
-                    if sys.getrefcount(item) <= 2:  # this variable and the call's argument: nobody else holds it
+                    if sys.getrefcount(item) <= _ALONE:  # nobody but this variable holds it
                         stack.extend(_parts(item))
                 except Exception:  # taking apart is only a way to free in small steps
                     log.debug("could not take apart %r", type(item), exc_info=True)
@@ -467,6 +467,17 @@ class _Releaser(QObject):
                     return
             stacks.pop()
         self._timer.stop()
+
+
+def _alone() -> int:
+    """sys.getrefcount of an object only a local variable holds, as _free_some asks it: 2 on Python 3.11-3.13 (the
+    variable and the call's argument); newer interpreters that borrow references may count fewer."""
+    stack = [object()]
+    item = stack.pop()
+    return sys.getrefcount(item)
+
+
+_ALONE = _alone()
 
 
 def _parts(item: object) -> list:
