@@ -215,12 +215,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'measure':<34}{'median':>10}{'min':>10}{'runs':>6}{'peak RSS':>10}   {'target':<16}result")
     print("-" * 96)
     print(f"{'  loading (plan+buildings+green)':<34}{seconds(sum(loads.values())):>10}{'':>10}{1:>6}{'':>10}")
+    # The engine's target is the usual city's (issue 13 set none for the dense one: 2.6 times the findings).
+    engine_ok = args.dense or engine_median <= ENGINE_TARGET_S
+    engine_target = ("(none when dense)", "") if args.dense else \
+        ("<= " + seconds(ENGINE_TARGET_S), verdict(engine_median <= ENGINE_TARGET_S))
     print(f"{'(a) engine check()':<34}{seconds(engine_median):>10}{seconds(engine_min):>10}{runs:>6}{'':>10}   "
-          f"{'<= ' + seconds(ENGINE_TARGET_S):<16}{verdict(engine_median <= ENGINE_TARGET_S)}")
+          f"{engine_target[0]:<16}{engine_target[1]}")
     print(f"{'(b) planner check, end to end':<34}{seconds(e2e_median):>10}{seconds(e2e_min):>10}{runs:>6}"
           f"{megabytes(e2e_rss):>10}   {'< ' + megabytes(MEMORY_TARGET_BYTES):<16}"
           f"{verdict(e2e_rss < MEMORY_TARGET_BYTES)}")
-    ok = engine_median <= ENGINE_TARGET_S and e2e_rss < MEMORY_TARGET_BYTES
+    ok = engine_ok and e2e_rss < MEMORY_TARGET_BYTES
     report = None
     if peer_times:
         peer_median = statistics.median(t for t, _, _ in peer_times)
