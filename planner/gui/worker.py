@@ -393,7 +393,8 @@ def _stop_all(runs: set[_Run], *_args: object) -> None:
 
 
 def release_later(objects: list, delay: float = 0.5) -> None:
-    """Drop these objects on the UI thread, a little at a time, starting `delay` seconds from now.
+    """Drop these objects on the UI thread, a little at a time, starting `delay` seconds from now. Call it from the
+    UI thread only (its queue and timer live there).
 
     The list must hold the last references (the caller keeps none). The memory of an old result (tens of thousands
     of findings and their texts, 200,000 geometries, a map's Qt paths) is given back piece by piece: what nobody
