@@ -375,10 +375,8 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
     from planner.report.serialise import comparison_json, result_json, sentences
 
     messages = sentences(result, lang)
-
-    def in_order(by_id: dict[int, str]) -> list[str]:  # the sentences in the violations' order, for the exports
-        return list(map(by_id.__getitem__, map(id, result.violations)))
-
+    # The same sentences in the violations' order, for the exports (they take them as a list).
+    in_order = list(map(messages.__getitem__, map(id, result.violations))) if args.xlsx or args.gpkg else None
     try:
         if args.json:
             data = result_json(result, lang, messages)
@@ -401,12 +399,11 @@ def _write_outputs(args: argparse.Namespace, result: CheckResult, layers: dict, 
         if args.xlsx:
             from planner.report.exports import write_xlsx
 
-            write_xlsx(result, args.xlsx, lang, review, in_order(messages))
+            write_xlsx(result, args.xlsx, lang, review, in_order)
         if args.gpkg:
             from planner.report.exports import write_findings_gpkg
 
-            write_findings_gpkg(result, layers["plan"], layers["buildings"], args.gpkg, lang, review,
-                                in_order(messages))
+            write_findings_gpkg(result, layers["plan"], layers["buildings"], args.gpkg, lang, review, in_order)
     except OSError as exc:
         raise InputError("output_unwritable", path=exc.filename or "", error=exc.strerror or str(exc)) from None
     return messages

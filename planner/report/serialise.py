@@ -40,7 +40,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from planner.messages import (diff_warning_messages, violation_message, violation_messages, warning_messages)
+from planner.messages import diff_warning_messages, violation_message, violation_messages, warning_messages
 from planner.model import (
     CHECKED_ITEMS,
     INDICATORS,
